@@ -1,0 +1,8 @@
+//! Widgets shared by pages. Most render on the server only; `#[island]`s also run in the
+//! browser.
+
+mod islands;
+mod layout;
+
+pub use islands::{CopyButton, HydrationMarker, PendingSubmit};
+pub use layout::{Alert, AlertKind, Page, error_view};

@@ -1,0 +1,77 @@
+//! The `users` aggregate: one row per (tenant, IdP subject).
+
+use super::{Db, now};
+
+/// What the IdP told us about a person at sign-in.
+#[derive(Debug, Clone)]
+pub struct SignIn<'a> {
+    pub tenant: &'a str,
+    pub subject: &'a str,
+    pub email: &'a str,
+    pub name: Option<&'a str>,
+    pub groups: &'a [String],
+    pub is_admin: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct User {
+    pub id: i64,
+    pub tenant: String,
+    pub subject: String,
+    pub email: String,
+    pub name: Option<String>,
+    pub groups_json: String,
+    /// 0 or 1 (see the migration); read it through [`User::is_admin`].
+    #[sqlx(rename = "is_admin")]
+    pub admin_flag: i64,
+    pub created_at: i64,
+    pub last_sign_in_at: i64,
+}
+
+impl User {
+    pub fn is_admin(&self) -> bool {
+        self.admin_flag == 1
+    }
+
+    pub fn groups(&self) -> Vec<String> {
+        serde_json::from_str(&self.groups_json).unwrap_or_default()
+    }
+}
+
+/// Creates the user on first sign-in, refreshes the IdP's facts on later ones.
+pub async fn upsert_on_sign_in(db: &Db, s: &SignIn<'_>) -> Result<User, sqlx::Error> {
+    let at = now();
+    let groups = serde_json::to_string(s.groups).expect("strings serialize");
+    sqlx::query_as::<_, User>(
+        "INSERT INTO users (tenant, subject, email, name, groups_json, is_admin, created_at, last_sign_in_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
+         ON CONFLICT (tenant, subject) DO UPDATE SET
+             email = excluded.email,
+             name = excluded.name,
+             groups_json = excluded.groups_json,
+             is_admin = excluded.is_admin,
+             last_sign_in_at = excluded.last_sign_in_at
+         RETURNING id, tenant, subject, email, name, groups_json, is_admin, created_at, last_sign_in_at",
+    )
+    .bind(s.tenant)
+    .bind(s.subject)
+    .bind(s.email)
+    .bind(s.name)
+    .bind(groups)
+    .bind(i64::from(s.is_admin))
+    .bind(at)
+    .fetch_one(&db.pool)
+    .await
+}
+
+/// The user with this id, only if they belong to `tenant`.
+pub async fn find(db: &Db, tenant: &str, id: i64) -> Result<Option<User>, sqlx::Error> {
+    sqlx::query_as::<_, User>(
+        "SELECT id, tenant, subject, email, name, groups_json, is_admin, created_at, last_sign_in_at
+         FROM users WHERE id = $1 AND tenant = $2",
+    )
+    .bind(id)
+    .bind(tenant)
+    .fetch_optional(&db.pool)
+    .await
+}

@@ -1,0 +1,363 @@
+//! Asks real DNS whether each record is published, and compares what it finds.
+
+use super::zone::{ZoneRecord, normalize};
+use crate::api::dns::{RecordStatus, Status};
+use hickory_resolver::TokioResolver;
+use hickory_resolver::config::{ConnectionConfig, NameServerConfig, ResolverConfig, ResolverOpts};
+use hickory_resolver::net::runtime::TokioRuntimeProvider;
+use hickory_resolver::net::{DnsError, NetError, NoRecords};
+use hickory_resolver::proto::op::ResponseCode;
+use hickory_resolver::proto::rr::{RData, RecordType};
+use std::collections::{HashMap, HashSet};
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// Check results are reused this long.
+const CACHE_TTL: Duration = Duration::from_secs(60);
+
+#[derive(Clone)]
+pub struct DnsChecker {
+    resolver: TokioResolver,
+    timeout: Duration,
+    cache: Arc<Mutex<HashMap<String, (Instant, Arc<DomainCheck>)>>>,
+    running: Arc<Mutex<HashSet<String>>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DomainCheck {
+    pub checked_at: time::OffsetDateTime,
+    /// One per record of the zone, in order.
+    pub statuses: Vec<RecordStatus>,
+    /// The zone the statuses belong to (a changed zone invalidates them).
+    pub zone: Vec<ZoneRecord>,
+}
+
+/// What one lookup found: the values, or why there are none.
+enum Found {
+    Values(Vec<String>),
+    None,
+    Unknown(String),
+}
+
+impl DnsChecker {
+    /// A resolver for the given "ip:port" servers, or the system's when the list is empty.
+    pub fn new(nameservers: &[String], timeout: Duration) -> Result<Self, String> {
+        let mut opts = ResolverOpts::default();
+        opts.timeout = timeout;
+        // `attempts` counts retries: 0 means one try, so a dead server costs one timeout.
+        opts.attempts = 0;
+        opts.cache_size = 0;
+        opts.ndots = 0;
+        let resolver = if nameservers.is_empty() {
+            let mut builder =
+                TokioResolver::builder_tokio().map_err(|e| format!("system resolver: {e}"))?;
+            *builder.options_mut() = opts;
+            builder.build().map_err(|e| e.to_string())?
+        } else {
+            let servers = nameservers
+                .iter()
+                .map(|ns| {
+                    let addr: SocketAddr =
+                        ns.parse().map_err(|_| format!("{ns} is not ip:port"))?;
+                    let mut udp = ConnectionConfig::udp();
+                    udp.port = addr.port();
+                    let mut tcp = ConnectionConfig::tcp();
+                    tcp.port = addr.port();
+                    Ok(NameServerConfig::new(addr.ip(), true, vec![udp, tcp]))
+                })
+                .collect::<Result<Vec<_>, String>>()?;
+            TokioResolver::builder_with_config(
+                ResolverConfig::from_name_servers(servers),
+                TokioRuntimeProvider::default(),
+            )
+            .with_options(opts)
+            .build()
+            .map_err(|e| e.to_string())?
+        };
+        Ok(Self {
+            resolver,
+            timeout,
+            cache: Arc::default(),
+            running: Arc::default(),
+        })
+    }
+
+    /// The last result for this domain and zone, if recent.
+    pub fn cached(&self, domain: &str, zone: &[ZoneRecord]) -> Option<Arc<DomainCheck>> {
+        let cache = self.cache.lock().expect("lock");
+        let (at, check) = cache.get(domain)?;
+        (at.elapsed() < CACHE_TTL && check.zone == zone).then(|| check.clone())
+    }
+
+    pub fn is_running(&self, domain: &str) -> bool {
+        self.running.lock().expect("lock").contains(domain)
+    }
+
+    /// Starts a check in the background unless one is running; the page never waits for DNS.
+    pub fn spawn_check(&self, domain: &str, zone: Vec<ZoneRecord>, mail_host: String) {
+        if !self.running.lock().expect("lock").insert(domain.to_owned()) {
+            return;
+        }
+        let this = self.clone();
+        let domain = domain.to_owned();
+        tokio::spawn(async move {
+            this.check(&domain, zone, &mail_host).await;
+        });
+    }
+
+    /// Looks every record up (concurrently, one query per name and type) and caches the result.
+    pub async fn check(
+        &self,
+        domain: &str,
+        zone: Vec<ZoneRecord>,
+        mail_host: &str,
+    ) -> Arc<DomainCheck> {
+        self.running.lock().expect("lock").insert(domain.to_owned());
+        let mut keys: Vec<(String, String)> = zone
+            .iter()
+            .map(|r| (r.name.clone(), r.kind.clone()))
+            .collect();
+        keys.sort();
+        keys.dedup();
+        let lookups = keys.iter().map(|(name, kind)| async move {
+            ((name.clone(), kind.clone()), self.lookup(name, kind).await)
+        });
+        let found: HashMap<(String, String), Found> = futures::future::join_all(lookups)
+            .await
+            .into_iter()
+            .collect();
+        let statuses = zone
+            .iter()
+            .map(|record| {
+                evaluate(
+                    record,
+                    &found[&(record.name.clone(), record.kind.clone())],
+                    mail_host,
+                )
+            })
+            .collect();
+        let check = Arc::new(DomainCheck {
+            checked_at: time::OffsetDateTime::now_utc(),
+            statuses,
+            zone,
+        });
+        self.cache
+            .lock()
+            .expect("lock")
+            .insert(domain.to_owned(), (Instant::now(), check.clone()));
+        self.running.lock().expect("lock").remove(domain);
+        check
+    }
+
+    async fn lookup(&self, name: &str, kind: &str) -> Found {
+        let record_type = match kind {
+            "MX" => RecordType::MX,
+            "TXT" => RecordType::TXT,
+            "CNAME" => RecordType::CNAME,
+            "SRV" => RecordType::SRV,
+            _ => return Found::Unknown(format!("{kind} records are not checked")),
+        };
+        let fqdn = format!("{name}.");
+        // A hard bound on top of the resolver's own timeout.
+        let result = tokio::time::timeout(
+            self.timeout + Duration::from_millis(500),
+            self.resolver.lookup(fqdn.as_str(), record_type),
+        )
+        .await;
+        let lookup = match result {
+            Err(_) => return Found::Unknown(self.timed_out()),
+            Ok(Err(e)) => return self.failure(&e),
+            Ok(Ok(lookup)) => lookup,
+        };
+        let values: Vec<String> = lookup
+            .answers()
+            .iter()
+            .filter(|r| r.record_type() == record_type)
+            .filter_map(|r| match &r.data {
+                RData::MX(mx) => Some(format!(
+                    "{} {}",
+                    mx.preference,
+                    normalize(&mx.exchange.to_string())
+                )),
+                RData::TXT(txt) => Some(
+                    txt.txt_data
+                        .iter()
+                        .map(|s| String::from_utf8_lossy(s))
+                        .collect(),
+                ),
+                RData::CNAME(c) => Some(normalize(&c.0.to_string())),
+                RData::SRV(s) => Some(format!(
+                    "{} {} {} {}",
+                    s.priority,
+                    s.weight,
+                    s.port,
+                    normalize(&s.target.to_string())
+                )),
+                _ => None,
+            })
+            .collect();
+        if values.is_empty() {
+            Found::None
+        } else {
+            Found::Values(values)
+        }
+    }
+
+    fn timed_out(&self) -> String {
+        format!(
+            "the DNS server did not answer within {} s",
+            self.timeout.as_secs_f32()
+        )
+    }
+
+    fn failure(&self, e: &NetError) -> Found {
+        match e {
+            NetError::Dns(DnsError::NoRecordsFound(NoRecords { .. })) => Found::None,
+            NetError::Dns(DnsError::ResponseCode(ResponseCode::ServFail)) => {
+                Found::Unknown("the DNS server failed to answer (SERVFAIL)".into())
+            }
+            NetError::Dns(DnsError::ResponseCode(code)) => {
+                Found::Unknown(format!("the DNS server answered {code}"))
+            }
+            NetError::Timeout => Found::Unknown(self.timed_out()),
+            NetError::NoConnections | NetError::Io(_) => {
+                Found::Unknown("no DNS server could be reached".into())
+            }
+            other => Found::Unknown(format!("the lookup failed: {other}")),
+        }
+    }
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_ascii_lowercase()
+}
+
+fn tag<'a>(value: &'a str, key: &str) -> Option<&'a str> {
+    value
+        .split(';')
+        .map(str::trim)
+        .find_map(|part| part.strip_prefix(key).and_then(|v| v.strip_prefix('=')))
+}
+
+/// Compares what DNS returned with what the record should be.
+fn evaluate(record: &ZoneRecord, found: &Found, mail_host: &str) -> RecordStatus {
+    let values = match found {
+        Found::Unknown(reason) => {
+            return RecordStatus::new(Status::Unknown, vec![], Some(reason.clone()), None);
+        }
+        Found::None => return RecordStatus::new(Status::Missing, vec![], None, None),
+        Found::Values(v) => v,
+    };
+    let expected = match record.kind.as_str() {
+        "MX" => format!("{} {}", record.priority.unwrap_or(0), record.value),
+        "SRV" => format!("{} {}", record.priority.unwrap_or(0), record.value),
+        _ => record.value.clone(),
+    };
+    let lower = record.value.to_ascii_lowercase();
+    match record.kind.as_str() {
+        "MX" => {
+            // It must point at this tenant's mail server; the preference may differ.
+            let hosts: Vec<&str> = values
+                .iter()
+                .filter_map(|v| v.split_once(' ').map(|(_, h)| h))
+                .collect();
+            if hosts
+                .iter()
+                .any(|h| *h == record.value || *h == normalize(mail_host))
+            {
+                let others: Vec<&str> = hosts.into_iter().filter(|h| *h != record.value).collect();
+                let warning = (!others.is_empty()).then(|| {
+                    format!(
+                        "Mail is also sent to {}; remove those MX records unless they are yours.",
+                        others.join(", ")
+                    )
+                });
+                RecordStatus::new(Status::Match, values.clone(), None, warning)
+            } else {
+                RecordStatus::new(
+                    Status::Conflict,
+                    values.clone(),
+                    None,
+                    Some("The MX record points at another mail server.".into()),
+                )
+            }
+        }
+        "TXT" if lower.starts_with("v=spf1") => {
+            let spf: Vec<String> = values
+                .iter()
+                .filter(|v| v.to_ascii_lowercase().starts_with("v=spf1"))
+                .cloned()
+                .collect();
+            match spf.len() {
+                0 => RecordStatus::new(Status::Missing, values.clone(), None, None),
+                1 if squash(&spf[0]) == squash(&expected) => RecordStatus::new(Status::Match, spf, None, None),
+                1 => RecordStatus::new(Status::Conflict, spf, None, Some("A different SPF record is published.".into())),
+                _ => RecordStatus::new(
+                    Status::Conflict,
+                    spf,
+                    None,
+                    Some("There are two SPF records; receivers then treat SPF as broken. Merge them into one.".into()),
+                ),
+            }
+        }
+        "TXT" if lower.starts_with("v=dkim1") => {
+            let dkim: Vec<String> = values
+                .iter()
+                .filter(|v| v.to_ascii_lowercase().starts_with("v=dkim1"))
+                .cloned()
+                .collect();
+            let want = tag(&record.value, "p");
+            if dkim.is_empty() {
+                RecordStatus::new(Status::Missing, values.clone(), None, None)
+            } else if dkim.iter().any(|d| {
+                tag(d, "p").map(|p| p.replace(' ', "")) == want.map(|p| p.replace(' ', ""))
+            }) {
+                RecordStatus::new(Status::Match, dkim, None, None)
+            } else {
+                RecordStatus::new(
+                    Status::Conflict,
+                    dkim,
+                    None,
+                    Some("The published DKIM key does not match the mail server's key.".into()),
+                )
+            }
+        }
+        "TXT" if lower.starts_with("v=dmarc1") => {
+            let dmarc: Vec<String> = values
+                .iter()
+                .filter(|v| v.to_ascii_lowercase().starts_with("v=dmarc1"))
+                .cloned()
+                .collect();
+            let weak = dmarc
+                .iter()
+                .any(|d| tag(d, "p").is_some_and(|p| p.eq_ignore_ascii_case("none")))
+                .then(|| {
+                    "The DMARC policy is p=none: it only monitors, forged mail is still delivered."
+                        .to_owned()
+                });
+            if dmarc.is_empty() {
+                RecordStatus::new(Status::Missing, values.clone(), None, None)
+            } else if dmarc.iter().any(|d| squash(d) == squash(&expected)) {
+                RecordStatus::new(Status::Match, dmarc, None, weak)
+            } else {
+                RecordStatus::new(
+                    Status::Conflict,
+                    dmarc,
+                    None,
+                    weak.or(Some("A different DMARC policy is published.".into())),
+                )
+            }
+        }
+        _ => {
+            if values.iter().any(|v| squash(v) == squash(&expected)) {
+                RecordStatus::new(Status::Match, values.clone(), None, None)
+            } else {
+                RecordStatus::new(Status::Conflict, values.clone(), None, None)
+            }
+        }
+    }
+}

@@ -1,0 +1,474 @@
+//! Per-tenant OpenID Connect: discovery (cached), the authorization request with PKCE, state
+//! and nonce, and the verification of what comes back.
+
+use super::tenants::Tenant;
+use openidconnect::core::{
+    CoreAuthDisplay, CoreAuthPrompt, CoreAuthenticationFlow, CoreErrorResponseType,
+    CoreGenderClaim, CoreJsonWebKey, CoreJweContentEncryptionAlgorithm, CoreJwsSigningAlgorithm,
+    CoreRevocableToken, CoreRevocationErrorResponse, CoreTokenIntrospectionResponse, CoreTokenType,
+};
+use openidconnect::{
+    AdditionalClaims, AuthorizationCode, Client, ClientId, ClientSecret, CsrfToken,
+    EmptyExtraTokenFields, EndSessionUrl, EndpointMaybeSet, EndpointNotSet, EndpointSet,
+    IdTokenFields, JsonWebKeySet, LogoutRequest, Nonce, PkceCodeChallenge, PkceCodeVerifier,
+    PostLogoutRedirectUrl, ProviderMetadataWithLogout, RedirectUrl, Scope, StandardErrorResponse,
+    StandardTokenResponse, TokenResponse,
+};
+use secrecy::ExposeSecret;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+/// Claims beyond the standard set, kept as JSON so the groups and e-mail claim names can be
+/// chosen per tenant.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ExtraClaims {
+    #[serde(flatten)]
+    pub other: Map<String, Value>,
+}
+impl AdditionalClaims for ExtraClaims {}
+
+type IdFields = IdTokenFields<
+    ExtraClaims,
+    EmptyExtraTokenFields,
+    CoreGenderClaim,
+    CoreJweContentEncryptionAlgorithm,
+    CoreJwsSigningAlgorithm,
+>;
+type TokenResp = StandardTokenResponse<IdFields, CoreTokenType>;
+type IdToken = openidconnect::IdToken<
+    ExtraClaims,
+    CoreGenderClaim,
+    CoreJweContentEncryptionAlgorithm,
+    CoreJwsSigningAlgorithm,
+>;
+type OidcClient = Client<
+    ExtraClaims,
+    CoreAuthDisplay,
+    CoreGenderClaim,
+    CoreJweContentEncryptionAlgorithm,
+    CoreJsonWebKey,
+    CoreAuthPrompt,
+    StandardErrorResponse<CoreErrorResponseType>,
+    TokenResp,
+    CoreTokenIntrospectionResponse,
+    CoreRevocableToken,
+    CoreRevocationErrorResponse,
+    EndpointSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointMaybeSet,
+    EndpointMaybeSet,
+>;
+
+/// How long discovery documents and signing keys are reused before being fetched again.
+const METADATA_TTL: Duration = Duration::from_secs(3600);
+/// Tolerated clock difference with the IdP when checking `exp`.
+const CLOCK_SKEW: Duration = Duration::from_secs(30);
+
+#[derive(Debug, thiserror::Error)]
+pub enum OidcError {
+    /// Discovery or JWKS could not be fetched: the IdP is down or misconfigured.
+    #[error("identity provider unavailable: {0}")]
+    Unavailable(String),
+    #[error("identity provider misconfigured: {0}")]
+    Misconfigured(String),
+    /// The IdP said no (`error=access_denied`, …) at the authorization endpoint.
+    #[error("identity provider returned an error: {0}")]
+    Denied(String),
+    #[error("code exchange failed: {0}")]
+    Exchange(String),
+    /// The ID token failed verification (issuer, audience, signature, expiry, nonce, alg).
+    #[error("ID token rejected: {0}")]
+    InvalidToken(String),
+    /// The token was valid but does not give us a usable mailbox address.
+    #[error("ID token unusable: {0}")]
+    Unusable(String),
+}
+
+/// One tenant's identity provider, ready to use.
+pub struct Provider {
+    client: OidcClient,
+    /// The issuer exactly as the IdP spells it (may differ from the config by a trailing slash).
+    pub issuer: String,
+    end_session: Option<EndSessionUrl>,
+    fetched: Instant,
+}
+
+/// What we keep between redirecting to the IdP and its callback. Lives in the session and is
+/// removed on first use, so a state value can never be replayed.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PendingLogin {
+    pub tenant: String,
+    pub state: String,
+    pub nonce: String,
+    pub pkce_verifier: String,
+    /// Where to go after sign-in (a local path, checked when stored).
+    pub return_to: String,
+    pub created_at: i64,
+    /// Set when a signed-in user is asked to authenticate again: the IdP must vouch for the
+    /// same subject, freshly.
+    #[serde(default)]
+    pub reauth_subject: Option<String>,
+}
+
+/// A verified sign-in.
+#[derive(Debug, Clone)]
+pub struct Identity {
+    pub subject: String,
+    pub email: String,
+    pub name: Option<String>,
+    pub groups: Vec<String>,
+    /// When the user last authenticated at the IdP (epoch seconds), if the IdP said.
+    pub auth_time: Option<i64>,
+    /// The raw ID token, kept server-side only as the `id_token_hint` for sign-out.
+    pub id_token: String,
+}
+
+/// Options of one authorization request.
+#[derive(Debug, Clone, Default)]
+pub struct AuthOptions {
+    pub login_hint: Option<String>,
+    /// Ask the IdP to re-authenticate if its session is older than this.
+    pub max_age: Option<Duration>,
+    pub force_login: bool,
+}
+
+#[derive(Clone)]
+pub struct OidcProviders {
+    http: openidconnect::reqwest::Client,
+    cache: Arc<RwLock<HashMap<String, Arc<Provider>>>>,
+}
+
+impl OidcProviders {
+    pub fn new() -> Self {
+        let http = openidconnect::reqwest::ClientBuilder::new()
+            // Token requests carry the client secret: never follow a redirect with it.
+            .redirect(openidconnect::reqwest::redirect::Policy::none())
+            .connect_timeout(Duration::from_secs(3))
+            .timeout(Duration::from_secs(10))
+            .build()
+            .expect("static HTTP client configuration");
+        Self {
+            http,
+            cache: Arc::default(),
+        }
+    }
+
+    /// The tenant's provider, from cache or freshly discovered.
+    pub async fn provider(
+        &self,
+        tenant: &Tenant,
+        redirect: &str,
+    ) -> Result<Arc<Provider>, OidcError> {
+        if let Some(p) = self.cache.read().expect("lock").get(&tenant.slug) {
+            if p.fetched.elapsed() < METADATA_TTL {
+                return Ok(p.clone());
+            }
+        }
+        self.refresh(tenant, redirect).await
+    }
+
+    /// Fetches discovery and keys again (after expiry, or when a token names an unknown key).
+    pub async fn refresh(
+        &self,
+        tenant: &Tenant,
+        redirect: &str,
+    ) -> Result<Arc<Provider>, OidcError> {
+        let provider = Arc::new(self.discover(tenant, redirect).await?);
+        self.cache
+            .write()
+            .expect("lock")
+            .insert(tenant.slug.clone(), provider.clone());
+        Ok(provider)
+    }
+
+    async fn discover(&self, tenant: &Tenant, redirect: &str) -> Result<Provider, OidcError> {
+        let configured = tenant.oidc.issuer.as_str();
+        let discovery_url = format!(
+            "{}/.well-known/openid-configuration",
+            configured.trim_end_matches('/')
+        );
+        let response =
+            self.http.get(&discovery_url).send().await.map_err(|e| {
+                OidcError::Unavailable(format!("{discovery_url}: {}", root_cause(&e)))
+            })?;
+        if !response.status().is_success() {
+            return Err(OidcError::Unavailable(format!(
+                "{discovery_url}: HTTP {}",
+                response.status()
+            )));
+        }
+        let body = response
+            .bytes()
+            .await
+            .map_err(|e| OidcError::Unavailable(format!("{discovery_url}: {}", root_cause(&e))))?;
+        let metadata: ProviderMetadataWithLogout = serde_json::from_slice(&body)
+            .map_err(|e| OidcError::Misconfigured(format!("discovery document: {e}")))?;
+
+        // The discovery document must name the issuer we were configured with. Authentik and
+        // others publish issuers ending in '/', and admins often copy them without it; the two
+        // spellings are accepted here, and from now on the IdP's own spelling is what ID tokens
+        // are checked against (exactly).
+        let published = metadata.issuer().as_str().to_owned();
+        if published.trim_end_matches('/') != configured.trim_end_matches('/') {
+            return Err(OidcError::Misconfigured(format!(
+                "discovery names issuer {published}, but the tenant is configured with {configured}"
+            )));
+        }
+        let jwks = JsonWebKeySet::fetch_async(metadata.jwks_uri(), &self.http)
+            .await
+            .map_err(|e| OidcError::Unavailable(format!("signing keys: {}", root_cause(&e))))?;
+        let end_session = metadata.additional_metadata().end_session_endpoint.clone();
+        let metadata = metadata.set_jwks(jwks);
+        let redirect = RedirectUrl::new(redirect.to_owned())
+            .map_err(|e| OidcError::Misconfigured(format!("redirect URI: {e}")))?;
+        let client = OidcClient::from_provider_metadata(
+            metadata,
+            ClientId::new(tenant.oidc.client_id.clone()),
+            Some(ClientSecret::new(
+                tenant.oidc.client_secret.expose_secret().to_owned(),
+            )),
+        )
+        .set_redirect_uri(redirect);
+        Ok(Provider {
+            client,
+            issuer: published,
+            end_session,
+            fetched: Instant::now(),
+        })
+    }
+
+    /// Signs in from the authorization response: checks state and the RFC 9207 `iss`
+    /// parameter, redeems the code with the PKCE verifier and verifies the ID token.
+    pub async fn finish(
+        &self,
+        tenant: &Tenant,
+        redirect: &str,
+        pending: &PendingLogin,
+        callback: &Callback,
+    ) -> Result<Identity, OidcError> {
+        if let Some(error) = &callback.error {
+            let description = callback.error_description.as_deref().unwrap_or("");
+            return Err(OidcError::Denied(
+                format!("{error} {description}").trim().to_owned(),
+            ));
+        }
+        if callback.state.as_deref() != Some(pending.state.as_str()) {
+            return Err(OidcError::InvalidToken(
+                "state does not match this sign-in".into(),
+            ));
+        }
+        let provider = self.provider(tenant, redirect).await?;
+        if let Some(iss) = &callback.iss {
+            if *iss != provider.issuer {
+                return Err(OidcError::InvalidToken(format!(
+                    "authorization response came from issuer {iss}, expected {}",
+                    provider.issuer
+                )));
+            }
+        }
+        let code = callback
+            .code
+            .clone()
+            .ok_or_else(|| OidcError::Exchange("the callback carries no code".into()))?;
+        let tokens = provider
+            .client
+            .exchange_code(AuthorizationCode::new(code))
+            .map_err(|e| OidcError::Misconfigured(e.to_string()))?
+            .set_pkce_verifier(PkceCodeVerifier::new(pending.pkce_verifier.clone()))
+            .request_async(&self.http)
+            .await
+            .map_err(|e| OidcError::Exchange(root_cause(&e)))?;
+        let id_token = tokens
+            .id_token()
+            .ok_or_else(|| OidcError::InvalidToken("the token response has no id_token".into()))?;
+
+        let nonce = Nonce::new(pending.nonce.clone());
+        let verified = match self.verify(&provider, id_token, &nonce) {
+            // Keys rotate: a token signed with a key we have not seen yet gets one retry with
+            // freshly fetched keys.
+            Err(VerifyFailure::UnknownKey) => {
+                let fresh = self.refresh(tenant, redirect).await?;
+                self.verify(&fresh, id_token, &nonce)
+            }
+            other => other,
+        };
+        let claims = verified.map_err(|f| match f {
+            VerifyFailure::UnknownKey => {
+                OidcError::InvalidToken("signed with an unknown key".into())
+            }
+            VerifyFailure::Invalid(why) => OidcError::InvalidToken(why),
+        })?;
+        identity_from(tenant, claims, id_token.to_string())
+    }
+
+    fn verify(
+        &self,
+        provider: &Provider,
+        id_token: &IdToken,
+        nonce: &Nonce,
+    ) -> Result<IdClaims, VerifyFailure> {
+        let skew = chrono::Duration::from_std(CLOCK_SKEW).expect("small duration");
+        let verifier = provider
+            .client
+            .id_token_verifier()
+            .set_time_fn(move || chrono::Utc::now() - skew);
+        match id_token.claims(&verifier, nonce) {
+            Ok(claims) => Ok(claims.clone()),
+            Err(openidconnect::ClaimsVerificationError::SignatureVerification(
+                openidconnect::SignatureVerificationError::NoMatchingKey,
+            )) => Err(VerifyFailure::UnknownKey),
+            Err(e) => Err(VerifyFailure::Invalid(e.to_string())),
+        }
+    }
+}
+
+impl Default for OidcProviders {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+enum VerifyFailure {
+    UnknownKey,
+    Invalid(String),
+}
+
+type IdClaims = openidconnect::IdTokenClaims<ExtraClaims, CoreGenderClaim>;
+
+/// Query parameters of the authorization response.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Callback {
+    pub code: Option<String>,
+    pub state: Option<String>,
+    pub iss: Option<String>,
+    pub error: Option<String>,
+    pub error_description: Option<String>,
+}
+
+impl Provider {
+    /// The IdP URL to send the browser to, and what to remember until it comes back.
+    pub fn authorization_request(
+        &self,
+        tenant: &Tenant,
+        options: &AuthOptions,
+        return_to: String,
+    ) -> (url::Url, PendingLogin) {
+        let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+        let mut request = self
+            .client
+            .authorize_url(
+                CoreAuthenticationFlow::AuthorizationCode,
+                CsrfToken::new_random,
+                Nonce::new_random,
+            )
+            .set_pkce_challenge(challenge);
+        for scope in tenant.oidc.scopes.iter().filter(|s| *s != "openid") {
+            request = request.add_scope(Scope::new(scope.clone()));
+        }
+        if let Some(hint) = &options.login_hint {
+            request = request.add_extra_param("login_hint", hint.clone());
+        }
+        if let Some(max_age) = options.max_age {
+            request = request.set_max_age(max_age);
+        }
+        if options.force_login {
+            request = request.add_prompt(CoreAuthPrompt::Login);
+        }
+        let (url, state, nonce) = request.url();
+        let pending = PendingLogin {
+            tenant: tenant.slug.clone(),
+            state: state.secret().clone(),
+            nonce: nonce.secret().clone(),
+            pkce_verifier: verifier.secret().clone(),
+            return_to,
+            created_at: time::OffsetDateTime::now_utc().unix_timestamp(),
+            reauth_subject: None,
+        };
+        (url, pending)
+    }
+
+    /// Where to send the browser to end the IdP session too, if the IdP supports it.
+    pub fn end_session_url(
+        &self,
+        id_token: &str,
+        client_id: &str,
+        after: &str,
+    ) -> Option<url::Url> {
+        let endpoint = self.end_session.clone()?;
+        let mut request =
+            LogoutRequest::from(endpoint).set_client_id(ClientId::new(client_id.to_owned()));
+        if let Ok(token) = id_token.parse::<IdToken>() {
+            request = request.set_id_token_hint(&token);
+        }
+        if let Ok(after) = PostLogoutRedirectUrl::new(after.to_owned()) {
+            request = request.set_post_logout_redirect_uri(after);
+        }
+        Some(request.http_get_url())
+    }
+}
+
+fn identity_from(
+    tenant: &Tenant,
+    claims: IdClaims,
+    id_token: String,
+) -> Result<Identity, OidcError> {
+    let extra = &claims.additional_claims().other;
+    let email = match tenant.oidc.email_claim.as_str() {
+        "email" => {
+            if claims.email_verified() == Some(false) {
+                return Err(OidcError::Unusable(
+                    "the identity provider marks the e-mail address as unverified".into(),
+                ));
+            }
+            claims.email().map(|e| e.as_str().to_owned())
+        }
+        "preferred_username" => claims.preferred_username().map(|u| u.as_str().to_owned()),
+        other => extra.get(other).and_then(Value::as_str).map(str::to_owned),
+    }
+    .map(|e| e.trim().to_lowercase())
+    .filter(|e| !e.is_empty())
+    .ok_or_else(|| {
+        OidcError::Unusable(format!(
+            "the ID token has no {} claim",
+            tenant.oidc.email_claim
+        ))
+    })?;
+
+    let groups = match extra.get(&tenant.oidc.groups_claim) {
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect(),
+        Some(Value::String(one)) => vec![one.clone()],
+        _ => Vec::new(),
+    };
+    let name = claims
+        .name()
+        .and_then(|n| n.get(None))
+        .map(|n| n.as_str().to_owned())
+        .filter(|n| !n.trim().is_empty());
+    Ok(Identity {
+        subject: claims.subject().as_str().to_owned(),
+        email,
+        name,
+        groups,
+        auth_time: claims.auth_time().map(|t| t.timestamp()),
+        id_token,
+    })
+}
+
+fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut msg = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        msg = format!("{msg}: {c}");
+        cause = c.source();
+    }
+    msg
+}

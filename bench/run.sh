@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Prints Postern's performance figures against the budgets of issues 2 and 3:
+#   initial page weight (wasm + js + css, gzip -9)   budget <= 150 KB
+#   sign-in page SSR: throughput and p99 (wrk)         budget >= 5,000 req/s, p99 <= 20 ms
+#   idle RSS of the server process                     budget <= 40 MB
+#   "my app passwords" page vs the bare Stalwart call  budget added p50 <= 2 ms, p99 <= 10 ms
+# Usage: bench/run.sh            (builds the release binaries first if they are missing)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+export PATH="$root/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+if ! command -v wrk >/dev/null; then
+  echo "installing wrk (Debian)"
+  if [ "$(id -u)" = 0 ]; then apt-get install -y -qq wrk >/dev/null; else sudo apt-get install -y -qq wrk >/dev/null; fi
+fi
+cargo leptos build --release
+cargo build --release -p testkit --bin postern-testkit -p bench
+
+echo "== initial page weight (gzip -9)"
+total=0
+for f in target/site/pkg/postern.wasm target/site/pkg/postern.js target/site/pkg/postern.css; do
+  size=$(gzip -9c "$f" | wc -c)
+  total=$((total + size))
+  printf '  %-32s %8d bytes raw %8d bytes gzip\n' "$(basename "$f")" "$(stat -c %s "$f")" "$size"
+done
+printf '  %-32s %26d bytes gzip = %d KB (budget 150 KB)\n' "total" "$total" $((total / 1024))
+
+rm -rf target/bench && mkdir -p target/bench
+./target/release/server --config bench/postern.bench.toml >target/bench/server.log 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do curl -sf http://127.0.0.1:3200/healthz/ready >/dev/null && break; sleep 0.1; done
+sleep 2
+rss_idle=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
+
+echo "== sign-in page (GET /), 64 connections, 1 wrk thread, 15 s, after a 3 s warm-up"
+wrk -t1 -c64 -d3s http://127.0.0.1:3200/ >/dev/null
+wrk -t1 -c64 -d15s --latency http://127.0.0.1:3200/ | tee target/bench/wrk.txt | sed 's/^/  /'
+rps=$(awk '/Requests\/sec/ {print $2}' target/bench/wrk.txt)
+p99=$(awk '$1 == "99%" {print $2}' target/bench/wrk.txt)
+p50=$(awk '$1 == "50%" {print $2}' target/bench/wrk.txt)
+
+sleep 2
+rss_after=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
+
+echo "== summary"
+printf '  page weight        %6d KB gzip        (budget <= 150 KB)\n' $((total / 1024))
+printf '  sign-in SSR        %8s req/s        (budget >= 5,000 req/s)\n' "$rps"
+printf '  sign-in latency    p50 %s, p99 %s   (budget p99 <= 20 ms)\n' "$p50" "$p99"
+printf '  idle RSS           %6d KB            (budget <= 40 MB = 40960 KB)\n' "$rss_idle"
+printf '  RSS after load     %6d KB\n' "$rss_after"
+
+echo
+echo "== my app passwords page vs the bare x:AppPassword/query+get it wraps (64 clients)"
+./target/release/app-passwords-latency
+
+echo
+./target/release/admin-mailboxes

@@ -1,0 +1,187 @@
+//! Shared pieces of the measurements: a load generator with latency percentiles, and the
+//! processes under test.
+
+use std::time::{Duration, Instant};
+
+pub struct Stats {
+    pub requests: usize,
+    pub errors: usize,
+    pub seconds: f64,
+    latencies_us: Vec<u64>,
+}
+
+impl Stats {
+    pub fn percentile(&self, p: f64) -> Duration {
+        if self.latencies_us.is_empty() {
+            return Duration::ZERO;
+        }
+        let index = ((self.latencies_us.len() as f64 - 1.0) * p).round() as usize;
+        Duration::from_micros(self.latencies_us[index])
+    }
+
+    pub fn rate(&self) -> f64 {
+        self.requests as f64 / self.seconds
+    }
+}
+
+/// Runs `concurrency` workers for `duration`. Each sends a request and waits for the answer.
+/// With `pace`, worker `i` sends at `start + i·pace/concurrency + k·pace` (k = 0, 1, …): the
+/// workers are staggered so arrivals are spread evenly at `concurrency / pace` per second,
+/// rather than in bursts of `concurrency` at once. Without it, they go as fast as they can.
+pub async fn load<F, Fut>(
+    concurrency: usize,
+    duration: Duration,
+    pace: Option<Duration>,
+    request: F,
+) -> Stats
+where
+    F: Fn() -> Fut + Clone + Send + 'static,
+    Fut: std::future::Future<Output = bool> + Send,
+{
+    let start = Instant::now();
+    let workers: Vec<_> = (0..concurrency)
+        .map(|i| {
+            let request = request.clone();
+            tokio::spawn(async move {
+                let (mut latencies, mut errors) = (Vec::new(), 0usize);
+                let mut next = pace.map(|p| start + p * i as u32 / concurrency as u32);
+                while start.elapsed() < duration {
+                    if let (Some(at), Some(p)) = (next, pace) {
+                        tokio::time::sleep_until(at.into()).await;
+                        next = Some(at + p);
+                    }
+                    let sent = Instant::now();
+                    if !request().await {
+                        errors += 1;
+                    }
+                    latencies.push(sent.elapsed().as_micros() as u64);
+                }
+                (latencies, errors)
+            })
+        })
+        .collect();
+    let mut all = Vec::new();
+    let mut errors = 0;
+    for worker in workers {
+        let (latencies, e) = worker.await.expect("worker");
+        all.extend(latencies);
+        errors += e;
+    }
+    all.sort_unstable();
+    Stats {
+        requests: all.len(),
+        errors,
+        seconds: start.elapsed().as_secs_f64(),
+        latencies_us: all,
+    }
+}
+
+pub fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+/// A child process that is killed when dropped.
+pub struct Killed(pub std::process::Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+pub async fn wait_ready(url: &str) -> anyhow::Result<()> {
+    for _ in 0..200 {
+        if reqwest::get(url)
+            .await
+            .is_ok_and(|r| r.status().is_success())
+        {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    anyhow::bail!("{url} did not become ready")
+}
+
+/// Starts the release simulator with a seed, on `addr`.
+pub fn simulator(
+    root: &std::path::Path,
+    addr: &str,
+    seed: &std::path::Path,
+) -> anyhow::Result<Killed> {
+    use anyhow::Context;
+    Ok(Killed(
+        std::process::Command::new(root.join("target/release/postern-testkit"))
+            .args(["stalwart", "--listen", addr, "--seed"])
+            .arg(seed)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .context("start target/release/postern-testkit (build it first)")?,
+    ))
+}
+
+/// Starts the release portal with a config file.
+pub fn portal(root: &std::path::Path, config: &std::path::Path) -> anyhow::Result<Killed> {
+    use anyhow::Context;
+    Ok(Killed(
+        std::process::Command::new(root.join("target/release/server"))
+            .arg("--config")
+            .arg(config)
+            .env("POSTERN_LOG", "warn")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .context("start target/release/server (build it first)")?,
+    ))
+}
+
+/// A one-tenant configuration (acme.test) for the portal on `portal`.
+pub fn config(
+    portal: &str,
+    db: &std::path::Path,
+    simulator: &str,
+    api_key: &str,
+    issuer: &str,
+) -> String {
+    format!(
+        r#"[server]
+listen = "{portal}"
+public_url = "http://{portal}"
+database_url = "sqlite://{db}?mode=rwc"
+[stalwart.main]
+url = "http://{simulator}"
+api_key = "{api_key}"
+[tenants.acme]
+display_name = "Acme Corp"
+domains = ["acme.test"]
+stalwart = "main"
+mail = {{ imap_host = "mail.acme.test", smtp_host = "mail.acme.test" }}
+[tenants.acme.oidc]
+issuer = "{issuer}"
+client_id = "postern-a"
+client_secret = "secret-a"
+admin_group = "mail-admins"
+"#,
+        db = db.display()
+    )
+}
+
+/// Signs `email` in through the portal's sign-in form; the client keeps the session cookie.
+pub async fn sign_in(portal: &str, email: &str) -> anyhow::Result<reqwest::Client> {
+    let browser = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::limited(5))
+        .pool_max_idle_per_host(64)
+        .build()?;
+    let done = browser
+        .post(format!("http://{portal}/auth/login"))
+        .header("origin", format!("http://{portal}"))
+        .form(&[("email", email)])
+        .send()
+        .await?;
+    if !done.url().path().ends_with("/account") {
+        anyhow::bail!("sign-in failed, ended at {}", done.url());
+    }
+    Ok(browser)
+}

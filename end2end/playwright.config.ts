@@ -1,0 +1,51 @@
+import { defineConfig } from '@playwright/test';
+
+// The browser tests run every flow twice: with JavaScript off (plain server-rendered forms)
+// and hydrated (islands running). Playwright starts the three servers below and waits
+// until each answers. Ports differ from the demo's so both can run at once.
+const chromiumArgs = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const launchOptions = { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs };
+
+export default defineConfig({
+  testDir: './tests',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: 'http://127.0.0.1:3100',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    { name: 'no-js', use: { browserName: 'chromium', javaScriptEnabled: false, launchOptions } },
+    { name: 'hydrated', use: { browserName: 'chromium', javaScriptEnabled: true, launchOptions } },
+  ],
+  webServer: [
+    {
+      command: 'node idp/server.mjs',
+      env: { IDP_PORT_A: '9410', IDP_PORT_B: '9411', RP_ORIGIN: 'http://127.0.0.1:3100' },
+      url: 'http://127.0.0.1:9410/.well-known/openid-configuration',
+      reuseExistingServer: false,
+      stdout: 'pipe',
+    },
+    {
+      command: '../target/release/postern-testkit stalwart --listen 127.0.0.1:18180 --seed ../demo/stalwart-seed.json',
+      url: 'http://127.0.0.1:18180/healthz/live',
+      reuseExistingServer: false,
+    },
+    {
+      // Run from the workspace root so the server finds target/site.
+      command: 'cd .. && mkdir -p target/e2e && ./target/release/server --config end2end/postern.e2e.toml 2>&1 | tee target/e2e/server.log',
+      env: { POSTERN_LOG: 'info' },
+      url: 'http://127.0.0.1:3100/healthz/ready',
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
+});

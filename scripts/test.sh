@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Runs every test Postern has, on a fresh machine too: installs what is missing, then
+#   1. Rust unit and integration tests on SQLite,
+#   2. the same integration tests on PostgreSQL,
+#   3. the release build (wasm through npm binaryen's wasm-opt),
+#   4. the Playwright browser tests (JavaScript off and hydrated) against it,
+#   5. a scan proving no app-password secret was stored or logged.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+./scripts/install-tools.sh
+export PATH="$root/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CI="${CI:-1}"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "PostgreSQL"
+pg_url="${POSTERN_TEST_PG_ADMIN:-postgres://postgres@127.0.0.1:5432/postgres}"
+if ! pg_isready -q -h 127.0.0.1 -p 5432; then
+  echo "starting the local PostgreSQL cluster"
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start
+  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+fi
+# Databases left behind by earlier test runs.
+psql "$pg_url" -Atc "SELECT datname FROM pg_database WHERE datname LIKE 'postern_test_%'" |
+  while read -r db; do psql "$pg_url" -qc "DROP DATABASE IF EXISTS \"$db\"" >/dev/null; done
+
+step "formatting"
+cargo fmt --all --check
+
+step "Rust tests on SQLite"
+cargo test --workspace --exclude frontend
+
+step "Rust integration tests on PostgreSQL"
+POSTERN_TEST_DATABASE=postgres cargo test -p server --tests
+
+step "release build"
+cargo leptos build --release
+cargo build --release -p testkit --bin postern-testkit
+
+step "browser tests"
+rm -rf target/e2e && mkdir -p target/e2e
+(cd end2end && npx playwright test)
+
+step "no app-password secret at rest or in the log"
+# First prove the scan can fail: it must find a planted secret.
+planted=$(mktemp -d)
+echo "leak app_aaaaaapfonq7e1cdge1g37mjx7q9yyvsbx3a" >"$planted/log"
+if ./scripts/check-no-secrets.sh "$planted" >/dev/null; then echo "the secret scan missed a planted secret"; exit 1; fi
+rm -rf "$planted"
+./scripts/check-no-secrets.sh target/e2e
+
+echo
+echo "All tests passed."

@@ -1,0 +1,247 @@
+#![recursion_limit = "256"]
+//! The portal's HTTP server: startup, layers, and the routes that are not Leptos pages.
+
+pub mod routes;
+pub mod security;
+pub mod telemetry;
+
+use app::ssr::AppState;
+use app::ssr::config::Settings;
+use app::ssr::db::{Backend, Db, DbError};
+use app::ssr::oidc::OidcProviders;
+use app::ssr::tenants::Tenants;
+use app::{App, SITE_NAME, shell};
+use axum::Router;
+use axum::serve::ListenerExt;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use std::sync::Arc;
+use tokio::net::TcpListener;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{ExpiredDeletion, Expiry, SessionManagerLayer, SessionStore};
+use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
+
+/// A session that has not signed in (e.g. waiting for the IdP) lives this long; sign-in
+/// replaces it with an absolute lifetime (`SIGNED_IN_LIFETIME`).
+const ANONYMOUS_SESSION: time::Duration = time::Duration::minutes(30);
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("{0}")]
+    Config(#[from] app::ssr::config::ConfigError),
+    #[error("{0}")]
+    Database(#[from] DbError),
+    #[error("session store: {0}")]
+    Sessions(String),
+    #[error("cannot listen on {addr}: {source}")]
+    Listen {
+        addr: std::net::SocketAddr,
+        source: std::io::Error,
+    },
+}
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    port: u16,
+}
+
+impl Application {
+    /// Connects the database, builds every tenant's clients and binds the listener. Nothing
+    /// is served until [`Application::run_until_stopped`].
+    pub async fn build(settings: Settings) -> Result<Self, StartupError> {
+        let tenants = Arc::new(Tenants::from_settings(&settings)?);
+        let db = Db::connect(&settings.server.database_url).await?;
+        let listener = TcpListener::bind(settings.server.listen)
+            .await
+            .map_err(|source| StartupError::Listen {
+                addr: settings.server.listen,
+                source,
+            })?;
+        let port = listener
+            .local_addr()
+            .map_err(|source| StartupError::Listen {
+                addr: settings.server.listen,
+                source,
+            })?
+            .port();
+
+        // With port 0 (tests), the public URL follows the port actually bound.
+        let mut public_url = settings.server.public_url.clone();
+        if public_url.port() == Some(0) {
+            let _ = public_url.set_port(Some(port));
+        }
+        let state = AppState {
+            leptos_options: leptos_options(),
+            db: db.clone(),
+            tenants,
+            oidc: OidcProviders::new(),
+            dns: app::ssr::dns::check::DnsChecker::new(
+                &settings.dns.nameservers,
+                std::time::Duration::from_millis(settings.dns.timeout_ms),
+            )
+            .map_err(|problem| app::ssr::config::ConfigError {
+                key: "dns".into(),
+                problem,
+            })?,
+            public_url,
+        };
+        let router = match db.backend {
+            Backend::Sqlite => {
+                use std::str::FromStr;
+                let options =
+                    sqlx::sqlite::SqliteConnectOptions::from_str(&settings.server.database_url)
+                        .map_err(|e| StartupError::Sessions(e.to_string()))?
+                        .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
+                        .synchronous(sqlx::sqlite::SqliteSynchronous::Normal);
+                let pool = sqlx::SqlitePool::connect_with(options)
+                    .await
+                    .map_err(|e| StartupError::Sessions(e.to_string()))?;
+                let store = SqliteStore::new(pool);
+                store
+                    .migrate()
+                    .await
+                    .map_err(|e| StartupError::Sessions(e.to_string()))?;
+                router(state, store)
+            }
+            Backend::Postgres => {
+                let pool = sqlx::PgPool::connect(&settings.server.database_url)
+                    .await
+                    .map_err(|e| StartupError::Sessions(e.to_string()))?;
+                let store = PostgresStore::new(pool);
+                store
+                    .migrate()
+                    .await
+                    .map_err(|e| StartupError::Sessions(e.to_string()))?;
+                router(state, store)
+            }
+        };
+        Ok(Self {
+            listener,
+            router,
+            port,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        tracing::info!(port = self.port, "Postern is listening");
+        // Leptos streams a page in several writes; without TCP_NODELAY each response waits for
+        // the client's delayed ACK (~40 ms). See TOOLCHAIN.md pitfall 10.
+        let listener = self.listener.tap_io(|tcp| {
+            let _ = tcp.set_nodelay(true);
+        });
+        axum::serve(
+            listener,
+            self.router
+                .into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+    }
+}
+
+fn leptos_options() -> LeptosOptions {
+    let site_root = std::env::var("LEPTOS_SITE_ROOT").unwrap_or_else(|_| "target/site".into());
+    LeptosOptions::builder()
+        .output_name(SITE_NAME)
+        .site_root(site_root)
+        .site_pkg_dir("pkg")
+        .build()
+}
+
+fn router<S>(state: AppState, store: S) -> Router
+where
+    S: SessionStore + ExpiredDeletion + Clone,
+{
+    // Every instance deletes expired sessions now and then; the statement is idempotent, so
+    // several instances on one database do not get in each other's way.
+    tokio::spawn(
+        store
+            .clone()
+            .continuously_delete_expired(tokio::time::Duration::from_secs(3600)),
+    );
+
+    let secure = state.cookies_secure();
+    let sessions = SessionManagerLayer::new(store)
+        // `__Host-` makes browsers refuse the cookie unless it is Secure, host-only and path=/.
+        .with_name(if secure {
+            "__Host-postern_session"
+        } else {
+            "postern_session"
+        })
+        .with_secure(secure)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(ANONYMOUS_SESSION));
+
+    let options = state.leptos_options.clone();
+    let routes = generate_route_list(App);
+    let context_state = state.clone();
+    let security = security::Policy::new(&state);
+
+    Router::new()
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(context_state.clone()),
+            {
+                let options = options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .merge(routes::auth::router())
+        .merge(routes::app_passwords::router())
+        .merge(routes::admin::router())
+        .merge(routes::dns::router())
+        .merge(routes::health::router())
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(sessions)
+        .layer(axum::middleware::from_fn_with_state(
+            security,
+            security::layer,
+        ))
+        .layer(axum::middleware::from_fn(telemetry_layer))
+        .with_state(state)
+}
+
+/// One line per request: method, path (never the query, which can carry OIDC codes), status
+/// and duration.
+async fn telemetry_layer(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let method = request.method().clone();
+    let path = request.uri().path().to_owned();
+    let started = std::time::Instant::now();
+    let response = next.run(request).await;
+    let status = response.status().as_u16();
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    if status >= 500 {
+        tracing::warn!(%method, %path, status, ms, "request");
+    } else {
+        tracing::debug!(%method, %path, status, ms, "request");
+    }
+    response
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
+}

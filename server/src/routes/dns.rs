@@ -1,0 +1,85 @@
+//! Domain actions: check DNS again (the form waits for the answer; the page itself never
+//! does), and download the zone file.
+
+use app::error::AppError;
+use app::ssr::app_passwords::set_notice;
+use app::ssr::session::AppSession;
+use app::ssr::{AppState, dns};
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use tower_sessions::Session;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/domains/{name}/check", post(check_again))
+        .route("/admin/domains/{name}/zone", get(zone_file))
+}
+
+async fn check_again(
+    State(state): State<AppState>,
+    session: Session,
+    Path(name): Path<String>,
+) -> Response {
+    let session = AppSession(session);
+    let scope = match super::admin_scope(&state, &session).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let back = format!("/admin/domains/{name}");
+    match dns::zone_data(&scope, &name).await {
+        Ok(zone) => {
+            let result = state
+                .dns
+                .check(&name, zone.records, &scope.caller.tenant.mail.imap_host)
+                .await;
+            let problems = result
+                .statuses
+                .iter()
+                .filter(|s| s.status != app::api::dns::Status::Match)
+                .count();
+            let message = match problems {
+                0 => "Checked: every record is published.".to_owned(),
+                1 => "Checked: one record needs attention.".to_owned(),
+                n => format!("Checked: {n} records need attention."),
+            };
+            set_notice(&session, true, message).await;
+        }
+        Err(e) => set_notice(&session, false, e.to_string()).await,
+    }
+    Redirect::to(&back).into_response()
+}
+
+async fn zone_file(
+    State(state): State<AppState>,
+    session: Session,
+    Path(name): Path<String>,
+) -> Response {
+    let session = AppSession(session);
+    let scope = match super::admin_scope(&state, &session).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    match dns::zone_data(&scope, &name).await {
+        Ok(zone) => {
+            let body = format!(
+                "; DNS records for {name}, from the mail server (Stalwart)\n{}",
+                zone.text
+            );
+            let mut response = body.into_response();
+            let headers = response.headers_mut();
+            headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/plain; charset=utf-8"),
+            );
+            if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}.zone\"")) {
+                headers.insert(header::CONTENT_DISPOSITION, v);
+            }
+            response
+        }
+        Err(AppError::NotFound(m)) => (StatusCode::NOT_FOUND, m).into_response(),
+        Err(e) => (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
+    }
+}

@@ -1,0 +1,590 @@
+//! Tenant administration: what admins can do, that nobody else can, and that no admin can
+//! reach into another tenant on the shared Stalwart server.
+
+mod common;
+
+use common::{ADA, ALICE, BERT, Browser, TestApp, location, text};
+use reqwest::StatusCode;
+
+async fn signed_in(app: &TestApp, who: &str) -> Browser {
+    let browser = app.browser();
+    assert_eq!(location(&browser.sign_in(who).await), "/account");
+    browser
+}
+
+fn id_of(app: &TestApp, address: &str) -> String {
+    let store = app.simulator.store();
+    let account = store
+        .account_by_address(address)
+        .unwrap_or_else(|| panic!("{address} exists"));
+    testkit::stalwart::ids::encode_id(account.id as u64)
+}
+
+async fn page(browser: &Browser, path: &str) -> (StatusCode, String) {
+    let response = browser.get(path).await;
+    let status = response.status();
+    (status, text(&response.text().await.unwrap()))
+}
+
+/// Follows a post/redirect/get and returns the page text with its notice.
+async fn post_then_page(browser: &Browser, path: &str, form: &[(&str, &str)]) -> String {
+    let response = browser.post_form(path, form).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "{path}");
+    page(browser, &location(&response)).await.1
+}
+
+#[tokio::test]
+async fn an_admin_creates_finds_edits_groups_and_deletes_a_mailbox() {
+    let app = TestApp::spawn().await;
+    let admin = signed_in(&app, ADA).await;
+
+    let created = admin
+        .post_form(
+            "/admin/mailboxes/new",
+            &[
+                ("local_part", "carol"),
+                ("domain", "acme.test"),
+                ("display_name", "Carol Clark"),
+                ("quota_gb", "2"),
+                ("aliases", "c.clark@acme.test"),
+                ("password", ""),
+            ],
+        )
+        .await;
+    assert_eq!(created.status(), StatusCode::SEE_OTHER);
+    let detail = page(&admin, &location(&created)).await.1;
+    assert!(
+        detail.contains("Created the mailbox carol@acme.test"),
+        "{detail}"
+    );
+    assert!(
+        detail.contains("c.clark@acme.test") && detail.contains("of 2 GB"),
+        "{detail}"
+    );
+
+    let (_, found) = page(&admin, "/admin/mailboxes?domain=acme.test&q=carol").await;
+    assert!(
+        found.contains("carol@acme.test") && !found.contains("alice@acme.test"),
+        "{found}"
+    );
+    assert!(found.contains("1 mailbox"), "{found}");
+
+    let carol = id_of(&app, "carol@acme.test");
+    let saved = post_then_page(
+        &admin,
+        &format!("/admin/mailboxes/{carol}"),
+        &[("display_name", "Carol C. Clark"), ("quota_gb", "3")],
+    )
+    .await;
+    assert!(
+        saved.contains("Saved.") && saved.contains("Carol C. Clark") && saved.contains("of 3 GB"),
+        "{saved}"
+    );
+    let added = post_then_page(
+        &admin,
+        &format!("/admin/mailboxes/{carol}/aliases"),
+        &[("alias", "cc@acme.test")],
+    )
+    .await;
+    assert!(added.contains("Added the alias cc@acme.test"));
+    let removed = post_then_page(
+        &admin,
+        &format!("/admin/mailboxes/{carol}/aliases/remove"),
+        &[("alias", "c.clark@acme.test")],
+    )
+    .await;
+    assert!(
+        removed.contains("Removed the alias c.clark@acme.test") && removed.contains("cc@acme.test"),
+        "{removed}"
+    );
+
+    let group = post_then_page(
+        &admin,
+        "/admin/groups",
+        &[("address", "sales@acme.test"), ("display_name", "Sales")],
+    )
+    .await;
+    assert!(
+        group.contains("Created the group sales@acme.test") && group.contains("Receives mail"),
+        "{group}"
+    );
+    let sales = id_of(&app, "sales@acme.test");
+    let joined = post_then_page(
+        &admin,
+        &format!("/admin/groups/{sales}/members"),
+        &[("member", "carol@acme.test")],
+    )
+    .await;
+    assert!(
+        joined.contains("Added carol@acme.test to the group"),
+        "{joined}"
+    );
+    assert!(
+        app.simulator
+            .store()
+            .account_by_address("carol@acme.test")
+            .unwrap()
+            .member_group_ids
+            .len()
+            == 1
+    );
+
+    let wrong = post_then_page(
+        &admin,
+        &format!("/admin/mailboxes/{carol}/delete"),
+        &[("confirm", "carol@acme")],
+    )
+    .await;
+    assert!(
+        wrong.contains("Type carol@acme.test exactly to confirm"),
+        "{wrong}"
+    );
+    assert!(
+        app.simulator
+            .store()
+            .account_by_address("carol@acme.test")
+            .is_some()
+    );
+    let deleted = post_then_page(
+        &admin,
+        &format!("/admin/mailboxes/{carol}/delete"),
+        &[("confirm", "carol@acme.test")],
+    )
+    .await;
+    assert!(
+        deleted.contains("Deleted the mailbox carol@acme.test"),
+        "{deleted}"
+    );
+    assert!(
+        app.simulator
+            .store()
+            .account_by_address("carol@acme.test")
+            .is_none()
+    );
+
+    let (_, audit) = page(&admin, "/admin/audit?action=mailbox.").await;
+    for action in [
+        "mailbox.create",
+        "mailbox.update",
+        "mailbox.alias_add",
+        "mailbox.alias_remove",
+        "mailbox.delete",
+    ] {
+        assert!(audit.contains(action), "{action} in {audit}");
+    }
+    assert!(!audit.contains("group.create"), "filtered by action");
+    assert!(
+        audit.contains("\"before\"") && audit.contains("Carol Clark"),
+        "before/after recorded: {audit}"
+    );
+}
+
+#[tokio::test]
+async fn a_taken_address_is_explained_and_the_form_keeps_its_values() {
+    let app = TestApp::spawn().await;
+    let admin = signed_in(&app, ADA).await;
+
+    let response = admin
+        .post_form(
+            "/admin/mailboxes/new",
+            &[
+                ("local_part", "alice"),
+                ("domain", "acme.test"),
+                ("display_name", "Another Alice"),
+            ],
+        )
+        .await;
+
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    let body = text(&response.text().await.unwrap());
+    assert!(
+        body.contains("already used by another mailbox, group or alias"),
+        "{body}"
+    );
+    assert!(body.contains("value=\"Another Alice\""));
+}
+
+#[tokio::test]
+async fn an_initial_password_is_checked_hashed_with_argon2id_and_works() {
+    let app = TestApp::spawn().await;
+    let admin = signed_in(&app, ADA).await;
+    let weak = admin
+        .post_form(
+            "/admin/mailboxes/new",
+            &[
+                ("local_part", "dan"),
+                ("domain", "acme.test"),
+                ("password", "password1234"),
+            ],
+        )
+        .await;
+    assert_eq!(weak.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(text(&weak.text().await.unwrap()).contains("too weak"));
+    let password = "violet-harbour-tangent-47";
+
+    let created = admin
+        .post_form(
+            "/admin/mailboxes/new",
+            &[
+                ("local_part", "dan"),
+                ("domain", "acme.test"),
+                ("password", password),
+            ],
+        )
+        .await;
+
+    assert_eq!(created.status(), StatusCode::SEE_OTHER);
+    let requests = serde_json::to_string(&app.simulator.store().requests).unwrap();
+    assert!(
+        !requests.contains(password),
+        "the plaintext never reaches Stalwart"
+    );
+    assert!(
+        requests.contains("$argon2id$v=19$m=19456,t=2,p=1$"),
+        "a hash does"
+    );
+    let login = reqwest::Client::new()
+        .post(format!("{}/jmap", app.simulator.url))
+        .basic_auth("dan@acme.test", Some(password))
+        .header("content-type", "application/json")
+        .body(r#"{"using":[],"methodCalls":[["x:AppPassword/query",{},"q"]]}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        login.status(),
+        StatusCode::OK,
+        "the simulator verifies argon2id like Stalwart"
+    );
+}
+
+#[tokio::test]
+async fn a_group_that_cannot_receive_mail_is_flagged_and_fixed() {
+    let app = TestApp::spawn().await;
+    let sales = {
+        let mut store = app.simulator.store();
+        let domain = store.domain_id("acme.test").unwrap();
+        let id = store.create_group("sales", &domain, Some("Sales"));
+        let n = testkit::stalwart::ids::decode_id(&id).unwrap() as u32;
+        store.accounts.get_mut(&n).unwrap().permissions = serde_json::json!({
+            "enabledPermissions": {}, "disabledPermissions": {"emailReceive": true}, "@type": "Merge"});
+        id
+    };
+    let admin = signed_in(&app, ADA).await;
+    let (_, before) = page(&admin, "/admin/groups").await;
+    assert!(before.contains("Cannot receive mail"), "{before}");
+
+    let after = post_then_page(&admin, &format!("/admin/groups/{sales}/receive"), &[]).await;
+
+    assert!(
+        after.contains("The group can receive mail now") && after.contains("Receives mail"),
+        "{after}"
+    );
+    let store = app.simulator.store();
+    let group = store.account_by_address("sales@acme.test").unwrap();
+    assert!(
+        group.permissions["disabledPermissions"]
+            .get("emailReceive")
+            .is_none(),
+        "{:?}",
+        group.permissions
+    );
+}
+
+#[tokio::test]
+async fn admins_see_and_revoke_a_users_app_passwords_by_name_only() {
+    let app = TestApp::spawn().await;
+    let alice = signed_in(&app, ALICE).await;
+    let html = alice.get("/app-passwords/new").await.text().await.unwrap();
+    let start = html.find("name=\"request_id\" value=\"").unwrap() + 25;
+    let request_id = html[start..].split('"').next().unwrap().to_owned();
+    let created = alice
+        .post_form(
+            "/app-passwords/new",
+            &[("request_id", &request_id), ("name", "Alice phone")],
+        )
+        .await;
+    let secret_page = created.text().await.unwrap();
+    let secret = secret_page
+        .split("data-copy=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let admin = signed_in(&app, ADA).await;
+    let alice_id = id_of(&app, ALICE);
+
+    let (_, detail) = page(&admin, &format!("/admin/mailboxes/{alice_id}")).await;
+    assert!(
+        detail.contains("Alice phone") && !detail.contains(&secret),
+        "{detail}"
+    );
+    let credential = app.simulator.store().app_passwords_of(ALICE)[0].0.clone();
+    let revoked = post_then_page(
+        &admin,
+        &format!("/admin/mailboxes/{alice_id}/app-passwords/{credential}/revoke"),
+        &[],
+    )
+    .await;
+
+    assert!(
+        revoked.contains("Revoked the app password “Alice phone”"),
+        "{revoked}"
+    );
+    assert!(app.simulator.store().app_passwords_of(ALICE).is_empty());
+}
+
+#[tokio::test]
+async fn a_user_without_the_admin_group_gets_403_everywhere() {
+    let app = TestApp::spawn().await;
+    let user = signed_in(&app, ALICE).await;
+    let alice_id = id_of(&app, ALICE);
+    let before = app.stalwart_snapshot();
+
+    for path in [
+        "/admin/mailboxes",
+        "/admin/mailboxes/new",
+        &format!("/admin/mailboxes/{alice_id}"),
+        &format!("/admin/mailboxes/{alice_id}/delete"),
+        "/admin/groups",
+        "/admin/audit",
+    ] {
+        let (status, body) = page(&user, path).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{path}");
+        assert!(body.contains("Only administrators"), "{path}");
+    }
+    for (path, args) in [
+        ("/api/admin/mailboxes", ""),
+        ("/api/admin/mailbox_form", ""),
+        ("/api/admin/mailbox", "id=b"),
+        ("/api/admin/groups", ""),
+        ("/api/admin/audit", ""),
+    ] {
+        let response = user
+            .client
+            .post(user.url(path))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "application/json")
+            .body(args)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "server fn {path}");
+    }
+    let forms: Vec<(String, Vec<(&str, &str)>)> = vec![
+        (
+            "/admin/mailboxes/new".into(),
+            vec![("local_part", "x"), ("domain", "acme.test")],
+        ),
+        (
+            format!("/admin/mailboxes/{alice_id}"),
+            vec![("display_name", "Hacked"), ("quota_gb", "")],
+        ),
+        (
+            format!("/admin/mailboxes/{alice_id}/aliases"),
+            vec![("alias", "evil@acme.test")],
+        ),
+        (
+            format!("/admin/mailboxes/{alice_id}/aliases/remove"),
+            vec![("alias", "a.anders@acme.test")],
+        ),
+        (
+            format!("/admin/mailboxes/{alice_id}/password"),
+            vec![("password", "violet-harbour-tangent-47")],
+        ),
+        (
+            format!("/admin/mailboxes/{alice_id}/delete"),
+            vec![("confirm", ALICE)],
+        ),
+        (
+            format!("/admin/mailboxes/{alice_id}/app-passwords/b/revoke"),
+            vec![],
+        ),
+        ("/admin/groups".into(), vec![("address", "evil@acme.test")]),
+        ("/admin/groups/b/members".into(), vec![("member", ALICE)]),
+        (
+            "/admin/groups/b/members/remove".into(),
+            vec![("member", ALICE)],
+        ),
+        ("/admin/groups/b/receive".into(), vec![]),
+    ];
+    for (path, form) in &forms {
+        assert_eq!(
+            user.post_form(path, form).await.status(),
+            StatusCode::FORBIDDEN,
+            "POST {path}"
+        );
+    }
+    assert_eq!(
+        app.stalwart_snapshot(),
+        before,
+        "nothing changed at Stalwart"
+    );
+}
+
+#[tokio::test]
+async fn a_tenant_admin_cannot_reach_another_tenant_on_the_shared_server() {
+    let app = TestApp::spawn().await;
+    let admin = signed_in(&app, ADA).await; // admin of acme
+    let bert = id_of(&app, BERT); // beta
+    let support = id_of(&app, "support@beta.test"); // beta group
+    let alice = id_of(&app, ALICE);
+    let before = app.stalwart_snapshot();
+
+    // Pages and server functions with beta's ids and domain.
+    for path in [
+        format!("/admin/mailboxes/{bert}"),
+        format!("/admin/mailboxes/{bert}/delete"),
+        format!("/admin/mailboxes/{support}"),
+    ] {
+        let (_, body) = page(&admin, &path).await;
+        assert!(
+            body.contains("There is no such mailbox or group in your organisation"),
+            "{path}: {body}"
+        );
+        assert!(!body.contains("bert@beta.test"), "{path}");
+    }
+    let (_, listed) = page(&admin, "/admin/mailboxes?domain=beta.test").await;
+    assert!(
+        !listed.contains("bert@beta.test") && listed.contains("alice@acme.test"),
+        "{listed}"
+    );
+    let (_, found) = page(&admin, "/admin/mailboxes?q=bert").await;
+    assert!(!found.contains("bert@beta.test"));
+    let (_, groups) = page(&admin, "/admin/groups").await;
+    assert!(!groups.contains("support@beta.test"));
+    let fn_answer = admin
+        .client
+        .post(admin.url("/api/admin/mailbox"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept", "application/json")
+        .body(format!("id={bert}"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !fn_answer.contains("bert@beta.test") && fn_answer.contains("NotFound"),
+        "{fn_answer}"
+    );
+
+    // Every write, aimed at beta.
+    let attempts: Vec<(String, Vec<(&str, &str)>)> = vec![
+        (
+            "/admin/mailboxes/new".into(),
+            vec![("local_part", "intruder"), ("domain", "beta.test")],
+        ),
+        (
+            format!("/admin/mailboxes/{bert}"),
+            vec![("display_name", "Hacked"), ("quota_gb", "1")],
+        ),
+        (
+            format!("/admin/mailboxes/{bert}/aliases"),
+            vec![("alias", "evil@acme.test")],
+        ),
+        (
+            format!("/admin/mailboxes/{bert}/aliases/remove"),
+            vec![("alias", "bert@beta.test")],
+        ),
+        (
+            format!("/admin/mailboxes/{bert}/password"),
+            vec![("password", "violet-harbour-tangent-47")],
+        ),
+        (
+            format!("/admin/mailboxes/{bert}/delete"),
+            vec![("confirm", BERT)],
+        ),
+        (
+            format!("/admin/mailboxes/{bert}/app-passwords/b/revoke"),
+            vec![],
+        ),
+        // An acme mailbox with an alias in beta's domain.
+        (
+            format!("/admin/mailboxes/{alice}/aliases"),
+            vec![("alias", "alice@beta.test")],
+        ),
+        ("/admin/groups".into(), vec![("address", "evil@beta.test")]),
+        (
+            format!("/admin/groups/{support}/members"),
+            vec![("member", ALICE)],
+        ),
+        (
+            format!("/admin/groups/{support}/members/remove"),
+            vec![("member", BERT)],
+        ),
+        (format!("/admin/groups/{support}/receive"), vec![]),
+    ];
+    for (path, form) in &attempts {
+        let response = admin.post_form(path, form).await;
+        assert_ne!(response.status(), StatusCode::OK, "{path}");
+        if response.status() == StatusCode::SEE_OTHER {
+            let (_, body) = page(&admin, &location(&response)).await;
+            assert!(
+                body.contains("no such mailbox or group")
+                    || body.contains("not one of your organisation's domains")
+                    || body.contains("Choose one of your organisation's domains"),
+                "{path}: {body}"
+            );
+        }
+    }
+    // Bert as a member of an acme group is refused too.
+    let sales = post_then_page(&admin, "/admin/groups", &[("address", "sales@acme.test")]).await;
+    assert!(sales.contains("Created the group"));
+    let sales_id = id_of(&app, "sales@acme.test");
+    let refused = post_then_page(
+        &admin,
+        &format!("/admin/groups/{sales_id}/members"),
+        &[("member", BERT)],
+    )
+    .await;
+    assert!(
+        refused.contains("beta.test is not one of your organisation's domains"),
+        "{refused}"
+    );
+
+    let after = app.stalwart_snapshot();
+    let sales_n = testkit::stalwart::ids::decode_id(&sales_id).unwrap() as u32;
+    let mut store_without_sales = app.simulator.store().accounts.clone();
+    store_without_sales.remove(&sales_n);
+    assert_eq!(
+        format!("{store_without_sales:?}"),
+        before,
+        "beta untouched; only acme's own new group exists\n{after}"
+    );
+}
+
+#[tokio::test]
+async fn a_first_sign_in_creates_the_mailbox_when_the_tenant_asks_for_it() {
+    let app = TestApp::spawn_with(common::seed(), |config| {
+        *config = config.replace(
+            "mailbox_passwords = \"optional\"",
+            "mailbox_passwords = \"optional\"\n            provision_mailboxes = true",
+        );
+    })
+    .await;
+    assert!(
+        app.simulator
+            .store()
+            .account_by_address(common::NOMAIL)
+            .is_none()
+    );
+    let browser = app.browser();
+
+    browser.sign_in(common::NOMAIL).await;
+
+    let store = app.simulator.store();
+    let account = store
+        .account_by_address(common::NOMAIL)
+        .expect("provisioned");
+    assert_eq!(account.description.as_deref(), Some("No Mailbox"));
+    drop(store);
+    let (_, account_page) = page(&browser, "/account").await;
+    assert!(
+        account_page.contains("nomail@acme.test")
+            && !account_page.contains("You do not have a mailbox yet")
+    );
+}

@@ -1,0 +1,7 @@
+//! Test equipment for Postern: a Stalwart v0.16 simulator, an in-process OpenID provider and an
+//! authoritative DNS server for loopback.
+//! Nothing here is used by the product.
+
+pub mod dns;
+pub mod oidc;
+pub mod stalwart;
