@@ -35,7 +35,8 @@ export default defineConfig({
       stdout: 'pipe',
     },
     {
-      command: '../target/release/postern-testkit stalwart --listen 127.0.0.1:18180 --seed ../demo/stalwart-seed.json',
+      // The debug build `cargo test` already made: the simulator's speed does not matter here.
+      command: '../target/debug/postern-testkit stalwart --listen 127.0.0.1:18180 --seed ../demo/stalwart-seed.json',
       url: 'http://127.0.0.1:18180/healthz/live',
       reuseExistingServer: false,
     },

@@ -15,6 +15,8 @@ export CI="${CI:-1}"
 
 step() { printf '\n==> %s\n' "$*"; }
 
+export CARGO_INCREMENTAL=0  # CI builds once; incremental caches only cost disk
+
 step "PostgreSQL"
 pg_url="${POSTERN_TEST_PG_ADMIN:-postgres://postgres@127.0.0.1:5432/postgres}"
 if ! pg_isready -q -h 127.0.0.1 -p 5432; then
@@ -33,11 +35,11 @@ step "Rust tests on SQLite"
 cargo test --workspace --exclude frontend
 
 step "Rust integration tests on PostgreSQL"
-POSTERN_TEST_DATABASE=postgres cargo test -p server --tests
+# Same package selection as above, so cargo reuses those builds (no second feature set).
+POSTERN_TEST_DATABASE=postgres cargo test --workspace --exclude frontend --test it
 
 step "release build"
 cargo leptos build --release
-cargo build --release -p testkit --bin postern-testkit
 
 step "browser tests"
 rm -rf target/e2e && mkdir -p target/e2e

@@ -1,6 +1,6 @@
 //! Sign-in through each tenant's IdP, and every way the answer from an IdP must be refused.
 
-mod common;
+use crate::common;
 
 use common::{ALICE, BERT, NOMAIL, TestApp, location, text};
 use reqwest::StatusCode;

@@ -2,7 +2,7 @@
 //! checks that matter (foreign MX, two SPF records, wrong DKIM key, DMARC p=none), and a
 //! server that stops answering mid-check.
 
-mod common;
+use crate::common;
 
 use common::{ADA, Browser, TestApp, location, text};
 use reqwest::StatusCode;

@@ -1,7 +1,7 @@
 //! App passwords: created once, shown once, usable at Stalwart at once, revocable at once;
 //! every failure leaves no half-done state behind.
 
-mod common;
+use crate::common;
 
 use common::{ALICE, BERT, Browser, TestApp, location, text};
 use reqwest::StatusCode;

@@ -1,7 +1,7 @@
 //! Tenant administration: what admins can do, that nobody else can, and that no admin can
 //! reach into another tenant on the shared Stalwart server.
 
-mod common;
+use crate::common;
 
 use common::{ADA, ALICE, BERT, Browser, TestApp, location, text};
 use reqwest::StatusCode;

@@ -1,7 +1,7 @@
 //! Session cookie attributes, session id rotation, server-side sign-out, response headers and
 //! cross-site request refusal.
 
-mod common;
+use crate::common;
 
 use common::{ALICE, TestApp, location};
 use reqwest::StatusCode;

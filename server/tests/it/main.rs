@@ -1,0 +1,11 @@
+//! Postern's integration tests, linked into one binary: every test binary links the whole
+//! server, so one binary instead of six keeps test builds small and fast to link.
+
+mod common;
+
+mod admin;
+mod app_passwords;
+mod dns;
+mod security;
+mod sign_in;
+mod startup;
