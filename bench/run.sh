@@ -15,7 +15,7 @@ if ! command -v wrk >/dev/null; then
   if [ "$(id -u)" = 0 ]; then apt-get install -y -qq wrk >/dev/null; else sudo apt-get install -y -qq wrk >/dev/null; fi
 fi
 cargo leptos build --release
-cargo build --release -p testkit --bin postern-testkit -p bench
+cargo build --release -p testkit -p bench --bins
 
 echo "== initial page weight (gzip -9)"
 total=0

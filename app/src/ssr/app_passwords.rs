@@ -294,7 +294,7 @@ pub async fn one(
 pub async fn new_form(caller: &Caller) -> Result<NewFormView, AppError> {
     let session = AppSession(current_session().await?);
     let draft: Option<NewAppPasswordForm> =
-        session.0.remove(DRAFT).await.map_err(AppError::internal)?;
+        session.take(DRAFT).await.map_err(AppError::internal)?;
     let reauthenticated = draft.is_some();
     let mut form = draft.unwrap_or_default();
     if form.request_id.is_empty() {
