@@ -1,6 +1,6 @@
 //! The domain page against a real authoritative DNS server on loopback: every status, the
 //! checks that matter (foreign MX, two SPF records, wrong DKIM key, DMARC p=none), and a
-//! server that stops answering mid-check.
+//! server that stops answering, before or in the middle of a check.
 
 use crate::common;
 
@@ -195,6 +195,45 @@ async fn a_dns_server_that_stops_answering_gives_unknown_with_a_reason_within_th
         srv.contains("Unknown") && srv.contains("did not answer within 1 s"),
         "{srv}"
     );
+}
+
+#[tokio::test]
+async fn a_dns_server_that_dies_mid_check_gives_unknown_with_a_reason_within_the_timeout() {
+    let (_app, mut dns, browser) = setup().await;
+    // Slow answers, so the check is still waiting for them when the server goes away.
+    dns.delay_answers(Duration::from_millis(400));
+
+    let started = Instant::now();
+    let check = checked_page(&browser);
+    let kill = async {
+        while dns.queries_received() == 0 {
+            assert!(
+                started.elapsed() < Duration::from_secs(5),
+                "no query arrived"
+            );
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        dns.stop();
+        started.elapsed()
+    };
+    let (page, stopped_at) = tokio::join!(check, kill);
+
+    assert!(
+        stopped_at < Duration::from_millis(400),
+        "stopped while answers were pending: {stopped_at:?}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(4),
+        "bounded by the 1 s timeout: {:?}",
+        started.elapsed()
+    );
+    let srv = row(&page, "_imaps._tcp.acme.test", "993");
+    assert!(
+        srv.contains("Unknown") && srv.contains("did not answer within 1 s"),
+        "{srv}"
+    );
+    let mx = row(&page, "acme.test", "mail.example.org");
+    assert!(mx.contains("Unknown"), "{mx}");
 }
 
 #[tokio::test]
