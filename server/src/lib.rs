@@ -86,6 +86,7 @@ impl Application {
                 problem,
             })?,
             public_url,
+            trusted_proxies: settings.server.trusted_proxies.clone().into(),
         };
         let router = match db.backend {
             Backend::Sqlite => {

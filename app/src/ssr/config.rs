@@ -73,6 +73,10 @@ pub struct ServerSettings {
     pub database_url: String,
     #[serde(default)]
     pub log_format: LogFormat,
+    /// Reverse proxies (addresses or networks) allowed to say, in `X-Forwarded-For`, which
+    /// client they forward for. Empty: the TCP peer is the client.
+    #[serde(default, deserialize_with = "networks")]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 }
 
 #[derive(Debug, Default, Clone, Copy, Deserialize, PartialEq, Eq)]
@@ -193,6 +197,24 @@ fn lenient_secret<'de, D: Deserializer<'de>>(d: D) -> Result<Option<SecretString
         Raw::S(s) => SecretString::from(s),
         Raw::I(i) => SecretString::from(i.to_string()),
     }))
+}
+
+/// Addresses (`10.0.0.1`, `::1`) or networks (`10.0.0.0/8`).
+fn networks<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<ipnet::IpNet>, D::Error> {
+    let list = Vec::<String>::deserialize(d)?;
+    list.iter()
+        .map(|entry| {
+            let entry = entry.trim();
+            entry
+                .parse::<ipnet::IpNet>()
+                .or_else(|_| entry.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .map_err(|_| {
+                    serde::de::Error::custom(format!(
+                        "\"{entry}\" is not an IP address or network (like 10.0.0.0/8)"
+                    ))
+                })
+        })
+        .collect()
 }
 
 impl Settings {
@@ -569,6 +591,31 @@ mod tests {
     fn a_wrong_type_names_the_key() {
         let err = load(&GOOD.replace("\"acme.test\"", "42"), &[]).unwrap_err();
         assert_eq!(err.key, "tenants.acme.domains[0]");
+    }
+
+    #[test]
+    fn trusted_proxies_are_networks_and_a_bad_one_is_named() {
+        let with = |list: &str| {
+            GOOD.replace(
+                "[server]\n",
+                &format!("[server]\ntrusted_proxies = {list}\n"),
+            )
+        };
+        let s = load(&with(r#"["10.0.0.0/8", "::1", "192.0.2.7"]"#), &[]).unwrap();
+        let nets: Vec<String> = s
+            .server
+            .trusted_proxies
+            .iter()
+            .map(|n| n.to_string())
+            .collect();
+        assert_eq!(nets, ["10.0.0.0/8", "::1/128", "192.0.2.7/32"]);
+        assert!(load(GOOD, &[]).unwrap().server.trusted_proxies.is_empty());
+        let err = load(&with(r#"["10.0.0.0/8", "10.0.0.300/8"]"#), &[]).unwrap_err();
+        assert_eq!(err.key, "server.trusted_proxies");
+        assert!(
+            err.problem.contains("\"10.0.0.300/8\" is not an IP"),
+            "{err}"
+        );
     }
 
     #[test]

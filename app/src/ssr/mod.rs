@@ -5,6 +5,7 @@ pub mod account;
 pub mod admin;
 pub mod app_passwords;
 pub mod apple;
+pub mod client_ip;
 pub mod config;
 pub mod db;
 pub mod dns;
@@ -30,6 +31,8 @@ pub struct AppState {
     pub oidc: OidcProviders,
     pub dns: dns::check::DnsChecker,
     pub public_url: url::Url,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`server.trusted_proxies`).
+    pub trusted_proxies: Arc<[ipnet::IpNet]>,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {
@@ -39,6 +42,11 @@ impl axum::extract::FromRef<AppState> for LeptosOptions {
 }
 
 impl AppState {
+    /// The client's address: the TCP peer, or what a trusted proxy says it forwarded for.
+    pub fn client_ip(&self, peer: std::net::IpAddr, headers: &http::HeaderMap) -> std::net::IpAddr {
+        client_ip::client_ip(peer, headers, &self.trusted_proxies)
+    }
+
     /// The one redirect URI registered at every tenant's IdP.
     pub fn redirect_uri(&self) -> String {
         self.public_url

@@ -53,7 +53,7 @@ async fn admin(
     Ok(Admin {
         scope,
         session,
-        meta: super::request_meta(peer, headers),
+        meta: super::request_meta(state, peer, headers),
     })
 }
 

@@ -64,7 +64,7 @@ async fn create(
         Ok(c) => c,
         Err(r) => return r,
     };
-    let meta = super::request_meta(peer, &parts.headers);
+    let meta = super::request_meta(&state, peer, &parts.headers);
     match ap::create(
         &caller,
         &session,
@@ -95,7 +95,7 @@ async fn apple_profile(
         Ok(c) => c,
         Err(r) => return r,
     };
-    let meta = super::request_meta(peer, &parts.headers);
+    let meta = super::request_meta(&state, peer, &parts.headers);
     let minted = match ap::create(
         &caller,
         &session,
@@ -148,13 +148,14 @@ async fn revoke(
         Ok(c) => c,
         Err(r) => return r,
     };
-    let (ok, message) = match ap::revoke(&caller, &id, &super::request_meta(peer, &headers)).await {
-        Ok(name) => (
-            true,
-            format!("Revoked “{name}”. Apps that used it can no longer sign in."),
-        ),
-        Err(e) => (false, e.to_string()),
-    };
+    let (ok, message) =
+        match ap::revoke(&caller, &id, &super::request_meta(&state, peer, &headers)).await {
+            Ok(name) => (
+                true,
+                format!("Revoked “{name}”. Apps that used it can no longer sign in."),
+            ),
+            Err(e) => (false, e.to_string()),
+        };
     ap::set_notice(&session, ok, message).await;
     Redirect::to("/app-passwords").into_response()
 }
@@ -170,15 +171,16 @@ async fn revoke_all(
         Ok(c) => c,
         Err(r) => return r,
     };
-    let (ok, message) = match ap::revoke_all(&caller, &super::request_meta(peer, &headers)).await {
-        Ok(0) => (true, "You had no app passwords to revoke.".to_owned()),
-        Ok(1) => (true, "Revoked your app password.".to_owned()),
-        Ok(n) => (
-            true,
-            format!("Revoked all {n} app passwords. Your mail apps will ask for a new one."),
-        ),
-        Err(e) => (false, e.to_string()),
-    };
+    let (ok, message) =
+        match ap::revoke_all(&caller, &super::request_meta(&state, peer, &headers)).await {
+            Ok(0) => (true, "You had no app passwords to revoke.".to_owned()),
+            Ok(1) => (true, "Revoked your app password.".to_owned()),
+            Ok(n) => (
+                true,
+                format!("Revoked all {n} app passwords. Your mail apps will ask for a new one."),
+            ),
+            Err(e) => (false, e.to_string()),
+        };
     ap::set_notice(&session, ok, message).await;
     Redirect::to("/app-passwords").into_response()
 }

@@ -203,7 +203,7 @@ async fn callback(
     let user_agent = headers
         .get(axum::http::header::USER_AGENT)
         .and_then(|v| v.to_str().ok());
-    let ip = peer.ip().to_string();
+    let ip = state.client_ip(peer.ip(), &headers).to_string();
     let event = audit::NewEvent {
         tenant: &tenant.slug,
         actor_id: Some(user.id),

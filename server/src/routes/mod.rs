@@ -19,9 +19,9 @@ use leptos::prelude::provide_context;
 use std::net::SocketAddr;
 
 /// Where a request came from, for the audit log.
-pub(crate) fn request_meta(peer: SocketAddr, headers: &HeaderMap) -> RequestMeta {
+pub(crate) fn request_meta(state: &AppState, peer: SocketAddr, headers: &HeaderMap) -> RequestMeta {
     RequestMeta {
-        ip: Some(peer.ip().to_string()),
+        ip: Some(state.client_ip(peer.ip(), headers).to_string()),
         user_agent: headers
             .get(header::USER_AGENT)
             .and_then(|v| v.to_str().ok())

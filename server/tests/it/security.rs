@@ -228,3 +228,37 @@ async fn tokens_never_reach_the_browser() {
     assert!(cookies.iter().all(|c| !c.contains("eyJ")), "{cookies:?}");
     assert!(!page.contains("eyJ"), "{page}");
 }
+
+async fn sign_in_ips(app: &TestApp) -> Vec<String> {
+    let db = app.db().await;
+    sqlx::query_scalar("SELECT ip FROM audit_events WHERE action = 'user.sign_in' ORDER BY id")
+        .fetch_all(&db.pool)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_audit_log_believes_x_forwarded_for_only_from_a_trusted_proxy() {
+    // The client forged "1.1.1.1"; the proxy on loopback appended the address it saw.
+    let forwarded = [("x-forwarded-for", "1.1.1.1, 203.0.113.7")];
+
+    let direct = TestApp::spawn().await;
+    let browser = direct.browser_with_headers(&forwarded);
+    assert_eq!(location(&browser.sign_in(ALICE).await), "/account");
+    assert_eq!(
+        sign_in_ips(&direct).await,
+        ["127.0.0.1"],
+        "no proxy is trusted"
+    );
+
+    let proxied = TestApp::spawn_with(common::seed(), |config| {
+        *config = config.replace(
+            "[server]\n",
+            "[server]\ntrusted_proxies = [\"127.0.0.0/8\", \"::1/128\"]\n",
+        );
+    })
+    .await;
+    let browser = proxied.browser_with_headers(&forwarded);
+    assert_eq!(location(&browser.sign_in(ALICE).await), "/account");
+    assert_eq!(sign_in_ips(&proxied).await, ["203.0.113.7"]);
+}

@@ -182,9 +182,17 @@ impl TestApp {
     }
 
     pub fn browser(&self) -> Browser {
+        self.browser_with_headers(&[])
+    }
+
+    /// A browser that sends `extra` headers with every request (as a proxy in front would).
+    pub fn browser_with_headers(&self, extra: &[(&'static str, &str)]) -> Browser {
         let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
         let mut headers = HeaderMap::new();
         headers.insert("origin", self.url.parse().unwrap());
+        for (name, value) in extra {
+            headers.append(*name, value.parse().unwrap());
+        }
         let client = Client::builder()
             // A hung request fails its test instead of hanging the run.
             .timeout(std::time::Duration::from_secs(30))
