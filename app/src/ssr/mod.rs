@@ -126,10 +126,12 @@ pub fn stalwart_error(e: &StalwartError, action: &str) -> AppError {
                  Please try again in a few minutes."
             ))
         }
-        StalwartError::RateLimited { .. } => {
-            tracing::warn!(error = %e, "Stalwart rate limit");
+        StalwartError::RateLimited { retry_after } => {
+            tracing::warn!(error = %e, ?retry_after, "Stalwart rate limit");
             AppError::Unavailable(format!(
-                "We could not {action}: the mail server is busy right now. Wait a minute and try again."
+                "We could not {action}: the mail server is busy right now and asked us to slow \
+                 down. Nothing was changed. {}",
+                wait_advice(*retry_after)
             ))
         }
         StalwartError::Unauthorized => {
@@ -147,5 +149,44 @@ pub fn stalwart_error(e: &StalwartError, action: &str) -> AppError {
             ))
         }
         _ => AppError::internal(format!("{action}: {e}")),
+    }
+}
+
+/// How long to wait, in words, from a `Retry-After` the mail server sent (if any).
+fn wait_advice(retry_after: Option<std::time::Duration>) -> String {
+    match retry_after.map(|d| d.as_secs()) {
+        Some(0..=1) => "Try again in a moment.".into(),
+        Some(secs @ 2..=90) => format!("Try again in {secs} seconds."),
+        Some(secs) => format!("Try again in about {} minutes.", secs.div_ceil(60)),
+        None => "Wait a minute and try again.".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn a_rate_limit_says_how_long_to_wait_when_the_server_says() {
+        let limited = |secs: Option<u64>| {
+            stalwart_error(
+                &StalwartError::RateLimited {
+                    retry_after: secs.map(Duration::from_secs),
+                },
+                "create the app password",
+            )
+            .to_string()
+        };
+        let text = limited(Some(30));
+        assert!(
+            text.contains("could not create the app password")
+                && text.contains("Nothing was changed")
+                && text.ends_with("Try again in 30 seconds."),
+            "{text}"
+        );
+        assert!(limited(Some(600)).ends_with("Try again in about 10 minutes."));
+        assert!(limited(Some(0)).ends_with("Try again in a moment."));
+        assert!(limited(None).ends_with("Wait a minute and try again."));
     }
 }
