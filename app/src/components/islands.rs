@@ -80,3 +80,44 @@ pub fn CopyButton(target: String, label: String) -> impl IntoView {
         })
     }
 }
+
+/// Reloads the page once the background work it reports on is finished: polls `status_url`
+/// (202 while running, 200 when done) every second. Without JavaScript the page offers a
+/// link instead; if polling fails, that link is still there.
+#[island]
+pub fn ReloadWhenDone(status_url: String) -> impl IntoView {
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(poll_then_reload(status_url.clone()));
+        #[cfg(not(feature = "hydrate"))]
+        let _ = &status_url;
+    });
+}
+
+#[cfg(feature = "hydrate")]
+async fn poll_then_reload(url: String) {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    for _ in 0..120 {
+        let tick = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 1000);
+        });
+        let _ = JsFuture::from(tick).await;
+        let init = web_sys::RequestInit::new();
+        init.set_credentials(web_sys::RequestCredentials::SameOrigin);
+        let Ok(answer) = JsFuture::from(window().fetch_with_str_and_init(&url, &init)).await else {
+            return;
+        };
+        let Ok(response) = answer.dyn_into::<web_sys::Response>() else {
+            return;
+        };
+        match response.status() {
+            202 => continue,
+            200 => {
+                let _ = window().location().reload();
+                return;
+            }
+            _ => return,
+        }
+    }
+}

@@ -4,5 +4,5 @@
 mod islands;
 mod layout;
 
-pub use islands::{CopyButton, HydrationMarker, PendingSubmit};
+pub use islands::{CopyButton, HydrationMarker, PendingSubmit, ReloadWhenDone};
 pub use layout::{Alert, AlertKind, Page, error_view};

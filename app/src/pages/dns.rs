@@ -3,9 +3,11 @@
 use crate::api::dns::{
     DomainView, DomainsView, Importance, RecordRow, Status, get_domain, get_domains,
 };
-use crate::components::{Alert, AlertKind, CopyButton, Page, PendingSubmit, error_view};
+use crate::components::{
+    Alert, AlertKind, CopyButton, Page, PendingSubmit, ReloadWhenDone, error_view,
+};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 mod text {
@@ -28,7 +30,8 @@ mod text {
     pub const UNKNOWN: &str = "Unknown";
     pub const FOUND: &str = "Found:";
     pub const CHECKING: &str = "Checking…";
-    pub const CHECKING_NOTE: &str = "Checking DNS now; this page refreshes by itself in a moment.";
+    pub const CHECKING_NOTE: &str = "Checking DNS now; this takes a few seconds.";
+    pub const SHOW_RESULTS: &str = "Show the results";
     pub const CHECKED: &str = "Checked";
     pub const CHECK_AGAIN: &str = "Check again";
     pub const CHECKING_AGAIN: &str = "Checking DNS…";
@@ -101,8 +104,10 @@ fn Domain(view: DomainView) -> impl IntoView {
     let base = format!("/admin/domains/{domain}");
     view! {
         <Page me=me current="/admin/domains">
-            // Without JavaScript too: the page reloads itself while the first check runs.
-            {checking.then(|| view! { <Meta http_equiv="refresh" content="2"/> })}
+            // While the first check runs: with JavaScript the page reloads itself when the
+            // result is there; without it, the note offers a link (no timed meta refresh,
+            // which moves people on before they are ready).
+            {checking.then(|| view! { <ReloadWhenDone status_url=format!("{base}/check-status")/> })}
             <h1>{domain.clone()}</h1>
             {notice.map(|n| view! { <Alert kind=if n.ok { AlertKind::Success } else { AlertKind::Error }><p>{n.message}</p></Alert> })}
             <div class="actions">
@@ -112,9 +117,11 @@ fn Domain(view: DomainView) -> impl IntoView {
                 <a class="button secondary" href=format!("{base}/zone") download="">{text::DOWNLOAD}</a>
                 <p class="hint" role="status">
                     {match (checking, checked_at) {
-                        (true, _) => text::CHECKING_NOTE.to_owned(),
-                        (false, Some(at)) => format!("{} {at}", text::CHECKED),
-                        _ => String::new(),
+                        (true, _) => view! {
+                            {text::CHECKING_NOTE} " " <a href=base.clone()>{text::SHOW_RESULTS}</a>
+                        }.into_any(),
+                        (false, Some(at)) => format!("{} {at}", text::CHECKED).into_any(),
+                        _ => ().into_any(),
                     }}
                 </p>
             </div>

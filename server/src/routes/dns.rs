@@ -16,6 +16,37 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/admin/domains/{name}/check", post(check_again))
         .route("/admin/domains/{name}/zone", get(zone_file))
+        .route("/admin/domains/{name}/check-status", get(check_status))
+}
+
+/// Whether the background check the page started is still running: 202 while it is, 200
+/// once its result is there to show. The page polls this instead of refreshing itself.
+async fn check_status(
+    State(state): State<AppState>,
+    session: Session,
+    Path(name): Path<String>,
+) -> Response {
+    let session = AppSession(session);
+    let scope = match super::admin_scope(&state, &session).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    if scope.domain_id_of(&name).is_none() {
+        return (
+            StatusCode::NOT_FOUND,
+            "That is not one of your organisation's domains.",
+        )
+            .into_response();
+    }
+    let mut response = if state.dns.is_running(&name) {
+        (StatusCode::ACCEPTED, "checking").into_response()
+    } else {
+        (StatusCode::OK, "done").into_response()
+    };
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
 }
 
 async fn check_again(

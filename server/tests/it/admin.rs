@@ -350,6 +350,10 @@ async fn a_user_without_the_admin_group_gets_403_everywhere() {
         &format!("/admin/mailboxes/{alice_id}/delete"),
         "/admin/groups",
         "/admin/audit",
+        "/admin/domains",
+        "/admin/domains/acme.test",
+        "/admin/domains/acme.test/zone",
+        "/admin/domains/acme.test/check-status",
     ] {
         let (status, body) = page(&user, path).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{path}");

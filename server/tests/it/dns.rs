@@ -169,8 +169,40 @@ async fn the_first_visit_does_not_wait_for_dns() {
         "took {:?}",
         started.elapsed()
     );
+    assert!(page.contains("Checking DNS now"), "{page}");
     assert!(
-        page.contains("Checking DNS now") && page.contains("http-equiv=\"refresh\""),
+        !page.contains("http-equiv=\"refresh\""),
+        "no timed refresh (axe: meta-refresh)"
+    );
+    assert!(
+        page.contains("<a href=\"/admin/domains/acme.test\">Show the results</a>"),
+        "without JavaScript a link shows the results: {page}"
+    );
+
+    // What the page polls: 202 while the check runs (the dead server makes it wait for the
+    // 1 s timeout), then 200 once the result is there to show.
+    let status = browser.get("/admin/domains/acme.test/check-status").await;
+    assert_eq!(status.status(), StatusCode::ACCEPTED);
+    let mut done = None;
+    while started.elapsed() < Duration::from_secs(5) {
+        let status = browser.get("/admin/domains/acme.test/check-status").await;
+        if status.status() == StatusCode::OK {
+            done = Some(started.elapsed());
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(done.is_some(), "the check never finished");
+    let page = text(
+        &browser
+            .get("/admin/domains/acme.test")
+            .await
+            .text()
+            .await
+            .unwrap(),
+    );
+    assert!(
+        page.contains("Checked") && !page.contains("Show the results"),
         "{page}"
     );
 }
@@ -256,6 +288,13 @@ async fn the_zone_file_downloads_and_other_tenants_domains_are_refused() {
 
     assert_eq!(
         browser.get("/admin/domains/beta.test/zone").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        browser
+            .get("/admin/domains/beta.test/check-status")
+            .await
+            .status(),
         StatusCode::NOT_FOUND
     );
     let page = text(
