@@ -53,6 +53,11 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
   install_patched wasm-bindgen-cli "$WASM_BINDGEN_VERSION" webpki-roots@1.0.11 1.0.10
 fi
 
+if ! cargo nextest --version >/dev/null 2>&1; then
+  log "installing cargo-nextest (test runner)"
+  cargo install cargo-nextest --locked
+fi
+
 if [ -f end2end/package-lock.json ]; then
   if [ ! -d end2end/node_modules ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
     log "installing end2end npm packages (Playwright, oidc-provider, binaryen's wasm-opt)"

@@ -31,12 +31,17 @@ psql "$pg_url" -Atc "SELECT datname FROM pg_database WHERE datname LIKE 'postern
 step "formatting"
 cargo fmt --all --check
 
+# cargo-nextest runs every test in its own process: the integration tests each start a
+# portal, a Stalwart simulator and OpenID providers, and must not share a process's global
+# state. A test that fails and then passes is retried once and reported as FLAKY.
+nextest=(cargo nextest run --workspace --exclude frontend --no-fail-fast --retries 1)
+
 step "Rust tests on SQLite"
-cargo test --workspace --exclude frontend
+"${nextest[@]}"
 
 step "Rust integration tests on PostgreSQL"
 # Same package selection as above, so cargo reuses those builds (no second feature set).
-POSTERN_TEST_DATABASE=postgres cargo test --workspace --exclude frontend --test it
+POSTERN_TEST_DATABASE=postgres "${nextest[@]}" -E 'binary(it)'
 
 step "release build"
 cargo leptos build --release

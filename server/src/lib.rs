@@ -41,6 +41,9 @@ pub enum StartupError {
     },
 }
 
+/// How long a request waits for a session-store connection before it fails.
+const SESSION_POOL_ACQUIRE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
 pub struct Application {
     listener: TcpListener,
     router: Router,
@@ -96,7 +99,11 @@ impl Application {
                         .map_err(|e| StartupError::Sessions(e.to_string()))?
                         .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
                         .synchronous(sqlx::sqlite::SqliteSynchronous::Normal);
-                let pool = sqlx::SqlitePool::connect_with(options)
+                // Like the main pool: a stuck database is a quick error, not a hung request
+                // (sqlx waits 30 s by default).
+                let pool = sqlx::pool::PoolOptions::<sqlx::Sqlite>::new()
+                    .acquire_timeout(SESSION_POOL_ACQUIRE_TIMEOUT)
+                    .connect_with(options)
                     .await
                     .map_err(|e| StartupError::Sessions(e.to_string()))?;
                 let store = SqliteStore::new(pool);
@@ -107,7 +114,9 @@ impl Application {
                 router(state, store)
             }
             Backend::Postgres => {
-                let pool = sqlx::PgPool::connect(&settings.server.database_url)
+                let pool = sqlx::pool::PoolOptions::<sqlx::Postgres>::new()
+                    .acquire_timeout(SESSION_POOL_ACQUIRE_TIMEOUT)
+                    .connect(&settings.server.database_url)
                     .await
                     .map_err(|e| StartupError::Sessions(e.to_string()))?;
                 let store = PostgresStore::new(pool);
