@@ -180,13 +180,9 @@ impl ValidRequest {
 /// `192.0.2.7` → `192.0.2.7/32`; `192.0.2.0/24` as is (host bits must be zero);
 /// IPv6 likewise.
 pub fn parse_network(entry: &str) -> Option<String> {
-    if let Ok(net) = entry.parse::<ipnet::IpNet>() {
-        return (net.trunc() == net).then(|| net.to_string());
-    }
-    entry
-        .parse::<std::net::IpAddr>()
-        .ok()
-        .map(|ip| ipnet::IpNet::from(ip).to_string())
+    super::client_ip::parse_ip_or_network(entry)
+        .filter(|net| net.trunc() == *net)
+        .map(|net| net.to_string())
 }
 
 pub fn random_request_id() -> String {

@@ -38,6 +38,16 @@ pub fn client_ip(peer: IpAddr, headers: &HeaderMap, trusted: &[IpNet]) -> IpAddr
     client
 }
 
+/// An address (as a /32 or /128 network) or a network, as people write them in settings and
+/// forms: `192.0.2.7`, `192.0.2.0/24`, `::1`, `2001:db8::/32`.
+pub fn parse_ip_or_network(entry: &str) -> Option<IpNet> {
+    let entry = entry.trim();
+    entry
+        .parse::<IpNet>()
+        .ok()
+        .or_else(|| entry.parse::<IpAddr>().ok().map(IpNet::from))
+}
+
 /// An address as proxies write it: bare, or with a port (`1.2.3.4:5678`, `[::1]:5678`).
 fn parse_hop(hop: &str) -> Option<IpAddr> {
     if let Ok(ip) = hop.parse() {

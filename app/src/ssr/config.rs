@@ -204,15 +204,12 @@ fn networks<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<ipnet::IpNet>,
     let list = Vec::<String>::deserialize(d)?;
     list.iter()
         .map(|entry| {
-            let entry = entry.trim();
-            entry
-                .parse::<ipnet::IpNet>()
-                .or_else(|_| entry.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
-                .map_err(|_| {
-                    serde::de::Error::custom(format!(
-                        "\"{entry}\" is not an IP address or network (like 10.0.0.0/8)"
-                    ))
-                })
+            super::client_ip::parse_ip_or_network(entry).ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "\"{}\" is not an IP address or network (like 10.0.0.0/8)",
+                    entry.trim()
+                ))
+            })
         })
         .collect()
 }

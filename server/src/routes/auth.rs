@@ -2,6 +2,7 @@
 //! work the same with and without JavaScript.
 
 use app::ssr::AppState;
+use app::ssr::app_passwords::RequestMeta;
 use app::ssr::db::{audit, users};
 use app::ssr::oidc::{AuthOptions, Callback, OidcError};
 use app::ssr::session::{AppSession, Flash, FlashKind, SessionUser};
@@ -200,10 +201,7 @@ async fn callback(
         tracing::error!(error = %e, "cannot store the session");
         return back_to_start(&session, text::INTERNAL.to_owned(), None).await;
     }
-    let user_agent = headers
-        .get(axum::http::header::USER_AGENT)
-        .and_then(|v| v.to_str().ok());
-    let ip = state.client_ip(peer.ip(), &headers).to_string();
+    let meta = super::request_meta(&state, peer, &headers);
     let event = audit::NewEvent {
         tenant: &tenant.slug,
         actor_id: Some(user.id),
@@ -212,14 +210,14 @@ async fn callback(
         account_id: None,
         target: None,
         detail: serde_json::json!({ "admin": is_admin }),
-        ip: Some(&ip),
-        user_agent,
+        ip: meta.ip.as_deref(),
+        user_agent: meta.user_agent.as_deref(),
     };
     if let Err(e) = audit::record(&state.db, &event).await {
         tracing::error!(error = %e, "cannot write the audit log");
     }
     if tenant.provision_mailboxes {
-        provision_mailbox(&state, &tenant, &user, &ip, user_agent).await;
+        provision_mailbox(&state, &tenant, &user, &meta).await;
     }
     tracing::info!(tenant = %tenant.slug, user = user.id, "signed in");
     Redirect::to(local_path(Some(&pending.return_to)).unwrap_or("/account")).into_response()
@@ -232,8 +230,7 @@ async fn provision_mailbox(
     state: &AppState,
     tenant: &app::ssr::tenants::Tenant,
     user: &users::User,
-    ip: &str,
-    user_agent: Option<&str>,
+    meta: &RequestMeta,
 ) {
     use app::ssr::stalwart::{AccountKind, NewAccount};
     let Some((local, domain)) = user.email.rsplit_once('@') else {
@@ -275,8 +272,8 @@ async fn provision_mailbox(
                 account_id: Some(&id),
                 target: Some(&user.email),
                 detail: serde_json::json!({ "after": { "address": user.email, "display_name": user.name } }),
-                ip: Some(ip),
-                user_agent,
+                ip: meta.ip.as_deref(),
+                user_agent: meta.user_agent.as_deref(),
             };
             if let Err(e) = audit::record(&state.db, &event).await {
                 tracing::error!(error = %e, "cannot write the audit log");

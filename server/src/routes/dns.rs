@@ -31,12 +31,8 @@ async fn check_status(
         Ok(s) => s,
         Err(r) => return r,
     };
-    if scope.domain_id_of(&name).is_none() {
-        return (
-            StatusCode::NOT_FOUND,
-            "That is not one of your organisation's domains.",
-        )
-            .into_response();
+    if let Err(e) = dns::own_domain_id(&scope, &name) {
+        return (StatusCode::NOT_FOUND, e.to_string()).into_response();
     }
     let mut response = if state.dns.is_running(&name) {
         (StatusCode::ACCEPTED, "checking").into_response()

@@ -70,19 +70,17 @@ fn row<'a>(page: &'a str, name: &str, value_part: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no row for {name} / {value_part}"))
 }
 
+/// The page at `path`, as text.
+async fn page_text(browser: &Browser, path: &str) -> String {
+    text(&browser.get(path).await.text().await.unwrap())
+}
+
 async fn checked_page(browser: &Browser) -> String {
     let check = browser
         .post_form("/admin/domains/acme.test/check", &[])
         .await;
     assert_eq!(location(&check), "/admin/domains/acme.test");
-    text(
-        &browser
-            .get("/admin/domains/acme.test")
-            .await
-            .text()
-            .await
-            .unwrap(),
-    )
+    page_text(&browser, "/admin/domains/acme.test").await
 }
 
 #[tokio::test]
@@ -126,14 +124,7 @@ async fn every_status_is_shown_with_the_reason() {
 async fn records_are_labelled_by_importance_and_long_values_are_split() {
     let (_app, _dns, browser) = setup().await;
 
-    let page = text(
-        &browser
-            .get("/admin/domains/acme.test")
-            .await
-            .text()
-            .await
-            .unwrap(),
-    );
+    let page = page_text(&browser, "/admin/domains/acme.test").await;
 
     assert!(row(&page, "acme.test", "mail.example.org").contains("Required"));
     assert!(row(&page, "acme.test", "v=spf1").contains("Required"));
@@ -155,14 +146,7 @@ async fn the_first_visit_does_not_wait_for_dns() {
     dns.stop();
 
     let started = Instant::now();
-    let page = text(
-        &browser
-            .get("/admin/domains/acme.test")
-            .await
-            .text()
-            .await
-            .unwrap(),
-    );
+    let page = page_text(&browser, "/admin/domains/acme.test").await;
 
     assert!(
         started.elapsed() < Duration::from_millis(900),
@@ -193,14 +177,7 @@ async fn the_first_visit_does_not_wait_for_dns() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert!(done.is_some(), "the check never finished");
-    let page = text(
-        &browser
-            .get("/admin/domains/acme.test")
-            .await
-            .text()
-            .await
-            .unwrap(),
-    );
+    let page = page_text(&browser, "/admin/domains/acme.test").await;
     assert!(
         page.contains("Checked") && !page.contains("Show the results"),
         "{page}"
@@ -297,14 +274,7 @@ async fn the_zone_file_downloads_and_other_tenants_domains_are_refused() {
             .status(),
         StatusCode::NOT_FOUND
     );
-    let page = text(
-        &browser
-            .get("/admin/domains/beta.test")
-            .await
-            .text()
-            .await
-            .unwrap(),
-    );
+    let page = page_text(&browser, "/admin/domains/beta.test").await;
     assert!(
         page.contains("not one of your organisation's domains") && !page.contains("IN MX"),
         "{page}"

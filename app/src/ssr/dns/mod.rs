@@ -136,11 +136,17 @@ pub struct ZoneData {
     pub dkim: Vec<DkimKeyRow>,
 }
 
+/// The Stalwart id of `name` if it is one of the scope's domains; any other name, another
+/// tenant's included, is "not found".
+pub fn own_domain_id(scope: &AdminScope, name: &str) -> Result<String, AppError> {
+    scope
+        .domain_id_of(name)
+        .ok_or_else(|| AppError::NotFound("That is not one of your organisation's domains.".into()))
+}
+
 /// Stalwart's zone text and DKIM keys for one of the scope's domains.
 pub async fn zone_data(scope: &AdminScope, name: &str) -> Result<ZoneData, AppError> {
-    let domain_id = scope.domain_id_of(name).ok_or_else(|| {
-        AppError::NotFound("That is not one of your organisation's domains.".into())
-    })?;
+    let domain_id = own_domain_id(scope, name)?;
     let stalwart = &scope.caller.tenant.stalwart;
     let (text, keys) = stalwart
         .dns(&domain_id)
