@@ -27,7 +27,8 @@ impl Stats {
 /// Runs `concurrency` workers for `duration`. Each sends a request and waits for the answer.
 /// With `pace`, worker `i` sends at `start + i·pace/concurrency + k·pace` (k = 0, 1, …): the
 /// workers are staggered so arrivals are spread evenly at `concurrency / pace` per second,
-/// rather than in bursts of `concurrency` at once. Without it, they go as fast as they can.
+/// rather than in bursts of `concurrency` at once, and a request's latency counts from when it
+/// was due. Without it, they go as fast as they can.
 pub async fn load<F, Fut>(
     concurrency: usize,
     duration: Duration,
@@ -46,11 +47,23 @@ where
                 let (mut latencies, mut errors) = (Vec::new(), 0usize);
                 let mut next = pace.map(|p| start + p * i as u32 / concurrency as u32);
                 while start.elapsed() < duration {
-                    if let (Some(at), Some(p)) = (next, pace) {
-                        tokio::time::sleep_until(at.into()).await;
-                        next = Some(at + p);
-                    }
-                    let sent = Instant::now();
+                    // Paced: a worker still busy with its previous request when the next
+                    // one is due counts that one's latency from when it was due, not from
+                    // when the worker got round to sending it (no coordinated omission).
+                    // One on time sleeps until then (the timer may wake it a little late;
+                    // that lateness is ours, not the server's).
+                    let sent = match (next, pace) {
+                        (Some(at), Some(p)) => {
+                            next = Some(at + p);
+                            if Instant::now() >= at {
+                                at
+                            } else {
+                                tokio::time::sleep_until(at.into()).await;
+                                Instant::now()
+                            }
+                        }
+                        _ => Instant::now(),
+                    };
                     if !request().await {
                         errors += 1;
                     }
@@ -121,11 +134,23 @@ pub fn simulator(
     ))
 }
 
-/// Starts the release portal with a config file.
+/// Starts the release portal with a config file. `BENCH_PORTAL_WRAPPER` (e.g.
+/// `valgrind --tool=callgrind`) runs it under a profiler.
 pub fn portal(root: &std::path::Path, config: &std::path::Path) -> anyhow::Result<Killed> {
     use anyhow::Context;
+    let server = root.join("target/release/server");
+    let wrapper = std::env::var("BENCH_PORTAL_WRAPPER").unwrap_or_default();
+    let mut words = wrapper.split_whitespace();
+    let mut command = match words.next() {
+        Some(program) => {
+            let mut c = std::process::Command::new(program);
+            c.args(words).arg(&server);
+            c
+        }
+        None => std::process::Command::new(&server),
+    };
     Ok(Killed(
-        std::process::Command::new(root.join("target/release/server"))
+        command
             .arg("--config")
             .arg(config)
             .env("POSTERN_LOG", "warn")
@@ -169,8 +194,18 @@ admin_group = "mail-admins"
 
 /// Signs `email` in through the portal's sign-in form; the client keeps the session cookie.
 pub async fn sign_in(portal: &str, email: &str) -> anyhow::Result<reqwest::Client> {
+    Ok(sign_in_with_cookie(portal, email).await?.0)
+}
+
+/// Like [`sign_in`], also returning the `Cookie` header value the session travels in.
+pub async fn sign_in_with_cookie(
+    portal: &str,
+    email: &str,
+) -> anyhow::Result<(reqwest::Client, String)> {
+    use reqwest::cookie::CookieStore;
+    let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
     let browser = reqwest::Client::builder()
-        .cookie_store(true)
+        .cookie_provider(jar.clone())
         .redirect(reqwest::redirect::Policy::limited(5))
         .pool_max_idle_per_host(64)
         .build()?;
@@ -183,5 +218,92 @@ pub async fn sign_in(portal: &str, email: &str) -> anyhow::Result<reqwest::Clien
     if !done.url().path().ends_with("/account") {
         anyhow::bail!("sign-in failed, ended at {}", done.url());
     }
-    Ok(browser)
+    let cookie = jar
+        .cookies(&format!("http://{portal}/").parse()?)
+        .and_then(|v| v.to_str().ok().map(str::to_owned))
+        .unwrap_or_default();
+    Ok((browser, cookie))
+}
+
+/// The "My app passwords" scene: the release simulator with Alice's mailbox holding three app
+/// passwords, an OpenID provider, the release portal, and Alice signed in.
+pub struct AppPasswordsScene {
+    pub browser: reqwest::Client,
+    /// The `Cookie` header that carries Alice's session.
+    pub cookie: String,
+    _simulator: Killed,
+    _portal: Killed,
+    _issuer: testkit::oidc::Issuer,
+}
+
+impl AppPasswordsScene {
+    pub async fn start(
+        root: &std::path::Path,
+        simulator_addr: &str,
+        portal_addr: &str,
+        api_key: &str,
+    ) -> anyhow::Result<Self> {
+        use testkit::oidc::{Issuer, User};
+        let target = root.join("target/bench");
+        std::fs::create_dir_all(&target)?;
+        let seed = target.join("ap-seed.json");
+        std::fs::write(
+            &seed,
+            serde_json::json!({
+                "domains": ["acme.test"],
+                "users": [{"address": "alice@acme.test", "name": "Alice Anders", "quota": 1073741824}],
+                "api_keys": [{"address": "postern@acme.test", "secret": api_key}]
+            })
+            .to_string(),
+        )?;
+        let sim = simulator(root, simulator_addr, &seed)?;
+        wait_ready(&format!("http://{simulator_addr}/healthz/live")).await?;
+
+        // Alice has three app passwords, created the way the portal creates them.
+        let body = serde_json::json!({"using": ["urn:ietf:params:jmap:core", "urn:stalwart:jmap"], "methodCalls": [
+            ["x:AppPassword/set", {"accountId": "b", "create": {
+                "a": {"description": "iPhone Mail"}, "b": {"description": "Thunderbird"}, "c": {"description": "Outlook"}}}, "c0"]]});
+        reqwest::Client::new()
+            .post(format!("http://{simulator_addr}/jmap"))
+            .bearer_auth(api_key)
+            .json(&body)
+            .send()
+            .await?
+            .error_for_status()?;
+
+        let issuer = Issuer::start("", "postern-a", "secret-a").await;
+        issuer.add_user(User::new("alice@acme.test", "Alice Anders", &[]));
+        let config_file = target.join("ap.toml");
+        std::fs::write(
+            &config_file,
+            config(
+                portal_addr,
+                &target.join("ap.db"),
+                simulator_addr,
+                api_key,
+                &issuer.issuer,
+            ),
+        )?;
+        let _ = std::fs::remove_file(target.join("ap.db"));
+        let portal = portal(root, &config_file)?;
+        wait_ready(&format!("http://{portal_addr}/healthz/ready")).await?;
+
+        let (browser, cookie) = sign_in_with_cookie(portal_addr, "alice@acme.test").await?;
+        let page = browser
+            .get(format!("http://{portal_addr}/app-passwords"))
+            .send()
+            .await?
+            .text()
+            .await?;
+        if !page.contains("Thunderbird") {
+            anyhow::bail!("the app passwords page does not list the seeded passwords");
+        }
+        Ok(Self {
+            browser,
+            cookie,
+            _simulator: sim,
+            _portal: portal,
+            _issuer: issuer,
+        })
+    }
 }
