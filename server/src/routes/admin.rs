@@ -2,20 +2,18 @@
 //! one-line notice (post/redirect/get), except creating a mailbox, whose form comes back
 //! with its values when something is wrong.
 
+use super::Admin;
 use app::api::admin::{AdminFormOutcome, NewMailboxForm};
 use app::error::AppError;
 use app::ssr::AppState;
-use app::ssr::admin::AdminScope;
-use app::ssr::app_passwords::{RequestMeta, set_notice};
+use app::ssr::app_passwords::set_notice;
 use app::ssr::session::AppSession;
-use axum::extract::{ConnectInfo, Path, State};
-use axum::http::{HeaderMap, request::Parts};
+use axum::extract::{Path, State};
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::{Form, Router};
 use serde::Deserialize;
-use std::net::SocketAddr;
-use tower_sessions::Session;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -33,28 +31,6 @@ pub fn router() -> Router<AppState> {
         .route("/admin/groups/{id}/members", post(add_member))
         .route("/admin/groups/{id}/members/remove", post(remove_member))
         .route("/admin/groups/{id}/receive", post(allow_receiving))
-}
-
-/// The admin of this request, or the response that refuses it.
-struct Admin {
-    scope: AdminScope,
-    session: AppSession,
-    meta: RequestMeta,
-}
-
-async fn admin(
-    state: &AppState,
-    session: Session,
-    peer: SocketAddr,
-    headers: &HeaderMap,
-) -> Result<Admin, Response> {
-    let session = AppSession(session);
-    let scope = super::admin_scope(state, &session).await?;
-    Ok(Admin {
-        scope,
-        session,
-        meta: super::request_meta(state, peer, headers),
-    })
 }
 
 /// Stores the outcome as a notice and goes back to `to`.
@@ -75,23 +51,12 @@ async fn back(session: &AppSession, outcome: Result<String, AppError>, to: &str)
     Redirect::to(to).into_response()
 }
 
-macro_rules! admin_or_return {
-    ($state:expr, $session:expr, $peer:expr, $headers:expr) => {
-        match admin(&$state, $session, $peer, &$headers).await {
-            Ok(a) => a,
-            Err(response) => return response,
-        }
-    };
-}
-
 async fn create_mailbox(
     State(state): State<AppState>,
-    session: Session,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    a: Admin,
     parts: Parts,
     Form(form): Form<NewMailboxForm>,
 ) -> Response {
-    let a = admin_or_return!(state, session, peer, parts.headers);
     match a.scope.create_mailbox(&form, &a.meta).await {
         Ok(id) => {
             let message = format!(
@@ -122,14 +87,10 @@ struct DetailsForm {
 }
 
 async fn update_mailbox(
-    State(state): State<AppState>,
-    session: Session,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
+    a: Admin,
     Path(id): Path<String>,
     Form(form): Form<DetailsForm>,
 ) -> Response {
-    let a = admin_or_return!(state, session, peer, headers);
     let outcome = a
         .scope
         .update_mailbox(&id, &form.display_name, &form.quota_gb, &a.meta)
@@ -143,15 +104,7 @@ struct AliasForm {
     alias: String,
 }
 
-async fn add_alias(
-    State(state): State<AppState>,
-    session: Session,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-    Form(form): Form<AliasForm>,
-) -> Response {
-    let a = admin_or_return!(state, session, peer, headers);
+async fn add_alias(a: Admin, Path(id): Path<String>, Form(form): Form<AliasForm>) -> Response {
     let outcome = a
         .scope
         .add_alias(&id, &form.alias, &a.meta)
@@ -160,15 +113,7 @@ async fn add_alias(
     back(&a.session, outcome, &format!("/admin/mailboxes/{id}")).await
 }
 
-async fn remove_alias(
-    State(state): State<AppState>,
-    session: Session,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-    Form(form): Form<AliasForm>,
-) -> Response {
-    let a = admin_or_return!(state, session, peer, headers);
+async fn remove_alias(a: Admin, Path(id): Path<String>, Form(form): Form<AliasForm>) -> Response {
     let outcome = a
         .scope
         .remove_alias(&id, &form.alias, &a.meta)
@@ -183,14 +128,10 @@ struct PasswordForm {
 }
 
 async fn reset_password(
-    State(state): State<AppState>,
-    session: Session,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
+    a: Admin,
     Path(id): Path<String>,
     Form(form): Form<PasswordForm>,
 ) -> Response {
-    let a = admin_or_return!(state, session, peer, headers);
     let outcome = a
         .scope
         .reset_password(&id, &form.password, &a.meta)
@@ -206,14 +147,10 @@ struct DeleteForm {
 }
 
 async fn delete_mailbox(
-    State(state): State<AppState>,
-    session: Session,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
+    a: Admin,
     Path(id): Path<String>,
     Form(form): Form<DeleteForm>,
 ) -> Response {
-    let a = admin_or_return!(state, session, peer, headers);
     match a.scope.delete_mailbox(&id, &form.confirm, &a.meta).await {
         Ok(address) => {
             back(
@@ -227,14 +164,7 @@ async fn delete_mailbox(
     }
 }
 
-async fn revoke_app_password(
-    State(state): State<AppState>,
-    session: Session,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Path((id, credential)): Path<(String, String)>,
-) -> Response {
-    let a = admin_or_return!(state, session, peer, headers);
+async fn revoke_app_password(a: Admin, Path((id, credential)): Path<(String, String)>) -> Response {
     let outcome = a
         .scope
         .revoke_app_password(&id, &credential, &a.meta)
@@ -250,14 +180,7 @@ struct GroupForm {
     display_name: String,
 }
 
-async fn create_group(
-    State(state): State<AppState>,
-    session: Session,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Form(form): Form<GroupForm>,
-) -> Response {
-    let a = admin_or_return!(state, session, peer, headers);
+async fn create_group(a: Admin, Form(form): Form<GroupForm>) -> Response {
     let outcome = a
         .scope
         .create_group(&form.address, &form.display_name, &a.meta)
@@ -271,15 +194,7 @@ struct MemberForm {
     member: String,
 }
 
-async fn add_member(
-    State(state): State<AppState>,
-    session: Session,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-    Form(form): Form<MemberForm>,
-) -> Response {
-    let a = admin_or_return!(state, session, peer, headers);
+async fn add_member(a: Admin, Path(id): Path<String>, Form(form): Form<MemberForm>) -> Response {
     let outcome = a
         .scope
         .set_membership(&id, &form.member, true, &a.meta)
@@ -288,15 +203,7 @@ async fn add_member(
     back(&a.session, outcome, "/admin/groups").await
 }
 
-async fn remove_member(
-    State(state): State<AppState>,
-    session: Session,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-    Form(form): Form<MemberForm>,
-) -> Response {
-    let a = admin_or_return!(state, session, peer, headers);
+async fn remove_member(a: Admin, Path(id): Path<String>, Form(form): Form<MemberForm>) -> Response {
     let outcome = a
         .scope
         .set_membership(&id, &form.member, false, &a.meta)
@@ -305,14 +212,7 @@ async fn remove_member(
     back(&a.session, outcome, "/admin/groups").await
 }
 
-async fn allow_receiving(
-    State(state): State<AppState>,
-    session: Session,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-) -> Response {
-    let a = admin_or_return!(state, session, peer, headers);
+async fn allow_receiving(a: Admin, Path(id): Path<String>) -> Response {
     let outcome = a
         .scope
         .allow_receiving(&id, &a.meta)

@@ -1,18 +1,15 @@
 //! The form posts of the app-password pages. Creating answers with the page itself (the
 //! secret is in that one response and nowhere else); revoking redirects back to the list.
 
+use super::SignedIn;
 use app::api::app_passwords::{CreateOutcome, NewAppPasswordForm};
-use app::error::AppError;
 use app::ssr::app_passwords::{self as ap, CreateResult};
-use app::ssr::session::AppSession;
-use app::ssr::{AppState, Caller, apple, caller_from};
-use axum::extract::{ConnectInfo, Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header, request::Parts};
+use app::ssr::{AppState, apple};
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, StatusCode, header, request::Parts};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::{Form, Router};
-use std::net::SocketAddr;
-use tower_sessions::Session;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -20,15 +17,6 @@ pub fn router() -> Router<AppState> {
         .route("/app-passwords/apple", post(apple_profile))
         .route("/app-passwords/revoke-all", post(revoke_all))
         .route("/app-passwords/{id}/revoke", post(revoke))
-}
-
-async fn signed_in(state: &AppState, session: &AppSession) -> Result<Caller, Response> {
-    caller_from(state.clone(), session)
-        .await
-        .map_err(|e| match e {
-            AppError::Unauthorized => Redirect::to("/").into_response(),
-            other => (StatusCode::INTERNAL_SERVER_ERROR, other.to_string()).into_response(),
-        })
 }
 
 /// Renders the Leptos page at this request's path with `outcome` in context, never cached.
@@ -54,17 +42,14 @@ fn no_store(response: &mut Response) {
 
 async fn create(
     State(state): State<AppState>,
-    session: Session,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    SignedIn {
+        caller,
+        session,
+        meta,
+    }: SignedIn,
     parts: Parts,
     Form(form): Form<NewAppPasswordForm>,
 ) -> Response {
-    let session = AppSession(session);
-    let caller = match signed_in(&state, &session).await {
-        Ok(c) => c,
-        Err(r) => return r,
-    };
-    let meta = super::request_meta(&state, peer, &parts.headers);
     match ap::create(
         &caller,
         &session,
@@ -85,17 +70,14 @@ async fn create(
 
 async fn apple_profile(
     State(state): State<AppState>,
-    session: Session,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    SignedIn {
+        caller,
+        session,
+        meta,
+    }: SignedIn,
     parts: Parts,
     Form(form): Form<NewAppPasswordForm>,
 ) -> Response {
-    let session = AppSession(session);
-    let caller = match signed_in(&state, &session).await {
-        Ok(c) => c,
-        Err(r) => return r,
-    };
-    let meta = super::request_meta(&state, peer, &parts.headers);
     let minted = match ap::create(
         &caller,
         &session,
@@ -137,50 +119,40 @@ async fn apple_profile(
 }
 
 async fn revoke(
-    State(state): State<AppState>,
-    session: Session,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
+    SignedIn {
+        caller,
+        session,
+        meta,
+    }: SignedIn,
     Path(id): Path<String>,
 ) -> Response {
-    let session = AppSession(session);
-    let caller = match signed_in(&state, &session).await {
-        Ok(c) => c,
-        Err(r) => return r,
+    let (ok, message) = match ap::revoke(&caller, &id, &meta).await {
+        Ok(name) => (
+            true,
+            format!("Revoked “{name}”. Apps that used it can no longer sign in."),
+        ),
+        Err(e) => (false, e.to_string()),
     };
-    let (ok, message) =
-        match ap::revoke(&caller, &id, &super::request_meta(&state, peer, &headers)).await {
-            Ok(name) => (
-                true,
-                format!("Revoked “{name}”. Apps that used it can no longer sign in."),
-            ),
-            Err(e) => (false, e.to_string()),
-        };
     ap::set_notice(&session, ok, message).await;
     Redirect::to("/app-passwords").into_response()
 }
 
 async fn revoke_all(
-    State(state): State<AppState>,
-    session: Session,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
+    SignedIn {
+        caller,
+        session,
+        meta,
+    }: SignedIn,
 ) -> Response {
-    let session = AppSession(session);
-    let caller = match signed_in(&state, &session).await {
-        Ok(c) => c,
-        Err(r) => return r,
+    let (ok, message) = match ap::revoke_all(&caller, &meta).await {
+        Ok(0) => (true, "You had no app passwords to revoke.".to_owned()),
+        Ok(1) => (true, "Revoked your app password.".to_owned()),
+        Ok(n) => (
+            true,
+            format!("Revoked all {n} app passwords. Your mail apps will ask for a new one."),
+        ),
+        Err(e) => (false, e.to_string()),
     };
-    let (ok, message) =
-        match ap::revoke_all(&caller, &super::request_meta(&state, peer, &headers)).await {
-            Ok(0) => (true, "You had no app passwords to revoke.".to_owned()),
-            Ok(1) => (true, "Revoked your app password.".to_owned()),
-            Ok(n) => (
-                true,
-                format!("Revoked all {n} app passwords. Your mail apps will ask for a new one."),
-            ),
-            Err(e) => (false, e.to_string()),
-        };
     ap::set_notice(&session, ok, message).await;
     Redirect::to("/app-passwords").into_response()
 }

@@ -1,16 +1,15 @@
 //! Domain actions: check DNS again (the form waits for the answer; the page itself never
 //! does), and download the zone file.
 
+use super::Admin;
 use app::error::AppError;
 use app::ssr::app_passwords::set_notice;
-use app::ssr::session::AppSession;
 use app::ssr::{AppState, dns};
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use tower_sessions::Session;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -23,14 +22,9 @@ pub fn router() -> Router<AppState> {
 /// once its result is there to show. The page polls this instead of refreshing itself.
 async fn check_status(
     State(state): State<AppState>,
-    session: Session,
+    Admin { scope, .. }: Admin,
     Path(name): Path<String>,
 ) -> Response {
-    let session = AppSession(session);
-    let scope = match super::admin_scope(&state, &session).await {
-        Ok(s) => s,
-        Err(r) => return r,
-    };
     if let Err(e) = dns::own_domain_id(&scope, &name) {
         return (StatusCode::NOT_FOUND, e.to_string()).into_response();
     }
@@ -47,14 +41,9 @@ async fn check_status(
 
 async fn check_again(
     State(state): State<AppState>,
-    session: Session,
+    Admin { scope, session, .. }: Admin,
     Path(name): Path<String>,
 ) -> Response {
-    let session = AppSession(session);
-    let scope = match super::admin_scope(&state, &session).await {
-        Ok(s) => s,
-        Err(r) => return r,
-    };
     let back = format!("/admin/domains/{name}");
     match dns::zone_data(&scope, &name).await {
         Ok(zone) => {
@@ -79,16 +68,7 @@ async fn check_again(
     Redirect::to(&back).into_response()
 }
 
-async fn zone_file(
-    State(state): State<AppState>,
-    session: Session,
-    Path(name): Path<String>,
-) -> Response {
-    let session = AppSession(session);
-    let scope = match super::admin_scope(&state, &session).await {
-        Ok(s) => s,
-        Err(r) => return r,
-    };
+async fn zone_file(Admin { scope, .. }: Admin, Path(name): Path<String>) -> Response {
     match dns::zone_data(&scope, &name).await {
         Ok(zone) => {
             let body = format!(

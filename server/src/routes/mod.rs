@@ -10,13 +10,15 @@ use app::error::AppError;
 use app::ssr::AppState;
 use app::ssr::admin::AdminScope;
 use app::ssr::app_passwords::RequestMeta;
-use app::ssr::caller_from;
 use app::ssr::session::AppSession;
+use app::ssr::{Caller, caller_from};
 use axum::body::Body;
+use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::{HeaderMap, StatusCode, header, request::Parts};
 use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::provide_context;
 use std::net::SocketAddr;
+use tower_sessions::Session;
 
 /// Where a request came from, for the audit log.
 pub(crate) fn request_meta(state: &AppState, peer: SocketAddr, headers: &HeaderMap) -> RequestMeta {
@@ -65,23 +67,69 @@ pub(crate) fn status_of(error: &AppError) -> StatusCode {
     }
 }
 
-/// The signed-in tenant admin of this session, or the response that turns the request away.
-pub(crate) async fn admin_scope(
-    state: &AppState,
-    session: &AppSession,
-) -> Result<AdminScope, Response> {
-    let caller = caller_from(state.clone(), session)
-        .await
-        .map_err(|e| match e {
-            AppError::Unauthorized => Redirect::to("/").into_response(),
-            other => (StatusCode::INTERNAL_SERVER_ERROR, other.to_string()).into_response(),
+/// The signed-in user of a request, with their session and where the request came from.
+/// As an extractor it sends everyone else to the sign-in page.
+pub(crate) struct SignedIn {
+    pub caller: Caller,
+    pub session: AppSession,
+    pub meta: RequestMeta,
+}
+
+impl FromRequestParts<AppState> for SignedIn {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let session = Session::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let ConnectInfo(peer) = ConnectInfo::<SocketAddr>::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let session = AppSession(session);
+        let caller = caller_from(state.clone(), &session)
+            .await
+            .map_err(|e| match e {
+                AppError::Unauthorized => Redirect::to("/").into_response(),
+                other => (StatusCode::INTERNAL_SERVER_ERROR, other.to_string()).into_response(),
+            })?;
+        Ok(Self {
+            caller,
+            session,
+            meta: request_meta(state, peer, &parts.headers),
+        })
+    }
+}
+
+/// The signed-in tenant admin of a request, with their session and where the request came
+/// from. As an extractor it turns everyone else away: to the sign-in page when nobody is
+/// signed in, with 403 when the user is not an admin of their organisation.
+pub(crate) struct Admin {
+    pub scope: AdminScope,
+    pub session: AppSession,
+    pub meta: RequestMeta,
+}
+
+impl FromRequestParts<AppState> for Admin {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let SignedIn {
+            caller,
+            session,
+            meta,
+        } = SignedIn::from_request_parts(parts, state).await?;
+        let scope = AdminScope::for_caller(caller).await.map_err(|e| match e {
+            AppError::Forbidden => (
+                StatusCode::FORBIDDEN,
+                "Only administrators of your organisation can do this.",
+            )
+                .into_response(),
+            other => (StatusCode::SERVICE_UNAVAILABLE, other.to_string()).into_response(),
         })?;
-    AdminScope::for_caller(caller).await.map_err(|e| match e {
-        AppError::Forbidden => (
-            StatusCode::FORBIDDEN,
-            "Only administrators of your organisation can do this.",
-        )
-            .into_response(),
-        other => (StatusCode::SERVICE_UNAVAILABLE, other.to_string()).into_response(),
-    })
+        Ok(Self {
+            scope,
+            session,
+            meta,
+        })
+    }
 }
