@@ -23,10 +23,10 @@ pub struct CspNonce(pub String);
 /// The HTML document around every page.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    if let Some(parts) = use_context::<http::request::Parts>() {
-        if let Some(nonce) = parts.extensions.get::<CspNonce>() {
-            provide_context(leptos::nonce::Nonce::from_value(nonce.0.clone()));
-        }
+    if let Some(parts) = use_context::<http::request::Parts>()
+        && let Some(nonce) = parts.extensions.get::<CspNonce>()
+    {
+        provide_context(leptos::nonce::Nonce::from_value(nonce.0.clone()));
     }
     view! {
         <!DOCTYPE html>

@@ -41,9 +41,6 @@ pub enum StartupError {
     },
 }
 
-/// How long a request waits for a session-store connection before it fails.
-const SESSION_POOL_ACQUIRE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
-
 pub struct Application {
     listener: TcpListener,
     router: Router,
@@ -99,10 +96,8 @@ impl Application {
                         .map_err(|e| StartupError::Sessions(e.to_string()))?
                         .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
                         .synchronous(sqlx::sqlite::SqliteSynchronous::Normal);
-                // Like the main pool: a stuck database is a quick error, not a hung request
-                // (sqlx waits 30 s by default).
-                let pool = sqlx::pool::PoolOptions::<sqlx::Sqlite>::new()
-                    .acquire_timeout(SESSION_POOL_ACQUIRE_TIMEOUT)
+                // The main pool's settings: a bounded wait, no background reaper.
+                let pool = app::ssr::db::pool_options::<sqlx::Sqlite>()
                     .connect_with(options)
                     .await
                     .map_err(|e| StartupError::Sessions(e.to_string()))?;
@@ -114,8 +109,7 @@ impl Application {
                 router(state, store)
             }
             Backend::Postgres => {
-                let pool = sqlx::pool::PoolOptions::<sqlx::Postgres>::new()
-                    .acquire_timeout(SESSION_POOL_ACQUIRE_TIMEOUT)
+                let pool = app::ssr::db::pool_options::<sqlx::Postgres>()
                     .connect(&settings.server.database_url)
                     .await
                     .map_err(|e| StartupError::Sessions(e.to_string()))?;

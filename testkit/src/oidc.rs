@@ -373,16 +373,15 @@ fn client_credentials(headers: &HeaderMap, form: &TokenForm) -> (String, String)
         .and_then(|v| v.strip_prefix("Basic "))
         .and_then(|v| base64::engine::general_purpose::STANDARD.decode(v).ok())
         .and_then(|v| String::from_utf8(v).ok())
+        && let Some((id, secret)) = basic.split_once(':')
     {
-        if let Some((id, secret)) = basic.split_once(':') {
-            let decode = |s: &str| {
-                url::form_urlencoded::parse(format!("x={s}").as_bytes())
-                    .next()
-                    .map(|(_, v)| v.into_owned())
-                    .unwrap_or_default()
-            };
-            return (decode(id), decode(secret));
-        }
+        let decode = |s: &str| {
+            url::form_urlencoded::parse(format!("x={s}").as_bytes())
+                .next()
+                .map(|(_, v)| v.into_owned())
+                .unwrap_or_default()
+        };
+        return (decode(id), decode(secret));
     }
     (
         form.client_id.clone().unwrap_or_default(),

@@ -274,10 +274,10 @@ async fn the_simulator_answers_the_live_transcripts_like_stalwart() {
             let mut want = want.clone();
             // The 400 echo of the request body is compared as JSON, not as text.
             for v in [&mut got, &mut want] {
-                if let Some(detail) = v.get("detail").and_then(Value::as_str) {
-                    if let Ok(parsed) = serde_json::from_str::<Value>(detail) {
-                        v["detail"] = parsed;
-                    }
+                if let Some(detail) = v.get("detail").and_then(Value::as_str)
+                    && let Ok(parsed) = serde_json::from_str::<Value>(detail)
+                {
+                    v["detail"] = parsed;
                 }
             }
             if got != want {

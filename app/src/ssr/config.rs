@@ -484,12 +484,11 @@ fn env_value(raw: &str) -> toml::Value {
         || trimmed == "true"
         || trimmed == "false"
         || (trimmed.starts_with('[') && trimmed.ends_with(']'));
-    if typed {
-        if let Ok(mut t) = format!("v = {trimmed}").parse::<toml::Table>() {
-            if let Some(v) = t.remove("v") {
-                return v;
-            }
-        }
+    if typed
+        && let Ok(mut t) = format!("v = {trimmed}").parse::<toml::Table>()
+        && let Some(v) = t.remove("v")
+    {
+        return v;
     }
     toml::Value::String(raw.to_owned())
 }

@@ -80,7 +80,7 @@ async fn checked_page(browser: &Browser) -> String {
         .post_form("/admin/domains/acme.test/check", &[])
         .await;
     assert_eq!(location(&check), "/admin/domains/acme.test");
-    page_text(&browser, "/admin/domains/acme.test").await
+    page_text(browser, "/admin/domains/acme.test").await
 }
 
 #[tokio::test]

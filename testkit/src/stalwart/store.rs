@@ -514,13 +514,14 @@ impl Store {
 
     pub fn authenticate_basic(&self, login: &str, secret: &str) -> Option<Caller> {
         let login = login.trim().to_lowercase();
-        if let Some((user, pass)) = &self.recovery_admin {
-            if login == *user && secret == pass {
-                return Some(Caller {
-                    account: RECOVERY_ADMIN_ID,
-                    admin: true,
-                });
-            }
+        if let Some((user, pass)) = &self.recovery_admin
+            && login == *user
+            && secret == pass
+        {
+            return Some(Caller {
+                account: RECOVERY_ADMIN_ID,
+                admin: true,
+            });
         }
         let account = self.account_by_address(&login)?;
         if account.kind != Kind::User {
@@ -1021,14 +1022,14 @@ impl Store {
         };
         let patch = patch.as_object().cloned().unwrap_or_default();
         let kind = self.accounts[&n].kind;
-        if let Some(t) = patch.get("@type").and_then(Value::as_str) {
-            if t != if kind == Kind::User { "User" } else { "Group" } {
-                return Err(set_error_described(
-                    "invalidProperties",
-                    "Cannot change the type of an existing account.",
-                    &["@type"],
-                ));
-            }
+        if let Some(t) = patch.get("@type").and_then(Value::as_str)
+            && t != if kind == Kind::User { "User" } else { "Group" }
+        {
+            return Err(set_error_described(
+                "invalidProperties",
+                "Cannot change the type of an existing account.",
+                &["@type"],
+            ));
         }
         if self.accounts[&n].external && patch.keys().any(|k| k.starts_with("credentials")) {
             return Err(set_error_described(
@@ -1360,10 +1361,9 @@ impl Store {
             .and_then(Value::as_object)
             .cloned()
             .unwrap_or_default();
-        let domain = match filter.get("domainId") {
-            Some(v) => Some(v.as_str().and_then(decode_id).unwrap_or(u64::MAX)),
-            None => None,
-        };
+        let domain = filter
+            .get("domainId")
+            .map(|v| v.as_str().and_then(decode_id).unwrap_or(u64::MAX));
         let mut ids: Vec<u64> = self
             .dkim
             .values()

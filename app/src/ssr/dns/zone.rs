@@ -44,10 +44,10 @@ pub fn parse(text: &str) -> Vec<ZoneRecord> {
             pending.clear();
         }
     }
-    if !pending.is_empty() {
-        if let Some(record) = record(&pending) {
-            records.push(record);
-        }
+    if !pending.is_empty()
+        && let Some(record) = record(&pending)
+    {
+        records.push(record);
     }
     records
 }

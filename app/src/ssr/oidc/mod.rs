@@ -164,10 +164,10 @@ impl OidcProviders {
         tenant: &Tenant,
         redirect: &str,
     ) -> Result<Arc<Provider>, OidcError> {
-        if let Some(p) = self.cache.read().expect("lock").get(&tenant.slug) {
-            if p.fetched.elapsed() < METADATA_TTL {
-                return Ok(p.clone());
-            }
+        if let Some(p) = self.cache.read().expect("lock").get(&tenant.slug)
+            && p.fetched.elapsed() < METADATA_TTL
+        {
+            return Ok(p.clone());
         }
         self.refresh(tenant, redirect).await
     }
@@ -263,13 +263,13 @@ impl OidcProviders {
             ));
         }
         let provider = self.provider(tenant, redirect).await?;
-        if let Some(iss) = &callback.iss {
-            if *iss != provider.issuer {
-                return Err(OidcError::InvalidToken(format!(
-                    "authorization response came from issuer {iss}, expected {}",
-                    provider.issuer
-                )));
-            }
+        if let Some(iss) = &callback.iss
+            && *iss != provider.issuer
+        {
+            return Err(OidcError::InvalidToken(format!(
+                "authorization response came from issuer {iss}, expected {}",
+                provider.issuer
+            )));
         }
         let code = callback
             .code

@@ -34,7 +34,7 @@ pub enum StalwartError {
     Method { kind: String, description: String },
     /// A per-object SetError from a `/set` call.
     #[error("Stalwart refused the change: {0}")]
-    Set(SetError),
+    Set(Box<SetError>),
     /// The answer did not have the shape API.md documents.
     #[error("unexpected answer from Stalwart: {0}")]
     Protocol(String),

@@ -305,7 +305,7 @@ impl<C: DeserializeOwned> SetResponse<C> {
     fn failure(&self, failures: &Map<String, Value>, id: &str) -> StalwartError {
         match failures.get(id) {
             Some(err) => match serde_json::from_value::<SetError>(err.clone()) {
-                Ok(e) => StalwartError::Set(e),
+                Ok(e) => StalwartError::Set(Box::new(e)),
                 Err(e) => StalwartError::Protocol(format!("SetError: {e}")),
             },
             None => StalwartError::Protocol(format!("{id} is missing from the /set response")),

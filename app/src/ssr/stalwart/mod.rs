@@ -147,10 +147,10 @@ impl StalwartClient {
         domain: &str,
     ) -> Result<Option<String>, StalwartError> {
         let address = format!("{local_part}@{domain}");
-        if let Some((id, at)) = self.account_ids.read().expect("lock").get(&address) {
-            if at.elapsed() < ACCOUNT_ID_TTL {
-                return Ok(Some(id.clone()));
-            }
+        if let Some((id, at)) = self.account_ids.read().expect("lock").get(&address)
+            && at.elapsed() < ACCOUNT_ID_TTL
+        {
+            return Ok(Some(id.clone()));
         }
         let Some(domain_id) = self.domain_id(domain).await? else {
             return Ok(None);
