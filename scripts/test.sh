@@ -31,6 +31,9 @@ psql "$pg_url" -Atc "SELECT datname FROM pg_database WHERE datname LIKE 'postern
 step "formatting"
 cargo fmt --all --check
 
+step "lints"
+cargo clippy --workspace --exclude frontend --all-targets -- -D warnings
+
 # cargo-nextest runs every test in its own process: the integration tests each start a
 # portal, a Stalwart simulator and OpenID providers, and must not share a process's global
 # state. A test that fails and then passes is retried once and reported as FLAKY.

@@ -580,12 +580,13 @@ async fn a_first_sign_in_creates_the_mailbox_when_the_tenant_asks_for_it() {
 
     browser.sign_in(common::NOMAIL).await;
 
-    let store = app.simulator.store();
-    let account = store
-        .account_by_address(common::NOMAIL)
-        .expect("provisioned");
-    assert_eq!(account.description.as_deref(), Some("No Mailbox"));
-    drop(store);
+    {
+        let store = app.simulator.store();
+        let account = store
+            .account_by_address(common::NOMAIL)
+            .expect("provisioned");
+        assert_eq!(account.description.as_deref(), Some("No Mailbox"));
+    }
     let (_, account_page) = page(&browser, "/account").await;
     assert!(
         account_page.contains("nomail@acme.test")

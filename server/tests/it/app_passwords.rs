@@ -541,7 +541,7 @@ async fn creation_and_revocation_are_audited_without_the_secret() {
         .await;
 
     let db = app.db().await;
-    let rows: Vec<(
+    type Row = (
         String,
         String,
         Option<String>,
@@ -549,7 +549,8 @@ async fn creation_and_revocation_are_audited_without_the_secret() {
         String,
         Option<String>,
         Option<String>,
-    )> = sqlx::query_as(
+    );
+    let rows: Vec<Row> = sqlx::query_as(
         "SELECT tenant, action, account_id, target, detail_json, ip, user_agent FROM audit_events
          WHERE action LIKE 'app_password.%' ORDER BY id",
     )

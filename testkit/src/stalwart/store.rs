@@ -231,6 +231,9 @@ fn keys_of(v: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// A `get` of one of the server-wide singletons; errors are (type, description).
+type GlobalGet = fn(&Store, Caller, &Map<String, Value>) -> Result<Value, (String, Value)>;
+
 impl Store {
     // ----- seeding (what an operator would have done on a real server) -----
 
@@ -558,12 +561,7 @@ impl Store {
         method: &str,
         args: Map<String, Value>,
     ) -> (String, Value) {
-        let global_get = |store: &Self,
-                          f: fn(
-            &Self,
-            Caller,
-            &Map<String, Value>,
-        ) -> Result<Value, (String, Value)>| {
+        let global_get = |store: &Self, f: GlobalGet| {
             if !caller.admin {
                 return method_error("forbidden", "You are not authorized to perform this action");
             }

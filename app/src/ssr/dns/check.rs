@@ -16,11 +16,14 @@ use std::time::{Duration, Instant};
 /// Check results are reused this long.
 const CACHE_TTL: Duration = Duration::from_secs(60);
 
+/// The last result per domain, with when it was taken.
+type Results = HashMap<String, (Instant, Arc<DomainCheck>)>;
+
 #[derive(Clone)]
 pub struct DnsChecker {
     resolver: TokioResolver,
     timeout: Duration,
-    cache: Arc<Mutex<HashMap<String, (Instant, Arc<DomainCheck>)>>>,
+    cache: Arc<Mutex<Results>>,
     running: Arc<Mutex<HashSet<String>>>,
 }
 
