@@ -72,7 +72,7 @@ impl Application {
         if public_url.port() == Some(0) {
             let _ = public_url.set_port(Some(port));
         }
-        let state = AppState {
+        let state = AppState::new(app::ssr::Shared {
             leptos_options: leptos_options(),
             db: db.clone(),
             tenants,
@@ -87,7 +87,7 @@ impl Application {
             })?,
             public_url,
             trusted_proxies: settings.server.trusted_proxies.clone().into(),
-        };
+        });
         let router = match db.backend {
             Backend::Sqlite => {
                 use std::str::FromStr;

@@ -23,8 +23,26 @@ use stalwart::StalwartError;
 use std::sync::Arc;
 use tenants::{Tenant, Tenants};
 
+/// Everything a request may need, shared by all of them. Cloned several times per request
+/// (Leptos context, axum state, server functions), so a clone is one reference count.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl AppState {
+    pub fn new(shared: Shared) -> Self {
+        Self(Arc::new(shared))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+pub struct Shared {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub tenants: Arc<Tenants>,
