@@ -3,6 +3,9 @@
 
 use std::time::{Duration, Instant};
 
+/// The portal's Stalwart API key in every bench scene (the simulator is seeded with it).
+pub const API_KEY: &str = "API_AAAABAAAAAE36wtxGna-JL_wnbLTc5nR2teWbQ";
+
 pub struct Stats {
     pub requests: usize,
     pub errors: usize,
@@ -237,12 +240,11 @@ pub struct AppPasswordsScene {
 }
 
 impl AppPasswordsScene {
-    pub async fn start(
-        root: &std::path::Path,
-        simulator_addr: &str,
-        portal_addr: &str,
-        api_key: &str,
-    ) -> anyhow::Result<Self> {
+    pub const SIMULATOR: &str = "127.0.0.1:18380";
+    pub const PORTAL: &str = "127.0.0.1:3300";
+
+    pub async fn start(root: &std::path::Path) -> anyhow::Result<Self> {
+        let (simulator_addr, portal_addr, api_key) = (Self::SIMULATOR, Self::PORTAL, API_KEY);
         use testkit::oidc::{Issuer, User};
         let target = root.join("target/bench");
         std::fs::create_dir_all(&target)?;

@@ -4,11 +4,10 @@
 //! it is the portal's time plus the Stalwart calls it makes) and how many JMAP requests one
 //! page costs, counted at the simulator. Budget: <= 50 ms, at most 2 JMAP requests.
 
-use bench::{load, ms, wait_ready};
+use bench::{API_KEY, load, ms, wait_ready};
 use std::time::Duration;
 use testkit::oidc::{Issuer, User};
 
-const API_KEY: &str = "API_AAAABAAAAAE36wtxGna-JL_wnbLTc5nR2teWbQ";
 const SIM: &str = "127.0.0.1:18480";
 const PORTAL: &str = "127.0.0.1:3400";
 const MAILBOXES: usize = 10_000;

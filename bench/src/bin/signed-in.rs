@@ -4,14 +4,10 @@
 //! `BENCH_PORTAL_WRAPPER="valgrind --tool=callgrind"` starts the portal under a profiler.
 //! Stops on Ctrl-C (or SIGTERM), taking the simulator and the portal with it.
 
-const API_KEY: &str = "API_AAAABAAAAAE36wtxGna-JL_wnbLTc5nR2teWbQ";
-
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let root = std::env::current_dir()?;
-    let scene =
-        bench::AppPasswordsScene::start(&root, "127.0.0.1:18380", "127.0.0.1:3300", API_KEY)
-            .await?;
+    let scene = bench::AppPasswordsScene::start(&root).await?;
     println!("{}", scene.cookie);
     let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
     tokio::select! { _ = tokio::signal::ctrl_c() => {}, _ = term.recv() => {} }
