@@ -13,6 +13,9 @@ pub enum AppError {
     /// Signed in, but this needs a role the user does not have.
     #[error("You do not have access to this page.")]
     Forbidden,
+    /// The user may use this page, but not do this particular thing; the message says why.
+    #[error("{0}")]
+    Refused(String),
     #[error("{0}")]
     NotFound(String),
     /// The input was wrong; each entry names the field and says what to fix.

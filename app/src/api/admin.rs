@@ -14,6 +14,8 @@ pub const PAGE_SIZE: u64 = 25;
 pub struct MailboxRow {
     pub id: String,
     pub address: String,
+    /// Managed by the mail server's operator: shown, never changed here.
+    pub protected: bool,
     pub display_name: Option<String>,
     pub used_bytes: u64,
     pub quota_bytes: Option<u64>,
@@ -82,7 +84,15 @@ pub struct GroupRow {
     pub address: String,
     pub display_name: Option<String>,
     pub can_receive: bool,
-    pub members: Vec<String>,
+    /// Managed by the mail server's operator: shown, never changed here.
+    pub protected: bool,
+    pub members: Vec<Member>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Member {
+    pub address: String,
+    pub protected: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

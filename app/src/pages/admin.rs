@@ -83,6 +83,17 @@ mod text {
     pub const TARGET: &str = "Target";
     pub const CHANGES: &str = "Changes";
     pub const NO_EVENTS: &str = "No events match.";
+    pub const PROTECTED: &str = "Managed by your mail server's operator";
+    pub const PROTECTED_MAILBOX: &str = "This account has rights on the mail server itself (or is the \
+        account this portal uses to reach it), so it is managed by your mail server's operator. You can \
+        see it here, but not change it.";
+    pub const PROTECTED_GROUP: &str = "This group grants rights on the mail server itself, so it is \
+        managed by your mail server's operator. You can see it here, but not change it.";
+}
+
+/// The badge on accounts a tenant admin can see but not change.
+fn protected_badge(protected: bool) -> impl IntoView {
+    protected.then(|| view! { <span class="badge protected">{text::PROTECTED}</span> })
 }
 
 fn notice_view(notice: Option<crate::api::app_passwords::Notice>) -> impl IntoView {
@@ -218,7 +229,7 @@ fn mailbox_row(row: MailboxRow) -> impl IntoView {
     let href = format!("/admin/mailboxes/{}", row.id);
     view! {
         <tr>
-            <th scope="row"><a href=href>{row.address}</a></th>
+            <th scope="row"><a href=href>{row.address}</a>" "{protected_badge(row.protected)}</th>
             <td>{row.display_name.unwrap_or_default()}</td>
             <td>{storage(row.used_bytes, row.quota_bytes)}</td>
             <td>{row.aliases.join(", ")}</td>
@@ -364,7 +375,7 @@ pub fn MailboxPage() -> impl IntoView {
 }
 
 #[component]
-fn Mailbox(view: MailboxDetail) -> impl IntoView {
+fn Mailbox(view: MailboxDetail) -> AnyView {
     let MailboxDetail {
         me,
         row,
@@ -383,6 +394,39 @@ fn Mailbox(view: MailboxDetail) -> impl IntoView {
             )
         })
         .unwrap_or_default();
+    if row.protected {
+        return view! {
+            <Page me=me current="/admin/mailboxes">
+                <h1>{row.address.clone()}" "{protected_badge(true)}</h1>
+                {notice_view(notice)}
+                <Alert kind=AlertKind::Info><p>{text::PROTECTED_MAILBOX}</p></Alert>
+                <section class="card" aria-labelledby="details-heading">
+                    <h2 id="details-heading">{text::DETAILS}</h2>
+                    <dl class="facts">
+                        <dt>{text::DISPLAY_NAME}</dt><dd>{row.display_name.unwrap_or_default()}</dd>
+                        <dt>{text::STORAGE}</dt><dd>{storage(row.used_bytes, row.quota_bytes)}</dd>
+                        <dt>{text::ALIASES}</dt><dd>{row.aliases.join(", ")}</dd>
+                        <dt>{text::MEMBER_OF}</dt><dd>{row.groups.join(", ")}</dd>
+                    </dl>
+                </section>
+                <section class="card" aria-labelledby="support-heading">
+                    <h2 id="support-heading">{text::APP_PASSWORDS}</h2>
+                    {if app_passwords.is_empty() {
+                        view! { <p>{text::APP_PASSWORDS_NONE}</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="plain">
+                                {app_passwords.into_iter().map(|p| view! {
+                                    <li>{format!("{} — created {}", p.name, p.created)}</li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }}
+                </section>
+            </Page>
+        }
+        .into_any();
+    }
     view! {
         <Page me=me current="/admin/mailboxes">
             <h1>{row.address.clone()}</h1>
@@ -451,6 +495,7 @@ fn Mailbox(view: MailboxDetail) -> impl IntoView {
             <p><a class="danger-link" href=format!("{base}/delete")>{text::DELETE}</a></p>
         </Page>
     }
+    .into_any()
 }
 
 #[component]
@@ -466,6 +511,7 @@ pub fn DeleteMailboxPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Err(e) => error_view(e),
+                    Ok(v) if v.row.protected => view! { <Mailbox view=v/> }.into_any(),
                     Ok(v) => {
                         let action = format!("/admin/mailboxes/{}/delete", v.row.id);
                         view! {
@@ -547,12 +593,26 @@ fn Groups(view: GroupsView) -> impl IntoView {
     }
 }
 
-fn group_card(g: GroupRow) -> impl IntoView {
+fn group_card(g: GroupRow) -> AnyView {
     let base = format!("/admin/groups/{}", g.id);
     let (receive_action, members_action) = (format!("{base}/receive"), format!("{base}/members"));
     let remove_action = format!("{base}/members/remove");
     let heading = format!("group-{}", g.id);
     let input_id = format!("member-{}", g.id);
+    if g.protected {
+        return view! {
+            <section class="card" aria-labelledby=heading.clone() data-testid="group">
+                <h2 id=heading.clone()>{g.address.clone()}" "{protected_badge(true)}</h2>
+                {g.display_name.map(|n| view! { <p>{n}</p> })}
+                <p class="hint">{text::PROTECTED_GROUP}</p>
+                <h3>{text::MEMBERS}</h3>
+                <ul class="plain">
+                    {g.members.into_iter().map(|m| view! { <li>{m.address}</li> }).collect_view()}
+                </ul>
+            </section>
+        }
+        .into_any();
+    }
     view! {
         <section class="card" aria-labelledby=heading.clone() data-testid="group">
             <h2 id=heading.clone()>{g.address.clone()}</h2>
@@ -574,14 +634,20 @@ fn group_card(g: GroupRow) -> impl IntoView {
                 view! {
                     <ul class="plain">
                         {g.members.into_iter().map(|m| {
-                            let label = format!("{} {m}", text::REMOVE);
+                            let label = format!("{} {}", text::REMOVE, m.address);
                             view! {
                                 <li class="inline-item">
-                                    <span>{m.clone()}</span>
-                                    <form method="post" action=remove_action.clone()>
-                                        <input type="hidden" name="member" value=m/>
-                                        <button type="submit" class="secondary small" aria-label=label>{text::REMOVE}</button>
-                                    </form>
+                                    <span>{m.address.clone()}</span>
+                                    {if m.protected {
+                                        protected_badge(true).into_any()
+                                    } else {
+                                        view! {
+                                            <form method="post" action=remove_action.clone()>
+                                                <input type="hidden" name="member" value=m.address/>
+                                                <button type="submit" class="secondary small" aria-label=label>{text::REMOVE}</button>
+                                            </form>
+                                        }.into_any()
+                                    }}
                                 </li>
                             }
                         }).collect_view()}
@@ -597,6 +663,7 @@ fn group_card(g: GroupRow) -> impl IntoView {
             </form>
         </section>
     }
+    .into_any()
 }
 
 #[component]

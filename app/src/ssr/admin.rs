@@ -9,7 +9,7 @@ use super::db::audit;
 use super::stalwart::{Account, AccountKind, NewAccount, SetError, SetErrorKind, StalwartError};
 use super::{Caller, account, stalwart_error};
 use crate::api::admin::{
-    AuditRow, AuditView, GroupRow, GroupsView, MailboxDetail, MailboxRow, MailboxesView,
+    AuditRow, AuditView, GroupRow, GroupsView, MailboxDetail, MailboxRow, MailboxesView, Member,
     NewMailboxForm, NewMailboxView, PAGE_SIZE,
 };
 use crate::api::app_passwords::{AppPasswordItem, Notice};
@@ -28,6 +28,41 @@ pub struct AdminScope {
     pub caller: Caller,
     /// The tenant's domains that exist at Stalwart: (name, id).
     domains: Vec<(String, String)>,
+    /// The account Postern's API key belongs to on the tenant's server.
+    portal_account: String,
+}
+
+/// Why an account of the tenant's domains is not the tenant admin's to change: real
+/// deployments keep the mail server's own administrators, and the account behind Postern's
+/// API key, inside the organisations' domains (Stalwart CE has no tenants, API.md §10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Protection {
+    /// A role other than the plain user (or group) role: Admin, tenant admin, custom.
+    ServerRole,
+    /// Its own `permissions` grant server-management permissions.
+    ManagementPermissions,
+    /// Postern itself reaches the mail server with this account's API key.
+    PortalCredentials,
+}
+
+impl Protection {
+    fn reason(self) -> &'static str {
+        match self {
+            Protection::ServerRole => "has administrator rights on the mail server",
+            Protection::ManagementPermissions => "has server-management permissions",
+            Protection::PortalCredentials => {
+                "is the account this portal uses to reach the mail server"
+            }
+        }
+    }
+
+    fn audit_reason(self) -> &'static str {
+        match self {
+            Protection::ServerRole => "server_role",
+            Protection::ManagementPermissions => "management_permissions",
+            Protection::PortalCredentials => "portal_credentials",
+        }
+    }
 }
 
 /// The signed-in admin's scope, or `Unauthorized` / `Forbidden`.
@@ -52,7 +87,74 @@ impl AdminScope {
                 Err(e) => return Err(stalwart_error(&e, "reach the mail server")),
             }
         }
-        Ok(Self { caller, domains })
+        let portal_account = caller
+            .tenant
+            .stalwart
+            .own_account_id()
+            .await
+            .map_err(|e| stalwart_error(&e, "reach the mail server"))?
+            .to_owned();
+        Ok(Self {
+            caller,
+            domains,
+            portal_account,
+        })
+    }
+
+    /// Whether (and why) an account is outside what a tenant admin may change.
+    pub fn protection(&self, account: &Account) -> Option<Protection> {
+        if account.id == self.portal_account {
+            Some(Protection::PortalCredentials)
+        } else if !account.has_plain_role() {
+            Some(Protection::ServerRole)
+        } else if !account.management_permissions().is_empty() {
+            Some(Protection::ManagementPermissions)
+        } else {
+            None
+        }
+    }
+
+    /// An account of this tenant that the admin may change, for `action`. A protected one is
+    /// refused (403) and the attempt is written to the audit log.
+    async fn writable(
+        &self,
+        id: &str,
+        kind: AccountKind,
+        action: &str,
+        meta: &RequestMeta,
+    ) -> Result<Account, AppError> {
+        let account = self.account(id, kind).await?;
+        self.check_writable(&account, action, meta).await?;
+        Ok(account)
+    }
+
+    async fn check_writable(
+        &self,
+        account: &Account,
+        action: &str,
+        meta: &RequestMeta,
+    ) -> Result<(), AppError> {
+        let Some(protection) = self.protection(account) else {
+            return Ok(());
+        };
+        let address = self.address(account);
+        let thing = match account.kind {
+            AccountKind::User => "mailbox",
+            AccountKind::Group => "group",
+        };
+        tracing::warn!(account = %account.id, action, ?protection, "write to a protected account refused");
+        self.record(
+            meta,
+            &format!("{thing}.refused"),
+            Some(&account.id),
+            Some(&address),
+            json!({ "attempted": action, "reason": protection.audit_reason() }),
+        )
+        .await;
+        Err(AppError::Refused(format!(
+            "{address} {}, so it is managed by your mail server's operator and cannot be changed here.",
+            protection.reason()
+        )))
     }
 
     fn stalwart(&self) -> &super::stalwart::StalwartClient {
@@ -162,6 +264,7 @@ impl AdminScope {
         MailboxRow {
             id: a.id.clone(),
             address: self.address(a),
+            protected: self.protection(a).is_some(),
             display_name: a.description.clone().filter(|d| !d.is_empty()),
             used_bytes: a.used_disk_quota.unwrap_or(0),
             quota_bytes: a.disk_quota(),
@@ -403,7 +506,9 @@ impl AdminScope {
         quota_gb: &str,
         meta: &RequestMeta,
     ) -> Result<(), AppError> {
-        let account = self.account(id, AccountKind::User).await?;
+        let account = self
+            .writable(id, AccountKind::User, "mailbox.update", meta)
+            .await?;
         let description = display_name.trim().to_owned();
         if description.chars().count() > 100 {
             return Err(AppError::field(
@@ -434,7 +539,9 @@ impl AdminScope {
         alias: &str,
         meta: &RequestMeta,
     ) -> Result<String, AppError> {
-        let account = self.account(id, AccountKind::User).await?;
+        let account = self
+            .writable(id, AccountKind::User, "mailbox.alias_add", meta)
+            .await?;
         let alias = alias.trim().to_lowercase();
         let (local, domain_id) = self.parse_address("alias", &alias)?;
         let index = account.aliases.len();
@@ -460,7 +567,9 @@ impl AdminScope {
         alias: &str,
         meta: &RequestMeta,
     ) -> Result<(), AppError> {
-        let account = self.account(id, AccountKind::User).await?;
+        let account = self
+            .writable(id, AccountKind::User, "mailbox.alias_remove", meta)
+            .await?;
         let position = account
             .aliases
             .values()
@@ -506,7 +615,9 @@ impl AdminScope {
         if !self.passwords_allowed() {
             return Err(AppError::Forbidden);
         }
-        let account = self.account(id, AccountKind::User).await?;
+        let account = self
+            .writable(id, AccountKind::User, "mailbox.password_reset", meta)
+            .await?;
         check_password_strength(
             password,
             &[&account.name, account.description.as_deref().unwrap_or("")],
@@ -546,7 +657,9 @@ impl AdminScope {
         typed: &str,
         meta: &RequestMeta,
     ) -> Result<String, AppError> {
-        let account = self.account(id, AccountKind::User).await?;
+        let account = self
+            .writable(id, AccountKind::User, "mailbox.delete", meta)
+            .await?;
         let address = self.address(&account);
         if typed.trim().to_lowercase() != address {
             return Err(AppError::field(
@@ -572,7 +685,9 @@ impl AdminScope {
         credential: &str,
         meta: &RequestMeta,
     ) -> Result<String, AppError> {
-        let account = self.account(id, AccountKind::User).await?;
+        let account = self
+            .writable(id, AccountKind::User, "app_password.admin_revoke", meta)
+            .await?;
         let list = self
             .stalwart()
             .app_passwords(&account.id)
@@ -621,11 +736,6 @@ impl AdminScope {
     }
 
     async fn group_row(&self, g: &Account, domain: &str) -> Result<GroupRow, AppError> {
-        let permissions = self
-            .stalwart()
-            .permissions(&g.id)
-            .await
-            .map_err(|e| stalwart_error(&e, "read the group"))?;
         let members = self
             .stalwart()
             .members(&g.id)
@@ -635,11 +745,16 @@ impl AdminScope {
             id: g.id.clone(),
             address: format!("{}@{domain}", g.name),
             display_name: g.description.clone().filter(|d| !d.is_empty()),
-            can_receive: permissions.as_ref().is_none_or(can_receive),
+            // `Null` (not sent) counts as the default, which receives.
+            can_receive: g.permissions.is_null() || can_receive(&g.permissions),
+            protected: self.protection(g).is_some(),
             members: members
                 .iter()
                 .filter(|m| self.owns(m))
-                .map(|m| self.address(m))
+                .map(|m| Member {
+                    address: self.address(m),
+                    protected: self.protection(m).is_some(),
+                })
                 .collect(),
         })
     }
@@ -686,7 +801,14 @@ impl AdminScope {
         add: bool,
         meta: &RequestMeta,
     ) -> Result<String, AppError> {
-        let group = self.account(group_id, AccountKind::Group).await?;
+        let action = if add {
+            "group.member_add"
+        } else {
+            "group.member_remove"
+        };
+        let group = self
+            .writable(group_id, AccountKind::Group, action, meta)
+            .await?;
         let member = member.trim().to_lowercase();
         let (local, domain_id) = self.parse_address("member", &member)?;
         let domain = self.domain_name(&domain_id).expect("parsed").to_owned();
@@ -699,6 +821,7 @@ impl AdminScope {
                 AppError::field("member", format!("There is no mailbox {local}@{domain}."))
             })?;
         let user = self.account(&user_id, AccountKind::User).await?;
+        self.check_writable(&user, action, meta).await?;
         let mut groups: serde_json::Map<String, Value> = user
             .member_group_ids
             .keys()
@@ -713,11 +836,6 @@ impl AdminScope {
             .update_account(&user.id, json!({ "memberGroupIds": groups }))
             .await
             .map_err(|e| self.explain(&e, "change the membership"))?;
-        let action = if add {
-            "group.member_add"
-        } else {
-            "group.member_remove"
-        };
         let member_address = self.address(&user);
         self.record(
             meta,
@@ -736,7 +854,9 @@ impl AdminScope {
         group_id: &str,
         meta: &RequestMeta,
     ) -> Result<(), AppError> {
-        let group = self.account(group_id, AccountKind::Group).await?;
+        let group = self
+            .writable(group_id, AccountKind::Group, "group.allow_receive", meta)
+            .await?;
         let current = self
             .stalwart()
             .permissions(&group.id)

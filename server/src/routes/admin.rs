@@ -7,8 +7,8 @@ use app::api::admin::{AdminFormOutcome, NewMailboxForm};
 use app::error::AppError;
 use app::ssr::AppState;
 use app::ssr::app_passwords::set_notice;
-use app::ssr::session::AppSession;
 use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
@@ -33,8 +33,20 @@ pub fn router() -> Router<AppState> {
         .route("/admin/groups/{id}/receive", post(allow_receiving))
 }
 
-/// Stores the outcome as a notice and goes back to `to`.
-async fn back(session: &AppSession, outcome: Result<String, AppError>, to: &str) -> Response {
+/// Stores the outcome as a notice and goes back to `to`. A refusal is not a redirect: it
+/// answers 403 with the page at `to` showing why.
+async fn back(a: &Admin, outcome: Result<String, AppError>, to: &str) -> Response {
+    if let Err(AppError::Refused(message)) = outcome {
+        set_notice(&a.session, false, message).await;
+        let mut parts = a.parts.clone();
+        parts.method = axum::http::Method::GET;
+        parts.uri = match to.parse() {
+            Ok(uri) => uri,
+            Err(_) => return Redirect::to(to).into_response(),
+        };
+        return super::render_with(&a.state, parts, (), StatusCode::FORBIDDEN).await;
+    }
+    let session = &a.session;
     let (ok, message) = match outcome {
         Ok(message) => (true, message),
         Err(AppError::Validation(errors)) => (
@@ -64,7 +76,7 @@ async fn create_mailbox(
                 form.local_part.trim().to_lowercase(),
                 form.domain
             );
-            back(&a.session, Ok(message), &format!("/admin/mailboxes/{id}")).await
+            back(&a, Ok(message), &format!("/admin/mailboxes/{id}")).await
         }
         Err(error) => {
             let status = super::status_of(&error);
@@ -96,7 +108,7 @@ async fn update_mailbox(
         .update_mailbox(&id, &form.display_name, &form.quota_gb, &a.meta)
         .await
         .map(|()| "Saved.".to_owned());
-    back(&a.session, outcome, &format!("/admin/mailboxes/{id}")).await
+    back(&a, outcome, &format!("/admin/mailboxes/{id}")).await
 }
 
 #[derive(Deserialize)]
@@ -110,7 +122,7 @@ async fn add_alias(a: Admin, Path(id): Path<String>, Form(form): Form<AliasForm>
         .add_alias(&id, &form.alias, &a.meta)
         .await
         .map(|alias| format!("Added the alias {alias}."));
-    back(&a.session, outcome, &format!("/admin/mailboxes/{id}")).await
+    back(&a, outcome, &format!("/admin/mailboxes/{id}")).await
 }
 
 async fn remove_alias(a: Admin, Path(id): Path<String>, Form(form): Form<AliasForm>) -> Response {
@@ -119,7 +131,7 @@ async fn remove_alias(a: Admin, Path(id): Path<String>, Form(form): Form<AliasFo
         .remove_alias(&id, &form.alias, &a.meta)
         .await
         .map(|()| format!("Removed the alias {}.", form.alias));
-    back(&a.session, outcome, &format!("/admin/mailboxes/{id}")).await
+    back(&a, outcome, &format!("/admin/mailboxes/{id}")).await
 }
 
 #[derive(Deserialize)]
@@ -137,7 +149,7 @@ async fn reset_password(
         .reset_password(&id, &form.password, &a.meta)
         .await
         .map(|()| "The new password is set.".to_owned());
-    back(&a.session, outcome, &format!("/admin/mailboxes/{id}")).await
+    back(&a, outcome, &format!("/admin/mailboxes/{id}")).await
 }
 
 #[derive(Deserialize)]
@@ -154,13 +166,14 @@ async fn delete_mailbox(
     match a.scope.delete_mailbox(&id, &form.confirm, &a.meta).await {
         Ok(address) => {
             back(
-                &a.session,
+                &a,
                 Ok(format!("Deleted the mailbox {address} and its mail.")),
                 "/admin/mailboxes",
             )
             .await
         }
-        Err(e) => back(&a.session, Err(e), &format!("/admin/mailboxes/{id}/delete")).await,
+        Err(e @ AppError::Refused(_)) => back(&a, Err(e), &format!("/admin/mailboxes/{id}")).await,
+        Err(e) => back(&a, Err(e), &format!("/admin/mailboxes/{id}/delete")).await,
     }
 }
 
@@ -170,7 +183,7 @@ async fn revoke_app_password(a: Admin, Path((id, credential)): Path<(String, Str
         .revoke_app_password(&id, &credential, &a.meta)
         .await
         .map(|name| format!("Revoked the app password “{name}”."));
-    back(&a.session, outcome, &format!("/admin/mailboxes/{id}")).await
+    back(&a, outcome, &format!("/admin/mailboxes/{id}")).await
 }
 
 #[derive(Deserialize)]
@@ -186,7 +199,7 @@ async fn create_group(a: Admin, Form(form): Form<GroupForm>) -> Response {
         .create_group(&form.address, &form.display_name, &a.meta)
         .await
         .map(|_| format!("Created the group {}.", form.address.trim().to_lowercase()));
-    back(&a.session, outcome, "/admin/groups").await
+    back(&a, outcome, "/admin/groups").await
 }
 
 #[derive(Deserialize)]
@@ -200,7 +213,7 @@ async fn add_member(a: Admin, Path(id): Path<String>, Form(form): Form<MemberFor
         .set_membership(&id, &form.member, true, &a.meta)
         .await
         .map(|m| format!("Added {m} to the group."));
-    back(&a.session, outcome, "/admin/groups").await
+    back(&a, outcome, "/admin/groups").await
 }
 
 async fn remove_member(a: Admin, Path(id): Path<String>, Form(form): Form<MemberForm>) -> Response {
@@ -209,7 +222,7 @@ async fn remove_member(a: Admin, Path(id): Path<String>, Form(form): Form<Member
         .set_membership(&id, &form.member, false, &a.meta)
         .await
         .map(|m| format!("Removed {m} from the group."));
-    back(&a.session, outcome, "/admin/groups").await
+    back(&a, outcome, "/admin/groups").await
 }
 
 async fn allow_receiving(a: Admin, Path(id): Path<String>) -> Response {
@@ -218,5 +231,5 @@ async fn allow_receiving(a: Admin, Path(id): Path<String>) -> Response {
         .allow_receiving(&id, &a.meta)
         .await
         .map(|()| "The group can receive mail now.".to_owned());
-    back(&a.session, outcome, "/admin/groups").await
+    back(&a, outcome, "/admin/groups").await
 }

@@ -62,7 +62,7 @@ pub(crate) fn status_of(error: &AppError) -> StatusCode {
         AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
         AppError::NotFound(_) => StatusCode::NOT_FOUND,
         AppError::Unauthorized => StatusCode::UNAUTHORIZED,
-        AppError::Forbidden => StatusCode::FORBIDDEN,
+        AppError::Forbidden | AppError::Refused(_) => StatusCode::FORBIDDEN,
         AppError::Internal(_) | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
@@ -107,6 +107,9 @@ pub(crate) struct Admin {
     pub scope: AdminScope,
     pub session: AppSession,
     pub meta: RequestMeta,
+    pub state: AppState,
+    /// The request's head, to answer a refused form post with a page.
+    pub parts: Parts,
 }
 
 impl FromRequestParts<AppState> for Admin {
@@ -130,6 +133,8 @@ impl FromRequestParts<AppState> for Admin {
             scope,
             session,
             meta,
+            state: state.clone(),
+            parts: parts.clone(),
         })
     }
 }

@@ -593,3 +593,155 @@ async fn a_first_sign_in_creates_the_mailbox_when_the_tenant_asks_for_it() {
             && !account_page.contains("You do not have a mailbox yet")
     );
 }
+
+/// Accounts in the tenant's domains that the tenant admin must not control: the portal's own
+/// account (Admin role, owns the API key, from the seed), another server admin, an account
+/// with a server-management permission, and a group that grants one.
+fn protect_seed(app: &TestApp) -> (Vec<String>, String, String) {
+    use serde_json::json;
+    use testkit::stalwart::ids::decode_id;
+    let mut store = app.simulator.store();
+    let acme = store.domain_id("acme.test").unwrap();
+    let root = store.create_user("root", &acme, Some("Server admin"), None);
+    store.make_admin(&root);
+    let ops = store.create_user("ops", &acme, Some("Operations"), None);
+    let n = decode_id(&ops).unwrap() as u32;
+    store.accounts.get_mut(&n).unwrap().permissions = json!({"@type": "Merge",
+        "enabledPermissions": {"sysDomainUpdate": true}, "disabledPermissions": {}});
+    let admins = store.create_group("mail-ops", &acme, Some("Mail operators"));
+    let n = decode_id(&admins).unwrap() as u32;
+    store.accounts.get_mut(&n).unwrap().permissions = json!({"@type": "Merge",
+        "enabledPermissions": {"sysAccountUpdate": true}, "disabledPermissions": {}});
+    // A plain group the server admin belongs to, and an app password of the server admin.
+    let team = store.create_group("team", &acme, Some("Team"));
+    let root_n = decode_id(&root).unwrap() as u32;
+    store
+        .accounts
+        .get_mut(&root_n)
+        .unwrap()
+        .member_group_ids
+        .insert(decode_id(&team).unwrap() as u32);
+    let admin = testkit::stalwart::Caller {
+        account: testkit::stalwart::RECOVERY_ADMIN_ID,
+        admin: true,
+    };
+    let args = json!({"accountId": root, "create": {"k": {"description": "Root laptop"}}});
+    let (name, _) = store.call(
+        admin,
+        "x:AppPassword/set",
+        args.as_object().unwrap().clone(),
+    );
+    assert_eq!(name, "x:AppPassword/set");
+    let portal = id_of_locked(&store, "postern@acme.test");
+    (vec![portal, root, ops], admins, team)
+}
+
+fn id_of_locked(store: &testkit::stalwart::Store, address: &str) -> String {
+    testkit::stalwart::ids::encode_id(store.account_by_address(address).unwrap().id as u64)
+}
+
+#[tokio::test]
+async fn accounts_with_rights_on_the_server_are_shown_but_never_changed_by_a_tenant_admin() {
+    let app = TestApp::spawn().await;
+    let (protected, admin_group, team) = protect_seed(&app);
+    let admin = signed_in(&app, ADA).await;
+    let before = app.stalwart_snapshot();
+
+    // Listed with the badge; their own pages offer no form.
+    let (_, list) = page(&admin, "/admin/mailboxes?domain=acme.test").await;
+    assert!(list.contains("root@acme.test") && list.contains("Managed by your mail server"));
+    for id in &protected {
+        let (status, detail) = page(&admin, &format!("/admin/mailboxes/{id}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(
+            detail.contains("managed by your mail server's operator"),
+            "{detail}"
+        );
+        assert!(
+            !detail.contains("method=\"post\" action=\"/admin/mailboxes/"),
+            "{detail}"
+        );
+    }
+    let (_, groups) = page(&admin, "/admin/groups").await;
+    assert!(
+        !groups.contains(&format!("/admin/groups/{admin_group}/members")),
+        "{groups}"
+    );
+
+    // Act: every write, aimed at each protected account.
+    let root = &protected[1];
+    let credential = app.simulator.store().app_passwords_of("root@acme.test")[0]
+        .0
+        .clone();
+    let mut attempts: Vec<(String, Vec<(&str, &str)>)> = Vec::new();
+    for id in &protected {
+        attempts.extend([
+            (
+                format!("/admin/mailboxes/{id}"),
+                vec![("display_name", "Mine now"), ("quota_gb", "1")],
+            ),
+            (
+                format!("/admin/mailboxes/{id}/aliases"),
+                vec![("alias", "takeover@acme.test")],
+            ),
+            (
+                format!("/admin/mailboxes/{id}/aliases/remove"),
+                vec![("alias", "x@acme.test")],
+            ),
+            (
+                format!("/admin/mailboxes/{id}/password"),
+                vec![("password", "violet-harbour-tangent-47")],
+            ),
+            (
+                format!("/admin/mailboxes/{id}/delete"),
+                vec![("confirm", "root@acme.test")],
+            ),
+        ]);
+    }
+    attempts.extend([
+        (
+            format!("/admin/mailboxes/{root}/app-passwords/{credential}/revoke"),
+            vec![],
+        ),
+        // Membership both ways: a protected member of a plain group, a member of a protected group.
+        (
+            format!("/admin/groups/{team}/members/remove"),
+            vec![("member", "root@acme.test")],
+        ),
+        (
+            format!("/admin/groups/{team}/members"),
+            vec![("member", "postern@acme.test")],
+        ),
+        (
+            format!("/admin/groups/{admin_group}/members"),
+            vec![("member", ALICE)],
+        ),
+        (format!("/admin/groups/{admin_group}/receive"), vec![]),
+    ]);
+    for (path, form) in &attempts {
+        let response = admin.post_form(path, form).await;
+
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "POST {path}");
+        let body = text(&response.text().await.unwrap());
+        assert!(
+            body.contains("managed by your mail server's operator"),
+            "{path}: {body}"
+        );
+    }
+
+    // Assert: nothing changed at Stalwart, and every attempt is in the audit log.
+    assert_eq!(
+        app.stalwart_snapshot(),
+        before,
+        "protected accounts unchanged"
+    );
+    let db = app.db().await;
+    let events = app::ssr::db::audit::for_tenant(&db, "acme", Some(""), None, 500, 0)
+        .await
+        .unwrap();
+    let refused = events
+        .iter()
+        .filter(|e| e.action.ends_with(".refused"))
+        .count();
+    assert_eq!(refused, attempts.len(), "{events:#?}");
+}

@@ -172,6 +172,53 @@ impl Transport {
             .await
             .map_err(|e| self.transport_error(e))?;
 
+        let bytes = self.checked_body(response).await?;
+
+        #[derive(Deserialize)]
+        struct Envelope {
+            #[serde(rename = "methodResponses")]
+            method_responses: Vec<(String, Value, String)>,
+        }
+        let envelope: Envelope = serde_json::from_slice(&bytes)
+            .map_err(|e| StalwartError::Protocol(format!("response envelope: {e}")))?;
+        Ok(Responses {
+            by_call: envelope
+                .method_responses
+                .into_iter()
+                .map(|(name, args, id)| (name, id, args))
+                .collect(),
+        })
+    }
+
+    /// The caller's own account id: `primaryAccounts["urn:stalwart:jmap"]` of the session
+    /// object (API.md §3), i.e. the account that owns the API key.
+    pub async fn session_account(&self) -> Result<String, StalwartError> {
+        let url = self
+            .endpoint
+            .join("jmap/session")
+            .map_err(|e| StalwartError::Protocol(format!("session URL: {e}")))?;
+        let response = self
+            .http
+            .get(url)
+            .bearer_auth(self.api_key.expose_secret())
+            .send()
+            .await
+            .map_err(|e| self.transport_error(e))?;
+        let bytes = self.checked_body(response).await?;
+        let session: Value = serde_json::from_slice(&bytes)
+            .map_err(|e| StalwartError::Protocol(format!("session object: {e}")))?;
+        session
+            .pointer("/primaryAccounts/urn:stalwart:jmap")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .ok_or_else(|| StalwartError::Protocol("the session names no account".into()))
+    }
+
+    /// Reads the answer and maps every HTTP status but 200 to its [`StalwartError`].
+    async fn checked_body(
+        &self,
+        response: reqwest::Response,
+    ) -> Result<bytes::Bytes, StalwartError> {
         let status = response.status();
         let retry_after = response
             .headers()
@@ -216,20 +263,7 @@ impl Transport {
             }
         }
 
-        #[derive(Deserialize)]
-        struct Envelope {
-            #[serde(rename = "methodResponses")]
-            method_responses: Vec<(String, Value, String)>,
-        }
-        let envelope: Envelope = serde_json::from_slice(&bytes)
-            .map_err(|e| StalwartError::Protocol(format!("response envelope: {e}")))?;
-        Ok(Responses {
-            by_call: envelope
-                .method_responses
-                .into_iter()
-                .map(|(name, args, id)| (name, id, args))
-                .collect(),
-        })
+        Ok(bytes)
     }
 
     /// A timeout leaves the outcome unknown; anything else (refused, DNS, TLS, reset) means

@@ -28,6 +28,8 @@ pub struct StalwartClient {
     /// and Stalwart hands out account ids in sequence without reusing them, so a cached id
     /// can go stale (account deleted) but never point at someone else.
     account_ids: Arc<RwLock<HashMap<String, (String, Instant)>>>,
+    /// The account that owns the API key; it never changes for a given key.
+    own_account: Arc<tokio::sync::OnceCell<String>>,
 }
 
 const ACCOUNT_ID_TTL: Duration = Duration::from_secs(300);
@@ -67,7 +69,17 @@ impl StalwartClient {
             transport: Transport::new(base_url, api_key, timeout)?,
             domain_ids: Arc::default(),
             account_ids: Arc::default(),
+            own_account: Arc::default(),
         })
+    }
+
+    /// The id of the account Postern acts as on this server (the owner of its API key).
+    /// Asked once; a failure is not remembered.
+    pub async fn own_account_id(&self) -> Result<&str, StalwartError> {
+        self.own_account
+            .get_or_try_init(|| self.transport.session_account())
+            .await
+            .map(String::as_str)
     }
 
     /// The id of the domain called `name`, or `None` if Stalwart has no such domain.

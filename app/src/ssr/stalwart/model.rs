@@ -15,6 +15,8 @@ pub const ACCOUNT_PROPERTIES: &[&str] = &[
     "usedDiskQuota",
     "aliases",
     "memberGroupIds",
+    "roles",
+    "permissions",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,12 +45,70 @@ pub struct Account {
     pub aliases: BTreeMap<String, Alias>,
     #[serde(default)]
     pub member_group_ids: BTreeMap<String, bool>,
+    /// `{"@type":"User"}`, `{"@type":"Admin"}`, `{"@type":"Custom","roleIds":{…}}`; groups
+    /// `{"@type":"Default"}` (API.md §5.1). `Null` when not fetched.
+    #[serde(default)]
+    pub roles: Value,
+    /// `{"@type":"Inherit"}`, `Merge` or `Replace` (API.md §5.1). `Null` when not fetched.
+    #[serde(default)]
+    pub permissions: Value,
 }
 
 impl Account {
     pub fn disk_quota(&self) -> Option<u64> {
         self.quotas.get("maxDiskQuota").and_then(Value::as_u64)
     }
+
+    /// Whether the account holds only the role every ordinary account gets: `User` for a
+    /// user, `Default` for a group. Anything else (Admin, Tenant admin, custom roles, or a
+    /// value we did not receive) is not plain.
+    pub fn has_plain_role(&self) -> bool {
+        let plain = match self.kind {
+            AccountKind::User => "User",
+            AccountKind::Group => "Default",
+        };
+        self.roles.get("@type").and_then(Value::as_str) == Some(plain)
+    }
+
+    /// The server-management permissions the account's own `permissions` grant on top of its
+    /// role (`Merge.enabledPermissions`, or a `Replace` list).
+    pub fn management_permissions(&self) -> Vec<String> {
+        let granted = match self.permissions.get("@type").and_then(Value::as_str) {
+            Some("Merge") => self.permissions.get("enabledPermissions"),
+            Some("Replace") => self
+                .permissions
+                .get("permissions")
+                .or_else(|| self.permissions.get("enabledPermissions")),
+            _ => None,
+        };
+        granted
+            .and_then(Value::as_object)
+            .map(|m| {
+                m.iter()
+                    .filter(|(name, on)| on.as_bool() == Some(true) && is_management(name))
+                    .map(|(name, _)| name.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// Permissions that act on the server or on other accounts rather than on one's own mail
+/// (names from live 003): `sys*` objects, actions, tasks, live telemetry, OAuth clients,
+/// acting as someone else, and the limits that protect the server from one account.
+pub fn is_management(permission: &str) -> bool {
+    const PREFIXES: [&str; 5] = ["sys", "action", "task", "live", "oAuthClient"];
+    const NAMES: [&str; 4] = [
+        "impersonate",
+        "fetchAnyBlob",
+        "unlimitedRequests",
+        "unlimitedUploads",
+    ];
+    PREFIXES.iter().any(|p| {
+        permission
+            .strip_prefix(p)
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+    }) || NAMES.contains(&permission)
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
