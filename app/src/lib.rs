@@ -1,13 +1,17 @@
 //! Postern's user interface: pages rendered on the server, with small islands of
 //! interactivity hydrated in the browser.
 
-pub mod api;
+pub mod account;
+pub mod admin;
+pub mod app_passwords;
+pub mod auth;
 pub mod components;
+pub mod domains;
 pub mod error;
-pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
+use components::not_found;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
@@ -54,22 +58,22 @@ pub fn App() -> impl IntoView {
     view! {
         <Title formatter=|page: String| format!("{page} · Postern")/>
         <Router>
-            <Routes fallback=pages::not_found::NotFound>
-                <Route path=path!("/") view=pages::sign_in::SignInPage ssr=SsrMode::Async/>
-                <Route path=path!("/account") view=pages::account::AccountPage ssr=SsrMode::Async/>
-                <Route path=path!("/app-passwords") view=pages::app_passwords::AppPasswordsPage ssr=SsrMode::Async/>
-                <Route path=path!("/app-passwords/new") view=pages::app_passwords::NewAppPasswordPage ssr=SsrMode::Async/>
-                <Route path=path!("/app-passwords/apple") view=pages::app_passwords::ApplePage ssr=SsrMode::Async/>
-                <Route path=path!("/app-passwords/revoke-all") view=pages::app_passwords::RevokeAllPage ssr=SsrMode::Async/>
-                <Route path=path!("/app-passwords/:id/revoke") view=pages::app_passwords::RevokePage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/mailboxes") view=pages::admin::MailboxesPage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/mailboxes/new") view=pages::admin::NewMailboxPage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/mailboxes/:id") view=pages::admin::MailboxPage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/mailboxes/:id/delete") view=pages::admin::DeleteMailboxPage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/groups") view=pages::admin::GroupsPage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/audit") view=pages::admin::AuditPage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/domains") view=pages::dns::DomainsPage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/domains/:name") view=pages::dns::DomainPage ssr=SsrMode::Async/>
+            <Routes fallback=not_found::NotFound>
+                <Route path=path!("/") view=auth::pages::SignInPage ssr=SsrMode::Async/>
+                <Route path=path!("/account") view=account::pages::AccountPage ssr=SsrMode::Async/>
+                <Route path=path!("/app-passwords") view=app_passwords::pages::AppPasswordsPage ssr=SsrMode::Async/>
+                <Route path=path!("/app-passwords/new") view=app_passwords::pages::NewAppPasswordPage ssr=SsrMode::Async/>
+                <Route path=path!("/app-passwords/apple") view=app_passwords::pages::ApplePage ssr=SsrMode::Async/>
+                <Route path=path!("/app-passwords/revoke-all") view=app_passwords::pages::RevokeAllPage ssr=SsrMode::Async/>
+                <Route path=path!("/app-passwords/:id/revoke") view=app_passwords::pages::RevokePage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/mailboxes") view=admin::pages::MailboxesPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/mailboxes/new") view=admin::pages::NewMailboxPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/mailboxes/:id") view=admin::pages::MailboxPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/mailboxes/:id/delete") view=admin::pages::DeleteMailboxPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/groups") view=admin::pages::GroupsPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/audit") view=admin::pages::AuditPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/domains") view=domains::pages::DomainsPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/domains/:name") view=domains::pages::DomainPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }
@@ -77,3 +81,13 @@ pub fn App() -> impl IntoView {
 
 /// Called by the wasm entry point so the linker keeps this crate's islands.
 pub fn register_islands() {}
+
+/// The axum routes of every area's form posts and downloads.
+#[cfg(feature = "ssr")]
+pub fn routes() -> axum::Router<ssr::state::AppState> {
+    axum::Router::new()
+        .merge(auth::forms::router())
+        .merge(app_passwords::forms::router())
+        .merge(admin::forms::router())
+        .merge(domains::forms::router())
+}

@@ -1,20 +1,20 @@
 #![recursion_limit = "256"]
 //! The portal's HTTP server: startup, layers, and the routes that are not Leptos pages.
 
-pub mod routes;
+pub mod health;
 pub mod security;
 pub mod telemetry;
 
-use app::ssr::AppState;
 use app::ssr::config::Settings;
 use app::ssr::db::{Backend, Db, DbError};
 use app::ssr::oidc::OidcProviders;
+use app::ssr::state::AppState;
 use app::ssr::tenants::Tenants;
 use app::{App, SITE_NAME, shell};
 use axum::Router;
 use axum::serve::ListenerExt;
 use leptos::config::LeptosOptions;
-use leptos::prelude::provide_context;
+use leptos::prelude::{IntoAny, provide_context};
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use std::sync::Arc;
 use tokio::net::TcpListener;
@@ -72,8 +72,9 @@ impl Application {
         if public_url.port() == Some(0) {
             let _ = public_url.set_port(Some(port));
         }
-        let state = AppState::new(app::ssr::Shared {
+        let state = AppState::new(app::ssr::state::Shared {
             leptos_options: leptos_options(),
+            shell: |options| shell(options).into_any(),
             db: db.clone(),
             tenants,
             oidc: OidcProviders::new(),
@@ -199,11 +200,8 @@ where
                 move || shell(options.clone())
             },
         )
-        .merge(routes::auth::router())
-        .merge(routes::app_passwords::router())
-        .merge(routes::admin::router())
-        .merge(routes::dns::router())
-        .merge(routes::health::router())
+        .merge(app::routes())
+        .merge(health::router())
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(sessions)
         .layer(axum::middleware::from_fn_with_state(

@@ -7,7 +7,7 @@
 //! `SameSite=Lax` session cookies this closes CSRF without tokens in every form.
 
 use app::CspNonce;
-use app::ssr::AppState;
+use app::ssr::state::AppState;
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;

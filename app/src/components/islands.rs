@@ -1,5 +1,6 @@
 //! The interactive pieces. Each one enhances HTML that already works without JavaScript.
 
+use super::text;
 use leptos::prelude::*;
 
 /// Marks the page as hydrated (`<body data-hydrated="true">`) once the wasm has run, so
@@ -40,13 +41,9 @@ pub fn PendingSubmit(label: String, pending_label: String) -> impl IntoView {
             {move || if pending.get() { pending_label.clone() } else { label.clone() }}
         </button>
         <span class="visually-hidden" role="status">
-            {move || pending.get().then(|| pending_label_for_status())}
+            {move || pending.get().then_some(text::WORKING)}
         </span>
     }
-}
-
-fn pending_label_for_status() -> &'static str {
-    "Working, please wait."
 }
 
 /// Copies text to the clipboard: the `data-copy` attribute of the element with id `target`,
@@ -73,9 +70,9 @@ pub fn CopyButton(target: String, label: String) -> impl IntoView {
             let label = label.clone();
             view! {
                 <button type="button" class="secondary copy" on:click=copy.clone()>
-                    {move || if copied.get() { "Copied".to_owned() } else { label.clone() }}
+                    {move || if copied.get() { text::COPIED.to_owned() } else { label.clone() }}
                 </button>
-                <span class="visually-hidden" role="status">{move || copied.get().then_some("Copied to the clipboard")}</span>
+                <span class="visually-hidden" role="status">{move || copied.get().then_some(text::COPIED_STATUS)}</span>
             }
         })
     }

@@ -1,8 +1,16 @@
 //! Widgets shared by pages. Most render on the server only; `#[island]`s also run in the
 //! browser.
 
-mod islands;
-mod layout;
+pub mod alert;
+pub mod field;
+pub mod islands;
+pub mod layout;
+pub mod loaded;
+pub mod not_found;
+pub mod text;
 
+pub use alert::{Alert, AlertKind, Notice, notice_view};
+pub use field::Field;
 pub use islands::{CopyButton, HydrationMarker, PendingSubmit, ReloadWhenDone};
-pub use layout::{Alert, AlertKind, Page, error_view};
+pub use layout::Page;
+pub use loaded::{error_view, loaded};

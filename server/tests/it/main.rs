@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! Postern's integration tests, linked into one binary: every test binary links the whole
 //! server, so one binary instead of six keeps test builds small and fast to link.
 

@@ -1,6 +1,7 @@
 //! The audit log: who did what, when, from where. Never a secret.
 
-use super::{Db, now};
+use super::pool::Db;
+use crate::ssr::time::now;
 use serde_json::Value;
 
 #[derive(Debug, Clone)]

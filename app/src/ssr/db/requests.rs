@@ -1,6 +1,7 @@
 //! `app_password_requests`: makes app-password creation idempotent per submitted form.
 
-use super::{Db, now};
+use super::pool::Db;
+use crate::ssr::time::now;
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct Request {

@@ -1,6 +1,7 @@
 //! The `users` aggregate: one row per (tenant, IdP subject).
 
-use super::{Db, now};
+use super::pool::Db;
+use crate::ssr::time::now;
 
 /// What the IdP told us about a person at sign-in.
 #[derive(Debug, Clone)]

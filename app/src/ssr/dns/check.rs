@@ -1,7 +1,7 @@
-//! Asks real DNS whether each record is published, and compares what it finds.
+//! Asks real DNS whether each record is published, and compares what it finds. The results
+//! are facts ([`RecordCheck`]); the domains area puts them into words.
 
 use super::zone::{ZoneRecord, normalize};
-use crate::api::dns::{RecordStatus, Status};
 use hickory_resolver::TokioResolver;
 use hickory_resolver::config::{ConnectionConfig, NameServerConfig, ResolverConfig, ResolverOpts};
 use hickory_resolver::net::runtime::TokioRuntimeProvider;
@@ -31,7 +31,7 @@ pub struct DnsChecker {
 pub struct DomainCheck {
     pub checked_at: time::OffsetDateTime,
     /// One per record of the zone, in order.
-    pub statuses: Vec<RecordStatus>,
+    pub statuses: Vec<RecordCheck>,
     /// The zone the statuses belong to (a changed zone invalidates them).
     pub zone: Vec<ZoneRecord>,
 }
@@ -40,7 +40,63 @@ pub struct DomainCheck {
 enum Found {
     Values(Vec<String>),
     None,
-    Unknown(String),
+    Unknown(Unknown),
+}
+
+/// Whether a record is published as the mail server wants it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Published {
+    Match,
+    Conflict,
+    Missing,
+    Unknown,
+}
+
+/// Why a lookup gave no answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unknown {
+    /// Records of this type are not looked up.
+    NotChecked(String),
+    TimedOut(Duration),
+    ServFail,
+    /// Another DNS response code.
+    Answered(String),
+    NoServer,
+    Failed(String),
+}
+
+/// Something to fix even when the record is there, or what a conflict is about.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Note {
+    /// MX records that point at other hosts besides the mail server.
+    AlsoSentTo(Vec<String>),
+    MxElsewhere,
+    DifferentSpf,
+    TwoSpf,
+    DkimMismatch,
+    DmarcMonitorOnly,
+    DifferentDmarc,
+}
+
+/// The outcome for one record of the zone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordCheck {
+    pub status: Published,
+    /// What DNS returned.
+    pub found: Vec<String>,
+    pub unknown: Option<Unknown>,
+    pub note: Option<Note>,
+}
+
+impl RecordCheck {
+    fn new(status: Published, found: Vec<String>, note: Option<Note>) -> Self {
+        Self {
+            status,
+            found,
+            unknown: None,
+            note,
+        }
+    }
 }
 
 impl DnsChecker {
@@ -159,7 +215,7 @@ impl DnsChecker {
             "TXT" => RecordType::TXT,
             "CNAME" => RecordType::CNAME,
             "SRV" => RecordType::SRV,
-            _ => return Found::Unknown(format!("{kind} records are not checked")),
+            _ => return Found::Unknown(Unknown::NotChecked(kind.to_owned())),
         };
         let fqdn = format!("{name}.");
         // A hard bound on top of the resolver's own timeout.
@@ -169,7 +225,7 @@ impl DnsChecker {
         )
         .await;
         let lookup = match result {
-            Err(_) => return Found::Unknown(self.timed_out()),
+            Err(_) => return Found::Unknown(Unknown::TimedOut(self.timeout)),
             Ok(Err(e)) => return self.failure(&e),
             Ok(Ok(lookup)) => lookup,
         };
@@ -207,27 +263,18 @@ impl DnsChecker {
         }
     }
 
-    fn timed_out(&self) -> String {
-        format!(
-            "the DNS server did not answer within {} s",
-            self.timeout.as_secs_f32()
-        )
-    }
-
     fn failure(&self, e: &NetError) -> Found {
         match e {
             NetError::Dns(DnsError::NoRecordsFound(NoRecords { .. })) => Found::None,
             NetError::Dns(DnsError::ResponseCode(ResponseCode::ServFail)) => {
-                Found::Unknown("the DNS server failed to answer (SERVFAIL)".into())
+                Found::Unknown(Unknown::ServFail)
             }
             NetError::Dns(DnsError::ResponseCode(code)) => {
-                Found::Unknown(format!("the DNS server answered {code}"))
+                Found::Unknown(Unknown::Answered(code.to_string()))
             }
-            NetError::Timeout => Found::Unknown(self.timed_out()),
-            NetError::NoConnections | NetError::Io(_) => {
-                Found::Unknown("no DNS server could be reached".into())
-            }
-            other => Found::Unknown(format!("the lookup failed: {other}")),
+            NetError::Timeout => Found::Unknown(Unknown::TimedOut(self.timeout)),
+            NetError::NoConnections | NetError::Io(_) => Found::Unknown(Unknown::NoServer),
+            other => Found::Unknown(Unknown::Failed(other.to_string())),
         }
     }
 }
@@ -247,12 +294,17 @@ fn tag<'a>(value: &'a str, key: &str) -> Option<&'a str> {
 }
 
 /// Compares what DNS returned with what the record should be.
-fn evaluate(record: &ZoneRecord, found: &Found, mail_host: &str) -> RecordStatus {
+fn evaluate(record: &ZoneRecord, found: &Found, mail_host: &str) -> RecordCheck {
     let values = match found {
         Found::Unknown(reason) => {
-            return RecordStatus::new(Status::Unknown, vec![], Some(reason.clone()), None);
+            return RecordCheck {
+                status: Published::Unknown,
+                found: vec![],
+                unknown: Some(reason.clone()),
+                note: None,
+            };
         }
-        Found::None => return RecordStatus::new(Status::Missing, vec![], None, None),
+        Found::None => return RecordCheck::new(Published::Missing, vec![], None),
         Found::Values(v) => v,
     };
     let expected = match record.kind.as_str() {
@@ -273,20 +325,11 @@ fn evaluate(record: &ZoneRecord, found: &Found, mail_host: &str) -> RecordStatus
                 .any(|h| *h == record.value || *h == normalize(mail_host))
             {
                 let others: Vec<&str> = hosts.into_iter().filter(|h| *h != record.value).collect();
-                let warning = (!others.is_empty()).then(|| {
-                    format!(
-                        "Mail is also sent to {}; remove those MX records unless they are yours.",
-                        others.join(", ")
-                    )
-                });
-                RecordStatus::new(Status::Match, values.clone(), None, warning)
+                let note = (!others.is_empty())
+                    .then(|| Note::AlsoSentTo(others.into_iter().map(str::to_owned).collect()));
+                RecordCheck::new(Published::Match, values.clone(), note)
             } else {
-                RecordStatus::new(
-                    Status::Conflict,
-                    values.clone(),
-                    None,
-                    Some("The MX record points at another mail server.".into()),
-                )
+                RecordCheck::new(Published::Conflict, values.clone(), Some(Note::MxElsewhere))
             }
         }
         "TXT" if lower.starts_with("v=spf1") => {
@@ -296,15 +339,12 @@ fn evaluate(record: &ZoneRecord, found: &Found, mail_host: &str) -> RecordStatus
                 .cloned()
                 .collect();
             match spf.len() {
-                0 => RecordStatus::new(Status::Missing, values.clone(), None, None),
-                1 if squash(&spf[0]) == squash(&expected) => RecordStatus::new(Status::Match, spf, None, None),
-                1 => RecordStatus::new(Status::Conflict, spf, None, Some("A different SPF record is published.".into())),
-                _ => RecordStatus::new(
-                    Status::Conflict,
-                    spf,
-                    None,
-                    Some("There are two SPF records; receivers then treat SPF as broken. Merge them into one.".into()),
-                ),
+                0 => RecordCheck::new(Published::Missing, values.clone(), None),
+                1 if squash(&spf[0]) == squash(&expected) => {
+                    RecordCheck::new(Published::Match, spf, None)
+                }
+                1 => RecordCheck::new(Published::Conflict, spf, Some(Note::DifferentSpf)),
+                _ => RecordCheck::new(Published::Conflict, spf, Some(Note::TwoSpf)),
             }
         }
         "TXT" if lower.starts_with("v=dkim1") => {
@@ -315,18 +355,13 @@ fn evaluate(record: &ZoneRecord, found: &Found, mail_host: &str) -> RecordStatus
                 .collect();
             let want = tag(&record.value, "p");
             if dkim.is_empty() {
-                RecordStatus::new(Status::Missing, values.clone(), None, None)
+                RecordCheck::new(Published::Missing, values.clone(), None)
             } else if dkim.iter().any(|d| {
                 tag(d, "p").map(|p| p.replace(' ', "")) == want.map(|p| p.replace(' ', ""))
             }) {
-                RecordStatus::new(Status::Match, dkim, None, None)
+                RecordCheck::new(Published::Match, dkim, None)
             } else {
-                RecordStatus::new(
-                    Status::Conflict,
-                    dkim,
-                    None,
-                    Some("The published DKIM key does not match the mail server's key.".into()),
-                )
+                RecordCheck::new(Published::Conflict, dkim, Some(Note::DkimMismatch))
             }
         }
         "TXT" if lower.starts_with("v=dmarc1") => {
@@ -338,28 +373,24 @@ fn evaluate(record: &ZoneRecord, found: &Found, mail_host: &str) -> RecordStatus
             let weak = dmarc
                 .iter()
                 .any(|d| tag(d, "p").is_some_and(|p| p.eq_ignore_ascii_case("none")))
-                .then(|| {
-                    "The DMARC policy is p=none: it only monitors, forged mail is still delivered."
-                        .to_owned()
-                });
+                .then_some(Note::DmarcMonitorOnly);
             if dmarc.is_empty() {
-                RecordStatus::new(Status::Missing, values.clone(), None, None)
+                RecordCheck::new(Published::Missing, values.clone(), None)
             } else if dmarc.iter().any(|d| squash(d) == squash(&expected)) {
-                RecordStatus::new(Status::Match, dmarc, None, weak)
+                RecordCheck::new(Published::Match, dmarc, weak)
             } else {
-                RecordStatus::new(
-                    Status::Conflict,
+                RecordCheck::new(
+                    Published::Conflict,
                     dmarc,
-                    None,
-                    weak.or(Some("A different DMARC policy is published.".into())),
+                    weak.or(Some(Note::DifferentDmarc)),
                 )
             }
         }
         _ => {
             if values.iter().any(|v| squash(v) == squash(&expected)) {
-                RecordStatus::new(Status::Match, values.clone(), None, None)
+                RecordCheck::new(Published::Match, values.clone(), None)
             } else {
-                RecordStatus::new(Status::Conflict, values.clone(), None, None)
+                RecordCheck::new(Published::Conflict, values.clone(), None)
             }
         }
     }

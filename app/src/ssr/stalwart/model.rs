@@ -153,3 +153,77 @@ impl AppPassword {
         self.permissions.get("@type").and_then(Value::as_str) == Some("Replace")
     }
 }
+
+/// Whether a permissions object lets the account receive mail (API.md §5.6): `Inherit` takes
+/// the default group role, which includes `emailReceive`.
+pub fn can_receive(permissions: &Value) -> bool {
+    let has = |key: &str| {
+        permissions
+            .get(key)
+            .and_then(|m| m.get("emailReceive"))
+            .and_then(Value::as_bool)
+            == Some(true)
+    };
+    match permissions.get("@type").and_then(Value::as_str) {
+        Some("Merge") => !has("disabledPermissions"),
+        Some("Replace") => has("permissions") || has("enabledPermissions"),
+        _ => true,
+    }
+}
+
+/// The same permissions with `emailReceive` given back, every other setting kept.
+pub fn with_receive(permissions: &Value) -> Value {
+    let mut fixed = permissions.clone();
+    match permissions.get("@type").and_then(Value::as_str) {
+        Some("Merge") => {
+            if let Some(disabled) = fixed
+                .get_mut("disabledPermissions")
+                .and_then(Value::as_object_mut)
+            {
+                disabled.remove("emailReceive");
+            }
+        }
+        Some("Replace") => {
+            let key = if fixed.get("permissions").is_some() {
+                "permissions"
+            } else {
+                "enabledPermissions"
+            };
+            fixed[key]["emailReceive"] = Value::Bool(true);
+        }
+        _ => fixed = serde_json::json!({ "@type": "Inherit" }),
+    }
+    fixed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn receiving_mail_follows_the_permission_kind() {
+        assert!(can_receive(&json!({"@type": "Inherit"})));
+        assert!(!can_receive(
+            &json!({"@type": "Merge", "enabledPermissions": {}, "disabledPermissions": {"emailReceive": true}})
+        ));
+        assert!(!can_receive(
+            &json!({"@type": "Replace", "permissions": {"emailSend": true}})
+        ));
+        let fixed = with_receive(
+            &json!({"@type": "Merge", "enabledPermissions": {}, "disabledPermissions": {"emailReceive": true, "emailSend": true}}),
+        );
+        assert!(can_receive(&fixed));
+        assert_eq!(
+            fixed["disabledPermissions"],
+            json!({"emailSend": true}),
+            "other settings are kept"
+        );
+    }
+
+    #[test]
+    fn management_permissions_are_told_from_mail_permissions() {
+        assert!(is_management("sysAccountUpdate") && is_management("impersonate"));
+        assert!(!is_management("emailSend") && !is_management("system"));
+    }
+}

@@ -1,0 +1,8 @@
+//! "My account": who is signed in, and their mailbox on the mail server.
+
+pub mod api;
+pub mod model;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod service;
+pub mod text;

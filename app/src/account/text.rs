@@ -1,0 +1,31 @@
+//! Every sentence of "My account".
+
+pub const TITLE: &str = "My account";
+pub const YOU: &str = "You";
+pub const NAME: &str = "Name";
+pub const EMAIL: &str = "E-mail";
+pub const ORGANISATION: &str = "Organisation";
+pub const ROLE: &str = "Role";
+pub const ROLE_ADMIN: &str = "Administrator of your organisation";
+pub const ROLE_USER: &str = "User";
+pub const NO_NAME: &str = "(not provided by your organisation)";
+pub const MAILBOX: &str = "Your mailbox";
+pub const ADDRESS: &str = "Address";
+pub const DISPLAY_NAME: &str = "Display name";
+pub const STORAGE: &str = "Storage used";
+pub const ALIASES: &str = "Also receives mail for";
+pub const NO_ALIASES: &str = "No other addresses";
+pub const UNLIMITED: &str = "no limit";
+pub const MISSING_TITLE: &str = "You do not have a mailbox yet";
+pub const MISSING_BODY: &str = "The mail server has no mailbox for your address. \
+    Please ask your administrator to create it. Once it exists, you can come back here \
+    to set up your mail apps.";
+pub const UNAVAILABLE_TITLE: &str = "Your mailbox could not be shown";
+pub const RETRY: &str = "Try again";
+
+/// Completes "We could not …".
+pub const LOOK_UP_MAILBOX: &str = "look up your mailbox";
+
+pub fn storage_of(used: &str, limit: &str) -> String {
+    format!("{used} of {limit}")
+}

@@ -1,0 +1,121 @@
+//! Tenant administration: what the admin pages show, and what their forms carry.
+
+use crate::account::model::Me;
+use crate::app_passwords::model::AppPasswordItem;
+use crate::components::alert::Notice;
+use crate::error::AppError;
+use serde::{Deserialize, Serialize};
+
+/// Mailboxes shown per page.
+pub const PAGE_SIZE: u64 = 25;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MailboxRow {
+    pub id: String,
+    pub address: String,
+    /// Managed by the mail server's operator: shown, never changed here.
+    pub protected: bool,
+    pub display_name: Option<String>,
+    pub used_bytes: u64,
+    pub quota_bytes: Option<u64>,
+    pub aliases: Vec<String>,
+    pub groups: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MailboxesView {
+    pub me: Me,
+    pub domains: Vec<String>,
+    pub domain: String,
+    pub query: String,
+    pub page: u64,
+    pub total: u64,
+    pub rows: Vec<MailboxRow>,
+    pub notice: Option<Notice>,
+}
+
+/// The create-mailbox form, as submitted and as put back after a problem.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NewMailboxForm {
+    #[serde(default)]
+    pub local_part: String,
+    #[serde(default)]
+    pub domain: String,
+    #[serde(default)]
+    pub display_name: String,
+    /// Gigabytes, decimal; empty for no limit.
+    #[serde(default)]
+    pub quota_gb: String,
+    /// Addresses, one per line.
+    #[serde(default)]
+    pub aliases: String,
+    #[serde(default)]
+    pub password: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewMailboxView {
+    pub me: Me,
+    pub domains: Vec<String>,
+    pub passwords_allowed: bool,
+}
+
+/// What a POST of an admin form produced, when it answers with the page itself.
+#[derive(Debug, Clone)]
+pub struct AdminFormOutcome {
+    pub form: NewMailboxForm,
+    pub error: AppError,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MailboxDetail {
+    pub me: Me,
+    pub row: MailboxRow,
+    pub domains: Vec<String>,
+    pub passwords_allowed: bool,
+    pub app_passwords: Vec<AppPasswordItem>,
+    pub notice: Option<Notice>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupRow {
+    pub id: String,
+    pub address: String,
+    pub display_name: Option<String>,
+    pub can_receive: bool,
+    /// Managed by the mail server's operator: shown, never changed here.
+    pub protected: bool,
+    pub members: Vec<Member>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Member {
+    pub address: String,
+    pub protected: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupsView {
+    pub me: Me,
+    pub domains: Vec<String>,
+    pub groups: Vec<GroupRow>,
+    pub notice: Option<Notice>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditRow {
+    pub when: String,
+    pub actor: String,
+    pub action: String,
+    pub target: Option<String>,
+    pub detail: String,
+    pub ip: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditView {
+    pub me: Me,
+    pub action: String,
+    pub actor: String,
+    pub rows: Vec<AuditRow>,
+}

@@ -1,0 +1,191 @@
+//! One mailbox: its details, aliases, password, app passwords, and deleting it.
+
+use super::protected_badge;
+use crate::admin::api::get_mailbox;
+use crate::admin::model::MailboxDetail;
+use crate::admin::text;
+use crate::components::text::human_bytes;
+use crate::components::{Alert, AlertKind, Field, Page, PendingSubmit, loaded, notice_view};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+fn storage(used: u64, quota: Option<u64>) -> String {
+    text::storage(&human_bytes(used), quota.map(human_bytes).as_deref())
+}
+
+#[component]
+pub fn MailboxPage() -> impl IntoView {
+    let params = use_params_map();
+    let data = Resource::new_blocking(
+        move || params.read().get("id").unwrap_or_default(),
+        get_mailbox,
+    );
+    view! {
+        {loaded(data, |v| view! { <Title text=v.row.address.clone()/><Mailbox view=v/> })}
+    }
+}
+
+#[component]
+fn Mailbox(view: MailboxDetail) -> AnyView {
+    let MailboxDetail {
+        me,
+        row,
+        passwords_allowed,
+        app_passwords,
+        notice,
+        ..
+    } = view;
+    let base = format!("/admin/mailboxes/{}", row.id);
+    let quota = row
+        .quota_bytes
+        .map(|q| {
+            format!(
+                "{}",
+                (q as f64 / (1024.0 * 1024.0 * 1024.0) * 100.0).round() / 100.0
+            )
+        })
+        .unwrap_or_default();
+    if row.protected {
+        return view! {
+            <Page me=me current="/admin/mailboxes">
+                <h1>{row.address.clone()}" "{protected_badge(true)}</h1>
+                {notice_view(notice)}
+                <Alert kind=AlertKind::Info><p>{text::PROTECTED_MAILBOX}</p></Alert>
+                <section class="card" aria-labelledby="details-heading">
+                    <h2 id="details-heading">{text::DETAILS}</h2>
+                    <dl class="facts">
+                        <dt>{text::DISPLAY_NAME}</dt><dd>{row.display_name.unwrap_or_default()}</dd>
+                        <dt>{text::STORAGE}</dt><dd>{storage(row.used_bytes, row.quota_bytes)}</dd>
+                        <dt>{text::ALIASES}</dt><dd>{row.aliases.join(", ")}</dd>
+                        <dt>{text::MEMBER_OF}</dt><dd>{row.groups.join(", ")}</dd>
+                    </dl>
+                </section>
+                <section class="card" aria-labelledby="support-heading">
+                    <h2 id="support-heading">{text::APP_PASSWORDS}</h2>
+                    {if app_passwords.is_empty() {
+                        view! { <p>{text::APP_PASSWORDS_NONE}</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="plain">
+                                {app_passwords.into_iter().map(|p| view! {
+                                    <li>{text::created_on(&p.name, &p.created)}</li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }}
+                </section>
+            </Page>
+        }
+        .into_any();
+    }
+    view! {
+        <Page me=me current="/admin/mailboxes">
+            <h1>{row.address.clone()}</h1>
+            {notice_view(notice)}
+            <section class="card" aria-labelledby="details-heading">
+                <h2 id="details-heading">{text::DETAILS}</h2>
+                <p>{text::STORAGE}": "{storage(row.used_bytes, row.quota_bytes)}</p>
+                <form method="post" action=base.clone() class="stack">
+                    {Field::new("display_name", text::DISPLAY_NAME, "text").value(row.display_name.clone().unwrap_or_default()).render()}
+                    {Field::new("quota_gb", text::QUOTA, "text").value(quota).hint(text::QUOTA_HINT).render()}
+                    <PendingSubmit label=text::SAVE.to_owned() pending_label=text::SAVING.to_owned()/>
+                </form>
+            </section>
+            <section class="card" aria-labelledby="aliases-heading">
+                <h2 id="aliases-heading">{text::ALIASES}</h2>
+                <ul class="plain">
+                    {row.aliases.into_iter().map(|alias| {
+                        let label = text::labelled(text::REMOVE, &alias);
+                        view! {
+                            <li class="inline-item">
+                                <span>{alias.clone()}</span>
+                                <form method="post" action=format!("{base}/aliases/remove")>
+                                    <input type="hidden" name="alias" value=alias/>
+                                    <button type="submit" class="secondary small" aria-label=label>{text::REMOVE}</button>
+                                </form>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <form method="post" action=format!("{base}/aliases") class="inline-form">
+                    {Field::new("alias", text::NEW_ALIAS, "email").render()}
+                    <button type="submit">{text::ADD_ALIAS}</button>
+                </form>
+            </section>
+            {passwords_allowed.then(|| view! {
+                <section class="card" aria-labelledby="password-heading">
+                    <h2 id="password-heading">{text::RESET_PASSWORD}</h2>
+                    <form method="post" action=format!("{base}/password") class="inline-form">
+                        {Field::new("password", text::NEW_PASSWORD, "password").hint(text::PASSWORD_HINT).render()}
+                        <button type="submit">{text::RESET_PASSWORD}</button>
+                    </form>
+                </section>
+            })}
+            <section class="card" aria-labelledby="support-heading">
+                <h2 id="support-heading">{text::APP_PASSWORDS}</h2>
+                {if app_passwords.is_empty() {
+                    view! { <p>{text::APP_PASSWORDS_NONE}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="plain">
+                            {app_passwords.into_iter().map(|p| {
+                                let label = text::labelled(text::REVOKE, &p.name);
+                                view! {
+                                    <li class="inline-item">
+                                        <span>{text::created_on(&p.name, &p.created)}</span>
+                                        <form method="post" action=format!("{base}/app-passwords/{}/revoke", p.id)>
+                                            <button type="submit" class="secondary small" aria-label=label>{text::REVOKE}</button>
+                                        </form>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+            </section>
+            <p><a class="danger-link" href=format!("{base}/delete")>{text::DELETE}</a></p>
+        </Page>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn DeleteMailboxPage() -> impl IntoView {
+    let params = use_params_map();
+    let data = Resource::new_blocking(
+        move || params.read().get("id").unwrap_or_default(),
+        get_mailbox,
+    );
+    view! {
+        <Title text=text::DELETE_TITLE/>
+        {loaded(data, |v| {
+            if v.row.protected {
+                return view! { <Mailbox view=v/> }.into_any();
+            }
+            {
+                        let action = format!("/admin/mailboxes/{}/delete", v.row.id);
+                        view! {
+                            <Page me=v.me current="/admin/mailboxes">
+                                <h1>{text::DELETE_TITLE}</h1>
+                                {notice_view(v.notice)}
+                                <section class="card narrow-left">
+                                    <h2>{v.row.address.clone()}</h2>
+                                    <Alert kind=AlertKind::Warning><p>{text::DELETE_WARNING}</p></Alert>
+                                    <form method="post" action=action class="stack">
+                                        <div class="field">
+                                            <label for="confirm">{text::confirm_label(&v.row.address)}</label>
+                                            <input id="confirm" name="confirm" type="text" autocomplete="off" spellcheck="false" required/>
+                                        </div>
+                                        <p class="actions">
+                                            <PendingSubmit label=text::DELETE_BUTTON.to_owned() pending_label=text::DELETING.to_owned()/>
+                                            <a class="button secondary" href=format!("/admin/mailboxes/{}", v.row.id)>{text::CANCEL}</a>
+                                        </p>
+                                    </form>
+                                </section>
+                            </Page>
+                        }.into_any()
+            }
+        })}
+    }
+}

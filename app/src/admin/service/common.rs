@@ -1,0 +1,180 @@
+//! What every admin action shares: finding one of the tenant's accounts, reading an address
+//! typed into a form, explaining Stalwart's refusals, and writing the audit log.
+
+use super::validate::valid_local_part;
+use crate::admin::model::MailboxRow;
+use crate::admin::text;
+use crate::error::{AppError, FieldError};
+use crate::ssr::db::audit;
+use crate::ssr::http::RequestMeta;
+use crate::ssr::scope::AdminScope;
+use crate::ssr::stalwart::error::{SetError, SetErrorKind, StalwartError};
+use crate::ssr::stalwart::model::{Account, AccountKind};
+use serde_json::Value;
+
+pub fn not_found() -> AppError {
+    AppError::NotFound(text::NOT_FOUND.into())
+}
+
+/// An account of this tenant, by id; anything else is "not found".
+pub async fn account(scope: &AdminScope, id: &str, kind: AccountKind) -> Result<Account, AppError> {
+    let found = scope
+        .stalwart()
+        .accounts(&[id.to_owned()])
+        .await
+        .map_err(|e| AppError::from_stalwart(&e, text::action::LOAD_MAILBOX))?;
+    found
+        .into_iter()
+        .find(|a| a.kind == kind && scope.owns(a))
+        .ok_or_else(not_found)
+}
+
+/// Splits `local@domain`, requiring one of the tenant's domains; returns the local part and
+/// the domain's id.
+pub fn parse_address<'a>(
+    scope: &AdminScope,
+    field: &str,
+    address: &'a str,
+) -> Result<(&'a str, String), AppError> {
+    let address = address.trim();
+    let Some((local, domain)) = address.rsplit_once('@') else {
+        return Err(AppError::field(
+            field,
+            text::not_an_address(address, scope.example_domain()),
+        ));
+    };
+    valid_local_part(local).map_err(|m| AppError::field(field, m))?;
+    let domain = domain.to_lowercase();
+    let id = scope.domain_id(&domain).ok_or_else(|| {
+        AppError::field(
+            field,
+            text::not_our_domain(&domain, &scope.domain_names().join(", ")),
+        )
+    })?;
+    Ok((local, id.to_owned()))
+}
+
+/// `alias@domain` of an alias, or of another domain when it is not the tenant's.
+pub fn alias_address(scope: &AdminScope, name: &str, domain_id: &str) -> String {
+    format!(
+        "{name}@{}",
+        scope.domain_name(domain_id).unwrap_or("(another domain)")
+    )
+}
+
+/// A mailbox as the lists show it; `groups` are (id, address) of the tenant's groups.
+pub fn row(scope: &AdminScope, a: &Account, groups: &[(String, String)]) -> MailboxRow {
+    MailboxRow {
+        id: a.id.clone(),
+        address: scope.address(a),
+        protected: super::protection::protection(scope, a).is_some(),
+        display_name: a.description.clone().filter(|d| !d.is_empty()),
+        used_bytes: a.used_disk_quota.unwrap_or(0),
+        quota_bytes: a.disk_quota(),
+        aliases: a
+            .aliases
+            .values()
+            .map(|al| alias_address(scope, &al.name, &al.domain_id))
+            .collect(),
+        groups: a
+            .member_group_ids
+            .keys()
+            .filter_map(|g| {
+                groups
+                    .iter()
+                    .find(|(id, _)| id == g)
+                    .map(|(_, n)| n.clone())
+            })
+            .collect(),
+    }
+}
+
+/// Every group of the tenant as (id, address).
+pub async fn group_addresses(scope: &AdminScope) -> Result<Vec<(String, String)>, AppError> {
+    let mut groups = Vec::new();
+    for (name, id) in scope.domains() {
+        let found = scope
+            .stalwart()
+            .groups(id)
+            .await
+            .map_err(|e| AppError::from_stalwart(&e, text::action::LIST_GROUPS))?;
+        for g in found {
+            groups.push((g.id.clone(), format!("{}@{name}", g.name)));
+        }
+    }
+    Ok(groups)
+}
+
+/// A Stalwart refusal in words an admin understands.
+pub fn explain(e: &StalwartError, action: &str) -> AppError {
+    match e.set_error() {
+        Some(set) => explain_set_error(set, action),
+        None => AppError::from_stalwart(e, action),
+    }
+}
+
+pub fn explain_set_error(set: &SetError, action: &str) -> AppError {
+    match set.kind {
+        SetErrorKind::PrimaryKeyViolation => AppError::Conflict(text::TAKEN.into()),
+        SetErrorKind::InvalidForeignKey => AppError::Conflict(text::DOMAIN_GONE.into()),
+        SetErrorKind::ObjectIsLinked => {
+            let objects = set
+                .linked_objects
+                .iter()
+                .map(|o| format!("{} {}", o.object, o.id))
+                .collect::<Vec<_>>()
+                .join(", ");
+            AppError::Conflict(text::still_linked(action, &objects))
+        }
+        SetErrorKind::OverQuota => AppError::Conflict(text::limit_reached(action)),
+        SetErrorKind::InvalidProperties if set.properties.iter().any(|p| p == "secret") => {
+            AppError::field(
+                "password",
+                set.description
+                    .clone()
+                    .unwrap_or_else(|| text::PASSWORD_REFUSED.into()),
+            )
+        }
+        SetErrorKind::InvalidProperties | SetErrorKind::ValidationFailed => {
+            AppError::Validation(vec![FieldError {
+                field: set
+                    .properties
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| "form".into()),
+                message: set
+                    .description
+                    .clone()
+                    .unwrap_or_else(|| text::VALUE_REFUSED.into()),
+            }])
+        }
+        SetErrorKind::NotFound => AppError::NotFound(text::DELETED_MEANWHILE.into()),
+        _ => AppError::internal(format!("{action}: {set}")),
+    }
+}
+
+/// One audit event: `<thing>.<verb>` by the signed-in admin.
+pub async fn record(
+    scope: &AdminScope,
+    meta: &RequestMeta,
+    action: &str,
+    account: Option<&str>,
+    target: Option<&str>,
+    detail: Value,
+) {
+    let caller = &scope.caller;
+    let event = audit::NewEvent {
+        tenant: &caller.tenant.slug,
+        actor_id: Some(caller.user.user_id),
+        actor_email: &caller.user.email,
+        action,
+        account_id: account,
+        target,
+        detail,
+        ip: meta.ip.as_deref(),
+        user_agent: meta.user_agent.as_deref(),
+    };
+    if let Err(e) = audit::record(&caller.state.db, &event).await {
+        tracing::error!(error = %e, action, "cannot write the audit log");
+    }
+}

@@ -1,0 +1,422 @@
+//! Mailboxes of the tenant: the paged list, one mailbox, and every change to them.
+
+use super::common::{account, alias_address, explain, group_addresses, parse_address, record, row};
+use super::protection::writable;
+use super::validate::{
+    DISPLAY_NAME_MAX, check_password_strength, hash_password, parse_quota, valid_local_part,
+};
+use crate::account::service::me;
+use crate::admin::model::{
+    MailboxDetail, MailboxesView, NewMailboxForm, NewMailboxView, PAGE_SIZE,
+};
+use crate::admin::text::{self, action};
+use crate::app_passwords::service::item;
+use crate::components::alert::Notice;
+use crate::error::{AppError, FieldError};
+use crate::ssr::config::MailboxPasswords;
+use crate::ssr::http::RequestMeta;
+use crate::ssr::scope::AdminScope;
+use crate::ssr::stalwart::NewAccount;
+use crate::ssr::stalwart::model::AccountKind;
+use serde_json::json;
+
+fn passwords_allowed(scope: &AdminScope) -> bool {
+    scope.caller.tenant.mailbox_passwords == MailboxPasswords::Optional
+}
+
+/// One page of mailboxes of one domain: a query with `calculateTotal` and a back-referenced
+/// get in one request, plus one request for group names when a mailbox is in a group.
+pub async fn list(
+    scope: &AdminScope,
+    domain: Option<String>,
+    q: String,
+    page: u64,
+    notice: Option<Notice>,
+) -> Result<MailboxesView, AppError> {
+    let domain = domain
+        .filter(|d| scope.domain_id(d).is_some())
+        .or_else(|| scope.domains().first().map(|(n, _)| n.clone()))
+        .ok_or_else(|| AppError::Unavailable(text::NO_DOMAINS_YET.into()))?;
+    let domain_id = scope.domain_id(&domain).expect("checked").to_owned();
+    let page = page.max(1);
+    let query = q.trim().to_owned();
+    let found = scope
+        .stalwart()
+        .accounts_page(
+            &domain_id,
+            AccountKind::User,
+            Some(&query),
+            (page - 1) * PAGE_SIZE,
+            PAGE_SIZE,
+        )
+        .await
+        .map_err(|e| AppError::from_stalwart(&e, action::LIST_MAILBOXES))?;
+    let groups = if found
+        .accounts
+        .iter()
+        .any(|a| !a.member_group_ids.is_empty())
+    {
+        scope
+            .stalwart()
+            .groups(&domain_id)
+            .await
+            .map_err(|e| AppError::from_stalwart(&e, action::LIST_GROUPS))?
+            .iter()
+            .map(|g| (g.id.clone(), format!("{}@{domain}", g.name)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(MailboxesView {
+        me: me(&scope.caller),
+        domains: scope.domain_names(),
+        domain,
+        query,
+        page,
+        total: found.total,
+        rows: found
+            .accounts
+            .iter()
+            .filter(|a| scope.owns(a))
+            .map(|a| row(scope, a, &groups))
+            .collect(),
+        notice,
+    })
+}
+
+pub fn new_mailbox_view(scope: &AdminScope) -> NewMailboxView {
+    NewMailboxView {
+        me: me(&scope.caller),
+        domains: scope.domain_names(),
+        passwords_allowed: passwords_allowed(scope),
+    }
+}
+
+pub async fn detail(
+    scope: &AdminScope,
+    id: &str,
+    notice: Option<Notice>,
+) -> Result<MailboxDetail, AppError> {
+    let account = account(scope, id, AccountKind::User).await?;
+    let groups = group_addresses(scope).await?;
+    let app_passwords = scope
+        .stalwart()
+        .app_passwords(&account.id)
+        .await
+        .map_err(|e| AppError::from_stalwart(&e, action::LIST_APP_PASSWORDS))?;
+    Ok(MailboxDetail {
+        me: me(&scope.caller),
+        row: row(scope, &account, &groups),
+        domains: scope.domain_names(),
+        passwords_allowed: passwords_allowed(scope),
+        app_passwords: app_passwords.iter().map(item).collect(),
+        notice,
+    })
+}
+
+/// Creates a mailbox; returns its id.
+pub async fn create(
+    scope: &AdminScope,
+    form: &NewMailboxForm,
+    meta: &RequestMeta,
+) -> Result<String, AppError> {
+    let mut errors = Vec::new();
+    let mut fail = |field: &str, message: String| {
+        errors.push(FieldError {
+            field: field.into(),
+            message,
+        })
+    };
+    let local = form.local_part.trim().to_lowercase();
+    if let Err(m) = valid_local_part(&local) {
+        fail("local_part", m);
+    }
+    let domain_id = scope.domain_id(&form.domain).map(str::to_owned);
+    if domain_id.is_none() {
+        fail("domain", text::CHOOSE_DOMAIN.into());
+    }
+    let description = form.display_name.trim().to_owned();
+    if description.chars().count() > DISPLAY_NAME_MAX {
+        fail("display_name", text::DISPLAY_NAME_TOO_LONG.into());
+    }
+    let quota = parse_quota(&form.quota_gb).unwrap_or_else(|m| {
+        fail("quota_gb", m);
+        None
+    });
+    let mut aliases = Vec::new();
+    for line in form
+        .aliases
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
+        match parse_address(scope, "aliases", &line.to_lowercase()) {
+            Ok((alias_local, alias_domain)) => aliases.push((alias_local.to_owned(), alias_domain)),
+            Err(AppError::Validation(e)) => {
+                for error in e {
+                    fail(&error.field, error.message);
+                }
+                break;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    let password_hash = if form.password.is_empty() {
+        None
+    } else if !passwords_allowed(scope) {
+        fail("password", text::NO_MAILBOX_PASSWORDS.into());
+        None
+    } else {
+        match check_password_strength(&form.password, &[&local, &description]) {
+            Ok(()) => Some(hash_password(&form.password)?),
+            Err(m) => {
+                fail("password", m);
+                None
+            }
+        }
+    };
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let new = NewAccount {
+        kind: AccountKind::User,
+        name: local.clone(),
+        domain_id: domain_id.expect("validated"),
+        description: (!description.is_empty()).then(|| description.clone()),
+        quota_bytes: quota,
+        aliases: aliases.clone(),
+        password_hash,
+    };
+    let id = scope
+        .stalwart()
+        .create_account(&new)
+        .await
+        .map_err(|e| explain(&e, action::CREATE_MAILBOX))?;
+    let address = format!("{local}@{}", form.domain);
+    let alias_list: Vec<String> = aliases
+        .iter()
+        .map(|(l, d)| alias_address(scope, l, d))
+        .collect();
+    record(
+        scope,
+        meta,
+        "mailbox.create",
+        Some(&id),
+        Some(&address),
+        json!({
+            "after": { "address": address, "display_name": description, "quota_bytes": quota,
+                       "aliases": alias_list, "password_set": new.password_hash.is_some() }
+        }),
+    )
+    .await;
+    Ok(id)
+}
+
+/// Changes display name and quota.
+pub async fn update(
+    scope: &AdminScope,
+    id: &str,
+    display_name: &str,
+    quota_gb: &str,
+    meta: &RequestMeta,
+) -> Result<(), AppError> {
+    let account = writable(scope, id, AccountKind::User, "mailbox.update", meta).await?;
+    let description = display_name.trim().to_owned();
+    if description.chars().count() > DISPLAY_NAME_MAX {
+        return Err(AppError::field("display_name", text::DISPLAY_NAME_TOO_LONG));
+    }
+    let quota = parse_quota(quota_gb).map_err(|m| AppError::field("quota_gb", m))?;
+    scope
+        .stalwart()
+        .set_details(
+            &account.id,
+            (!description.is_empty()).then_some(description.as_str()),
+            quota,
+        )
+        .await
+        .map_err(|e| explain(&e, action::SAVE_MAILBOX))?;
+    record(
+        scope,
+        meta,
+        "mailbox.update",
+        Some(&account.id),
+        Some(&scope.address(&account)),
+        json!({
+            "before": { "display_name": account.description, "quota_bytes": account.disk_quota() },
+            "after": { "display_name": description, "quota_bytes": quota },
+        }),
+    )
+    .await;
+    Ok(())
+}
+
+/// Adds an alias; returns it as typed (lowercase).
+pub async fn add_alias(
+    scope: &AdminScope,
+    id: &str,
+    alias: &str,
+    meta: &RequestMeta,
+) -> Result<String, AppError> {
+    let account = writable(scope, id, AccountKind::User, "mailbox.alias_add", meta).await?;
+    let alias = alias.trim().to_lowercase();
+    let (local, domain_id) = parse_address(scope, "alias", &alias)?;
+    scope
+        .stalwart()
+        .add_alias(&account, local, &domain_id)
+        .await
+        .map_err(|e| explain(&e, action::ADD_ALIAS))?;
+    let detail = json!({ "after": { "alias": alias } });
+    let target = scope.address(&account);
+    record(
+        scope,
+        meta,
+        "mailbox.alias_add",
+        Some(&account.id),
+        Some(&target),
+        detail,
+    )
+    .await;
+    Ok(alias)
+}
+
+pub async fn remove_alias(
+    scope: &AdminScope,
+    id: &str,
+    alias: &str,
+    meta: &RequestMeta,
+) -> Result<(), AppError> {
+    let account = writable(scope, id, AccountKind::User, "mailbox.alias_remove", meta).await?;
+    let key = account
+        .aliases
+        .iter()
+        .find(|(_, a)| {
+            format!(
+                "{}@{}",
+                a.name,
+                scope.domain_name(&a.domain_id).unwrap_or("?")
+            ) == alias
+        })
+        .map(|(key, _)| key.clone())
+        .ok_or_else(|| AppError::NotFound(text::not_an_alias(alias)))?;
+    scope
+        .stalwart()
+        .remove_alias(&account.id, &key)
+        .await
+        .map_err(|e| explain(&e, action::REMOVE_ALIAS))?;
+    let detail = json!({ "before": { "alias": alias } });
+    let target = scope.address(&account);
+    record(
+        scope,
+        meta,
+        "mailbox.alias_remove",
+        Some(&account.id),
+        Some(&target),
+        detail,
+    )
+    .await;
+    Ok(())
+}
+
+/// Sets a new password: checked for strength here, hashed with argon2id, and only the hash
+/// goes to Stalwart.
+pub async fn reset_password(
+    scope: &AdminScope,
+    id: &str,
+    password: &str,
+    meta: &RequestMeta,
+) -> Result<(), AppError> {
+    if !passwords_allowed(scope) {
+        return Err(AppError::Forbidden);
+    }
+    let account = writable(scope, id, AccountKind::User, "mailbox.password_reset", meta).await?;
+    check_password_strength(
+        password,
+        &[&account.name, account.description.as_deref().unwrap_or("")],
+    )
+    .map_err(|m| AppError::field("password", m))?;
+    let hash = hash_password(password)?;
+    scope
+        .stalwart()
+        .set_password_hash(&account.id, &hash)
+        .await
+        .map_err(|e| explain(&e, action::RESET_PASSWORD))?;
+    let target = scope.address(&account);
+    record(
+        scope,
+        meta,
+        "mailbox.password_reset",
+        Some(&account.id),
+        Some(&target),
+        json!({}),
+    )
+    .await;
+    Ok(())
+}
+
+/// Deletes a mailbox once the admin typed its address; returns the address.
+pub async fn delete(
+    scope: &AdminScope,
+    id: &str,
+    typed: &str,
+    meta: &RequestMeta,
+) -> Result<String, AppError> {
+    let account = writable(scope, id, AccountKind::User, "mailbox.delete", meta).await?;
+    let address = scope.address(&account);
+    if typed.trim().to_lowercase() != address {
+        return Err(AppError::field("confirm", text::type_to_confirm(&address)));
+    }
+    scope
+        .stalwart()
+        .destroy_account(&account.id)
+        .await
+        .map_err(|e| explain(&e, action::DELETE_MAILBOX))?;
+    scope.stalwart().forget_user(&address);
+    record(scope, meta, "mailbox.delete", Some(&account.id), Some(&address), json!({
+        "before": { "address": address, "display_name": account.description, "quota_bytes": account.disk_quota() }
+    }))
+    .await;
+    Ok(address)
+}
+
+/// Revokes one app password of a mailbox; returns its name.
+pub async fn revoke_app_password(
+    scope: &AdminScope,
+    id: &str,
+    credential: &str,
+    meta: &RequestMeta,
+) -> Result<String, AppError> {
+    let account = writable(
+        scope,
+        id,
+        AccountKind::User,
+        "app_password.admin_revoke",
+        meta,
+    )
+    .await?;
+    let revoke_failed = |e| AppError::from_stalwart(&e, action::REVOKE_APP_PASSWORD);
+    let list = scope
+        .stalwart()
+        .app_passwords(&account.id)
+        .await
+        .map_err(revoke_failed)?;
+    let target = list
+        .iter()
+        .find(|p| p.id == credential)
+        .ok_or_else(|| AppError::NotFound(text::APP_PASSWORD_GONE.into()))?;
+    scope
+        .stalwart()
+        .destroy_app_passwords(&account.id, std::slice::from_ref(&target.id))
+        .await
+        .map_err(revoke_failed)?;
+    let detail = json!({ "name": target.description, "mailbox": scope.address(&account) });
+    record(
+        scope,
+        meta,
+        "app_password.admin_revoke",
+        Some(&account.id),
+        Some(credential),
+        detail,
+    )
+    .await;
+    Ok(target.description.clone())
+}

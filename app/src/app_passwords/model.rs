@@ -1,0 +1,115 @@
+//! App passwords: what the pages show, and the data their forms carry.
+
+use crate::account::model::Me;
+use crate::components::alert::Notice;
+use crate::error::AppError;
+use serde::{Deserialize, Serialize};
+
+/// One app password as listed. The secret is never part of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AppPasswordItem {
+    pub id: String,
+    pub name: String,
+    pub created: String,
+    pub expires: Option<String>,
+    pub expired: bool,
+    /// Networks it may be used from; empty means any.
+    pub networks: Vec<String>,
+    pub mail_only: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActivityItem {
+    pub when: String,
+    pub what: String,
+    pub name: Option<String>,
+    pub ip: Option<String>,
+    pub device: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ListState {
+    Ready(Vec<AppPasswordItem>),
+    /// The user has no mailbox, so there is nothing to create passwords for.
+    NoMailbox,
+    /// Stalwart could not be asked; the message says why and what to do.
+    Unavailable(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AppPasswordsView {
+    pub me: Me,
+    pub list: ListState,
+    pub activity: Vec<ActivityItem>,
+    /// A one-shot confirmation or problem from the previous action.
+    pub notice: Option<Notice>,
+}
+
+/// The create form's fields, as submitted (and as put back after a problem).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NewAppPasswordForm {
+    /// Random per rendered form: a resubmission refers to the same attempt.
+    #[serde(default)]
+    pub request_id: String,
+    #[serde(default)]
+    pub name: String,
+    /// "never" or a number of days.
+    #[serde(default)]
+    pub expiry: String,
+    /// CIDR ranges, one per line (or separated by commas or spaces).
+    #[serde(default)]
+    pub networks: String,
+    /// "mail" restricts the password to IMAP and SMTP; anything else inherits.
+    #[serde(default)]
+    pub scope: String,
+}
+
+/// How to set up a mail app, for this tenant.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MailSetup {
+    pub username: String,
+    pub imap_host: String,
+    pub imap_port: u16,
+    pub imap_security: String,
+    pub smtp_host: String,
+    pub smtp_port: u16,
+    pub smtp_security: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewFormView {
+    pub me: Me,
+    pub form: NewAppPasswordForm,
+    pub setup: MailSetup,
+    /// The user just signed in again to be allowed to create one.
+    pub reauthenticated: bool,
+    pub has_mailbox: bool,
+}
+
+/// A freshly created app password, shown once in the response to the form.
+#[derive(Clone, PartialEq)]
+pub struct Minted {
+    pub name: String,
+    pub secret: String,
+    pub setup: MailSetup,
+}
+
+impl std::fmt::Debug for Minted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Minted")
+            .field("name", &self.name)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What a POST of the create form produced; provided as context when the page is rendered
+/// as the answer to that POST.
+#[derive(Clone, Debug)]
+pub enum CreateOutcome {
+    Minted(Minted),
+    /// The form comes back with its values and what to fix or why it failed.
+    Rejected {
+        form: NewAppPasswordForm,
+        error: AppError,
+    },
+}

@@ -1,0 +1,428 @@
+//! App passwords for the signed-in user: list, create (shown once), revoke.
+//!
+//! Every call targets the caller's own Stalwart account, found by their verified address
+//! within their tenant's domains; no id from the browser can point anywhere else.
+
+use super::model::{
+    ActivityItem, AppPasswordItem, AppPasswordsView, ListState, MailSetup, Minted,
+    NewAppPasswordForm, NewFormView,
+};
+use super::request::{MAIL_ONLY, ValidRequest, random_request_id};
+use super::text::{activity as activity_text, service as text};
+use crate::account::model::Me;
+use crate::account::service::{mailbox_id, me};
+use crate::components::alert::Notice;
+use crate::error::AppError;
+use crate::ssr::db::{audit, requests};
+use crate::ssr::http::RequestMeta;
+use crate::ssr::oidc::{AuthOptions, PendingLogin};
+use crate::ssr::session::SessionUser;
+use crate::ssr::stalwart::NewAppPassword;
+use crate::ssr::stalwart::error::{SetErrorKind, StalwartError};
+use crate::ssr::stalwart::model::AppPassword;
+use crate::ssr::state::Caller;
+use crate::ssr::time::{
+    format_epoch, format_rfc3339, format_time, now, parse_rfc3339, rfc3339_in_days,
+};
+use secrecy::ExposeSecret;
+use std::time::Duration;
+
+const ACTIVITY_SHOWN: i64 = 20;
+
+/// Whether Stalwart says the account no longer exists (a cached id went stale).
+fn is_gone(e: &StalwartError) -> bool {
+    matches!(e, StalwartError::Method { kind, .. } if kind == "accountNotFound")
+}
+
+pub fn mail_setup(caller: &Caller) -> MailSetup {
+    let security = |port: u16, implicit: u16| {
+        if port == implicit {
+            "SSL/TLS"
+        } else {
+            "STARTTLS"
+        }
+        .to_owned()
+    };
+    let mail = &caller.tenant.mail;
+    MailSetup {
+        username: caller.user.email.clone(),
+        imap_host: mail.imap_host.clone(),
+        imap_port: mail.imap_port,
+        imap_security: security(mail.imap_port, 993),
+        smtp_host: mail.smtp_host.clone(),
+        smtp_port: mail.smtp_port,
+        smtp_security: security(mail.smtp_port, 465),
+    }
+}
+
+/// The caller's Stalwart account id, or the reason there is none.
+async fn account_id(caller: &Caller, action: &str) -> Result<String, AppError> {
+    match mailbox_id(caller).await {
+        Ok(Some(id)) => Ok(id),
+        Ok(None) => Err(AppError::NotFound(text::NO_MAILBOX.into())),
+        Err(e) => Err(AppError::from_stalwart(&e, action)),
+    }
+}
+
+/// The list page: the caller's app passwords (or why they cannot be shown) and activity.
+pub async fn overview(
+    caller: &Caller,
+    notice: Option<Notice>,
+) -> Result<AppPasswordsView, AppError> {
+    let list = match account_id(caller, text::LIST).await {
+        Ok(id) => match caller.tenant.stalwart.app_passwords(&id).await {
+            Ok(list) => ListState::Ready(list.iter().map(item).collect()),
+            Err(e) if is_gone(&e) => {
+                caller.tenant.stalwart.forget_user(&caller.user.email);
+                ListState::NoMailbox
+            }
+            Err(e) => ListState::Unavailable(AppError::from_stalwart(&e, text::LIST).to_string()),
+        },
+        Err(AppError::NotFound(_)) => ListState::NoMailbox,
+        Err(e) => ListState::Unavailable(e.to_string()),
+    };
+    let events = audit::for_actor(
+        &caller.state.db,
+        &caller.tenant.slug,
+        caller.user.user_id,
+        ACTIVITY_SHOWN,
+    )
+    .await
+    .map_err(AppError::internal)?;
+    Ok(AppPasswordsView {
+        me: me(caller),
+        list,
+        activity: events.iter().map(activity).collect(),
+        notice,
+    })
+}
+
+/// One of the caller's app passwords, for the revoke confirmation.
+pub async fn one(caller: &Caller, id: &str) -> Result<(Me, AppPasswordItem), AppError> {
+    let account = account_id(caller, text::FIND).await?;
+    let list = caller
+        .tenant
+        .stalwart
+        .app_passwords(&account)
+        .await
+        .map_err(|e| AppError::from_stalwart(&e, text::FIND))?;
+    let found = list
+        .iter()
+        .find(|p| p.id == id)
+        .ok_or_else(|| AppError::NotFound(text::GONE.into()))?;
+    Ok((me(caller), item(found)))
+}
+
+/// The create form: blank with a fresh request id, or the `draft` kept across a
+/// re-authentication.
+pub async fn new_form(
+    caller: &Caller,
+    draft: Option<NewAppPasswordForm>,
+) -> Result<NewFormView, AppError> {
+    let reauthenticated = draft.is_some();
+    let mut form = draft.unwrap_or_default();
+    if form.request_id.is_empty() {
+        form.request_id = random_request_id();
+    }
+    let has_mailbox = !matches!(
+        account_id(caller, text::CHECK_MAILBOX).await,
+        Err(AppError::NotFound(_))
+    );
+    Ok(NewFormView {
+        me: me(caller),
+        form,
+        setup: mail_setup(caller),
+        reauthenticated,
+        has_mailbox,
+    })
+}
+
+/// What handling the create form leads to.
+pub enum CreateResult {
+    Minted(Minted),
+    /// The sign-in is too old: send the browser to the IdP with this pending login, and keep
+    /// the form for when it comes back.
+    Reauthenticate(url::Url, PendingLogin),
+    Rejected(AppError),
+}
+
+/// Whether the user's IdP sign-in is recent enough for creating credentials.
+pub fn is_fresh(user: &SessionUser, max_age: Duration) -> bool {
+    now() - user.authenticated_at <= max_age.as_secs() as i64
+}
+
+/// Handles the create form. `return_to` is the page that sent it (the form comes back there
+/// after a re-authentication); `action` names the audit event.
+pub async fn create(
+    caller: &Caller,
+    form: &NewAppPasswordForm,
+    meta: &RequestMeta,
+    return_to: &str,
+    action: &str,
+) -> CreateResult {
+    let valid = match ValidRequest::parse(form) {
+        Ok(v) => v,
+        Err(e) => return CreateResult::Rejected(e),
+    };
+    if !is_fresh(&caller.user, caller.tenant.fresh_auth_max_age) {
+        return match reauthenticate(caller, return_to).await {
+            Ok((url, pending)) => CreateResult::Reauthenticate(url, pending),
+            Err(e) => CreateResult::Rejected(e),
+        };
+    }
+    match mint(caller, &valid, meta, action).await {
+        Ok(minted) => CreateResult::Minted(minted),
+        Err(e) => CreateResult::Rejected(e),
+    }
+}
+
+/// An authorization request that makes the IdP ask for the password again.
+pub async fn reauthenticate(
+    caller: &Caller,
+    return_to: &str,
+) -> Result<(url::Url, PendingLogin), AppError> {
+    let redirect = caller.state.redirect_uri();
+    let provider = caller
+        .state
+        .oidc
+        .provider(&caller.tenant, &redirect)
+        .await
+        .map_err(|e| {
+            tracing::warn!(error = %e, "identity provider unavailable for re-authentication");
+            AppError::Unavailable(text::idp_down_for_reauth(&caller.tenant.display_name))
+        })?;
+    let options = AuthOptions {
+        login_hint: Some(caller.user.email.clone()),
+        max_age: Some(caller.tenant.fresh_auth_max_age),
+        force_login: true,
+    };
+    let (url, mut pending) =
+        provider.authorization_request(&caller.tenant, &options, return_to.to_owned());
+    pending.reauth_subject = Some(caller.user.subject.clone());
+    Ok((url, pending))
+}
+
+/// Creates the app password at Stalwart exactly once per request id, records it in the audit
+/// log, and returns the secret for the one response that shows it.
+pub async fn mint(
+    caller: &Caller,
+    valid: &ValidRequest,
+    meta: &RequestMeta,
+    action: &str,
+) -> Result<Minted, AppError> {
+    let db = &caller.state.db;
+    let account = account_id(caller, text::CREATE).await?;
+    let claimed = requests::claim(
+        db,
+        &valid.request_id,
+        &caller.tenant.slug,
+        caller.user.user_id,
+        &valid.name,
+    )
+    .await
+    .map_err(AppError::internal)?;
+    match claimed {
+        None => {}
+        Some(previous) if previous.state == requests::DONE => {
+            return Err(AppError::Conflict(text::already_used(&previous.name)));
+        }
+        Some(_) => return Err(AppError::Conflict(text::ALREADY_UNKNOWN.into())),
+    }
+
+    let new = NewAppPassword {
+        description: valid.name.clone(),
+        expires_at: valid.expires_in_days.map(rfc3339_in_days),
+        allowed_ips: valid.networks.clone(),
+        permissions: valid.mail_only.then(|| MAIL_ONLY.to_vec()),
+    };
+    let created = match caller
+        .tenant
+        .stalwart
+        .create_app_password(&account, &new)
+        .await
+    {
+        Ok(created) => created,
+        Err(e) => {
+            if is_gone(&e) {
+                caller.tenant.stalwart.forget_user(&caller.user.email);
+            }
+            if e.had_no_effect() {
+                requests::release(db, &valid.request_id)
+                    .await
+                    .map_err(AppError::internal)?;
+            } else {
+                requests::finish(db, &valid.request_id, requests::UNKNOWN, None)
+                    .await
+                    .map_err(AppError::internal)?;
+            }
+            return Err(create_error(&e, caller, &account).await);
+        }
+    };
+    requests::finish(db, &valid.request_id, requests::DONE, Some(&created.id))
+        .await
+        .map_err(AppError::internal)?;
+    let detail = serde_json::json!({
+        "name": valid.name,
+        "expires_in_days": valid.expires_in_days,
+        "networks": valid.networks,
+        "mail_only": valid.mail_only,
+    });
+    record(
+        caller,
+        action,
+        Some(&account),
+        Some(&created.id),
+        detail,
+        meta,
+    )
+    .await;
+    tracing::info!(tenant = %caller.tenant.slug, user = caller.user.user_id, credential = %created.id, "app password created");
+    Ok(Minted {
+        name: valid.name.clone(),
+        secret: created.secret.expose_secret().to_owned(),
+        setup: mail_setup(caller),
+    })
+}
+
+async fn create_error(e: &StalwartError, caller: &Caller, account: &str) -> AppError {
+    match e {
+        StalwartError::Set(set) if set.kind == SetErrorKind::OverQuota => {
+            let count = caller
+                .tenant
+                .stalwart
+                .app_passwords(account)
+                .await
+                .map(|l| l.len())
+                .unwrap_or(0);
+            let have = if count > 0 {
+                text::have_count(count)
+            } else {
+                text::AT_LIMIT.to_owned()
+            };
+            AppError::Conflict(text::revoke_one_to_create(&have))
+        }
+        StalwartError::Set(set)
+            if set.kind == SetErrorKind::InvalidProperties
+                && set.properties.iter().any(|p| p == "allowedIps") =>
+        {
+            AppError::field("networks", text::NETWORKS_REFUSED)
+        }
+        StalwartError::Timeout(_) => AppError::Unavailable(text::TIMED_OUT.into()),
+        other => AppError::from_stalwart(other, text::CREATE),
+    }
+}
+
+/// Revokes one of the caller's app passwords; returns its name.
+pub async fn revoke(caller: &Caller, id: &str, meta: &RequestMeta) -> Result<String, AppError> {
+    let account = account_id(caller, text::REVOKE).await?;
+    let stalwart = &caller.tenant.stalwart;
+    let list = stalwart
+        .app_passwords(&account)
+        .await
+        .map_err(|e| AppError::from_stalwart(&e, text::REVOKE))?;
+    let Some(target) = list.iter().find(|p| p.id == id) else {
+        return Err(AppError::NotFound(text::GONE.into()));
+    };
+    stalwart
+        .destroy_app_passwords(&account, std::slice::from_ref(&target.id))
+        .await
+        .map_err(|e| AppError::from_stalwart(&e, text::REVOKE))?;
+    let detail = serde_json::json!({ "name": target.description });
+    record(
+        caller,
+        "app_password.revoke",
+        Some(&account),
+        Some(id),
+        detail,
+        meta,
+    )
+    .await;
+    Ok(target.description.clone())
+}
+
+/// Revokes every app password of the caller; returns how many there were.
+pub async fn revoke_all(caller: &Caller, meta: &RequestMeta) -> Result<usize, AppError> {
+    let account = account_id(caller, text::REVOKE_ALL).await?;
+    let stalwart = &caller.tenant.stalwart;
+    let list = stalwart
+        .app_passwords(&account)
+        .await
+        .map_err(|e| AppError::from_stalwart(&e, text::REVOKE_ALL))?;
+    let ids: Vec<String> = list.iter().map(|p| p.id.clone()).collect();
+    stalwart
+        .destroy_app_passwords(&account, &ids)
+        .await
+        .map_err(|e| AppError::from_stalwart(&e, text::REVOKE_ALL))?;
+    let names: Vec<&str> = list.iter().map(|p| p.description.as_str()).collect();
+    let detail = serde_json::json!({ "ids": ids, "names": names });
+    record(
+        caller,
+        "app_password.revoke_all",
+        Some(&account),
+        None,
+        detail,
+        meta,
+    )
+    .await;
+    Ok(ids.len())
+}
+
+async fn record(
+    caller: &Caller,
+    action: &str,
+    account: Option<&str>,
+    credential: Option<&str>,
+    detail: serde_json::Value,
+    meta: &RequestMeta,
+) {
+    let event = audit::NewEvent {
+        tenant: &caller.tenant.slug,
+        actor_id: Some(caller.user.user_id),
+        actor_email: &caller.user.email,
+        action,
+        account_id: account,
+        target: credential,
+        detail,
+        ip: meta.ip.as_deref(),
+        user_agent: meta.user_agent.as_deref(),
+    };
+    // The change happened at Stalwart; failing to log it must not hide that from the user.
+    if let Err(e) = audit::record(&caller.state.db, &event).await {
+        tracing::error!(error = %e, action, "cannot write the audit log");
+    }
+}
+
+/// An app password as the pages list it (never its secret).
+pub fn item(p: &AppPassword) -> AppPasswordItem {
+    let expires = p.expires_at.as_deref().and_then(parse_rfc3339);
+    AppPasswordItem {
+        id: p.id.clone(),
+        name: if p.description.is_empty() {
+            text::NO_NAME.into()
+        } else {
+            p.description.clone()
+        },
+        created: format_rfc3339(&p.created_at),
+        expires: expires.map(format_time),
+        expired: expires.is_some_and(|e| e <= time::OffsetDateTime::now_utc()),
+        networks: p.allowed_ips.keys().cloned().collect(),
+        mail_only: p.is_restricted(),
+    }
+}
+
+fn activity(e: &audit::Event) -> ActivityItem {
+    let detail: serde_json::Value = serde_json::from_str(&e.detail_json).unwrap_or_default();
+    ActivityItem {
+        when: format_epoch(e.at),
+        what: activity_text::what(&e.action).into(),
+        name: detail
+            .get("name")
+            .and_then(|n| n.as_str())
+            .map(str::to_owned),
+        ip: e.ip.clone(),
+        device: e
+            .user_agent
+            .as_deref()
+            .map(activity_text::describe_user_agent),
+    }
+}

@@ -1,0 +1,207 @@
+//! Sign-in through the tenant's IdP, and sign-out. Plain form posts and redirects, so they
+//! work the same with and without JavaScript.
+
+use super::service::{self, ReauthRefusal};
+use super::text;
+use crate::ssr::http::{RequestMeta, set_notice};
+use crate::ssr::oidc::{AuthOptions, Callback, OidcError};
+use crate::ssr::session::{AppSession, Flash, FlashKind};
+use crate::ssr::state::AppState;
+use crate::ssr::time::now;
+use axum::extract::{ConnectInfo, Query, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+use std::net::SocketAddr;
+use tower_sessions::Session;
+
+/// A sign-in must come back from the IdP within this many seconds.
+const PENDING_LOGIN_TTL: i64 = 600;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/auth/login", post(login))
+        .route("/auth/callback", get(callback))
+        .route("/auth/logout", post(logout))
+}
+
+#[derive(Deserialize)]
+struct LoginForm {
+    email: String,
+    #[serde(default)]
+    return_to: Option<String>,
+}
+
+async fn login(
+    State(state): State<AppState>,
+    session: Session,
+    Form(form): Form<LoginForm>,
+) -> Response {
+    let session = AppSession(session);
+    let email = form.email.trim().to_lowercase();
+    let Some((_, domain)) = email
+        .rsplit_once('@')
+        .filter(|(l, d)| !l.is_empty() && d.contains('.'))
+    else {
+        return back_to_start(&session, text::NOT_AN_ADDRESS.to_owned(), Some(form.email)).await;
+    };
+    let Some(tenant) = state.tenants.by_domain(domain).cloned() else {
+        return back_to_start(&session, text::unknown_domain(domain), Some(email)).await;
+    };
+    let provider = match state.oidc.provider(&tenant, &state.redirect_uri()).await {
+        Ok(p) => p,
+        Err(e) => {
+            tracing::warn!(tenant = %tenant.slug, error = %e, "identity provider unavailable");
+            let message = text::idp_down(&tenant.display_name);
+            return back_to_start(&session, message, Some(email)).await;
+        }
+    };
+    let options = AuthOptions {
+        login_hint: Some(email),
+        ..Default::default()
+    };
+    let return_to = local_path(form.return_to.as_deref())
+        .unwrap_or("/account")
+        .to_owned();
+    let (url, pending) = provider.authorization_request(&tenant, &options, return_to);
+    if let Err(e) = session.start_login(&pending).await {
+        tracing::error!(error = %e, "cannot store the pending sign-in");
+        return back_to_start(&session, text::INTERNAL.to_owned(), None).await;
+    }
+    Redirect::to(url.as_str()).into_response()
+}
+
+async fn callback(
+    State(state): State<AppState>,
+    session: Session,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Query(callback): Query<Callback>,
+) -> Response {
+    let session = AppSession(session);
+    // Removed before anything else, so a state value works once at most.
+    let pending = match session.take_pending_login().await {
+        Ok(Some(p)) => p,
+        Ok(None) => return back_to_start(&session, text::EXPIRED.to_owned(), None).await,
+        Err(e) => {
+            tracing::error!(error = %e, "session store");
+            return back_to_start(&session, text::INTERNAL.to_owned(), None).await;
+        }
+    };
+    if now() - pending.created_at > PENDING_LOGIN_TTL {
+        return back_to_start(&session, text::EXPIRED.to_owned(), None).await;
+    }
+    let Some(tenant) = state.tenants.by_slug(&pending.tenant).cloned() else {
+        return back_to_start(&session, text::EXPIRED.to_owned(), None).await;
+    };
+
+    let identity = match state
+        .oidc
+        .finish(&tenant, &state.redirect_uri(), &pending, &callback)
+        .await
+    {
+        Ok(identity) => identity,
+        Err(e) => {
+            tracing::warn!(tenant = %tenant.slug, error = %e, "sign-in rejected");
+            let message = match e {
+                OidcError::Unavailable(_) => text::idp_down(&tenant.display_name),
+                OidcError::Denied(_) => text::DENIED.to_owned(),
+                OidcError::Unusable(_) => text::UNUSABLE.to_owned(),
+                _ => text::VERIFY_FAILED.to_owned(),
+            };
+            return back_to_start(&session, message, None).await;
+        }
+    };
+    // Tenant isolation starts here: the address the IdP vouches for must be in one of this
+    // tenant's domains, or the user would reach another organisation's mailboxes.
+    if !tenant.owns_address(&identity.email) {
+        tracing::warn!(tenant = %tenant.slug, "IdP returned an address outside the tenant's domains");
+        let message = text::wrong_tenant(&identity.email, &tenant.display_name);
+        return back_to_start(&session, message, None).await;
+    }
+
+    // A re-authentication before a sensitive action: the same person, freshly signed in.
+    if let Err(refusal) = service::check_reauth(&pending, &identity, &tenant) {
+        tracing::warn!(tenant = %tenant.slug, ?refusal, "re-authentication refused");
+        let message = match refusal {
+            ReauthRefusal::OtherUser => text::REAUTH_OTHER_USER,
+            ReauthRefusal::NotFresh => text::REAUTH_NOT_FRESH,
+        };
+        set_notice(&session, false, message.to_owned()).await;
+        return Redirect::to("/app-passwords").into_response();
+    }
+
+    let meta = RequestMeta::of(&state, peer, &headers);
+    let user = match service::sign_in(&state, &tenant, identity, &meta).await {
+        Ok(user) => user,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot record the user");
+            return back_to_start(&session, text::INTERNAL.to_owned(), None).await;
+        }
+    };
+    if let Err(e) = session.sign_in(&user).await {
+        tracing::error!(error = %e, "cannot store the session");
+        return back_to_start(&session, text::INTERNAL.to_owned(), None).await;
+    }
+    tracing::info!(tenant = %tenant.slug, user = user.user_id, "signed in");
+    Redirect::to(local_path(Some(&pending.return_to)).unwrap_or("/account")).into_response()
+}
+
+async fn logout(State(state): State<AppState>, session: Session) -> Response {
+    let session = AppSession(session);
+    let user = session.user().await.ok().flatten();
+    if let Err(e) = session.sign_out().await {
+        tracing::error!(error = %e, "cannot delete the session");
+    }
+    let Some(user) = user else {
+        return Redirect::to("/").into_response();
+    };
+    let Some(tenant) = state.tenants.by_slug(&user.tenant).cloned() else {
+        return Redirect::to("/").into_response();
+    };
+    // Also end the IdP session when the IdP offers it; otherwise the next "sign in" would
+    // silently sign the same person in again.
+    if let Ok(provider) = state.oidc.provider(&tenant, &state.redirect_uri()).await {
+        let after = state.absolute("/");
+        if let Some(url) = provider.end_session_url(&user.id_token, &tenant.oidc.client_id, &after)
+        {
+            return Redirect::to(url.as_str()).into_response();
+        }
+    }
+    Redirect::to("/").into_response()
+}
+
+async fn back_to_start(session: &AppSession, message: String, email: Option<String>) -> Response {
+    let flash = Flash {
+        kind: FlashKind::Error,
+        message,
+        email,
+    };
+    if let Err(e) = session.set_flash(&flash).await {
+        tracing::error!(error = %e, "cannot store the message for the start page");
+    }
+    Redirect::to("/").into_response()
+}
+
+/// Only same-site absolute paths are followed after sign-in: never `//host` or a URL.
+fn local_path(path: Option<&str>) -> Option<&str> {
+    path.filter(|p| {
+        p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') && !p.contains("://")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_path;
+
+    #[test]
+    fn only_local_paths_are_accepted_as_return_targets() {
+        assert_eq!(local_path(Some("/app-passwords")), Some("/app-passwords"));
+        assert_eq!(local_path(Some("//evil.example/")), None);
+        assert_eq!(local_path(Some("https://evil.example/")), None);
+        assert_eq!(local_path(Some("/\\evil.example")), None);
+        assert_eq!(local_path(Some("account")), None);
+    }
+}

@@ -1,0 +1,12 @@
+//! What the sign-in page needs.
+
+use serde::{Deserialize, Serialize};
+
+/// A message from a failed attempt, the address to put back, and whether someone is already
+/// signed in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct SignInState {
+    pub error: Option<String>,
+    pub email: Option<String>,
+    pub signed_in: bool,
+}

@@ -1,0 +1,57 @@
+//! Domain actions: check DNS again (the form waits for the answer; the page itself never
+//! does), download the zone file, and the status the page polls while a check runs.
+
+use super::service;
+use crate::ssr::http::Admin;
+use crate::ssr::state::AppState;
+use axum::Router;
+use axum::extract::Path;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/domains/{name}/check", post(check_again))
+        .route("/admin/domains/{name}/zone", get(zone_file))
+        .route("/admin/domains/{name}/check-status", get(check_status))
+}
+
+/// 202 while the background check the page started is running, 200 once its result is there
+/// to show. The page polls this instead of refreshing itself.
+async fn check_status(a: Admin, Path(name): Path<String>) -> Response {
+    let mut response = match service::is_checking(&a.scope, &name) {
+        Ok(true) => (StatusCode::ACCEPTED, "checking").into_response(),
+        Ok(false) => (StatusCode::OK, "done").into_response(),
+        Err(e) => return e.into_response(),
+    };
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+async fn check_again(a: Admin, Path(name): Path<String>) -> Response {
+    let outcome = service::check_again(&a.scope, &name).await;
+    a.reply
+        .back(outcome, &format!("/admin/domains/{name}"))
+        .await
+}
+
+async fn zone_file(a: Admin, Path(name): Path<String>) -> Response {
+    match service::zone_file(&a.scope, &name).await {
+        Ok(body) => {
+            let mut response = body.into_response();
+            let headers = response.headers_mut();
+            headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/plain; charset=utf-8"),
+            );
+            if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}.zone\"")) {
+                headers.insert(header::CONTENT_DISPOSITION, v);
+            }
+            response
+        }
+        Err(e) => e.into_response(),
+    }
+}

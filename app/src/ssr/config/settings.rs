@@ -1,0 +1,212 @@
+//! The shape of the configuration file, with its defaults.
+
+use secrecy::SecretString;
+use serde::{Deserialize, Deserializer};
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use url::Url;
+
+#[derive(Debug, thiserror::Error)]
+#[error("{key}: {problem}")]
+pub struct ConfigError {
+    pub key: String,
+    pub problem: String,
+}
+
+impl ConfigError {
+    pub(super) fn new(key: impl Into<String>, problem: impl Into<String>) -> Self {
+        Self {
+            key: key.into(),
+            problem: problem.into(),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub server: ServerSettings,
+    #[serde(default)]
+    pub stalwart: BTreeMap<String, StalwartSettings>,
+    #[serde(default)]
+    pub tenants: BTreeMap<String, TenantSettings>,
+    #[serde(default)]
+    pub dns: DnsSettings,
+}
+
+/// How Postern checks published DNS records.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DnsSettings {
+    /// Resolvers as "ip:port"; empty means the system's (/etc/resolv.conf).
+    #[serde(default)]
+    pub nameservers: Vec<String>,
+    #[serde(default = "default_dns_timeout_ms")]
+    pub timeout_ms: u64,
+}
+
+impl Default for DnsSettings {
+    fn default() -> Self {
+        Self {
+            nameservers: Vec::new(),
+            timeout_ms: default_dns_timeout_ms(),
+        }
+    }
+}
+
+fn default_dns_timeout_ms() -> u64 {
+    2_000
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServerSettings {
+    #[serde(default = "default_listen")]
+    pub listen: SocketAddr,
+    /// The URL users type; the OIDC redirect URIs and cookie security derive from it.
+    pub public_url: Url,
+    #[serde(default = "default_database_url")]
+    pub database_url: String,
+    #[serde(default)]
+    pub log_format: LogFormat,
+    /// Reverse proxies (addresses or networks) allowed to say, in `X-Forwarded-For`, which
+    /// client they forward for. Empty: the TCP peer is the client.
+    #[serde(default, deserialize_with = "networks")]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+}
+
+#[derive(Debug, Default, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StalwartSettings {
+    pub url: Url,
+    #[serde(default, deserialize_with = "lenient_secret")]
+    pub api_key: Option<SecretString>,
+    pub api_key_file: Option<PathBuf>,
+    #[serde(default = "default_stalwart_timeout_ms")]
+    pub timeout_ms: u64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TenantSettings {
+    pub display_name: String,
+    pub domains: Vec<String>,
+    /// Key of the `[stalwart.<key>]` server this tenant's mailboxes live on.
+    pub stalwart: String,
+    pub oidc: OidcSettings,
+    pub mail: MailSettings,
+    /// How recent the IdP sign-in must be to create an app password (seconds).
+    #[serde(default = "default_fresh_auth_secs")]
+    pub fresh_auth_max_age_secs: u64,
+    /// Whether admins may give a mailbox a password of its own. For tenants whose users sign
+    /// in only through the IdP the default is no: people use app passwords.
+    #[serde(default)]
+    pub mailbox_passwords: MailboxPasswords,
+    /// Create a user's mailbox when they first sign in and have none.
+    #[serde(default)]
+    pub provision_mailboxes: bool,
+}
+
+#[derive(Debug, Default, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum MailboxPasswords {
+    #[default]
+    None,
+    Optional,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OidcSettings {
+    pub issuer: String,
+    pub client_id: String,
+    #[serde(default, deserialize_with = "lenient_secret")]
+    pub client_secret: Option<SecretString>,
+    pub client_secret_file: Option<PathBuf>,
+    #[serde(default = "default_scopes")]
+    pub scopes: Vec<String>,
+    /// The ID-token claim that holds the user's mailbox address.
+    #[serde(default = "default_email_claim")]
+    pub email_claim: String,
+    #[serde(default = "default_groups_claim")]
+    pub groups_claim: String,
+    /// Members of this group are tenant admins. No group: nobody is.
+    pub admin_group: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MailSettings {
+    pub imap_host: String,
+    #[serde(default = "default_imap_port")]
+    pub imap_port: u16,
+    pub smtp_host: String,
+    #[serde(default = "default_smtp_port")]
+    pub smtp_port: u16,
+}
+
+fn default_listen() -> SocketAddr {
+    "127.0.0.1:3000".parse().expect("valid literal")
+}
+fn default_database_url() -> String {
+    "sqlite://postern.db?mode=rwc".into()
+}
+fn default_stalwart_timeout_ms() -> u64 {
+    10_000
+}
+fn default_fresh_auth_secs() -> u64 {
+    600
+}
+fn default_scopes() -> Vec<String> {
+    vec!["openid".into(), "email".into(), "profile".into()]
+}
+fn default_email_claim() -> String {
+    "email".into()
+}
+fn default_groups_claim() -> String {
+    "groups".into()
+}
+fn default_imap_port() -> u16 {
+    993
+}
+fn default_smtp_port() -> u16 {
+    465
+}
+
+/// Accepts a secret written as a string or, from an environment override, a bare number.
+fn lenient_secret<'de, D: Deserializer<'de>>(d: D) -> Result<Option<SecretString>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        S(String),
+        I(i64),
+    }
+    Ok(Option::<Raw>::deserialize(d)?.map(|raw| match raw {
+        Raw::S(s) => SecretString::from(s),
+        Raw::I(i) => SecretString::from(i.to_string()),
+    }))
+}
+
+/// Addresses (`10.0.0.1`, `::1`) or networks (`10.0.0.0/8`).
+fn networks<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<ipnet::IpNet>, D::Error> {
+    let list = Vec::<String>::deserialize(d)?;
+    list.iter()
+        .map(|entry| {
+            crate::ssr::client_ip::parse_ip_or_network(entry).ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "\"{}\" is not an IP address or network (like 10.0.0.0/8)",
+                    entry.trim()
+                ))
+            })
+        })
+        .collect()
+}

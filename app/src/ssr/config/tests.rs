@@ -1,0 +1,147 @@
+//! The configuration file's promises: defaults, overrides, and one clear line per problem.
+
+use super::settings::{ConfigError, Settings};
+
+const GOOD: &str = r#"
+    [server]
+    public_url = "http://127.0.0.1:3000"
+
+    [stalwart.main]
+    url = "http://127.0.0.1:18080"
+    api_key = "API_x"
+
+    [tenants.acme]
+    display_name = "Acme"
+    domains = ["acme.test"]
+    stalwart = "main"
+    mail = { imap_host = "mail.acme.test", smtp_host = "mail.acme.test" }
+    [tenants.acme.oidc]
+    issuer = "http://127.0.0.1:9000"
+    client_id = "postern"
+    client_secret = "s3cret"
+"#;
+
+fn load(text: &str, env: &[(&str, &str)]) -> Result<Settings, ConfigError> {
+    Settings::from_toml(
+        text,
+        env.iter().map(|(k, v)| (k.to_string(), v.to_string())),
+    )
+}
+
+#[test]
+fn a_complete_file_loads_with_defaults() {
+    let s = load(GOOD, &[]).unwrap();
+    assert_eq!(s.server.database_url, "sqlite://postern.db?mode=rwc");
+    let acme = &s.tenants["acme"];
+    assert_eq!(acme.mail.imap_port, 993);
+    assert_eq!(acme.fresh_auth_max_age_secs, 600);
+    assert_eq!(acme.oidc.email_claim, "email");
+}
+
+#[test]
+fn env_overrides_reach_nested_keys_and_numbers() {
+    let s = load(
+        GOOD,
+        &[
+            ("POSTERN_SERVER__DATABASE_URL", "postgres://localhost/p"),
+            ("POSTERN_TENANTS__ACME__MAIL__IMAP_PORT", "143"),
+            ("POSTERN_TENANTS__ACME__OIDC__CLIENT_SECRET", "12345"),
+            ("POSTERN_CONFIG", "ignored.toml"),
+        ],
+    )
+    .unwrap();
+    assert_eq!(s.server.database_url, "postgres://localhost/p");
+    assert_eq!(s.tenants["acme"].mail.imap_port, 143);
+}
+
+#[test]
+fn a_wrong_type_names_the_key() {
+    let err = load(&GOOD.replace("\"acme.test\"", "42"), &[]).unwrap_err();
+    assert_eq!(err.key, "tenants.acme.domains[0]");
+}
+
+#[test]
+fn trusted_proxies_are_networks_and_a_bad_one_is_named() {
+    let with = |list: &str| {
+        GOOD.replace(
+            "[server]\n",
+            &format!("[server]\ntrusted_proxies = {list}\n"),
+        )
+    };
+    let s = load(&with(r#"["10.0.0.0/8", "::1", "192.0.2.7"]"#), &[]).unwrap();
+    let nets: Vec<String> = s
+        .server
+        .trusted_proxies
+        .iter()
+        .map(|n| n.to_string())
+        .collect();
+    assert_eq!(nets, ["10.0.0.0/8", "::1/128", "192.0.2.7/32"]);
+    assert!(load(GOOD, &[]).unwrap().server.trusted_proxies.is_empty());
+    let err = load(&with(r#"["10.0.0.0/8", "10.0.0.300/8"]"#), &[]).unwrap_err();
+    assert_eq!(err.key, "server.trusted_proxies");
+    assert!(
+        err.problem.contains("\"10.0.0.300/8\" is not an IP"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unknown_key_is_refused_with_its_section() {
+    let err = load(&GOOD.replace("client_id", "clientid"), &[]).unwrap_err();
+    assert_eq!(err.key, "tenants.acme.oidc.clientid");
+    assert!(err.problem.contains("unknown field"), "{err}");
+}
+
+#[test]
+fn a_tenant_pointing_at_an_undeclared_server_is_refused() {
+    let err = load(
+        &GOOD.replace("stalwart = \"main\"", "stalwart = \"other\""),
+        &[],
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "tenants.acme.stalwart: no [stalwart.other] server is declared"
+    );
+}
+
+#[test]
+fn a_missing_secret_says_how_to_provide_it() {
+    let err = load(&GOOD.replace("client_secret = \"s3cret\"", ""), &[]).unwrap_err();
+    assert_eq!(err.key, "tenants.acme.oidc.client_secret");
+    assert!(
+        err.problem
+            .contains("POSTERN_TENANTS__ACME__OIDC__CLIENT_SECRET"),
+        "{err}"
+    );
+}
+
+#[test]
+fn plain_http_is_refused_off_loopback() {
+    let err = load(
+        &GOOD.replace("http://127.0.0.1:3000", "http://portal.example.com"),
+        &[],
+    )
+    .unwrap_err();
+    assert_eq!(err.key, "server.public_url");
+}
+
+#[test]
+fn a_domain_claimed_by_two_tenants_is_refused() {
+    let two = format!(
+        "{GOOD}\n[tenants.beta]\ndisplay_name=\"B\"\ndomains=[\"acme.test\"]\nstalwart=\"main\"\n\
+         mail = {{ imap_host = \"m.b.test\", smtp_host = \"m.b.test\" }}\n\
+         [tenants.beta.oidc]\nissuer=\"http://127.0.0.1:9001\"\nclient_id=\"p\"\nclient_secret=\"s\"\n"
+    );
+    let err = load(&two, &[]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "tenants.beta.domains: acme.test is already a domain of tenant acme"
+    );
+}
+
+#[test]
+fn toml_syntax_errors_give_the_line() {
+    let err = load("[server\npublic_url = 1", &[]).unwrap_err();
+    assert_eq!(err.key, "config file line 1");
+}

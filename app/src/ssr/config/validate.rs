@@ -1,0 +1,204 @@
+//! Everything checked at boot, each problem named by its key.
+
+use super::settings::{ConfigError, Settings};
+use secrecy::SecretString;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use url::Url;
+
+impl Settings {
+    pub(super) fn validate(&self) -> Result<(), ConfigError> {
+        let public = &self.server.public_url;
+        if !matches!(public.scheme(), "http" | "https") || public.host_str().is_none() {
+            return Err(ConfigError::new(
+                "server.public_url",
+                "must be an http(s) URL with a host",
+            ));
+        }
+        if public.scheme() == "http" && !is_loopback_host(public) {
+            return Err(ConfigError::new(
+                "server.public_url",
+                "plain http is only allowed on a loopback host (use https in production)",
+            ));
+        }
+        if !self.server.database_url.starts_with("sqlite:")
+            && !self.server.database_url.starts_with("postgres://")
+            && !self.server.database_url.starts_with("postgresql://")
+        {
+            return Err(ConfigError::new(
+                "server.database_url",
+                "must start with sqlite: or postgres://",
+            ));
+        }
+        for (key, server) in &self.stalwart {
+            let k = format!("stalwart.{key}");
+            if !matches!(server.url.scheme(), "http" | "https") {
+                return Err(ConfigError::new(
+                    format!("{k}.url"),
+                    "must be an http(s) URL",
+                ));
+            }
+            secret_source(&k, "api_key", &server.api_key, &server.api_key_file)?;
+            if server.timeout_ms == 0 {
+                return Err(ConfigError::new(
+                    format!("{k}.timeout_ms"),
+                    "must be greater than 0",
+                ));
+            }
+        }
+        for (i, ns) in self.dns.nameservers.iter().enumerate() {
+            if ns.parse::<std::net::SocketAddr>().is_err() {
+                return Err(ConfigError::new(
+                    format!("dns.nameservers[{i}]"),
+                    format!("{ns:?} is not an ip:port address"),
+                ));
+            }
+        }
+        if self.dns.timeout_ms == 0 || self.dns.timeout_ms > 30_000 {
+            return Err(ConfigError::new(
+                "dns.timeout_ms",
+                "must be between 1 and 30000",
+            ));
+        }
+        if self.tenants.is_empty() {
+            return Err(ConfigError::new("tenants", "declare at least one tenant"));
+        }
+        let mut domain_owner: HashMap<String, &str> = HashMap::new();
+        for (slug, tenant) in &self.tenants {
+            let k = format!("tenants.{slug}");
+            if !is_slug(slug) {
+                return Err(ConfigError::new(
+                    k,
+                    "tenant keys must be 1-40 lowercase letters, digits or '-'",
+                ));
+            }
+            if tenant.display_name.trim().is_empty() {
+                return Err(ConfigError::new(
+                    format!("{k}.display_name"),
+                    "must not be empty",
+                ));
+            }
+            if tenant.domains.is_empty() {
+                return Err(ConfigError::new(
+                    format!("{k}.domains"),
+                    "list at least one mail domain",
+                ));
+            }
+            for domain in &tenant.domains {
+                if !is_domain_name(domain) {
+                    return Err(ConfigError::new(
+                        format!("{k}.domains"),
+                        format!("{domain:?} is not a lowercase domain name"),
+                    ));
+                }
+                if let Some(other) = domain_owner.insert(domain.clone(), slug) {
+                    return Err(ConfigError::new(
+                        format!("{k}.domains"),
+                        format!("{domain} is already a domain of tenant {other}"),
+                    ));
+                }
+            }
+            if !self.stalwart.contains_key(&tenant.stalwart) {
+                return Err(ConfigError::new(
+                    format!("{k}.stalwart"),
+                    format!("no [stalwart.{}] server is declared", tenant.stalwart),
+                ));
+            }
+            let oidc = &tenant.oidc;
+            let issuer = Url::parse(&oidc.issuer).map_err(|e| {
+                ConfigError::new(format!("{k}.oidc.issuer"), format!("not a URL: {e}"))
+            })?;
+            if issuer.scheme() != "https"
+                && !(issuer.scheme() == "http" && is_loopback_host(&issuer))
+            {
+                return Err(ConfigError::new(
+                    format!("{k}.oidc.issuer"),
+                    "must be https (plain http only on a loopback host)",
+                ));
+            }
+            if oidc.client_id.trim().is_empty() {
+                return Err(ConfigError::new(
+                    format!("{k}.oidc.client_id"),
+                    "must not be empty",
+                ));
+            }
+            secret_source(
+                &format!("{k}.oidc"),
+                "client_secret",
+                &oidc.client_secret,
+                &oidc.client_secret_file,
+            )?;
+            if !oidc.scopes.iter().any(|s| s == "openid") {
+                return Err(ConfigError::new(
+                    format!("{k}.oidc.scopes"),
+                    "must include \"openid\"",
+                ));
+            }
+            for (field, host) in [
+                ("imap_host", &tenant.mail.imap_host),
+                ("smtp_host", &tenant.mail.smtp_host),
+            ] {
+                if !is_domain_name(host) {
+                    return Err(ConfigError::new(
+                        format!("{k}.mail.{field}"),
+                        format!("{host:?} is not a host name"),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Resolves a secret given inline (or by env override) or as a file; exactly one is required.
+fn secret_source(
+    section: &str,
+    field: &str,
+    inline: &Option<SecretString>,
+    file: &Option<PathBuf>,
+) -> Result<(), ConfigError> {
+    match (inline, file) {
+        (Some(_), Some(_)) => Err(ConfigError::new(
+            format!("{section}.{field}"),
+            format!("set either {field} or {field}_file, not both"),
+        )),
+        (None, None) => Err(ConfigError::new(
+            format!("{section}.{field}"),
+            format!(
+                "missing: set {field}_file, or the environment variable POSTERN_{}__{}",
+                section.replace('.', "__").to_uppercase(),
+                field.to_uppercase()
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+pub fn is_loopback_host(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(d)) => d == "localhost",
+        None => false,
+    }
+}
+
+fn is_slug(s: &str) -> bool {
+    (1..=40).contains(&s.len())
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A lowercase DNS name with at least two labels.
+pub fn is_domain_name(s: &str) -> bool {
+    s.len() <= 253
+        && s.contains('.')
+        && s.split('.').all(|label| {
+            (1..=63).contains(&label.len())
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        })
+}

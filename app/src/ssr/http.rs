@@ -1,0 +1,258 @@
+//! The HTTP edge every area shares: who is asking (the `SignedIn` and `Admin` extractors for
+//! form posts, `caller`/`admin_scope` for server functions), where from (`RequestMeta`), and
+//! how an answer is made (a redirect with a notice, or a page rendered with what a post
+//! produced). Only the areas' `forms.rs` and `api.rs` use this module.
+
+use super::scope::AdminScope;
+use super::session::{AppSession, Flash, FlashKind};
+use super::state::{AppState, Caller, NoCaller};
+use crate::error::{AppError, text};
+use axum::body::Body;
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header, request::Parts};
+use axum::response::{IntoResponse, Redirect, Response};
+use leptos::prelude::provide_context;
+use std::net::SocketAddr;
+use tower_sessions::Session;
+
+/// Where a request came from, for the audit log.
+#[derive(Debug, Clone, Default)]
+pub struct RequestMeta {
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+}
+
+impl RequestMeta {
+    pub fn of(state: &AppState, peer: SocketAddr, headers: &HeaderMap) -> Self {
+        Self {
+            ip: Some(state.client_ip(peer.ip(), headers).to_string()),
+            user_agent: headers
+                .get(header::USER_AGENT)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned),
+        }
+    }
+}
+
+/// The status an error answers with, as axum wants it.
+pub fn status_of(error: &AppError) -> StatusCode {
+    StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+/// How a form post answers: back to a page with a one-line notice (post/redirect/get), or with
+/// the page itself, rendered with what the post produced.
+pub struct Reply {
+    pub state: AppState,
+    pub session: AppSession,
+    parts: Parts,
+}
+
+impl Reply {
+    /// Stores the outcome as a notice and goes back to `to`. A refusal is not a redirect: it
+    /// answers 403 with the page at `to` showing why.
+    pub async fn back(&self, outcome: Result<String, AppError>, to: &str) -> Response {
+        match outcome {
+            Ok(message) => {
+                set_notice(&self.session, true, message).await;
+                Redirect::to(to).into_response()
+            }
+            Err(error @ AppError::Refused(_)) => {
+                set_notice(&self.session, false, error.to_string()).await;
+                self.page_at(to, (), status_of(&error)).await
+            }
+            Err(error) => {
+                set_notice(&self.session, false, error.one_line()).await;
+                Redirect::to(to).into_response()
+            }
+        }
+    }
+
+    /// The page at this request's path, with `context` provided to it.
+    pub async fn page<T: Clone + Send + Sync + 'static>(
+        &self,
+        context: T,
+        status: StatusCode,
+    ) -> Response {
+        render_with(&self.state, self.parts.clone(), context, status).await
+    }
+
+    /// The page at `path` (as if the browser had asked for it), with `context`.
+    pub async fn page_at<T: Clone + Send + Sync + 'static>(
+        &self,
+        path: &str,
+        context: T,
+        status: StatusCode,
+    ) -> Response {
+        let mut parts = self.parts.clone();
+        parts.method = Method::GET;
+        match path.parse() {
+            Ok(uri) => parts.uri = uri,
+            Err(_) => return Redirect::to("/").into_response(),
+        }
+        render_with(&self.state, parts, context, status).await
+    }
+}
+
+/// Answers with the Leptos page at the request's path, with `context` provided to it.
+pub async fn render_with<T: Clone + Send + Sync + 'static>(
+    state: &AppState,
+    parts: Parts,
+    context: T,
+    status: StatusCode,
+) -> Response {
+    let request = axum::http::Request::from_parts(parts, Body::empty());
+    let context_state = state.clone();
+    let options = state.leptos_options.clone();
+    let shell = state.shell;
+    let handler = leptos_axum::render_app_async_with_context(
+        move || {
+            provide_context(context_state.clone());
+            provide_context(context.clone());
+        },
+        move || shell(options.clone()),
+    );
+    let mut response = handler(request).await;
+    *response.status_mut() = status;
+    response
+}
+
+/// A response that carries a secret (or a signed-in page) is never cached or replayed from
+/// history.
+pub fn no_store(response: &mut Response) {
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(header::PRAGMA, HeaderValue::from_static("no-cache"));
+}
+
+pub async fn set_notice(session: &AppSession, ok: bool, message: String) {
+    let flash = Flash {
+        kind: if ok {
+            FlashKind::Info
+        } else {
+            FlashKind::Error
+        },
+        message,
+        email: None,
+    };
+    if let Err(e) = session.set_flash(&flash).await {
+        tracing::error!(error = %e, "cannot store the notice");
+    }
+}
+
+/// The signed-in user of a form post, where it came from, and how to answer it. As an
+/// extractor it sends everyone else to the sign-in page.
+pub struct SignedIn {
+    pub caller: Caller,
+    pub meta: RequestMeta,
+    pub reply: Reply,
+}
+
+impl FromRequestParts<AppState> for SignedIn {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let session = Session::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let ConnectInfo(peer) = ConnectInfo::<SocketAddr>::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let session = AppSession(session);
+        let caller = Caller::from_session(state.clone(), &session)
+            .await
+            .map_err(|e| match e {
+                NoCaller::SignedOut => Redirect::to("/").into_response(),
+                NoCaller::Session(e) => AppError::internal(e).into_response(),
+            })?;
+        Ok(Self {
+            caller,
+            meta: RequestMeta::of(state, peer, &parts.headers),
+            reply: Reply {
+                state: state.clone(),
+                session,
+                parts: parts.clone(),
+            },
+        })
+    }
+}
+
+/// The signed-in tenant admin of a form post. As an extractor it turns everyone else away:
+/// to the sign-in page when nobody is signed in, with 403 when the user is not an admin of
+/// their organisation.
+pub struct Admin {
+    pub scope: AdminScope,
+    pub meta: RequestMeta,
+    pub reply: Reply,
+}
+
+impl FromRequestParts<AppState> for Admin {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let SignedIn {
+            caller,
+            meta,
+            reply,
+        } = SignedIn::from_request_parts(parts, state).await?;
+        let scope = match AdminScope::for_caller(caller).await {
+            Ok(scope) => scope,
+            Err(AppError::Forbidden) => {
+                return Err((StatusCode::FORBIDDEN, text::ADMINS_ONLY).into_response());
+            }
+            Err(e) => return Err(e.into_response()),
+        };
+        Ok(Self { scope, meta, reply })
+    }
+}
+
+// ----- server functions (inside a Leptos request) -----
+
+/// The session of the current server-function call or page render.
+pub async fn session() -> Result<AppSession, AppError> {
+    let session: Session = leptos_axum::extract()
+        .await
+        .map_err(|e| AppError::internal(format!("session: {e:?}")))?;
+    Ok(AppSession(session))
+}
+
+fn state() -> Result<AppState, AppError> {
+    leptos::prelude::use_context::<AppState>()
+        .ok_or_else(|| AppError::internal("AppState missing from context"))
+}
+
+/// The signed-in user of the current call, or `Unauthorized`.
+pub async fn caller() -> Result<Caller, AppError> {
+    Caller::from_session(state()?, &session().await?)
+        .await
+        .map_err(|e| match e {
+            NoCaller::SignedOut => AppError::Unauthorized,
+            NoCaller::Session(e) => AppError::internal(e),
+        })
+}
+
+/// The signed-in tenant admin's scope, or `Unauthorized` / `Forbidden`.
+pub async fn admin_scope() -> Result<AdminScope, AppError> {
+    AdminScope::for_caller(caller().await?).await
+}
+
+/// The one-shot message the previous action left for this page, if any.
+pub async fn take_flash() -> Result<Option<Flash>, AppError> {
+    session()
+        .await?
+        .take_flash()
+        .await
+        .map_err(AppError::internal)
+}
+
+/// Gives a server function's (or page's) answer the status its error means. Every `api.rs`
+/// adapter passes its result through here, so pages and calls answer 403, 404 … alike.
+pub fn answer<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(error) = &result
+        && !matches!(error, AppError::Unauthorized)
+        && let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+    {
+        // Signed-out visitors are redirected by the page instead.
+        response.set_status(status_of(error));
+    }
+    result
+}

@@ -1,0 +1,134 @@
+//! The client itself: one per Stalwart server, with the few lookups every page needs cached.
+
+use super::error::StalwartError;
+use super::jmap::{Batch, GetResponse, QueryResponse, Transport};
+use super::model::Domain;
+use secrecy::SecretString;
+use serde_json::json;
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+/// A client for one Stalwart server, authenticated with that server's API key.
+#[derive(Clone, Debug)]
+pub struct StalwartClient {
+    pub(super) transport: Transport,
+    /// Domain name → id. Domain ids never change while the domain exists, so a cache saves a
+    /// round trip on every page; an unknown name is not cached (it may be created later).
+    domain_ids: Arc<RwLock<HashMap<String, String>>>,
+    /// Address → user account id, for a few minutes: every app-password page needs the id,
+    /// and Stalwart hands out account ids in sequence without reusing them, so a cached id
+    /// can go stale (account deleted) but never point at someone else.
+    account_ids: Arc<RwLock<HashMap<String, (String, Instant)>>>,
+    /// The account that owns the API key; it never changes for a given key.
+    own_account: Arc<tokio::sync::OnceCell<String>>,
+}
+
+const ACCOUNT_ID_TTL: Duration = Duration::from_secs(300);
+
+impl StalwartClient {
+    pub fn new(
+        base_url: &url::Url,
+        api_key: SecretString,
+        timeout: Duration,
+    ) -> Result<Self, StalwartError> {
+        Ok(Self {
+            transport: Transport::new(base_url, api_key, timeout)?,
+            domain_ids: Arc::default(),
+            account_ids: Arc::default(),
+            own_account: Arc::default(),
+        })
+    }
+
+    /// The id of the account Postern acts as on this server (the owner of its API key).
+    /// Asked once; a failure is not remembered.
+    pub async fn own_account_id(&self) -> Result<&str, StalwartError> {
+        self.own_account
+            .get_or_try_init(|| self.transport.session_account())
+            .await
+            .map(String::as_str)
+    }
+
+    /// The id of the domain called `name`, or `None` if Stalwart has no such domain.
+    pub async fn domain_id(&self, name: &str) -> Result<Option<String>, StalwartError> {
+        if let Some(id) = self.domain_ids.read().expect("lock").get(name) {
+            return Ok(Some(id.clone()));
+        }
+        let mut batch = Batch::new();
+        let query = batch.call("x:Domain/query", json!({ "filter": { "name": name } }));
+        let found: QueryResponse = self.transport.send(&batch).await?.take(query)?;
+        let Some(id) = found.ids.into_iter().next() else {
+            return Ok(None);
+        };
+        self.domain_ids
+            .write()
+            .expect("lock")
+            .insert(name.to_owned(), id.clone());
+        Ok(Some(id))
+    }
+
+    /// The name of the domain with this id (cached like [`Self::domain_id`]).
+    pub async fn domain_name(&self, id: &str) -> Result<Option<String>, StalwartError> {
+        let cached = self
+            .domain_ids
+            .read()
+            .expect("lock")
+            .iter()
+            .find(|(_, v)| v.as_str() == id)
+            .map(|(k, _)| k.clone());
+        if cached.is_some() {
+            return Ok(cached);
+        }
+        let mut batch = Batch::new();
+        let get = batch.call(
+            "x:Domain/get",
+            json!({ "ids": [id], "properties": ["name"] }),
+        );
+        let found: GetResponse<Domain> = self.transport.send(&batch).await?.take(get)?;
+        let Some(domain) = found.list.into_iter().next() else {
+            return Ok(None);
+        };
+        self.domain_ids
+            .write()
+            .expect("lock")
+            .insert(domain.name.clone(), domain.id);
+        Ok(Some(domain.name))
+    }
+
+    /// The id of the user account `local_part@domain` (cached briefly; see `account_ids`).
+    pub async fn user_id(
+        &self,
+        local_part: &str,
+        domain: &str,
+    ) -> Result<Option<String>, StalwartError> {
+        let address = format!("{local_part}@{domain}");
+        if let Some((id, at)) = self.account_ids.read().expect("lock").get(&address)
+            && at.elapsed() < ACCOUNT_ID_TTL
+        {
+            return Ok(Some(id.clone()));
+        }
+        let Some(domain_id) = self.domain_id(domain).await? else {
+            return Ok(None);
+        };
+        let mut batch = Batch::new();
+        let query = batch.call(
+            "x:Account/query",
+            json!({ "filter": { "name": local_part, "domainId": domain_id, "@type": "User" } }),
+        );
+        let found: QueryResponse = self.transport.send(&batch).await?.take(query)?;
+        let Some(id) = found.ids.into_iter().next() else {
+            self.forget_user(&address);
+            return Ok(None);
+        };
+        self.account_ids
+            .write()
+            .expect("lock")
+            .insert(address, (id.clone(), Instant::now()));
+        Ok(Some(id))
+    }
+
+    /// Drops a cached account id (after Stalwart said the account is gone).
+    pub fn forget_user(&self, address: &str) {
+        self.account_ids.write().expect("lock").remove(address);
+    }
+}

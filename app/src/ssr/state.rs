@@ -1,0 +1,119 @@
+//! What every request may need, shared by all of them ([`AppState`]), and who is asking
+//! ([`Caller`]).
+
+use super::db::Db;
+use super::dns::check::DnsChecker;
+use super::oidc::OidcProviders;
+use super::session::{AppSession, SessionError, SessionUser};
+use super::tenants::{Tenant, Tenants};
+use leptos::config::LeptosOptions;
+use leptos::prelude::AnyView;
+use std::sync::Arc;
+
+/// Shared by all requests. Cloned several times per request (Leptos context, axum state,
+/// server functions), so a clone is one reference count.
+#[derive(Clone)]
+pub struct AppState(Arc<Shared>);
+
+impl AppState {
+    pub fn new(shared: Shared) -> Self {
+        Self(Arc::new(shared))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+pub struct Shared {
+    pub leptos_options: LeptosOptions,
+    /// The HTML document around every page (`app::shell`), for answering a form post with a
+    /// page. Passed in so that server plumbing does not depend on the pages.
+    pub shell: fn(LeptosOptions) -> AnyView,
+    pub db: Db,
+    pub tenants: Arc<Tenants>,
+    pub oidc: OidcProviders,
+    pub dns: DnsChecker,
+    pub public_url: url::Url,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`server.trusted_proxies`).
+    pub trusted_proxies: Arc<[ipnet::IpNet]>,
+}
+
+impl axum::extract::FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+impl AppState {
+    /// The client's address: the TCP peer, or what a trusted proxy says it forwarded for.
+    pub fn client_ip(&self, peer: std::net::IpAddr, headers: &http::HeaderMap) -> std::net::IpAddr {
+        super::client_ip::client_ip(peer, headers, &self.trusted_proxies)
+    }
+
+    /// The one redirect URI registered at every tenant's IdP.
+    pub fn redirect_uri(&self) -> String {
+        self.public_url
+            .join("auth/callback")
+            .expect("static path")
+            .to_string()
+    }
+
+    /// Cookies are `Secure` unless the portal runs on plain-http loopback (development).
+    pub fn cookies_secure(&self) -> bool {
+        self.public_url.scheme() == "https"
+    }
+
+    pub fn absolute(&self, path: &str) -> String {
+        self.public_url.join(path).expect("local path").to_string()
+    }
+}
+
+/// The signed-in user of a request, their tenant and the application state: what every
+/// service function of a signed-in area takes.
+pub struct Caller {
+    pub state: AppState,
+    pub user: SessionUser,
+    pub tenant: Arc<Tenant>,
+}
+
+/// Why there is no caller.
+#[derive(Debug, thiserror::Error)]
+pub enum NoCaller {
+    #[error("not signed in")]
+    SignedOut,
+    #[error(transparent)]
+    Session(#[from] SessionError),
+}
+
+impl Caller {
+    /// The signed-in user of a session, with their tenant.
+    pub async fn from_session(state: AppState, session: &AppSession) -> Result<Self, NoCaller> {
+        let user = session.user().await?.ok_or(NoCaller::SignedOut)?;
+        // A tenant removed from the configuration ends its users' sessions.
+        let tenant = state
+            .tenants
+            .by_slug(&user.tenant)
+            .cloned()
+            .ok_or(NoCaller::SignedOut)?;
+        Ok(Self {
+            state,
+            user,
+            tenant,
+        })
+    }
+
+    /// The caller's mailbox address split in local part and domain, if it is in one of the
+    /// tenant's domains (checked at sign-in, and again here so a configuration change cannot
+    /// widen access).
+    pub fn own_address(&self) -> Option<(&str, &str)> {
+        self.user
+            .email
+            .rsplit_once('@')
+            .filter(|(_, domain)| self.tenant.owns_domain(domain))
+    }
+}
