@@ -1,15 +1,7 @@
 //! Who is signed in, and their mailbox.
 
+pub use crate::components::layout::Me;
 use serde::{Deserialize, Serialize};
-
-/// The signed-in person, as every page header shows them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Me {
-    pub name: Option<String>,
-    pub email: String,
-    pub tenant_name: String,
-    pub is_admin: bool,
-}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mailbox {

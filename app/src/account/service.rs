@@ -2,7 +2,6 @@
 
 use super::model::{AccountOverview, Mailbox, MailboxStatus, Me};
 use super::text;
-use crate::error::AppError;
 use crate::ssr::stalwart::error::StalwartError;
 use crate::ssr::stalwart::model::{Account, AccountKind};
 use crate::ssr::state::Caller;
@@ -49,7 +48,7 @@ pub async fn overview(caller: &Caller) -> AccountOverview {
 }
 
 fn unavailable(e: &StalwartError) -> MailboxStatus {
-    MailboxStatus::Unavailable(AppError::from_stalwart(e, text::LOOK_UP_MAILBOX).to_string())
+    MailboxStatus::Unavailable(e.user_error(text::LOOK_UP_MAILBOX).to_string())
 }
 
 async fn mailbox(caller: &Caller, account: &Account) -> Result<Mailbox, StalwartError> {

@@ -1,8 +1,8 @@
 //! Tenant administration: what the admin pages show, and what their forms carry.
 
-use crate::account::model::Me;
 use crate::app_passwords::model::AppPasswordItem;
 use crate::components::alert::Notice;
+use crate::components::layout::Me;
 use crate::error::AppError;
 use serde::{Deserialize, Serialize};
 

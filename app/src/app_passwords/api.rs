@@ -1,7 +1,7 @@
 //! Server functions of the app-password pages: thin adapters onto the service.
 
 use super::model::{AppPasswordItem, AppPasswordsView, NewFormView};
-use crate::account::model::Me;
+use crate::components::layout::Me;
 use crate::error::AppError;
 use leptos::prelude::*;
 

@@ -1,7 +1,7 @@
 //! App passwords: what the pages show, and the data their forms carry.
 
-use crate::account::model::Me;
 use crate::components::alert::Notice;
+use crate::components::layout::Me;
 use crate::error::AppError;
 use serde::{Deserialize, Serialize};
 

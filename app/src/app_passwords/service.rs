@@ -9,9 +9,9 @@ use super::model::{
 };
 use super::request::{MAIL_ONLY, ValidRequest, random_request_id};
 use super::text::{activity as activity_text, service as text};
-use crate::account::model::Me;
 use crate::account::service::{mailbox_id, me};
 use crate::components::alert::Notice;
+use crate::components::layout::Me;
 use crate::error::AppError;
 use crate::ssr::db::{audit, requests};
 use crate::ssr::http::RequestMeta;
@@ -60,7 +60,7 @@ async fn account_id(caller: &Caller, action: &str) -> Result<String, AppError> {
     match mailbox_id(caller).await {
         Ok(Some(id)) => Ok(id),
         Ok(None) => Err(AppError::NotFound(text::NO_MAILBOX.into())),
-        Err(e) => Err(AppError::from_stalwart(&e, action)),
+        Err(e) => Err(e.user_error(action)),
     }
 }
 
@@ -76,7 +76,7 @@ pub async fn overview(
                 caller.tenant.stalwart.forget_user(&caller.user.email);
                 ListState::NoMailbox
             }
-            Err(e) => ListState::Unavailable(AppError::from_stalwart(&e, text::LIST).to_string()),
+            Err(e) => ListState::Unavailable(e.user_error(text::LIST).to_string()),
         },
         Err(AppError::NotFound(_)) => ListState::NoMailbox,
         Err(e) => ListState::Unavailable(e.to_string()),
@@ -105,7 +105,7 @@ pub async fn one(caller: &Caller, id: &str) -> Result<(Me, AppPasswordItem), App
         .stalwart
         .app_passwords(&account)
         .await
-        .map_err(|e| AppError::from_stalwart(&e, text::FIND))?;
+        .map_err(|e| e.user_error(text::FIND))?;
     let found = list
         .iter()
         .find(|p| p.id == id)
@@ -308,7 +308,7 @@ async fn create_error(e: &StalwartError, caller: &Caller, account: &str) -> AppE
             AppError::field("networks", text::NETWORKS_REFUSED)
         }
         StalwartError::Timeout(_) => AppError::Unavailable(text::TIMED_OUT.into()),
-        other => AppError::from_stalwart(other, text::CREATE),
+        other => other.user_error(text::CREATE),
     }
 }
 
@@ -319,14 +319,14 @@ pub async fn revoke(caller: &Caller, id: &str, meta: &RequestMeta) -> Result<Str
     let list = stalwart
         .app_passwords(&account)
         .await
-        .map_err(|e| AppError::from_stalwart(&e, text::REVOKE))?;
+        .map_err(|e| e.user_error(text::REVOKE))?;
     let Some(target) = list.iter().find(|p| p.id == id) else {
         return Err(AppError::NotFound(text::GONE.into()));
     };
     stalwart
         .destroy_app_passwords(&account, std::slice::from_ref(&target.id))
         .await
-        .map_err(|e| AppError::from_stalwart(&e, text::REVOKE))?;
+        .map_err(|e| e.user_error(text::REVOKE))?;
     let detail = serde_json::json!({ "name": target.description });
     record(
         caller,
@@ -347,12 +347,12 @@ pub async fn revoke_all(caller: &Caller, meta: &RequestMeta) -> Result<usize, Ap
     let list = stalwart
         .app_passwords(&account)
         .await
-        .map_err(|e| AppError::from_stalwart(&e, text::REVOKE_ALL))?;
+        .map_err(|e| e.user_error(text::REVOKE_ALL))?;
     let ids: Vec<String> = list.iter().map(|p| p.id.clone()).collect();
     stalwart
         .destroy_app_passwords(&account, &ids)
         .await
-        .map_err(|e| AppError::from_stalwart(&e, text::REVOKE_ALL))?;
+        .map_err(|e| e.user_error(text::REVOKE_ALL))?;
     let names: Vec<&str> = list.iter().map(|p| p.description.as_str()).collect();
     let detail = serde_json::json!({ "ids": ids, "names": names });
     record(

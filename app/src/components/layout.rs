@@ -2,8 +2,17 @@
 
 use super::islands::HydrationMarker;
 use super::text;
-use crate::account::model::Me;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The signed-in person, as every page header shows them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Me {
+    pub name: Option<String>,
+    pub email: String,
+    pub tenant_name: String,
+    pub is_admin: bool,
+}
 
 #[component]
 pub fn Page(

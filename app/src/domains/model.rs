@@ -1,7 +1,7 @@
 //! Domains: the DNS records to publish and whether they are live.
 
-use crate::account::model::Me;
 use crate::components::alert::Notice;
+use crate::components::layout::Me;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -183,7 +183,7 @@ pub async fn zone_data(scope: &AdminScope, name: &str) -> Result<ZoneData, AppEr
         .stalwart()
         .dns(&domain_id)
         .await
-        .map_err(|e| AppError::from_stalwart(&e, text::READ_RECORDS))?;
+        .map_err(|e| e.user_error(text::READ_RECORDS))?;
     let records = zone::parse(&zone_text);
     let dkim = keys
         .into_iter()

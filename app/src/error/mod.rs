@@ -120,8 +120,7 @@ impl FromServerFnError for AppError {
 
 #[cfg(feature = "ssr")]
 mod server {
-    use super::{AppError, text};
-    use crate::ssr::stalwart::error::StalwartError;
+    use super::AppError;
 
     impl AppError {
         /// Logs `cause` with a fresh reference id and returns the opaque error for the user.
@@ -131,35 +130,6 @@ mod server {
             tracing::error!(reference = %reference, "internal error: {cause}");
             AppError::Internal(reference)
         }
-
-        /// Words for a person, for every way Stalwart can fail. `action` completes
-        /// "We could not …" and comes from the calling area's text.
-        pub fn from_stalwart(e: &StalwartError, action: &str) -> Self {
-            match e {
-                StalwartError::Unreachable(_) | StalwartError::Server { .. } => {
-                    tracing::warn!(error = %e, "Stalwart unavailable");
-                    AppError::Unavailable(text::stalwart_down(action))
-                }
-                StalwartError::Timeout(_) => {
-                    tracing::warn!(error = %e, "Stalwart timeout");
-                    AppError::Unavailable(text::stalwart_timeout(action))
-                }
-                StalwartError::RateLimited { retry_after } => {
-                    tracing::warn!(error = %e, ?retry_after, "Stalwart rate limit");
-                    let wait = text::wait_advice(retry_after.map(|d| d.as_secs()));
-                    AppError::Unavailable(text::stalwart_busy(action, &wait))
-                }
-                StalwartError::Unauthorized => {
-                    tracing::error!(error = %e, "Stalwart refused the API key");
-                    AppError::Unavailable(text::stalwart_key_refused(action))
-                }
-                StalwartError::Forbidden(_) => {
-                    tracing::error!(error = %e, "Stalwart denied a permission");
-                    AppError::Unavailable(text::stalwart_permission(action))
-                }
-                _ => AppError::internal(format!("{action}: {e}")),
-            }
-        }
     }
 
     impl axum::response::IntoResponse for AppError {
@@ -168,35 +138,6 @@ mod server {
             let status = http::StatusCode::from_u16(self.status_code())
                 .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
             (status, self.to_string()).into_response()
-        }
-    }
-
-    #[cfg(test)]
-    mod tests {
-        use super::*;
-        use std::time::Duration;
-
-        #[test]
-        fn a_rate_limit_says_how_long_to_wait_when_the_server_says() {
-            let limited = |secs: Option<u64>| {
-                AppError::from_stalwart(
-                    &StalwartError::RateLimited {
-                        retry_after: secs.map(Duration::from_secs),
-                    },
-                    "create the app password",
-                )
-                .to_string()
-            };
-            let text = limited(Some(30));
-            assert!(
-                text.contains("could not create the app password")
-                    && text.contains("Nothing was changed")
-                    && text.ends_with("Try again in 30 seconds."),
-                "{text}"
-            );
-            assert!(limited(Some(600)).ends_with("Try again in about 10 minutes."));
-            assert!(limited(Some(0)).ends_with("Try again in a moment."));
-            assert!(limited(None).ends_with("Wait a minute and try again."));
         }
     }
 }

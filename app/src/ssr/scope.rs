@@ -27,13 +27,13 @@ impl AdminScope {
             match stalwart.domain_id(name).await {
                 Ok(Some(id)) => domains.push((name.clone(), id)),
                 Ok(None) => tracing::warn!(domain = %name, "tenant domain is missing at Stalwart"),
-                Err(e) => return Err(AppError::from_stalwart(&e, text::REACH_MAIL_SERVER)),
+                Err(e) => return Err(e.user_error(text::REACH_MAIL_SERVER)),
             }
         }
         let portal_account = stalwart
             .own_account_id()
             .await
-            .map_err(|e| AppError::from_stalwart(&e, text::REACH_MAIL_SERVER))?
+            .map_err(|e| e.user_error(text::REACH_MAIL_SERVER))?
             .to_owned();
         Ok(Self {
             caller,

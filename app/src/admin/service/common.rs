@@ -2,7 +2,6 @@
 //! typed into a form, explaining Stalwart's refusals, and writing the audit log.
 
 use super::validate::valid_local_part;
-use crate::admin::model::MailboxRow;
 use crate::admin::text;
 use crate::error::{AppError, FieldError};
 use crate::ssr::db::audit;
@@ -22,7 +21,7 @@ pub async fn account(scope: &AdminScope, id: &str, kind: AccountKind) -> Result<
         .stalwart()
         .accounts(&[id.to_owned()])
         .await
-        .map_err(|e| AppError::from_stalwart(&e, text::action::LOAD_MAILBOX))?;
+        .map_err(|e| e.user_error(text::action::LOAD_MAILBOX))?;
     found
         .into_iter()
         .find(|a| a.kind == kind && scope.owns(a))
@@ -62,33 +61,6 @@ pub fn alias_address(scope: &AdminScope, name: &str, domain_id: &str) -> String 
     )
 }
 
-/// A mailbox as the lists show it; `groups` are (id, address) of the tenant's groups.
-pub fn row(scope: &AdminScope, a: &Account, groups: &[(String, String)]) -> MailboxRow {
-    MailboxRow {
-        id: a.id.clone(),
-        address: scope.address(a),
-        protected: super::protection::protection(scope, a).is_some(),
-        display_name: a.description.clone().filter(|d| !d.is_empty()),
-        used_bytes: a.used_disk_quota.unwrap_or(0),
-        quota_bytes: a.disk_quota(),
-        aliases: a
-            .aliases
-            .values()
-            .map(|al| alias_address(scope, &al.name, &al.domain_id))
-            .collect(),
-        groups: a
-            .member_group_ids
-            .keys()
-            .filter_map(|g| {
-                groups
-                    .iter()
-                    .find(|(id, _)| id == g)
-                    .map(|(_, n)| n.clone())
-            })
-            .collect(),
-    }
-}
-
 /// Every group of the tenant as (id, address).
 pub async fn group_addresses(scope: &AdminScope) -> Result<Vec<(String, String)>, AppError> {
     let mut groups = Vec::new();
@@ -97,7 +69,7 @@ pub async fn group_addresses(scope: &AdminScope) -> Result<Vec<(String, String)>
             .stalwart()
             .groups(id)
             .await
-            .map_err(|e| AppError::from_stalwart(&e, text::action::LIST_GROUPS))?;
+            .map_err(|e| e.user_error(text::action::LIST_GROUPS))?;
         for g in found {
             groups.push((g.id.clone(), format!("{}@{name}", g.name)));
         }
@@ -109,7 +81,7 @@ pub async fn group_addresses(scope: &AdminScope) -> Result<Vec<(String, String)>
 pub fn explain(e: &StalwartError, action: &str) -> AppError {
     match e.set_error() {
         Some(set) => explain_set_error(set, action),
-        None => AppError::from_stalwart(e, action),
+        None => e.user_error(action),
     }
 }
 

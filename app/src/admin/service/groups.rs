@@ -21,7 +21,7 @@ pub async fn list(scope: &AdminScope, notice: Option<Notice>) -> Result<GroupsVi
             .stalwart()
             .groups(id)
             .await
-            .map_err(|e| AppError::from_stalwart(&e, action::LIST_GROUPS))?;
+            .map_err(|e| e.user_error(action::LIST_GROUPS))?;
         for g in found {
             groups.push(group_row(scope, &g, name).await?);
         }
@@ -39,7 +39,7 @@ async fn group_row(scope: &AdminScope, g: &Account, domain: &str) -> Result<Grou
         .stalwart()
         .members(&g.id)
         .await
-        .map_err(|e| AppError::from_stalwart(&e, action::LIST_MEMBERS))?;
+        .map_err(|e| e.user_error(action::LIST_MEMBERS))?;
     Ok(GroupRow {
         id: g.id.clone(),
         address: format!("{}@{domain}", g.name),
@@ -116,7 +116,7 @@ pub async fn set_membership(
         .stalwart()
         .user_id(local, &domain)
         .await
-        .map_err(|e| AppError::from_stalwart(&e, action::FIND_MEMBER))?
+        .map_err(|e| e.user_error(action::FIND_MEMBER))?
         .ok_or_else(|| {
             AppError::field(
                 "member",
@@ -172,7 +172,7 @@ pub async fn allow_receiving(
         .stalwart()
         .permissions(&group.id)
         .await
-        .map_err(|e| AppError::from_stalwart(&e, action::READ_GROUP))?;
+        .map_err(|e| e.user_error(action::READ_GROUP))?;
     let Some(current) = current.filter(|p| !can_receive(p)) else {
         return Ok(());
     };

@@ -1,13 +1,13 @@
 //! Mailboxes of the tenant: the paged list, one mailbox, and every change to them.
 
-use super::common::{account, alias_address, explain, group_addresses, parse_address, record, row};
-use super::protection::writable;
+use super::common::{account, alias_address, explain, group_addresses, parse_address, record};
+use super::protection::{protection, writable};
 use super::validate::{
     DISPLAY_NAME_MAX, check_password_strength, hash_password, parse_quota, valid_local_part,
 };
 use crate::account::service::me;
 use crate::admin::model::{
-    MailboxDetail, MailboxesView, NewMailboxForm, NewMailboxView, PAGE_SIZE,
+    MailboxDetail, MailboxRow, MailboxesView, NewMailboxForm, NewMailboxView, PAGE_SIZE,
 };
 use crate::admin::text::{self, action};
 use crate::app_passwords::service::item;
@@ -17,8 +17,36 @@ use crate::ssr::config::MailboxPasswords;
 use crate::ssr::http::RequestMeta;
 use crate::ssr::scope::AdminScope;
 use crate::ssr::stalwart::NewAccount;
-use crate::ssr::stalwart::model::AccountKind;
+use crate::ssr::stalwart::error::StalwartError;
+use crate::ssr::stalwart::model::{Account, AccountKind};
 use serde_json::json;
+
+/// A mailbox as the lists show it; `groups` are (id, address) of the tenant's groups.
+pub fn row(scope: &AdminScope, a: &Account, groups: &[(String, String)]) -> MailboxRow {
+    MailboxRow {
+        id: a.id.clone(),
+        address: scope.address(a),
+        protected: protection(scope, a).is_some(),
+        display_name: a.description.clone().filter(|d| !d.is_empty()),
+        used_bytes: a.used_disk_quota.unwrap_or(0),
+        quota_bytes: a.disk_quota(),
+        aliases: a
+            .aliases
+            .values()
+            .map(|al| alias_address(scope, &al.name, &al.domain_id))
+            .collect(),
+        groups: a
+            .member_group_ids
+            .keys()
+            .filter_map(|g| {
+                groups
+                    .iter()
+                    .find(|(id, _)| id == g)
+                    .map(|(_, n)| n.clone())
+            })
+            .collect(),
+    }
+}
 
 fn passwords_allowed(scope: &AdminScope) -> bool {
     scope.caller.tenant.mailbox_passwords == MailboxPasswords::Optional
@@ -50,7 +78,7 @@ pub async fn list(
             PAGE_SIZE,
         )
         .await
-        .map_err(|e| AppError::from_stalwart(&e, action::LIST_MAILBOXES))?;
+        .map_err(|e| e.user_error(action::LIST_MAILBOXES))?;
     let groups = if found
         .accounts
         .iter()
@@ -60,7 +88,7 @@ pub async fn list(
             .stalwart()
             .groups(&domain_id)
             .await
-            .map_err(|e| AppError::from_stalwart(&e, action::LIST_GROUPS))?
+            .map_err(|e| e.user_error(action::LIST_GROUPS))?
             .iter()
             .map(|g| (g.id.clone(), format!("{}@{domain}", g.name)))
             .collect()
@@ -103,7 +131,7 @@ pub async fn detail(
         .stalwart()
         .app_passwords(&account.id)
         .await
-        .map_err(|e| AppError::from_stalwart(&e, action::LIST_APP_PASSWORDS))?;
+        .map_err(|e| e.user_error(action::LIST_APP_PASSWORDS))?;
     Ok(MailboxDetail {
         me: me(&scope.caller),
         row: row(scope, &account, &groups),
@@ -393,7 +421,7 @@ pub async fn revoke_app_password(
         meta,
     )
     .await?;
-    let revoke_failed = |e| AppError::from_stalwart(&e, action::REVOKE_APP_PASSWORD);
+    let revoke_failed = |e: StalwartError| e.user_error(action::REVOKE_APP_PASSWORD);
     let list = scope
         .stalwart()
         .app_passwords(&account.id)

@@ -3,6 +3,7 @@
 //! Shapes follow ../shared/stalwart/API.md §1.3 (HTTP problems) and §2 (method errors and
 //! SetErrors); the variant names mirror Stalwart's own `type` strings.
 
+use crate::error::{AppError, text};
 use serde::Deserialize;
 use std::time::Duration;
 
@@ -41,6 +42,36 @@ pub enum StalwartError {
 }
 
 impl StalwartError {
+    /// Words for a person, for every way Stalwart can fail. `action` completes
+    /// "We could not …" and comes from the calling area's text.
+    pub fn user_error(&self, action: &str) -> AppError {
+        let e = self;
+        match e {
+            StalwartError::Unreachable(_) | StalwartError::Server { .. } => {
+                tracing::warn!(error = %e, "Stalwart unavailable");
+                AppError::Unavailable(text::stalwart_down(action))
+            }
+            StalwartError::Timeout(_) => {
+                tracing::warn!(error = %e, "Stalwart timeout");
+                AppError::Unavailable(text::stalwart_timeout(action))
+            }
+            StalwartError::RateLimited { retry_after } => {
+                tracing::warn!(error = %e, ?retry_after, "Stalwart rate limit");
+                let wait = text::wait_advice(retry_after.map(|d| d.as_secs()));
+                AppError::Unavailable(text::stalwart_busy(action, &wait))
+            }
+            StalwartError::Unauthorized => {
+                tracing::error!(error = %e, "Stalwart refused the API key");
+                AppError::Unavailable(text::stalwart_key_refused(action))
+            }
+            StalwartError::Forbidden(_) => {
+                tracing::error!(error = %e, "Stalwart denied a permission");
+                AppError::Unavailable(text::stalwart_permission(action))
+            }
+            _ => AppError::internal(format!("{action}: {e}")),
+        }
+    }
+
     /// Whether the operation certainly had no effect at Stalwart. A timeout does not qualify:
     /// the request may have been processed after we stopped waiting.
     pub fn had_no_effect(&self) -> bool {
@@ -150,6 +181,27 @@ mod tests {
 
         let unknown: SetError = serde_json::from_str(r#"{"type":"somethingNew"}"#).unwrap();
         assert_eq!(unknown.kind, SetErrorKind::Other);
+    }
+
+    #[test]
+    fn a_rate_limit_says_how_long_to_wait_when_the_server_says() {
+        let limited = |secs: Option<u64>| {
+            StalwartError::RateLimited {
+                retry_after: secs.map(Duration::from_secs),
+            }
+            .user_error("create the app password")
+            .to_string()
+        };
+        let text = limited(Some(30));
+        assert!(
+            text.contains("could not create the app password")
+                && text.contains("Nothing was changed")
+                && text.ends_with("Try again in 30 seconds."),
+            "{text}"
+        );
+        assert!(limited(Some(600)).ends_with("Try again in about 10 minutes."));
+        assert!(limited(Some(0)).ends_with("Try again in a moment."));
+        assert!(limited(None).ends_with("Wait a minute and try again."));
     }
 
     #[test]
