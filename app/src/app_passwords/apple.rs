@@ -5,6 +5,7 @@
 //! second account.
 
 use super::model::MailSetup;
+use super::text::profile as text;
 use sha2::{Digest, Sha256};
 
 pub const CONTENT_TYPE: &str = "application/x-apple-aspen-config";
@@ -94,7 +95,7 @@ impl Profile<'_> {
   <key>PayloadContent</key>
   <array>
     <dict>
-      <key>EmailAccountDescription</key><string>{org} mail</string>
+      <key>EmailAccountDescription</key><string>{account_description}</string>
       <key>EmailAccountName</key><string>{name}</string>
       <key>EmailAccountType</key><string>EmailTypeIMAP</string>
       <key>EmailAddress</key><string>{address}</string>
@@ -110,8 +111,8 @@ impl Profile<'_> {
       <key>OutgoingMailServerUseSSL</key>{smtp_ssl}
       <key>OutgoingMailServerUsername</key><string>{address}</string>
       <key>OutgoingPasswordSameAsIncomingPassword</key><true/>
-      <key>PayloadDescription</key><string>Mail account {address}</string>
-      <key>PayloadDisplayName</key><string>{org} mail ({address})</string>
+      <key>PayloadDescription</key><string>{mail_description}</string>
+      <key>PayloadDisplayName</key><string>{mail_display_name}</string>
       <key>PayloadIdentifier</key><string>{id}.mail</string>
       <key>PayloadType</key><string>com.apple.mail.managed</string>
       <key>PayloadUUID</key><string>{mail_uuid}</string>
@@ -121,8 +122,8 @@ impl Profile<'_> {
       <key>SMIMEEnabled</key><false/>
     </dict>
   </array>
-  <key>PayloadDescription</key><string>Sets up the mail account {address} with an app password from Postern.</string>
-  <key>PayloadDisplayName</key><string>{org} mail</string>
+  <key>PayloadDescription</key><string>{profile_description}</string>
+  <key>PayloadDisplayName</key><string>{account_description}</string>
   <key>PayloadIdentifier</key><string>{id}</string>
   <key>PayloadOrganization</key><string>{org}</string>
   <key>PayloadRemovalDisallowed</key><false/>
@@ -142,6 +143,10 @@ impl Profile<'_> {
             smtp_port = s.smtp_port,
             smtp_ssl = ssl(&s.smtp_security),
             secret = xml(self.secret),
+            account_description = xml(&text::account_description(self.organisation)),
+            mail_description = xml(&text::mail_description(&s.username)),
+            mail_display_name = xml(&text::mail_display_name(self.organisation, &s.username)),
+            profile_description = xml(&text::profile_description(&s.username)),
         )
     }
 }

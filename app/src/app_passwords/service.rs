@@ -8,7 +8,7 @@ use super::model::{
     NewAppPasswordForm, NewFormView,
 };
 use super::request::{MAIL_ONLY, ValidRequest, random_request_id};
-use super::text::{activity as activity_text, service as text};
+use super::text::{NO_MAILBOX, activity as activity_text, service as text};
 use crate::account::service::{mailbox_id, me};
 use crate::components::alert::Notice;
 use crate::components::layout::Me;
@@ -20,7 +20,7 @@ use crate::ssr::session::SessionUser;
 use crate::ssr::stalwart::NewAppPassword;
 use crate::ssr::stalwart::error::{SetErrorKind, StalwartError};
 use crate::ssr::stalwart::model::AppPassword;
-use crate::ssr::state::Caller;
+use crate::ssr::state::{Caller, Event};
 use crate::ssr::time::{
     format_epoch, format_rfc3339, format_time, now, parse_rfc3339, rfc3339_in_days,
 };
@@ -59,7 +59,7 @@ pub fn mail_setup(caller: &Caller) -> MailSetup {
 async fn account_id(caller: &Caller, action: &str) -> Result<String, AppError> {
     match mailbox_id(caller).await {
         Ok(Some(id)) => Ok(id),
-        Ok(None) => Err(AppError::NotFound(text::NO_MAILBOX.into())),
+        Ok(None) => Err(AppError::NotFound(NO_MAILBOX.into())),
         Err(e) => Err(e.user_error(action)),
     }
 }
@@ -375,21 +375,13 @@ async fn record(
     detail: serde_json::Value,
     meta: &RequestMeta,
 ) {
-    let event = audit::NewEvent {
-        tenant: &caller.tenant.slug,
-        actor_id: Some(caller.user.user_id),
-        actor_email: &caller.user.email,
+    let event = Event {
         action,
-        account_id: account,
+        account,
         target: credential,
         detail,
-        ip: meta.ip.as_deref(),
-        user_agent: meta.user_agent.as_deref(),
     };
-    // The change happened at Stalwart; failing to log it must not hide that from the user.
-    if let Err(e) = audit::record(&caller.state.db, &event).await {
-        tracing::error!(error = %e, action, "cannot write the audit log");
-    }
+    caller.record(meta, event).await;
 }
 
 /// An app password as the pages list it (never its secret).

@@ -1,5 +1,9 @@
 //! Every sentence the app-password pages show and the app-password service says.
 
+/// Why there is nothing to create app passwords for (list, form and service say the same).
+pub const NO_MAILBOX: &str = "You do not have a mailbox yet, so there is nothing to create app passwords for. \
+    Please ask your administrator to create it.";
+
 /// The list of app passwords.
 pub mod list {
     pub const TITLE: &str = "App passwords";
@@ -24,8 +28,6 @@ pub mod list {
     pub const ACTIONS: &str = "Actions";
     pub const REVOKE: &str = "Revoke";
     pub const REVOKE_ALL: &str = "Revoke all app passwords";
-    pub const NO_MAILBOX: &str = "You do not have a mailbox yet, so there is nothing to create app passwords for. \
-        Please ask your administrator to create it.";
     pub const UNAVAILABLE: &str = "Your app passwords could not be shown";
     pub const RETRY: &str = "Try again";
     pub const HANGS_TITLE: &str = "Mail app stuck while signing in?";
@@ -62,8 +64,6 @@ pub mod new {
     pub const SUBMIT: &str = "Create app password";
     pub const SUBMITTING: &str = "Creating…";
     pub const CANCEL: &str = "Cancel";
-    pub const NO_MAILBOX: &str =
-        "You do not have a mailbox yet. Please ask your administrator to create it first.";
     pub const PROBLEM: &str = "The app password was not created";
     pub const PRESETS: &[&str] = &[
         "iPhone Mail",
@@ -141,11 +141,25 @@ pub mod apple {
     pub const OTHERS: &str = "Thunderbird, Outlook, K-9 Mail and others: create an app password and enter the settings shown with it.";
 }
 
+/// The words inside an Apple configuration profile (shown in iOS and macOS settings).
+pub mod profile {
+    pub fn account_description(organisation: &str) -> String {
+        format!("{organisation} mail")
+    }
+    pub fn mail_description(address: &str) -> String {
+        format!("Mail account {address}")
+    }
+    pub fn mail_display_name(organisation: &str, address: &str) -> String {
+        format!("{organisation} mail ({address})")
+    }
+    pub fn profile_description(address: &str) -> String {
+        format!("Sets up the mail account {address} with an app password from Postern.")
+    }
+}
+
 /// What the service answers: confirmations, refusals and failures.
 pub mod service {
     pub const NO_NAME: &str = "(no name)";
-    pub const NO_MAILBOX: &str = "You do not have a mailbox yet, so there is nothing to create app passwords for. \
-        Please ask your administrator to create it.";
     pub const GONE: &str =
         "This app password does not exist any more. It may have been revoked already.";
     pub const ALREADY_UNKNOWN: &str = "This form was already sent, and the mail server did not confirm the result. \

@@ -5,34 +5,16 @@
 
 use super::scope::AdminScope;
 use super::session::{AppSession, Flash, FlashKind};
+pub use super::state::RequestMeta;
 use super::state::{AppState, Caller, NoCaller};
 use crate::error::{AppError, text};
 use axum::body::Body;
 use axum::extract::{ConnectInfo, FromRequestParts};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header, request::Parts};
+use axum::http::{HeaderValue, Method, StatusCode, header, request::Parts};
 use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::provide_context;
 use std::net::SocketAddr;
 use tower_sessions::Session;
-
-/// Where a request came from, for the audit log.
-#[derive(Debug, Clone, Default)]
-pub struct RequestMeta {
-    pub ip: Option<String>,
-    pub user_agent: Option<String>,
-}
-
-impl RequestMeta {
-    pub fn of(state: &AppState, peer: SocketAddr, headers: &HeaderMap) -> Self {
-        Self {
-            ip: Some(state.client_ip(peer.ip(), headers).to_string()),
-            user_agent: headers
-                .get(header::USER_AGENT)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned),
-        }
-    }
-}
 
 /// The status an error answers with, as axum wants it.
 pub fn status_of(error: &AppError) -> StatusCode {

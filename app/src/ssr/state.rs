@@ -2,6 +2,7 @@
 //! ([`Caller`]).
 
 use super::db::Db;
+use super::db::audit;
 use super::dns::check::DnsChecker;
 use super::oidc::OidcProviders;
 use super::session::{AppSession, SessionError, SessionUser};
@@ -81,6 +82,35 @@ pub struct Caller {
     pub tenant: Arc<Tenant>,
 }
 
+/// What a caller did, for [`Caller::record`].
+pub struct Event<'a> {
+    pub action: &'a str,
+    /// The Stalwart account it concerns.
+    pub account: Option<&'a str>,
+    /// What was acted on (an address, a credential id).
+    pub target: Option<&'a str>,
+    pub detail: serde_json::Value,
+}
+
+/// Where a request came from, for the audit log.
+#[derive(Debug, Clone, Default)]
+pub struct RequestMeta {
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+}
+
+impl RequestMeta {
+    pub fn of(state: &AppState, peer: std::net::SocketAddr, headers: &http::HeaderMap) -> Self {
+        Self {
+            ip: Some(state.client_ip(peer.ip(), headers).to_string()),
+            user_agent: headers
+                .get(http::header::USER_AGENT)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned),
+        }
+    }
+}
+
 /// Why there is no caller.
 #[derive(Debug, thiserror::Error)]
 pub enum NoCaller {
@@ -105,6 +135,25 @@ impl Caller {
             user,
             tenant,
         })
+    }
+
+    /// Writes one audit event (`<thing>.<verb>`) done by the caller. The change it records
+    /// has happened; failing to log it is logged, and does not hide the change from the user.
+    pub async fn record(&self, meta: &RequestMeta, event: Event<'_>) {
+        let new = audit::NewEvent {
+            tenant: &self.tenant.slug,
+            actor_id: Some(self.user.user_id),
+            actor_email: &self.user.email,
+            action: event.action,
+            account_id: event.account,
+            target: event.target,
+            detail: event.detail,
+            ip: meta.ip.as_deref(),
+            user_agent: meta.user_agent.as_deref(),
+        };
+        if let Err(e) = audit::record(&self.state.db, &new).await {
+            tracing::error!(error = %e, action = event.action, "cannot write the audit log");
+        }
     }
 
     /// The caller's mailbox address split in local part and domain, if it is in one of the

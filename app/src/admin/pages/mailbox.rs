@@ -4,6 +4,7 @@ use super::protected_badge;
 use crate::admin::api::get_mailbox;
 use crate::admin::model::MailboxDetail;
 use crate::admin::text;
+use crate::app_passwords::model::AppPasswordItem;
 use crate::components::text::human_bytes;
 use crate::components::{Alert, AlertKind, Field, Page, PendingSubmit, loaded, notice_view};
 use leptos::prelude::*;
@@ -61,20 +62,7 @@ fn Mailbox(view: MailboxDetail) -> AnyView {
                         <dt>{text::MEMBER_OF}</dt><dd>{row.groups.join(", ")}</dd>
                     </dl>
                 </section>
-                <section class="card" aria-labelledby="support-heading">
-                    <h2 id="support-heading">{text::APP_PASSWORDS}</h2>
-                    {if app_passwords.is_empty() {
-                        view! { <p>{text::APP_PASSWORDS_NONE}</p> }.into_any()
-                    } else {
-                        view! {
-                            <ul class="plain">
-                                {app_passwords.into_iter().map(|p| view! {
-                                    <li>{text::created_on(&p.name, &p.created)}</li>
-                                }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    }}
-                </section>
+                {app_password_list(app_passwords, None)}
             </Page>
         }
         .into_any();
@@ -122,32 +110,45 @@ fn Mailbox(view: MailboxDetail) -> AnyView {
                     </form>
                 </section>
             })}
-            <section class="card" aria-labelledby="support-heading">
-                <h2 id="support-heading">{text::APP_PASSWORDS}</h2>
-                {if app_passwords.is_empty() {
-                    view! { <p>{text::APP_PASSWORDS_NONE}</p> }.into_any()
-                } else {
-                    view! {
-                        <ul class="plain">
-                            {app_passwords.into_iter().map(|p| {
-                                let label = text::labelled(text::REVOKE, &p.name);
-                                view! {
-                                    <li class="inline-item">
-                                        <span>{text::created_on(&p.name, &p.created)}</span>
-                                        <form method="post" action=format!("{base}/app-passwords/{}/revoke", p.id)>
-                                            <button type="submit" class="secondary small" aria-label=label>{text::REVOKE}</button>
-                                        </form>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    }.into_any()
-                }}
-            </section>
+            {app_password_list(app_passwords, Some(base.clone()))}
             <p><a class="danger-link" href=format!("{base}/delete")>{text::DELETE}</a></p>
         </Page>
     }
     .into_any()
+}
+
+/// The mailbox's app passwords, each with a revoke button when `base` (the mailbox page's
+/// path) is given.
+fn app_password_list(items: Vec<AppPasswordItem>, base: Option<String>) -> impl IntoView {
+    let list = if items.is_empty() {
+        view! { <p>{text::APP_PASSWORDS_NONE}</p> }.into_any()
+    } else {
+        view! {
+            <ul class="plain">
+                {items.into_iter().map(|p| {
+                    let label = text::labelled(text::REVOKE, &p.name);
+                    let revoke = base.as_ref().map(|base| view! {
+                        <form method="post" action=format!("{base}/app-passwords/{}/revoke", p.id)>
+                            <button type="submit" class="secondary small" aria-label=label>{text::REVOKE}</button>
+                        </form>
+                    });
+                    view! {
+                        <li class="inline-item">
+                            <span>{text::created_on(&p.name, &p.created)}</span>
+                            {revoke}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="card" aria-labelledby="support-heading">
+            <h2 id="support-heading">{text::APP_PASSWORDS}</h2>
+            {list}
+        </section>
+    }
 }
 
 #[component]

@@ -4,11 +4,11 @@
 use super::validate::valid_local_part;
 use crate::admin::text;
 use crate::error::{AppError, FieldError};
-use crate::ssr::db::audit;
 use crate::ssr::http::RequestMeta;
 use crate::ssr::scope::AdminScope;
 use crate::ssr::stalwart::error::{SetError, SetErrorKind, StalwartError};
 use crate::ssr::stalwart::model::{Account, AccountKind};
+use crate::ssr::state::Event;
 use serde_json::Value;
 
 pub fn not_found() -> AppError {
@@ -61,8 +61,8 @@ pub fn alias_address(scope: &AdminScope, name: &str, domain_id: &str) -> String 
     )
 }
 
-/// Every group of the tenant as (id, address).
-pub async fn group_addresses(scope: &AdminScope) -> Result<Vec<(String, String)>, AppError> {
+/// Every group of the tenant, with its domain's name.
+pub async fn tenant_groups(scope: &AdminScope) -> Result<Vec<(String, Account)>, AppError> {
     let mut groups = Vec::new();
     for (name, id) in scope.domains() {
         let found = scope
@@ -70,11 +70,18 @@ pub async fn group_addresses(scope: &AdminScope) -> Result<Vec<(String, String)>
             .groups(id)
             .await
             .map_err(|e| e.user_error(text::action::LIST_GROUPS))?;
-        for g in found {
-            groups.push((g.id.clone(), format!("{}@{name}", g.name)));
-        }
+        groups.extend(found.into_iter().map(|g| (name.clone(), g)));
     }
     Ok(groups)
+}
+
+/// Every group of the tenant as (id, address).
+pub async fn group_addresses(scope: &AdminScope) -> Result<Vec<(String, String)>, AppError> {
+    Ok(tenant_groups(scope)
+        .await?
+        .into_iter()
+        .map(|(domain, g)| (g.id, format!("{}@{domain}", g.name)))
+        .collect())
 }
 
 /// A Stalwart refusal in words an admin understands.
@@ -134,19 +141,11 @@ pub async fn record(
     target: Option<&str>,
     detail: Value,
 ) {
-    let caller = &scope.caller;
-    let event = audit::NewEvent {
-        tenant: &caller.tenant.slug,
-        actor_id: Some(caller.user.user_id),
-        actor_email: &caller.user.email,
+    let event = Event {
         action,
-        account_id: account,
+        account,
         target,
         detail,
-        ip: meta.ip.as_deref(),
-        user_agent: meta.user_agent.as_deref(),
     };
-    if let Err(e) = audit::record(&caller.state.db, &event).await {
-        tracing::error!(error = %e, action, "cannot write the audit log");
-    }
+    scope.caller.record(meta, event).await;
 }

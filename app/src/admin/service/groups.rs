@@ -1,7 +1,7 @@
 //! Groups (shared mailboxes): the list with members, creating one, membership, and making
 //! sure a group can receive mail.
 
-use super::common::{explain, parse_address, record};
+use super::common::{explain, parse_address, record, tenant_groups};
 use super::protection::{check_writable, protection, writable};
 use crate::account::service::me;
 use crate::admin::model::{GroupRow, GroupsView, Member};
@@ -16,15 +16,8 @@ use serde_json::json;
 
 pub async fn list(scope: &AdminScope, notice: Option<Notice>) -> Result<GroupsView, AppError> {
     let mut groups = Vec::new();
-    for (name, id) in scope.domains() {
-        let found = scope
-            .stalwart()
-            .groups(id)
-            .await
-            .map_err(|e| e.user_error(action::LIST_GROUPS))?;
-        for g in found {
-            groups.push(group_row(scope, &g, name).await?);
-        }
+    for (domain, g) in tenant_groups(scope).await? {
+        groups.push(group_row(scope, &g, &domain).await?);
     }
     Ok(GroupsView {
         me: me(&scope.caller),

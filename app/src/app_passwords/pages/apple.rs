@@ -2,6 +2,7 @@
 
 use crate::app_passwords::api::get_new_form;
 use crate::app_passwords::model::{CreateOutcome, NewFormView};
+use crate::app_passwords::text::NO_MAILBOX;
 use crate::app_passwords::text::{apple as apple_text, list as list_text, new as new_text};
 use crate::components::{Alert, AlertKind, Page, loaded};
 use crate::error::AppError;
@@ -87,7 +88,7 @@ fn AppleForm(view: NewFormView, error: Option<AppError>) -> impl IntoView {
                         </form>
                     }.into_any()
                 } else {
-                    view! { <Alert kind=AlertKind::Info><p>{new_text::NO_MAILBOX}</p></Alert> }.into_any()
+                    view! { <Alert kind=AlertKind::Info><p>{NO_MAILBOX}</p></Alert> }.into_any()
                 }}
                 <section class="card" aria-labelledby="ios-heading">
                     <h2 id="ios-heading">{apple_text::IOS}</h2>

@@ -2,6 +2,7 @@
 
 use crate::app_passwords::api::get_app_passwords;
 use crate::app_passwords::model::{AppPasswordItem, AppPasswordsView, ListState};
+use crate::app_passwords::text::NO_MAILBOX;
 use crate::app_passwords::text::list as text;
 use crate::components::{Alert, AlertKind, Page, loaded, notice_view};
 use leptos::prelude::*;
@@ -31,7 +32,7 @@ fn Overview(view: AppPasswordsView) -> impl IntoView {
             <p class="lead">{text::INTRO}</p>
             {match list {
                 ListState::Ready(items) => ready(items).into_any(),
-                ListState::NoMailbox => view! { <Alert kind=AlertKind::Info><p>{text::NO_MAILBOX}</p></Alert> }.into_any(),
+                ListState::NoMailbox => view! { <Alert kind=AlertKind::Info><p>{NO_MAILBOX}</p></Alert> }.into_any(),
                 ListState::Unavailable(message) => view! {
                     <Alert kind=AlertKind::Warning title=text::UNAVAILABLE>
                         <p>{message}</p>

@@ -4,6 +4,7 @@ use crate::app_passwords::api::get_new_form;
 use crate::app_passwords::model::{
     CreateOutcome, MailSetup, Minted, NewAppPasswordForm, NewFormView,
 };
+use crate::app_passwords::text::NO_MAILBOX;
 use crate::app_passwords::text::{created as created_text, new as new_text};
 use crate::components::text as shared;
 use crate::components::{Alert, AlertKind, CopyButton, Page, PendingSubmit, loaded};
@@ -67,7 +68,7 @@ fn NewForm(view: NewFormView, error: Option<AppError>) -> impl IntoView {
                 <Alert kind=AlertKind::Error title=new_text::PROBLEM><p>{message}</p></Alert>
             })}
             {if !has_mailbox {
-                view! { <Alert kind=AlertKind::Info><p>{new_text::NO_MAILBOX}</p></Alert> }.into_any()
+                view! { <Alert kind=AlertKind::Info><p>{NO_MAILBOX}</p></Alert> }.into_any()
             } else {
                 view! {
                     <form method="post" action="/app-passwords/new" class="card stack" novalidate>

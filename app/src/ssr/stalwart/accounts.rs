@@ -1,11 +1,12 @@
 //! Accounts and groups (API.md §5): reads, and every change an admin makes, each as a typed
 //! method so that no caller builds a JMAP patch.
 
-use super::client::StalwartClient;
+use super::client::{ACCOUNT_ID_TTL, StalwartClient};
 use super::error::StalwartError;
-use super::jmap::{Batch, GetResponse, QueryResponse, SetResponse};
+use super::jmap::{Batch, CallRef, GetResponse, QueryResponse, SetResponse};
 use super::model::{ACCOUNT_PROPERTIES, Account, AccountKind};
 use serde_json::{Value, json};
+use std::time::Instant;
 
 /// One page of accounts of a domain (API.md §5.4).
 #[derive(Debug, Clone)]
@@ -29,7 +30,49 @@ pub struct NewAccount {
     pub password_hash: Option<String>,
 }
 
+/// The query for the user whose primary address is `local_part@<domain_id>`.
+fn query_user(batch: &mut Batch, local_part: &str, domain_id: &str) -> CallRef {
+    batch.call(
+        "x:Account/query",
+        json!({ "filter": { "name": local_part, "domainId": domain_id, "@type": "User" } }),
+    )
+}
+
 impl StalwartClient {
+    /// The id of the user account `local_part@domain` (cached briefly; see `account_ids`).
+    pub async fn user_id(
+        &self,
+        local_part: &str,
+        domain: &str,
+    ) -> Result<Option<String>, StalwartError> {
+        let address = format!("{local_part}@{domain}");
+        if let Some((id, at)) = self.account_ids.read().expect("lock").get(&address)
+            && at.elapsed() < ACCOUNT_ID_TTL
+        {
+            return Ok(Some(id.clone()));
+        }
+        let Some(domain_id) = self.domain_id(domain).await? else {
+            return Ok(None);
+        };
+        let mut batch = Batch::new();
+        let query = query_user(&mut batch, local_part, &domain_id);
+        let found: QueryResponse = self.transport.send(&batch).await?.take(query)?;
+        let Some(id) = found.ids.into_iter().next() else {
+            self.forget_user(&address);
+            return Ok(None);
+        };
+        self.account_ids
+            .write()
+            .expect("lock")
+            .insert(address, (id.clone(), Instant::now()));
+        Ok(Some(id))
+    }
+
+    /// Drops a cached account id (after Stalwart said the account is gone).
+    pub fn forget_user(&self, address: &str) {
+        self.account_ids.write().expect("lock").remove(address);
+    }
+
     /// The user account whose primary address is `local_part@domain`, if any.
     pub async fn find_user(
         &self,
@@ -40,10 +83,7 @@ impl StalwartClient {
             return Ok(None);
         };
         let mut batch = Batch::new();
-        let query = batch.call(
-            "x:Account/query",
-            json!({ "filter": { "name": local_part, "domainId": domain_id, "@type": "User" } }),
-        );
+        let query = query_user(&mut batch, local_part, &domain_id);
         let get = batch.call(
             "x:Account/get",
             json!({ "#ids": query.result_of("/ids"), "properties": ACCOUNT_PROPERTIES }),

@@ -19,12 +19,12 @@ pub struct StalwartClient {
     /// Address → user account id, for a few minutes: every app-password page needs the id,
     /// and Stalwart hands out account ids in sequence without reusing them, so a cached id
     /// can go stale (account deleted) but never point at someone else.
-    account_ids: Arc<RwLock<HashMap<String, (String, Instant)>>>,
+    pub(super) account_ids: Arc<RwLock<HashMap<String, (String, Instant)>>>,
     /// The account that owns the API key; it never changes for a given key.
     own_account: Arc<tokio::sync::OnceCell<String>>,
 }
 
-const ACCOUNT_ID_TTL: Duration = Duration::from_secs(300);
+pub(super) const ACCOUNT_ID_TTL: Duration = Duration::from_secs(300);
 
 impl StalwartClient {
     pub fn new(
@@ -93,42 +93,5 @@ impl StalwartClient {
             .expect("lock")
             .insert(domain.name.clone(), domain.id);
         Ok(Some(domain.name))
-    }
-
-    /// The id of the user account `local_part@domain` (cached briefly; see `account_ids`).
-    pub async fn user_id(
-        &self,
-        local_part: &str,
-        domain: &str,
-    ) -> Result<Option<String>, StalwartError> {
-        let address = format!("{local_part}@{domain}");
-        if let Some((id, at)) = self.account_ids.read().expect("lock").get(&address)
-            && at.elapsed() < ACCOUNT_ID_TTL
-        {
-            return Ok(Some(id.clone()));
-        }
-        let Some(domain_id) = self.domain_id(domain).await? else {
-            return Ok(None);
-        };
-        let mut batch = Batch::new();
-        let query = batch.call(
-            "x:Account/query",
-            json!({ "filter": { "name": local_part, "domainId": domain_id, "@type": "User" } }),
-        );
-        let found: QueryResponse = self.transport.send(&batch).await?.take(query)?;
-        let Some(id) = found.ids.into_iter().next() else {
-            self.forget_user(&address);
-            return Ok(None);
-        };
-        self.account_ids
-            .write()
-            .expect("lock")
-            .insert(address, (id.clone(), Instant::now()));
-        Ok(Some(id))
-    }
-
-    /// Drops a cached account id (after Stalwart said the account is gone).
-    pub fn forget_user(&self, address: &str) {
-        self.account_ids.write().expect("lock").remove(address);
     }
 }
