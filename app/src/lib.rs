@@ -82,12 +82,17 @@ pub fn App() -> impl IntoView {
 /// Called by the wasm entry point so the linker keeps this crate's islands.
 pub fn register_islands() {}
 
-/// The axum routes of every area's form posts and downloads.
+/// Every area's form posts and downloads: the router is built from this list, and the
+/// boundary tests walk it.
 #[cfg(feature = "ssr")]
-pub fn routes() -> axum::Router<ssr::state::AppState> {
-    axum::Router::new()
-        .merge(auth::forms::router())
-        .merge(app_passwords::forms::router())
-        .merge(admin::forms::router())
-        .merge(domains::forms::router())
+pub fn routes() -> Vec<ssr::http::Route> {
+    [
+        auth::forms::routes(),
+        app_passwords::forms::routes(),
+        admin::forms::routes(),
+        domains::forms::routes(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }

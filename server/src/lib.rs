@@ -200,7 +200,7 @@ where
                 move || shell(options.clone())
             },
         )
-        .merge(app::routes())
+        .merge(app::ssr::http::router(app::routes()))
         .merge(health::router())
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(sessions)

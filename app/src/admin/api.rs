@@ -23,7 +23,7 @@ pub async fn get_mailboxes(
 pub async fn get_new_mailbox() -> Result<NewMailboxView, AppError> {
     use crate::ssr::http;
     let scope = http::answer(http::admin_scope().await)?;
-    Ok(super::service::mailboxes::new_mailbox_view(&scope))
+    http::answer(super::service::mailboxes::new_mailbox_view(&scope).await)
 }
 
 #[server(endpoint = "admin/mailbox")]

@@ -6,30 +6,47 @@ use super::model::{AdminFormOutcome, NewMailboxForm};
 use super::service::{groups, mailboxes};
 use super::text;
 use crate::error::AppError;
-use crate::ssr::http::{Admin, status_of};
-use crate::ssr::state::AppState;
+use crate::ssr::http::{Access, Admin, Route, status_of};
+use axum::Form;
 use axum::extract::Path;
 use axum::response::Response;
-use axum::routing::post;
-use axum::{Form, Router};
 use serde::Deserialize;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/admin/mailboxes/new", post(create_mailbox))
-        .route("/admin/mailboxes/{id}", post(update_mailbox))
-        .route("/admin/mailboxes/{id}/aliases", post(add_alias))
-        .route("/admin/mailboxes/{id}/aliases/remove", post(remove_alias))
-        .route("/admin/mailboxes/{id}/password", post(reset_password))
-        .route("/admin/mailboxes/{id}/delete", post(delete_mailbox))
-        .route(
+/// Every form post (and download) of the area, with who may use it.
+pub fn routes() -> Vec<Route> {
+    vec![
+        Route::post("/admin/mailboxes/new", Access::Admin, create_mailbox),
+        Route::post("/admin/mailboxes/{id}", Access::Admin, update_mailbox),
+        Route::post("/admin/mailboxes/{id}/aliases", Access::Admin, add_alias),
+        Route::post(
+            "/admin/mailboxes/{id}/aliases/remove",
+            Access::Admin,
+            remove_alias,
+        ),
+        Route::post(
+            "/admin/mailboxes/{id}/password",
+            Access::Admin,
+            reset_password,
+        ),
+        Route::post(
+            "/admin/mailboxes/{id}/delete",
+            Access::Admin,
+            delete_mailbox,
+        ),
+        Route::post(
             "/admin/mailboxes/{id}/app-passwords/{credential}/revoke",
-            post(revoke_app_password),
-        )
-        .route("/admin/groups", post(create_group))
-        .route("/admin/groups/{id}/members", post(add_member))
-        .route("/admin/groups/{id}/members/remove", post(remove_member))
-        .route("/admin/groups/{id}/receive", post(allow_receiving))
+            Access::Admin,
+            revoke_app_password,
+        ),
+        Route::post("/admin/groups", Access::Admin, create_group),
+        Route::post("/admin/groups/{id}/members", Access::Admin, add_member),
+        Route::post(
+            "/admin/groups/{id}/members/remove",
+            Access::Admin,
+            remove_member,
+        ),
+        Route::post("/admin/groups/{id}/receive", Access::Admin, allow_receiving),
+    ]
 }
 
 fn mailbox_page(id: &str) -> String {

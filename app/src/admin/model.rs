@@ -58,6 +58,8 @@ pub struct NewMailboxView {
     pub me: Me,
     pub domains: Vec<String>,
     pub passwords_allowed: bool,
+    /// Passwords are kept by the organisation's sign-in service (an external directory).
+    pub passwords_external: bool,
 }
 
 /// What a POST of an admin form produced, when it answers with the page itself.
@@ -73,6 +75,8 @@ pub struct MailboxDetail {
     pub row: MailboxRow,
     pub domains: Vec<String>,
     pub passwords_allowed: bool,
+    /// Passwords are kept by the organisation's sign-in service (an external directory).
+    pub passwords_external: bool,
     pub app_passwords: Vec<AppPasswordItem>,
     pub notice: Option<Notice>,
 }

@@ -38,6 +38,7 @@ pub const DETAILS: &str = "Details";
 pub const ADD_ALIAS: &str = "Add alias";
 pub const NEW_ALIAS: &str = "New alias";
 pub const REMOVE: &str = "Remove";
+pub const PASSWORD_TITLE: &str = "Password";
 pub const RESET_PASSWORD: &str = "Set a new password";
 pub const NEW_PASSWORD: &str = "New password";
 pub const APP_PASSWORDS: &str = "App passwords of this mailbox";
@@ -138,6 +139,11 @@ pub fn removed_member(member: &str) -> String {
 
 // ----- refusals and failures -----
 
+pub const PASSWORDS_EXTERNAL: &str = "Passwords of this organisation are managed by its sign-in \
+    service (the mail server uses an external directory), so they cannot be set here. People sign \
+    in with their organisation's account and use app passwords for their mail apps.";
+pub const CHANGE_REFUSED: &str = "The mail server does not allow this change.";
+
 pub const NOT_FOUND: &str = "There is no such mailbox or group in your organisation.";
 pub const NO_DOMAINS_YET: &str =
     "None of your organisation's domains exists on the mail server yet.";
@@ -227,4 +233,5 @@ pub mod action {
     pub const CHANGE_MEMBERSHIP: &str = "change the membership";
     pub const READ_GROUP: &str = "read the group";
     pub const ALLOW_RECEIVING: &str = "let the group receive mail";
+    pub const READ_SETTINGS: &str = "read the mail server's settings";
 }

@@ -6,20 +6,20 @@ use super::apple;
 use super::model::{CreateOutcome, NewAppPasswordForm};
 use super::service::{self, CreateResult};
 use super::text::service as text;
-use crate::ssr::http::{SignedIn, no_store, status_of};
-use crate::ssr::state::AppState;
+use crate::ssr::http::{Access, Route, SignedIn, no_store, status_of};
+use axum::Form;
 use axum::extract::Path;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::post;
-use axum::{Form, Router};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/app-passwords/new", post(create))
-        .route("/app-passwords/apple", post(apple_profile))
-        .route("/app-passwords/revoke-all", post(revoke_all))
-        .route("/app-passwords/{id}/revoke", post(revoke))
+/// Every form post (and download) of the area, with who may use it.
+pub fn routes() -> Vec<Route> {
+    vec![
+        Route::post("/app-passwords/new", Access::SignedIn, create),
+        Route::post("/app-passwords/apple", Access::SignedIn, apple_profile),
+        Route::post("/app-passwords/revoke-all", Access::SignedIn, revoke_all),
+        Route::post("/app-passwords/{id}/revoke", Access::SignedIn, revoke),
+    ]
 }
 
 /// The page at this request's path with `outcome` in context, never cached.

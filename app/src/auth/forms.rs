@@ -3,16 +3,15 @@
 
 use super::service::{self, ReauthRefusal};
 use super::text;
-use crate::ssr::http::{RequestMeta, set_notice};
+use crate::ssr::http::{Access, RequestMeta, Route, set_notice};
 use crate::ssr::oidc::{AuthOptions, Callback, OidcError};
 use crate::ssr::session::{AppSession, Flash, FlashKind};
 use crate::ssr::state::AppState;
 use crate::ssr::time::now;
+use axum::Form;
 use axum::extract::{ConnectInfo, Query, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
-use axum::{Form, Router};
 use serde::Deserialize;
 use std::net::SocketAddr;
 use tower_sessions::Session;
@@ -20,11 +19,13 @@ use tower_sessions::Session;
 /// A sign-in must come back from the IdP within this many seconds.
 const PENDING_LOGIN_TTL: i64 = 600;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/auth/login", post(login))
-        .route("/auth/callback", get(callback))
-        .route("/auth/logout", post(logout))
+/// Every form post (and download) of the area, with who may use it.
+pub fn routes() -> Vec<Route> {
+    vec![
+        Route::post("/auth/login", Access::Public, login),
+        Route::get("/auth/callback", Access::Public, callback),
+        Route::post("/auth/logout", Access::Public, logout),
+    ]
 }
 
 #[derive(Deserialize)]

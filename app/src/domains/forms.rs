@@ -2,19 +2,22 @@
 //! does), download the zone file, and the status the page polls while a check runs.
 
 use super::service;
-use crate::ssr::http::Admin;
-use crate::ssr::state::AppState;
-use axum::Router;
+use crate::ssr::http::{Access, Admin, Route};
 use axum::extract::Path;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/admin/domains/{name}/check", post(check_again))
-        .route("/admin/domains/{name}/zone", get(zone_file))
-        .route("/admin/domains/{name}/check-status", get(check_status))
+/// Every form post (and download) of the area, with who may use it.
+pub fn routes() -> Vec<Route> {
+    vec![
+        Route::post("/admin/domains/{name}/check", Access::Admin, check_again),
+        Route::get("/admin/domains/{name}/zone", Access::Admin, zone_file),
+        Route::get(
+            "/admin/domains/{name}/check-status",
+            Access::Admin,
+            check_status,
+        ),
+    ]
 }
 
 /// 202 while the background check the page started is running, 200 once its result is there

@@ -30,15 +30,15 @@ pub struct Reply {
 }
 
 impl Reply {
-    /// Stores the outcome as a notice and goes back to `to`. A refusal is not a redirect: it
-    /// answers 403 with the page at `to` showing why.
+    /// Stores the outcome as a notice and goes back to `to`. A refusal or a missing object
+    /// is not a redirect: it answers 403 or 404 with the page at `to` showing why.
     pub async fn back(&self, outcome: Result<String, AppError>, to: &str) -> Response {
         match outcome {
             Ok(message) => {
                 set_notice(&self.session, true, message).await;
                 Redirect::to(to).into_response()
             }
-            Err(error @ AppError::Refused(_)) => {
+            Err(error @ (AppError::Refused(_) | AppError::Forbidden | AppError::NotFound(_))) => {
                 set_notice(&self.session, false, error.to_string()).await;
                 self.page_at(to, (), status_of(&error)).await
             }
@@ -73,6 +73,65 @@ impl Reply {
         }
         render_with(&self.state, parts, context, status).await
     }
+}
+
+/// Who may use a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone (signing in and out).
+    Public,
+    /// A signed-in person, for their own things.
+    SignedIn,
+    /// A tenant admin, for their organisation's things.
+    Admin,
+}
+
+/// One route an area serves besides its pages (form posts, downloads). The router is built
+/// from these, and the boundary tests go through the same list, so a new route cannot
+/// escape them.
+pub struct Route {
+    pub method: Method,
+    /// axum syntax: `/admin/mailboxes/{id}/delete`.
+    pub path: &'static str,
+    pub access: Access,
+    handler: axum::routing::MethodRouter<AppState>,
+}
+
+impl Route {
+    pub fn post<H, T>(path: &'static str, access: Access, handler: H) -> Self
+    where
+        H: axum::handler::Handler<T, AppState>,
+        T: 'static,
+    {
+        let handler = axum::routing::post(handler);
+        Self {
+            method: Method::POST,
+            path,
+            access,
+            handler,
+        }
+    }
+
+    pub fn get<H, T>(path: &'static str, access: Access, handler: H) -> Self
+    where
+        H: axum::handler::Handler<T, AppState>,
+        T: 'static,
+    {
+        let handler = axum::routing::get(handler);
+        Self {
+            method: Method::GET,
+            path,
+            access,
+            handler,
+        }
+    }
+}
+
+/// The router of a list of routes.
+pub fn router(routes: Vec<Route>) -> axum::Router<AppState> {
+    routes.into_iter().fold(axum::Router::new(), |router, r| {
+        router.route(r.path, r.handler)
+    })
 }
 
 /// Answers with the Leptos page at the request's path, with `context` provided to it.

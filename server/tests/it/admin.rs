@@ -745,3 +745,65 @@ async fn accounts_with_rights_on_the_server_are_shown_but_never_changed_by_a_ten
         .count();
     assert_eq!(refused, attempts.len(), "{events:#?}");
 }
+
+#[tokio::test]
+async fn a_password_for_an_account_of_an_external_directory_is_refused_in_words() {
+    let app = TestApp::spawn().await;
+    let olga = {
+        let mut store = app.simulator.store();
+        let acme = store.domain_id("acme.test").unwrap();
+        store.provision_external_user("olga", &acme, "Olga OIDC")
+    };
+    let admin = signed_in(&app, ADA).await;
+    let before = app.stalwart_snapshot();
+
+    let response = admin
+        .post_form(
+            &format!("/admin/mailboxes/{olga}/password"),
+            &[("password", "violet-harbour-tangent-47")],
+        )
+        .await;
+
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let body = text(&response.text().await.unwrap());
+    assert!(body.contains("managed by its sign-in service"), "{body}");
+    assert!(!body.contains("Something went wrong"), "{body}");
+    assert_eq!(app.stalwart_snapshot(), before);
+}
+
+#[tokio::test]
+async fn with_an_external_directory_no_password_form_is_offered() {
+    let app = TestApp::spawn().await;
+    app.simulator.store().directory_id = Some("jpxh2dqcafaa".into());
+    let admin = signed_in(&app, ADA).await;
+    let alice = id_of(&app, ALICE);
+
+    let (status, detail) = page(&admin, &format!("/admin/mailboxes/{alice}")).await;
+
+    assert_eq!(status, StatusCode::OK);
+    assert!(detail.contains("managed by its sign-in service"), "{detail}");
+    assert!(!detail.contains(&format!("/admin/mailboxes/{alice}/password")), "{detail}");
+    let (_, form) = page(&admin, "/admin/mailboxes/new").await;
+    assert!(!form.contains("name=\"password\""), "{form}");
+}
+
+#[tokio::test]
+async fn pages_of_things_that_are_not_there_answer_404_and_refusals_403() {
+    let app = TestApp::spawn().await;
+    let admin = signed_in(&app, ADA).await;
+    let user = signed_in(&app, ALICE).await;
+    let bert = id_of(&app, BERT);
+
+    for (browser, path) in [
+        (&admin, format!("/admin/mailboxes/{bert}")),
+        (&admin, format!("/admin/mailboxes/{bert}/delete")),
+        (&admin, "/admin/domains/beta.test".to_owned()),
+        (&user, "/app-passwords/zz/revoke".to_owned()),
+        (&user, "/no-such-page".to_owned()),
+    ] {
+        let (status, _) = page(browser, &path).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+    }
+    let (status, _) = page(&user, "/admin/groups").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}

@@ -6,6 +6,7 @@ mod common;
 
 mod admin;
 mod app_passwords;
+mod boundary;
 mod dns;
 mod security;
 mod sign_in;

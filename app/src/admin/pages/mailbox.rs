@@ -33,6 +33,7 @@ fn Mailbox(view: MailboxDetail) -> AnyView {
         me,
         row,
         passwords_allowed,
+        passwords_external,
         app_passwords,
         notice,
         ..
@@ -101,6 +102,12 @@ fn Mailbox(view: MailboxDetail) -> AnyView {
                     <button type="submit">{text::ADD_ALIAS}</button>
                 </form>
             </section>
+            {passwords_external.then(|| view! {
+                <section class="card" aria-labelledby="password-heading">
+                    <h2 id="password-heading">{text::PASSWORD_TITLE}</h2>
+                    <p>{text::PASSWORDS_EXTERNAL}</p>
+                </section>
+            })}
             {passwords_allowed.then(|| view! {
                 <section class="card" aria-labelledby="password-heading">
                     <h2 id="password-heading">{text::RESET_PASSWORD}</h2>

@@ -157,6 +157,7 @@ fn NewMailbox(view: NewMailboxView, outcome: Option<AdminFormOutcome>) -> impl I
         me,
         domains,
         passwords_allowed,
+        passwords_external,
     } = view;
     let (form, error) = match outcome {
         Some(o) => (o.form, Some(o.error)),
@@ -199,7 +200,7 @@ fn NewMailbox(view: NewMailboxView, outcome: Option<AdminFormOutcome>) -> impl I
                 {if passwords_allowed {
                     Field::new("password", text::PASSWORD, "password").hint(text::PASSWORD_HINT).error(password_err).render().into_any()
                 } else {
-                    view! { <p class="hint">{text::NO_PASSWORDS}</p> }.into_any()
+                    view! { <p class="hint">{if passwords_external { text::PASSWORDS_EXTERNAL } else { text::NO_PASSWORDS }}</p> }.into_any()
                 }}
                 <p class="actions">
                     <PendingSubmit label=text::CREATE.to_owned() pending_label=text::CREATING.to_owned()/>

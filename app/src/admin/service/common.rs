@@ -128,6 +128,16 @@ pub fn explain_set_error(set: &SetError, action: &str) -> AppError {
             }])
         }
         SetErrorKind::NotFound => AppError::NotFound(text::DELETED_MEANWHILE.into()),
+        // "Cannot set credentials for accounts in an external directory." (live 086)
+        SetErrorKind::Forbidden
+            if set
+                .description
+                .as_deref()
+                .is_some_and(|d| d.contains("external directory")) =>
+        {
+            AppError::Refused(text::PASSWORDS_EXTERNAL.into())
+        }
+        SetErrorKind::Forbidden => AppError::Refused(text::CHANGE_REFUSED.into()),
         _ => AppError::internal(format!("{action}: {set}")),
     }
 }

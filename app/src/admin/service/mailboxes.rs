@@ -48,8 +48,31 @@ pub fn row(scope: &AdminScope, a: &Account, groups: &[(String, String)]) -> Mail
     }
 }
 
-fn passwords_allowed(scope: &AdminScope) -> bool {
-    scope.caller.tenant.mailbox_passwords == MailboxPasswords::Optional
+/// Whether admins may give mailboxes a password: the tenant allows it (`mailbox_passwords`)
+/// and the mail server keeps passwords itself. With an external directory, sign-in and
+/// passwords belong to the organisation's sign-in service.
+async fn password_policy(scope: &AdminScope) -> Result<PasswordPolicy, AppError> {
+    if scope.caller.tenant.mailbox_passwords != MailboxPasswords::Optional {
+        return Ok(PasswordPolicy::NotUsed);
+    }
+    let directory = scope
+        .stalwart()
+        .external_directory()
+        .await
+        .map_err(|e| e.user_error(action::READ_SETTINGS))?;
+    Ok(match directory {
+        Some(_) => PasswordPolicy::ExternalDirectory,
+        None => PasswordPolicy::Allowed,
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PasswordPolicy {
+    Allowed,
+    /// The tenant's people sign in through its IdP only.
+    NotUsed,
+    /// The mail server's accounts live in an external directory.
+    ExternalDirectory,
 }
 
 /// One page of mailboxes of one domain: a query with `calculateTotal` and a back-referenced
@@ -112,12 +135,14 @@ pub async fn list(
     })
 }
 
-pub fn new_mailbox_view(scope: &AdminScope) -> NewMailboxView {
-    NewMailboxView {
+pub async fn new_mailbox_view(scope: &AdminScope) -> Result<NewMailboxView, AppError> {
+    let policy = password_policy(scope).await?;
+    Ok(NewMailboxView {
         me: me(&scope.caller),
         domains: scope.domain_names(),
-        passwords_allowed: passwords_allowed(scope),
-    }
+        passwords_allowed: policy == PasswordPolicy::Allowed,
+        passwords_external: policy == PasswordPolicy::ExternalDirectory,
+    })
 }
 
 pub async fn detail(
@@ -132,11 +157,13 @@ pub async fn detail(
         .app_passwords(&account.id)
         .await
         .map_err(|e| e.user_error(action::LIST_APP_PASSWORDS))?;
+    let policy = password_policy(scope).await?;
     Ok(MailboxDetail {
         me: me(&scope.caller),
         row: row(scope, &account, &groups),
         domains: scope.domain_names(),
-        passwords_allowed: passwords_allowed(scope),
+        passwords_allowed: policy == PasswordPolicy::Allowed,
+        passwords_external: policy == PasswordPolicy::ExternalDirectory,
         app_passwords: app_passwords.iter().map(item).collect(),
         notice,
     })
@@ -191,7 +218,7 @@ pub async fn create(
     }
     let password_hash = if form.password.is_empty() {
         None
-    } else if !passwords_allowed(scope) {
+    } else if password_policy(scope).await? != PasswordPolicy::Allowed {
         fail("password", text::NO_MAILBOX_PASSWORDS.into());
         None
     } else {
@@ -353,8 +380,12 @@ pub async fn reset_password(
     password: &str,
     meta: &RequestMeta,
 ) -> Result<(), AppError> {
-    if !passwords_allowed(scope) {
-        return Err(AppError::Forbidden);
+    match password_policy(scope).await? {
+        PasswordPolicy::Allowed => {}
+        PasswordPolicy::NotUsed => return Err(AppError::Forbidden),
+        PasswordPolicy::ExternalDirectory => {
+            return Err(AppError::Refused(text::PASSWORDS_EXTERNAL.into()));
+        }
     }
     let account = writable(scope, id, AccountKind::User, "mailbox.password_reset", meta).await?;
     check_password_strength(

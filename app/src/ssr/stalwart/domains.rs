@@ -23,6 +23,24 @@ pub struct DkimKey {
 }
 
 impl StalwartClient {
+    /// The external directory (OIDC, LDAP, SQL) every account signs in with, if any:
+    /// `x:Authentication.directoryId` (API.md §10.2). With one, Stalwart keeps no usable
+    /// password for anyone (live 082) and refuses to set one for its accounts (live 086).
+    pub async fn external_directory(&self) -> Result<Option<String>, StalwartError> {
+        let mut batch = Batch::new();
+        let get = batch.call(
+            "x:Authentication/get",
+            json!({ "ids": ["singleton"], "properties": ["directoryId"] }),
+        );
+        let found: GetResponse<Value> = self.transport.send(&batch).await?.take(get)?;
+        Ok(found
+            .list
+            .first()
+            .and_then(|s| s.get("directoryId"))
+            .and_then(Value::as_str)
+            .map(str::to_owned))
+    }
+
     /// The domain's zone text (`dnsZoneFile`) and DKIM keys, in one request (API.md §8–9).
     pub async fn dns(&self, domain_id: &str) -> Result<(String, Vec<DkimKey>), StalwartError> {
         let mut batch = Batch::new();

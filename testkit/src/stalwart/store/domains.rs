@@ -178,7 +178,7 @@ impl Store {
     ) -> Result<Value, (String, Value)> {
         Ok(
             json!({"accountId": encode_id(caller.account as u64), "list": [{
-            "directoryId": null, "defaultUserRoleIds": {"b": true}, "defaultGroupRoleIds": {"c": true},
+            "directoryId": self.directory_id, "defaultUserRoleIds": {"b": true}, "defaultGroupRoleIds": {"c": true},
             "defaultTenantRoleIds": {"d": true, "b": true}, "defaultAdminRoleIds": {"e": true, "b": true},
             "passwordHashAlgorithm": "argon2id", "passwordMinLength": 8, "passwordMaxLength": 128,
             "passwordMinStrength": "three", "passwordDefaultExpiry": null,

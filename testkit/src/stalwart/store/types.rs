@@ -106,6 +106,9 @@ pub struct Store {
     /// SHA-256 of an API key secret → the account it acts as.
     pub(super) api_keys: BTreeMap<[u8; 32], u32>,
     pub max_app_passwords: usize,
+    /// `x:Authentication.directoryId`: the external directory every account signs in with
+    /// (API.md §10.2), or `None` for Stalwart's own.
+    pub directory_id: Option<String>,
     pub dkim: BTreeMap<u64, Dkim>,
     pub(super) next_dkim: u64,
     /// `x:SystemSettings.defaultHostname`: where MX, SRV and CNAME records point.
@@ -128,6 +131,7 @@ impl Default for Store {
             recovery_admin: Some(("admin".into(), "Adm1n-Recovery-Pass".into())),
             api_keys: BTreeMap::new(),
             max_app_passwords: 5,
+            directory_id: None,
             dkim: BTreeMap::new(),
             // Snowflake-like ids in the style of live 034 ("jpxhl0n2aeaa").
             next_dkim: decode_id("jpxhl0n2aeaa").expect("valid id"),
