@@ -48,9 +48,11 @@ pub async fn get_groups() -> Result<GroupsView, AppError> {
 pub async fn get_audit(
     action: Option<String>,
     actor: Option<String>,
+    page: Option<u64>,
 ) -> Result<AuditView, AppError> {
     use crate::ssr::http;
     let scope = http::answer(http::admin_scope().await)?;
     let (action, actor) = (action.unwrap_or_default(), actor.unwrap_or_default());
-    http::answer(super::service::audit::list(&scope, action, actor).await)
+    let page = page.unwrap_or(1);
+    http::answer(super::service::audit::list(&scope, action, actor, page).await)
 }

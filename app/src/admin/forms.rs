@@ -3,12 +3,12 @@
 //! with its values when something is wrong, and refusals, which answer 403 with the page.
 
 use super::model::{AdminFormOutcome, NewMailboxForm};
-use super::service::{groups, mailboxes};
+use super::service::{audit, groups, mailboxes};
 use super::text;
 use crate::error::AppError;
-use crate::ssr::http::{Access, Admin, Route, status_of};
+use crate::ssr::http::{Access, Admin, Route, no_store, status_of};
 use axum::Form;
-use axum::extract::Path;
+use axum::extract::{Path, Query};
 use axum::response::Response;
 use serde::Deserialize;
 
@@ -46,6 +46,7 @@ pub fn routes() -> Vec<Route> {
             remove_member,
         ),
         Route::post("/admin/groups/{id}/receive", Access::Admin, allow_receiving),
+        Route::get("/admin/audit/export.csv", Access::Admin, export_audit),
     ]
 }
 
@@ -196,4 +197,35 @@ async fn allow_receiving(a: Admin, Path(id): Path<String>) -> Response {
         .await
         .map(|()| text::GROUP_RECEIVES.to_owned());
     a.reply.back(outcome, "/admin/groups").await
+}
+
+#[derive(Deserialize)]
+struct AuditFilter {
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    actor: String,
+}
+
+/// The audit log (as filtered on the page) as a CSV download.
+async fn export_audit(a: Admin, Query(filter): Query<AuditFilter>) -> Response {
+    use axum::http::{HeaderValue, header};
+    use axum::response::IntoResponse;
+    match audit::csv(&a.scope, &filter.action, &filter.actor).await {
+        Ok(body) => {
+            let mut response = body.into_response();
+            let headers = response.headers_mut();
+            headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/csv; charset=utf-8"),
+            );
+            headers.insert(
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_static("attachment; filename=\"audit-log.csv\""),
+            );
+            no_store(&mut response);
+            response
+        }
+        Err(e) => e.into_response(),
+    }
 }

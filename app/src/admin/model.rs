@@ -114,12 +114,19 @@ pub struct AuditRow {
     pub target: Option<String>,
     pub detail: String,
     pub ip: Option<String>,
+    /// "done", "pending" or "failed".
+    pub outcome: String,
 }
+
+/// Audit events shown per page.
+pub const AUDIT_PAGE_SIZE: u64 = 50;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuditView {
     pub me: Me,
     pub action: String,
     pub actor: String,
+    pub page: u64,
+    pub total: u64,
     pub rows: Vec<AuditRow>,
 }

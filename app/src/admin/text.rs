@@ -79,6 +79,24 @@ pub const PROTECTED_MAILBOX: &str = "This account has rights on the mail server 
 pub const PROTECTED_GROUP: &str = "This group grants rights on the mail server itself, so it is \
     managed by your mail server's operator. You can see it here, but not change it.";
 pub const PAGES: &str = "Pages";
+pub const OUTCOME: &str = "Outcome";
+pub const EXPORT_CSV: &str = "Download as CSV";
+
+pub fn event_count(total: u64, page: u64, pages: u64) -> String {
+    format!(
+        "{total} event{} · page {page} of {pages}",
+        if total == 1 { "" } else { "s" }
+    )
+}
+
+/// An audit event's outcome in words.
+pub fn outcome(outcome: &str) -> &'static str {
+    match outcome {
+        "done" => "Done",
+        "pending" => "Not confirmed by the mail server",
+        _ => "Unknown",
+    }
+}
 
 pub fn mailbox_count(total: u64, page: u64, pages: u64) -> String {
     format!(

@@ -20,7 +20,7 @@ use crate::ssr::session::SessionUser;
 use crate::ssr::stalwart::NewAppPassword;
 use crate::ssr::stalwart::error::{SetErrorKind, StalwartError};
 use crate::ssr::stalwart::model::AppPassword;
-use crate::ssr::state::{Caller, Event};
+use crate::ssr::state::{Caller, Event, Outcome};
 use crate::ssr::time::{
     format_epoch, format_rfc3339, format_time, now, parse_rfc3339, rfc3339_in_days,
 };
@@ -229,6 +229,27 @@ pub async fn mint(
         Some(_) => return Err(AppError::Conflict(text::ALREADY_UNKNOWN.into())),
     }
 
+    let detail = serde_json::json!({
+        "name": valid.name,
+        "expires_in_days": valid.expires_in_days,
+        "networks": valid.networks,
+        "mail_only": valid.mail_only,
+    });
+    let event = Event {
+        action,
+        account: Some(&account),
+        target: None,
+        detail,
+    };
+    let audited = match caller.begin(meta, event).await {
+        Ok(audited) => audited,
+        Err(e) => {
+            requests::release(db, &valid.request_id)
+                .await
+                .map_err(AppError::internal)?;
+            return Err(e);
+        }
+    };
     let new = NewAppPassword {
         description: valid.name.clone(),
         expires_at: valid.expires_in_days.map(rfc3339_in_days),
@@ -243,6 +264,7 @@ pub async fn mint(
     {
         Ok(created) => created,
         Err(e) => {
+            caller.complete(audited, Outcome::failed(&e)).await;
             if is_gone(&e) {
                 caller.tenant.stalwart.forget_user(&caller.user.email);
             }
@@ -258,24 +280,12 @@ pub async fn mint(
             return Err(create_error(&e, caller, &account).await);
         }
     };
+    caller
+        .complete(audited, Outcome::Done(Some(&created.id)))
+        .await;
     requests::finish(db, &valid.request_id, requests::DONE, Some(&created.id))
         .await
         .map_err(AppError::internal)?;
-    let detail = serde_json::json!({
-        "name": valid.name,
-        "expires_in_days": valid.expires_in_days,
-        "networks": valid.networks,
-        "mail_only": valid.mail_only,
-    });
-    record(
-        caller,
-        action,
-        Some(&account),
-        Some(&created.id),
-        detail,
-        meta,
-    )
-    .await;
     tracing::info!(tenant = %caller.tenant.slug, user = caller.user.user_id, credential = %created.id, "app password created");
     Ok(Minted {
         name: valid.name.clone(),
@@ -323,20 +333,18 @@ pub async fn revoke(caller: &Caller, id: &str, meta: &RequestMeta) -> Result<Str
     let Some(target) = list.iter().find(|p| p.id == id) else {
         return Err(AppError::NotFound(text::GONE.into()));
     };
-    stalwart
+    let event = Event {
+        action: "app_password.revoke",
+        account: Some(&account),
+        target: Some(id),
+        detail: serde_json::json!({ "name": target.description }),
+    };
+    let audited = caller.begin(meta, event).await?;
+    let revoked = stalwart
         .destroy_app_passwords(&account, std::slice::from_ref(&target.id))
-        .await
-        .map_err(|e| e.user_error(text::REVOKE))?;
-    let detail = serde_json::json!({ "name": target.description });
-    record(
-        caller,
-        "app_password.revoke",
-        Some(&account),
-        Some(id),
-        detail,
-        meta,
-    )
-    .await;
+        .await;
+    caller.complete(audited, Outcome::of(&revoked)).await;
+    revoked.map_err(|e| e.user_error(text::REVOKE))?;
     Ok(target.description.clone())
 }
 
@@ -349,39 +357,18 @@ pub async fn revoke_all(caller: &Caller, meta: &RequestMeta) -> Result<usize, Ap
         .await
         .map_err(|e| e.user_error(text::REVOKE_ALL))?;
     let ids: Vec<String> = list.iter().map(|p| p.id.clone()).collect();
-    stalwart
-        .destroy_app_passwords(&account, &ids)
-        .await
-        .map_err(|e| e.user_error(text::REVOKE_ALL))?;
     let names: Vec<&str> = list.iter().map(|p| p.description.as_str()).collect();
-    let detail = serde_json::json!({ "ids": ids, "names": names });
-    record(
-        caller,
-        "app_password.revoke_all",
-        Some(&account),
-        None,
-        detail,
-        meta,
-    )
-    .await;
-    Ok(ids.len())
-}
-
-async fn record(
-    caller: &Caller,
-    action: &str,
-    account: Option<&str>,
-    credential: Option<&str>,
-    detail: serde_json::Value,
-    meta: &RequestMeta,
-) {
     let event = Event {
-        action,
-        account,
-        target: credential,
-        detail,
+        action: "app_password.revoke_all",
+        account: Some(&account),
+        target: None,
+        detail: serde_json::json!({ "ids": ids, "names": names }),
     };
-    caller.record(meta, event).await;
+    let audited = caller.begin(meta, event).await?;
+    let revoked = stalwart.destroy_app_passwords(&account, &ids).await;
+    caller.complete(audited, Outcome::of(&revoked)).await;
+    revoked.map_err(|e| e.user_error(text::REVOKE_ALL))?;
+    Ok(ids.len())
 }
 
 /// An app password as the pages list it (never its secret).

@@ -1,7 +1,7 @@
 //! Sign-in through the tenant's IdP, and sign-out. Plain form posts and redirects, so they
 //! work the same with and without JavaScript.
 
-use super::service::{self, ReauthRefusal};
+use super::service::{self, ReauthRefusal, Who};
 use super::text;
 use crate::ssr::http::{Access, RequestMeta, Route, set_notice};
 use crate::ssr::oidc::{AuthOptions, Callback, OidcError};
@@ -13,8 +13,12 @@ use axum::extract::{ConnectInfo, Query, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use serde_json::json;
 use std::net::SocketAddr;
 use tower_sessions::Session;
+
+/// The audit action of a refused sign-in.
+const REFUSED: &str = "user.sign_in_refused";
 
 /// A sign-in must come back from the IdP within this many seconds.
 const PENDING_LOGIN_TTL: i64 = 600;
@@ -38,9 +42,12 @@ struct LoginForm {
 async fn login(
     State(state): State<AppState>,
     session: Session,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Response {
     let session = AppSession(session);
+    let meta = RequestMeta::of(&state, peer, &headers);
     let email = form.email.trim().to_lowercase();
     let Some((_, domain)) = email
         .rsplit_once('@')
@@ -55,18 +62,25 @@ async fn login(
         Ok(p) => p,
         Err(e) => {
             tracing::warn!(tenant = %tenant.slug, error = %e, "identity provider unavailable");
+            let who = Who {
+                user_id: None,
+                email: &email,
+            };
+            let detail = json!({ "reason": "idp_unavailable" });
+            service::record(&state, &tenant.slug, who, REFUSED, detail, &meta).await;
             let message = text::idp_down(&tenant.display_name);
             return back_to_start(&session, message, Some(email)).await;
         }
     };
     let options = AuthOptions {
-        login_hint: Some(email),
+        login_hint: Some(email.clone()),
         ..Default::default()
     };
     let return_to = local_path(form.return_to.as_deref())
         .unwrap_or("/account")
         .to_owned();
-    let (url, pending) = provider.authorization_request(&tenant, &options, return_to);
+    let (url, mut pending) = provider.authorization_request(&tenant, &options, return_to);
+    pending.email = Some(email);
     if let Err(e) = session.start_login(&pending).await {
         tracing::error!(error = %e, "cannot store the pending sign-in");
         return back_to_start(&session, text::INTERNAL.to_owned(), None).await;
@@ -82,6 +96,7 @@ async fn callback(
     Query(callback): Query<Callback>,
 ) -> Response {
     let session = AppSession(session);
+    let meta = RequestMeta::of(&state, peer, &headers);
     // Removed before anything else, so a state value works once at most.
     let pending = match session.take_pending_login().await {
         Ok(Some(p)) => p,
@@ -106,12 +121,20 @@ async fn callback(
         Ok(identity) => identity,
         Err(e) => {
             tracing::warn!(tenant = %tenant.slug, error = %e, "sign-in rejected");
-            let message = match e {
-                OidcError::Unavailable(_) => text::idp_down(&tenant.display_name),
-                OidcError::Denied(_) => text::DENIED.to_owned(),
-                OidcError::Unusable(_) => text::UNUSABLE.to_owned(),
-                _ => text::VERIFY_FAILED.to_owned(),
+            let (message, reason) = match e {
+                OidcError::Unavailable(_) => {
+                    (text::idp_down(&tenant.display_name), "idp_unavailable")
+                }
+                OidcError::Denied(_) => (text::DENIED.to_owned(), "denied_at_idp"),
+                OidcError::Unusable(_) => (text::UNUSABLE.to_owned(), "no_email"),
+                _ => (text::VERIFY_FAILED.to_owned(), "invalid_answer"),
             };
+            let who = Who {
+                user_id: None,
+                email: pending.email.as_deref().unwrap_or(""),
+            };
+            let detail = json!({ "reason": reason });
+            service::record(&state, &tenant.slug, who, REFUSED, detail, &meta).await;
             return back_to_start(&session, message, None).await;
         }
     };
@@ -119,6 +142,12 @@ async fn callback(
     // tenant's domains, or the user would reach another organisation's mailboxes.
     if !tenant.owns_address(&identity.email) {
         tracing::warn!(tenant = %tenant.slug, "IdP returned an address outside the tenant's domains");
+        let who = Who {
+            user_id: None,
+            email: &identity.email,
+        };
+        let detail = json!({ "reason": "address_outside_tenant" });
+        service::record(&state, &tenant.slug, who, REFUSED, detail, &meta).await;
         let message = text::wrong_tenant(&identity.email, &tenant.display_name);
         return back_to_start(&session, message, None).await;
     }
@@ -126,15 +155,31 @@ async fn callback(
     // A re-authentication before a sensitive action: the same person, freshly signed in.
     if let Err(refusal) = service::check_reauth(&pending, &identity, &tenant) {
         tracing::warn!(tenant = %tenant.slug, ?refusal, "re-authentication refused");
-        let message = match refusal {
-            ReauthRefusal::OtherUser => text::REAUTH_OTHER_USER,
-            ReauthRefusal::NotFresh => text::REAUTH_NOT_FRESH,
+        let (message, reason) = match refusal {
+            ReauthRefusal::OtherUser => (text::REAUTH_OTHER_USER, "other_user"),
+            ReauthRefusal::NotFresh => (text::REAUTH_NOT_FRESH, "not_fresh"),
         };
+        let signed_in = session.user().await.ok().flatten();
+        let who = Who {
+            user_id: signed_in.as_ref().map(|u| u.user_id),
+            email: signed_in
+                .as_ref()
+                .map_or(identity.email.as_str(), |u| u.email.as_str()),
+        };
+        let detail = json!({ "reason": reason });
+        service::record(
+            &state,
+            &tenant.slug,
+            who,
+            "user.reauth_refused",
+            detail,
+            &meta,
+        )
+        .await;
         set_notice(&session, false, message.to_owned()).await;
         return Redirect::to("/app-passwords").into_response();
     }
 
-    let meta = RequestMeta::of(&state, peer, &headers);
     let user = match service::sign_in(&state, &tenant, identity, &meta).await {
         Ok(user) => user,
         Err(e) => {
@@ -150,7 +195,12 @@ async fn callback(
     Redirect::to(local_path(Some(&pending.return_to)).unwrap_or("/account")).into_response()
 }
 
-async fn logout(State(state): State<AppState>, session: Session) -> Response {
+async fn logout(
+    State(state): State<AppState>,
+    session: Session,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+) -> Response {
     let session = AppSession(session);
     let user = session.user().await.ok().flatten();
     if let Err(e) = session.sign_out().await {
@@ -159,6 +209,12 @@ async fn logout(State(state): State<AppState>, session: Session) -> Response {
     let Some(user) = user else {
         return Redirect::to("/").into_response();
     };
+    let meta = RequestMeta::of(&state, peer, &headers);
+    let who = Who {
+        user_id: Some(user.user_id),
+        email: &user.email,
+    };
+    service::record(&state, &user.tenant, who, "user.sign_out", json!({}), &meta).await;
     let Some(tenant) = state.tenants.by_slug(&user.tenant).cloned() else {
         return Redirect::to("/").into_response();
     };

@@ -149,3 +149,37 @@ pub async fn provision_mailbox(
         Err(e) => tracing::warn!(error = %e, "mailbox provisioning failed"),
     }
 }
+
+/// Writes a sign-in event that is not a successful sign-in: a refusal (`user.sign_in_refused`,
+/// `user.reauth_refused`) with its reason, or a sign-out.
+pub async fn record(
+    state: &AppState,
+    tenant: &str,
+    who: Who<'_>,
+    action: &str,
+    detail: serde_json::Value,
+    meta: &RequestMeta,
+) {
+    let event = audit::NewEvent {
+        tenant,
+        actor_id: who.user_id,
+        actor_email: who.email,
+        action,
+        account_id: None,
+        target: None,
+        detail,
+        ip: meta.ip.as_deref(),
+        user_agent: meta.user_agent.as_deref(),
+    };
+    if let Err(e) = audit::record(&state.db, &event).await {
+        tracing::error!(error = %e, action, "cannot write the audit log");
+    }
+}
+
+/// Who an event is about, as far as it is known.
+#[derive(Debug, Clone, Copy)]
+pub struct Who<'a> {
+    pub user_id: Option<i64>,
+    /// The address typed or vouched for; empty when the IdP named none.
+    pub email: &'a str,
+}

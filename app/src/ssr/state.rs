@@ -6,7 +6,9 @@ use super::db::audit;
 use super::dns::check::DnsChecker;
 use super::oidc::OidcProviders;
 use super::session::{AppSession, SessionError, SessionUser};
+use super::stalwart::error::StalwartError;
 use super::tenants::{Tenant, Tenants};
+use crate::error::{AppError, text};
 use leptos::config::LeptosOptions;
 use leptos::prelude::AnyView;
 use std::sync::Arc;
@@ -111,6 +113,40 @@ impl RequestMeta {
     }
 }
 
+/// How a logged change ended, for [`Caller::complete`].
+#[derive(Debug, Clone, Copy)]
+pub enum Outcome<'a> {
+    /// Made; `Some` names what it created.
+    Done(Option<&'a str>),
+    /// Certainly not made.
+    NoEffect,
+    /// Maybe made (the mail server did not answer in time).
+    Unknown,
+}
+
+impl Outcome<'_> {
+    /// The outcome of a Stalwart call that produced nothing to name.
+    pub fn of<T>(result: &Result<T, StalwartError>) -> Self {
+        match result {
+            Ok(_) => Outcome::Done(None),
+            Err(e) => Outcome::failed(e),
+        }
+    }
+
+    /// The outcome of a Stalwart call that failed.
+    pub fn failed(e: &StalwartError) -> Self {
+        if e.had_no_effect() {
+            Outcome::NoEffect
+        } else {
+            Outcome::Unknown
+        }
+    }
+}
+
+/// An audit event written before its change; see [`Caller::complete`].
+#[must_use = "say how the change ended with Caller::complete"]
+pub struct Audited(i64);
+
 /// Why there is no caller.
 #[derive(Debug, thiserror::Error)]
 pub enum NoCaller {
@@ -137,22 +173,52 @@ impl Caller {
         })
     }
 
-    /// Writes one audit event (`<thing>.<verb>`) done by the caller. The change it records
-    /// has happened; failing to log it is logged, and does not hide the change from the user.
-    pub async fn record(&self, meta: &RequestMeta, event: Event<'_>) {
-        let new = audit::NewEvent {
+    fn new_event<'a>(&'a self, meta: &'a RequestMeta, event: &Event<'a>) -> audit::NewEvent<'a> {
+        audit::NewEvent {
             tenant: &self.tenant.slug,
             actor_id: Some(self.user.user_id),
             actor_email: &self.user.email,
             action: event.action,
             account_id: event.account,
             target: event.target,
-            detail: event.detail,
+            detail: event.detail.clone(),
             ip: meta.ip.as_deref(),
             user_agent: meta.user_agent.as_deref(),
-        };
-        if let Err(e) = audit::record(&self.state.db, &new).await {
+        }
+    }
+
+    /// Writes one audit event (`<thing>.<verb>`) done by the caller. The change it records
+    /// has happened; failing to log it is logged, and does not hide the change from the user.
+    pub async fn record(&self, meta: &RequestMeta, event: Event<'_>) {
+        if let Err(e) = audit::record(&self.state.db, &self.new_event(meta, &event)).await {
             tracing::error!(error = %e, action = event.action, "cannot write the audit log");
+        }
+    }
+
+    /// Writes the audit event of a credential change before it is made. If the log cannot be
+    /// written, the change must not be made: the error says so.
+    pub async fn begin(&self, meta: &RequestMeta, event: Event<'_>) -> Result<Audited, AppError> {
+        match audit::begin(&self.state.db, &self.new_event(meta, &event)).await {
+            Ok(id) => Ok(Audited(id)),
+            Err(e) => {
+                tracing::error!(error = %e, action = event.action, "cannot write the audit log; change refused");
+                Err(AppError::Unavailable(text::AUDIT_UNAVAILABLE.into()))
+            }
+        }
+    }
+
+    /// Says how a [`Caller::begin`]-logged change ended: made (with what it created, if
+    /// anything), certainly not made (the event is removed: nothing happened), or unknown
+    /// (the event stays "pending").
+    pub async fn complete(&self, audited: Audited, outcome: Outcome<'_>) {
+        let db = &self.state.db;
+        let written = match outcome {
+            Outcome::Done(target) => audit::complete(db, audited.0, audit::DONE, target).await,
+            Outcome::NoEffect => audit::discard(db, audited.0).await,
+            Outcome::Unknown => Ok(()),
+        };
+        if let Err(e) = written {
+            tracing::error!(error = %e, event = audited.0, "cannot complete the audit event");
         }
     }
 

@@ -736,7 +736,8 @@ async fn accounts_with_rights_on_the_server_are_shown_but_never_changed_by_a_ten
         "protected accounts unchanged"
     );
     let db = app.db().await;
-    let events = app::ssr::db::audit::for_tenant(&db, "acme", Some(""), None, 500, 0)
+    let filter = app::ssr::db::audit::Filter::default();
+    let events = app::ssr::db::audit::for_tenant(&db, "acme", &filter, 500, 0)
         .await
         .unwrap();
     let refused = events
@@ -781,8 +782,14 @@ async fn with_an_external_directory_no_password_form_is_offered() {
     let (status, detail) = page(&admin, &format!("/admin/mailboxes/{alice}")).await;
 
     assert_eq!(status, StatusCode::OK);
-    assert!(detail.contains("managed by its sign-in service"), "{detail}");
-    assert!(!detail.contains(&format!("/admin/mailboxes/{alice}/password")), "{detail}");
+    assert!(
+        detail.contains("managed by its sign-in service"),
+        "{detail}"
+    );
+    assert!(
+        !detail.contains(&format!("/admin/mailboxes/{alice}/password")),
+        "{detail}"
+    );
     let (_, form) = page(&admin, "/admin/mailboxes/new").await;
     assert!(!form.contains("name=\"password\""), "{form}");
 }

@@ -6,6 +6,7 @@ mod common;
 
 mod admin;
 mod app_passwords;
+mod audit;
 mod boundary;
 mod dns;
 mod security;

@@ -1,7 +1,8 @@
 //! The tenant's audit log, filtered by action and by who did it.
 
+use super::url_encoded;
 use crate::admin::api::get_audit;
-use crate::admin::model::AuditView;
+use crate::admin::model::{AUDIT_PAGE_SIZE, AuditView};
 use crate::admin::text;
 use crate::components::{Page, loaded};
 use leptos::prelude::*;
@@ -12,8 +13,15 @@ use leptos_router::hooks::use_query_map;
 pub fn AuditPage() -> impl IntoView {
     let query = use_query_map();
     let data = Resource::new_blocking(
-        move || (query.read().get("action"), query.read().get("actor")),
-        |(action, actor)| get_audit(action, actor),
+        move || {
+            let q = query.read();
+            (
+                q.get("action"),
+                q.get("actor"),
+                q.get("page").and_then(|p| p.parse::<u64>().ok()),
+            )
+        },
+        |(action, actor, page)| get_audit(action, actor, page),
     );
     view! {
         <Title text=text::AUDIT/>
@@ -27,8 +35,17 @@ fn Audit(view: AuditView) -> impl IntoView {
         me,
         action,
         actor,
+        page,
+        total,
         rows,
     } = view;
+    let pages = total.div_ceil(AUDIT_PAGE_SIZE).max(1);
+    let filters = url_encoded(&[("action", action.as_str()), ("actor", actor.as_str())]);
+    let link = {
+        let filters = filters.clone();
+        move |page: u64| format!("/admin/audit?{filters}&page={page}")
+    };
+    let export = format!("/admin/audit/export.csv?{filters}");
     view! {
         <Page me=me current="/admin/audit">
             <h1>{text::AUDIT}</h1>
@@ -43,6 +60,10 @@ fn Audit(view: AuditView) -> impl IntoView {
                 </div>
                 <button type="submit">{text::FILTER}</button>
             </form>
+            <p class="actions">
+                <span class="hint" role="status">{text::event_count(total, page, pages)}</span>
+                <a class="button secondary" href=export download="">{text::EXPORT_CSV}</a>
+            </p>
             {if rows.is_empty() {
                 view! { <p class="card">{text::NO_EVENTS}</p> }.into_any()
             } else {
@@ -52,13 +73,15 @@ fn Audit(view: AuditView) -> impl IntoView {
                             <caption class="visually-hidden">{text::AUDIT}</caption>
                             <thead><tr>
                                 <th scope="col">{text::WHEN}</th><th scope="col">{text::WHO}</th><th scope="col">{text::WHAT}</th>
-                                <th scope="col">{text::TARGET}</th><th scope="col">{text::CHANGES}</th>
+                                <th scope="col">{text::TARGET}</th><th scope="col">{text::OUTCOME}</th>
+                                <th scope="col">{text::CHANGES}</th>
                             </tr></thead>
                             <tbody>
                                 {rows.into_iter().map(|r| view! {
                                     <tr>
                                         <td>{r.when}</td><td>{r.actor}</td><td>{r.action}</td>
-                                        <td>{r.target.unwrap_or_default()}</td><td><code class="detail">{r.detail}</code></td>
+                                        <td>{r.target.unwrap_or_default()}</td><td>{text::outcome(&r.outcome)}</td>
+                                        <td><code class="detail">{r.detail}</code></td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>
@@ -66,6 +89,10 @@ fn Audit(view: AuditView) -> impl IntoView {
                     </div>
                 }.into_any()
             }}
+            <nav class="pager" aria-label=text::PAGES>
+                {(page > 1).then(|| view! { <a href=link(page - 1) rel="prev">{text::PREVIOUS}</a> })}
+                {(page < pages).then(|| view! { <a href=link(page + 1) rel="next">{text::NEXT}</a> })}
+            </nav>
         </Page>
     }
 }

@@ -1,6 +1,6 @@
 //! The mailbox list of one domain (searchable, paged), and the create-mailbox form.
 
-use super::protected_badge;
+use super::{protected_badge, url_encoded};
 use crate::admin::api::{get_mailboxes, get_new_mailbox};
 use crate::admin::model::{
     AdminFormOutcome, MailboxRow, MailboxesView, NewMailboxForm, NewMailboxView, PAGE_SIZE,
@@ -106,26 +106,6 @@ fn Mailboxes(view: MailboxesView) -> impl IntoView {
             </nav>
         </Page>
     }
-}
-
-fn url_encoded(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| {
-            let v: String = v
-                .bytes()
-                .map(|b| {
-                    if b.is_ascii_alphanumeric() || b"-._~@".contains(&b) {
-                        (b as char).to_string()
-                    } else {
-                        format!("%{b:02X}")
-                    }
-                })
-                .collect();
-            format!("{k}={v}")
-        })
-        .collect::<Vec<_>>()
-        .join("&")
 }
 
 fn mailbox_row(row: MailboxRow) -> impl IntoView {

@@ -8,7 +8,7 @@ use crate::ssr::http::RequestMeta;
 use crate::ssr::scope::AdminScope;
 use crate::ssr::stalwart::error::{SetError, SetErrorKind, StalwartError};
 use crate::ssr::stalwart::model::{Account, AccountKind};
-use crate::ssr::state::Event;
+use crate::ssr::state::{Audited, Event};
 use serde_json::Value;
 
 pub fn not_found() -> AppError {
@@ -158,4 +158,23 @@ pub async fn record(
         detail,
     };
     scope.caller.record(meta, event).await;
+}
+
+/// The audit event of a credential change, written before the change is made; an error
+/// means the log cannot be written and the change must not happen.
+pub async fn begin(
+    scope: &AdminScope,
+    meta: &RequestMeta,
+    action: &str,
+    account: Option<&str>,
+    target: Option<&str>,
+    detail: Value,
+) -> Result<Audited, AppError> {
+    let event = Event {
+        action,
+        account,
+        target,
+        detail,
+    };
+    scope.caller.begin(meta, event).await
 }

@@ -1,6 +1,8 @@
 //! Mailboxes of the tenant: the paged list, one mailbox, and every change to them.
 
-use super::common::{account, alias_address, explain, group_addresses, parse_address, record};
+use super::common::{
+    account, alias_address, begin, explain, group_addresses, parse_address, record,
+};
 use super::protection::{protection, writable};
 use super::validate::{
     DISPLAY_NAME_MAX, check_password_strength, hash_password, parse_quota, valid_local_part,
@@ -19,6 +21,7 @@ use crate::ssr::scope::AdminScope;
 use crate::ssr::stalwart::NewAccount;
 use crate::ssr::stalwart::error::StalwartError;
 use crate::ssr::stalwart::model::{Account, AccountKind};
+use crate::ssr::state::Outcome;
 use serde_json::json;
 
 /// A mailbox as the lists show it; `groups` are (id, address) of the tenant's groups.
@@ -242,28 +245,19 @@ pub async fn create(
         aliases: aliases.clone(),
         password_hash,
     };
-    let id = scope
-        .stalwart()
-        .create_account(&new)
-        .await
-        .map_err(|e| explain(&e, action::CREATE_MAILBOX))?;
     let address = format!("{local}@{}", form.domain);
     let alias_list: Vec<String> = aliases
         .iter()
         .map(|(l, d)| alias_address(scope, l, d))
         .collect();
-    record(
-        scope,
-        meta,
-        "mailbox.create",
-        Some(&id),
-        Some(&address),
-        json!({
-            "after": { "address": address, "display_name": description, "quota_bytes": quota,
-                       "aliases": alias_list, "password_set": new.password_hash.is_some() }
-        }),
-    )
-    .await;
+    let detail = json!({
+        "after": { "address": address, "display_name": description, "quota_bytes": quota,
+                   "aliases": alias_list, "password_set": new.password_hash.is_some() }
+    });
+    let audited = begin(scope, meta, "mailbox.create", None, Some(&address), detail).await?;
+    let created = scope.stalwart().create_account(&new).await;
+    scope.caller.complete(audited, Outcome::of(&created)).await;
+    let id = created.map_err(|e| explain(&e, action::CREATE_MAILBOX))?;
     Ok(id)
 }
 
@@ -394,13 +388,8 @@ pub async fn reset_password(
     )
     .map_err(|m| AppError::field("password", m))?;
     let hash = hash_password(password)?;
-    scope
-        .stalwart()
-        .set_password_hash(&account.id, &hash)
-        .await
-        .map_err(|e| explain(&e, action::RESET_PASSWORD))?;
     let target = scope.address(&account);
-    record(
+    let audited = begin(
         scope,
         meta,
         "mailbox.password_reset",
@@ -408,7 +397,10 @@ pub async fn reset_password(
         Some(&target),
         json!({}),
     )
-    .await;
+    .await?;
+    let set = scope.stalwart().set_password_hash(&account.id, &hash).await;
+    scope.caller.complete(audited, Outcome::of(&set)).await;
+    set.map_err(|e| explain(&e, action::RESET_PASSWORD))?;
     Ok(())
 }
 
@@ -424,16 +416,22 @@ pub async fn delete(
     if typed.trim().to_lowercase() != address {
         return Err(AppError::field("confirm", text::type_to_confirm(&address)));
     }
-    scope
-        .stalwart()
-        .destroy_account(&account.id)
-        .await
-        .map_err(|e| explain(&e, action::DELETE_MAILBOX))?;
-    scope.stalwart().forget_user(&address);
-    record(scope, meta, "mailbox.delete", Some(&account.id), Some(&address), json!({
+    let detail = json!({
         "before": { "address": address, "display_name": account.description, "quota_bytes": account.disk_quota() }
-    }))
-    .await;
+    });
+    let audited = begin(
+        scope,
+        meta,
+        "mailbox.delete",
+        Some(&account.id),
+        Some(&address),
+        detail,
+    )
+    .await?;
+    let deleted = scope.stalwart().destroy_account(&account.id).await;
+    scope.caller.complete(audited, Outcome::of(&deleted)).await;
+    deleted.map_err(|e| explain(&e, action::DELETE_MAILBOX))?;
+    scope.stalwart().forget_user(&address);
     Ok(address)
 }
 
@@ -462,13 +460,8 @@ pub async fn revoke_app_password(
         .iter()
         .find(|p| p.id == credential)
         .ok_or_else(|| AppError::NotFound(text::APP_PASSWORD_GONE.into()))?;
-    scope
-        .stalwart()
-        .destroy_app_passwords(&account.id, std::slice::from_ref(&target.id))
-        .await
-        .map_err(revoke_failed)?;
     let detail = json!({ "name": target.description, "mailbox": scope.address(&account) });
-    record(
+    let audited = begin(
         scope,
         meta,
         "app_password.admin_revoke",
@@ -476,6 +469,12 @@ pub async fn revoke_app_password(
         Some(credential),
         detail,
     )
-    .await;
+    .await?;
+    let revoked = scope
+        .stalwart()
+        .destroy_app_passwords(&account.id, std::slice::from_ref(&target.id))
+        .await;
+    scope.caller.complete(audited, Outcome::of(&revoked)).await;
+    revoked.map_err(revoke_failed)?;
     Ok(target.description.clone())
 }

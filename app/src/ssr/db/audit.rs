@@ -30,12 +30,58 @@ pub struct Event {
     pub detail_json: String,
     pub ip: Option<String>,
     pub user_agent: Option<String>,
+    /// "done", or "pending": written before a credential change whose outcome is not known
+    /// (yet, or ever: the mail server did not answer in time).
+    pub outcome: String,
 }
 
+pub const DONE: &str = "done";
+pub const PENDING: &str = "pending";
+
+const COLUMNS: &str = "id, at, tenant, actor_id, actor_email, action, account_id, target, detail_json, ip, user_agent, outcome";
+
+/// Writes an event that has happened.
 pub async fn record(db: &Db, e: &NewEvent<'_>) -> Result<(), sqlx::Error> {
+    insert(db, e, DONE).await.map(|_| ())
+}
+
+/// Writes an event that is about to happen; [`complete`] says how it ended.
+pub async fn begin(db: &Db, e: &NewEvent<'_>) -> Result<i64, sqlx::Error> {
+    insert(db, e, PENDING).await
+}
+
+/// How a [`begin`]-written event ended, and what it produced (`target`, if now known).
+pub async fn complete(
+    db: &Db,
+    id: i64,
+    outcome: &str,
+    target: Option<&str>,
+) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO audit_events (at, tenant, actor_id, actor_email, action, account_id, target, detail_json, ip, user_agent)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        "UPDATE audit_events SET outcome = $2, target = COALESCE($3, target) WHERE id = $1",
+    )
+    .bind(id)
+    .bind(outcome)
+    .bind(target)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// Removes a [`begin`]-written event whose change certainly did not happen.
+pub async fn discard(db: &Db, id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM audit_events WHERE id = $1 AND outcome = $2")
+        .bind(id)
+        .bind(PENDING)
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
+async fn insert(db: &Db, e: &NewEvent<'_>, outcome: &str) -> Result<i64, sqlx::Error> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO audit_events (at, tenant, actor_id, actor_email, action, account_id, target, detail_json, ip, user_agent, outcome)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
     )
     .bind(now())
     .bind(e.tenant)
@@ -47,9 +93,10 @@ pub async fn record(db: &Db, e: &NewEvent<'_>) -> Result<(), sqlx::Error> {
     .bind(e.detail.to_string())
     .bind(e.ip)
     .bind(e.user_agent)
-    .execute(&db.pool)
+    .bind(outcome)
+    .fetch_one(&db.pool)
     .await?;
-    Ok(())
+    Ok(id)
 }
 
 /// The most recent events one person caused, newest first.
@@ -59,11 +106,10 @@ pub async fn for_actor(
     actor_id: i64,
     limit: i64,
 ) -> Result<Vec<Event>, sqlx::Error> {
-    sqlx::query_as::<_, Event>(
-        "SELECT id, at, tenant, actor_id, actor_email, action, account_id, target, detail_json, ip, user_agent
-         FROM audit_events WHERE tenant = $1 AND actor_id = $2
-         ORDER BY at DESC, id DESC LIMIT $3",
-    )
+    sqlx::query_as::<_, Event>(&format!(
+        "SELECT {COLUMNS} FROM audit_events WHERE tenant = $1 AND actor_id = $2
+         ORDER BY at DESC, id DESC LIMIT $3"
+    ))
     .bind(tenant)
     .bind(actor_id)
     .bind(limit)
@@ -71,31 +117,86 @@ pub async fn for_actor(
     .await
 }
 
-/// A tenant's events, newest first, optionally only actions starting with `action` and actors
-/// whose address contains `actor`.
+/// Which of a tenant's events to show: actions starting with `action`, actors whose address
+/// contains `actor` (both taken literally).
+#[derive(Debug, Clone, Default)]
+pub struct Filter<'a> {
+    pub action: &'a str,
+    pub actor: &'a str,
+}
+
+impl Filter<'_> {
+    fn patterns(&self) -> (String, String) {
+        (
+            format!("{}%", like_literal(self.action.trim())),
+            format!("%{}%", like_literal(&self.actor.trim().to_lowercase())),
+        )
+    }
+}
+
+/// A LIKE pattern that matches `text` literally: `%`, `_` and the escape character itself
+/// are escaped (with `ESCAPE '\'`), so `group.member_add` finds exactly that action.
+fn like_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// One page of a tenant's events, newest first.
 pub async fn for_tenant(
     db: &Db,
     tenant: &str,
-    action: Option<&str>,
-    actor: Option<&str>,
+    filter: &Filter<'_>,
     limit: i64,
     offset: i64,
 ) -> Result<Vec<Event>, sqlx::Error> {
-    let action_like = format!("{}%", action.unwrap_or("").replace(['%', '_'], ""));
-    let actor_like = format!(
-        "%{}%",
-        actor.unwrap_or("").to_lowercase().replace(['%', '_'], "")
-    );
-    sqlx::query_as::<_, Event>(
-        "SELECT id, at, tenant, actor_id, actor_email, action, account_id, target, detail_json, ip, user_agent
-         FROM audit_events WHERE tenant = $1 AND action LIKE $2 AND actor_email LIKE $3
-         ORDER BY at DESC, id DESC LIMIT $4 OFFSET $5",
-    )
+    let (action, actor) = filter.patterns();
+    sqlx::query_as::<_, Event>(&format!(
+        "SELECT {COLUMNS} FROM audit_events
+         WHERE tenant = $1 AND action LIKE $2 ESCAPE '\\' AND actor_email LIKE $3 ESCAPE '\\'
+         ORDER BY at DESC, id DESC LIMIT $4 OFFSET $5"
+    ))
     .bind(tenant)
-    .bind(action_like)
-    .bind(actor_like)
+    .bind(action)
+    .bind(actor)
     .bind(limit)
     .bind(offset)
     .fetch_all(&db.pool)
     .await
+}
+
+/// How many of a tenant's events match the filter.
+pub async fn count_for_tenant(
+    db: &Db,
+    tenant: &str,
+    filter: &Filter<'_>,
+) -> Result<i64, sqlx::Error> {
+    let (action, actor) = filter.patterns();
+    let (count,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM audit_events
+         WHERE tenant = $1 AND action LIKE $2 ESCAPE '\\' AND actor_email LIKE $3 ESCAPE '\\'",
+    )
+    .bind(tenant)
+    .bind(action)
+    .bind(actor)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok(count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::like_literal;
+
+    #[test]
+    fn like_patterns_take_underscores_and_percents_literally() {
+        assert_eq!(like_literal("group.member_add"), "group.member\\_add");
+        assert_eq!(like_literal("100%"), "100\\%");
+        assert_eq!(like_literal("a\\b"), "a\\\\b");
+    }
 }

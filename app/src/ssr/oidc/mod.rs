@@ -113,6 +113,9 @@ pub struct PendingLogin {
     /// same subject, freshly.
     #[serde(default)]
     pub reauth_subject: Option<String>,
+    /// The address the person typed to start (for the audit log of a failed sign-in).
+    #[serde(default)]
+    pub email: Option<String>,
 }
 
 /// A verified sign-in.
@@ -388,6 +391,7 @@ impl Provider {
             return_to,
             created_at: time::OffsetDateTime::now_utc().unix_timestamp(),
             reauth_subject: None,
+            email: None,
         };
         (url, pending)
     }
