@@ -88,6 +88,7 @@ pub fn register_islands() {}
 pub fn routes() -> Vec<ssr::http::Route> {
     [
         auth::forms::routes(),
+        account::forms::routes(),
         app_passwords::forms::routes(),
         admin::forms::routes(),
         domains::forms::routes(),

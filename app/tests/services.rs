@@ -70,6 +70,7 @@ async fn world() -> World {
     let db = Db::connect(&format!("sqlite://{}/p.db?mode=rwc", dir.0.display()))
         .await
         .unwrap();
+    let db_for_limits = db.clone();
     let state = AppState::new(Shared {
         leptos_options: leptos::config::LeptosOptions::builder()
             .output_name("postern")
@@ -79,6 +80,7 @@ async fn world() -> World {
         tenants: Arc::new(Tenants::from_settings(&settings).unwrap()),
         oidc: OidcProviders::new(),
         dns: DnsChecker::new(&[], Duration::from_secs(1)).unwrap(),
+        limiter: app::ssr::limits::Limiter::new(db_for_limits, settings.limits),
         public_url: settings.server.public_url.clone(),
         trusted_proxies: Arc::new([]),
     });
@@ -108,8 +110,11 @@ fn caller(world: &World, email: &str, is_admin: bool) -> Caller {
             email: email.into(),
             name: None,
             is_admin,
-            authenticated_at: app::ssr::time::now(),
+            authenticated_at: Some(app::ssr::time::now()),
             id_token: String::new(),
+            account_id: None,
+            login_id: String::new(),
+            admin_checked_at: app::ssr::time::now(),
         },
         tenant: world.state.tenants.by_slug("acme").unwrap().clone(),
     }

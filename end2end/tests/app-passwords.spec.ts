@@ -26,7 +26,10 @@ test('an app password is created, shown once, works, and stops working when revo
   await expectAccessible(page, info);
   await page.getByLabel('Name').fill(name);
   await page.getByLabel('Expires').selectOption('90');
-  await page.getByLabel('Mail only: reading (IMAP) and sending (SMTP)').check();
+  // Mail is the default scope; no choice inherits the account's full rights.
+  await expect(page.getByLabel('Mail only: reading (IMAP) and sending (SMTP)')).toBeChecked();
+  await expect(page.getByLabel(/Mail, calendars and contacts/)).not.toBeChecked();
+  await expect(page.getByRole('radio')).toHaveCount(2);
   await page.getByRole('button', { name: 'Create app password' }).click();
 
   const shown = page.getByTestId('secret');

@@ -26,6 +26,8 @@ test('every page of a user is accessible, and an admin page says it is not their
 });
 
 test('every admin page is accessible', async ({ page }, info) => {
+  // Eight pages, each checked with axe: more than the default 30 s on a 2-core machine.
+  test.slow();
   await signIn(page, info, 'ada@acme.test');
   for (const path of ['/admin/mailboxes', '/admin/mailboxes/new', '/admin/groups', '/admin/audit', '/admin/domains', '/admin/domains/acme.test']) {
     await visit(page, info, path);

@@ -26,6 +26,9 @@ use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 /// replaces it with an absolute lifetime (`SIGNED_IN_LIFETIME`).
 const ANONYMOUS_SESSION: time::Duration = time::Duration::minutes(30);
 
+/// The largest request body any route accepts (forms, server functions).
+pub const FORM_BODY_LIMIT: usize = 16 * 1024;
+
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
     #[error("{0}")]
@@ -86,6 +89,7 @@ impl Application {
                 key: "dns".into(),
                 problem,
             })?,
+            limiter: app::ssr::limits::Limiter::new(db.clone(), settings.limits),
             public_url,
             trusted_proxies: settings.server.trusted_proxies.clone().into(),
         });
@@ -185,6 +189,16 @@ where
         .with_path("/")
         .with_expiry(Expiry::OnInactivity(ANONYMOUS_SESSION));
 
+    // Rate-limit counters of windows long gone are forgotten now and then, by every instance.
+    let limiter = state.limiter.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(tokio::time::Duration::from_secs(600));
+        loop {
+            every.tick().await;
+            limiter.tidy().await;
+        }
+    });
+
     let options = state.leptos_options.clone();
     let routes = generate_route_list(App);
     let context_state = state.clone();
@@ -203,6 +217,8 @@ where
         .merge(app::ssr::http::router(app::routes()))
         .merge(health::router())
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        // Every form is a few fields: a larger body is refused before anything reads it.
+        .layer(axum::extract::DefaultBodyLimit::max(FORM_BODY_LIMIT))
         .layer(sessions)
         .layer(axum::middleware::from_fn_with_state(
             security,

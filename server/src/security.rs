@@ -90,9 +90,15 @@ pub async fn layer(State(policy): State<Policy>, mut request: Request, next: Nex
     rand::thread_rng().fill_bytes(&mut bytes);
     let nonce = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
     request.extensions_mut().insert(CspNonce(nonce.clone()));
+    // Built assets (`/pkg/…`) may be cached; nothing else is: pages show a signed-in
+    // person's data, and a shared or back-button cache must not show it to someone else.
+    let cacheable = request.uri().path().starts_with("/pkg/");
 
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    if !cacheable && !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     if let Ok(csp) = HeaderValue::from_str(&policy.csp(&nonce)) {
         headers.insert(header::CONTENT_SECURITY_POLICY, csp);
     }

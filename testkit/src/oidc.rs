@@ -39,6 +39,8 @@ pub enum Tweak {
     AlgNone,
     /// A token minted (and signed) by another issuer for the same client id.
     FromIssuer(Issuer),
+    /// A valid token without the `auth_time` claim.
+    NoAuthTime,
 }
 
 #[derive(Clone, Debug)]
@@ -319,6 +321,10 @@ async fn token(
     let inner = inner_arc.lock().expect("lock");
     let id_token = match tweak {
         Tweak::None => sign(&inner, &claims),
+        Tweak::NoAuthTime => {
+            claims.as_object_mut().expect("object").remove("auth_time");
+            sign(&inner, &claims)
+        }
         Tweak::WrongIssuer => {
             claims["iss"] = json!("https://evil.example");
             sign(&inner, &claims)

@@ -1,8 +1,12 @@
 //! "My account": who is signed in, and their mailbox on the mail server.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod forms;
 pub mod model;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod pin;
 #[cfg(feature = "ssr")]
 pub mod service;
 pub mod text;

@@ -4,7 +4,7 @@ use super::api::get_account_overview;
 use super::model::{AccountOverview, MailboxStatus};
 use super::text;
 use crate::components::text::human_bytes;
-use crate::components::{Alert, AlertKind, Page, loaded};
+use crate::components::{Alert, AlertKind, Page, PendingSubmit, loaded};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -36,6 +36,13 @@ fn Overview(overview: AccountOverview) -> impl IntoView {
             <section aria-labelledby="mailbox-heading" class="card">
                 <h2 id="mailbox-heading">{text::MAILBOX}</h2>
                 {mailbox_view(overview.mailbox)}
+            </section>
+            <section aria-labelledby="sessions-heading" class="card">
+                <h2 id="sessions-heading">{text::SESSIONS}</h2>
+                <p>{text::SESSIONS_BODY}</p>
+                <form method="post" action="/account/sessions/sign-out">
+                    <PendingSubmit label=text::SIGN_OUT_EVERYWHERE.to_owned() pending_label=text::SIGNING_OUT.to_owned()/>
+                </form>
             </section>
         </Page>
     }

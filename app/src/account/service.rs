@@ -1,7 +1,9 @@
 //! The signed-in user's own account and mailbox.
 
 use super::model::{AccountOverview, Mailbox, MailboxStatus, Me};
+use super::pin::{Person, PinError, mailbox_of};
 use super::text;
+use crate::error::AppError;
 use crate::ssr::stalwart::error::StalwartError;
 use crate::ssr::stalwart::model::{Account, AccountKind};
 use crate::ssr::state::Caller;
@@ -15,21 +17,47 @@ pub fn me(caller: &Caller) -> Me {
     }
 }
 
-/// The user's Stalwart account, found by address within the tenant's own domains only.
-pub async fn find_mailbox(caller: &Caller) -> Result<Option<Account>, StalwartError> {
-    let Some((local, domain)) = caller.own_address() else {
+/// The user's Stalwart account: the one pinned to them at sign-in.
+pub async fn find_mailbox(caller: &Caller) -> Result<Option<Account>, AppError> {
+    let Some(id) = mailbox_id(caller, text::LOOK_UP_MAILBOX).await? else {
         return Ok(None);
     };
-    let account = caller.tenant.stalwart.find_user(local, domain).await?;
+    let account = caller
+        .tenant
+        .stalwart
+        .account(&id)
+        .await
+        .map_err(|e| e.user_error(text::LOOK_UP_MAILBOX))?;
     Ok(account.filter(|a| a.kind == AccountKind::User))
 }
 
-/// Just the id of the user's Stalwart account (cheaper than [`find_mailbox`]).
-pub async fn mailbox_id(caller: &Caller) -> Result<Option<String>, StalwartError> {
-    let Some((local, domain)) = caller.own_address() else {
+/// The id of the user's Stalwart account: pinned at sign-in, or looked up (and pinned) now
+/// for someone who had no mailbox then. A mailbox pinned to someone else is not theirs.
+/// `action` completes "We could not …" if the mail server fails.
+pub async fn mailbox_id(caller: &Caller, action: &str) -> Result<Option<String>, AppError> {
+    if let Some(id) = &caller.user.account_id {
+        return Ok(Some(id.clone()));
+    }
+    if caller.own_address().is_none() {
         return Ok(None);
+    }
+    let person = Person {
+        subject: &caller.user.subject,
+        email: &caller.user.email,
     };
-    caller.tenant.stalwart.user_id(local, domain).await
+    match mailbox_of(&caller.state.db, &caller.tenant, &person).await {
+        Ok(found) => Ok(found),
+        Err(PinError::Stalwart(e)) => Err(e.user_error(action)),
+        Err(PinError::Mismatch(why)) => {
+            tracing::warn!(
+                ?why,
+                user = caller.user.user_id,
+                "mailbox pinned to someone else"
+            );
+            Ok(None)
+        }
+        Err(PinError::Db(e)) => Err(AppError::internal(format!("mailbox pins: {e}"))),
+    }
 }
 
 pub async fn overview(caller: &Caller) -> AccountOverview {
@@ -39,7 +67,7 @@ pub async fn overview(caller: &Caller) -> AccountOverview {
             Err(e) => unavailable(&e),
         },
         Ok(None) => MailboxStatus::Missing,
-        Err(e) => unavailable(&e),
+        Err(e) => MailboxStatus::Unavailable(e.to_string()),
     };
     AccountOverview {
         me: me(caller),

@@ -23,6 +23,14 @@ pub const MISSING_BODY: &str = "The mail server has no mailbox for your address.
 pub const UNAVAILABLE_TITLE: &str = "Your mailbox could not be shown";
 pub const RETRY: &str = "Try again";
 
+pub const SESSIONS: &str = "Where you are signed in";
+pub const SESSIONS_BODY: &str = "Lost a device, or signed in on a computer that is not yours? Sign out \
+    everywhere: every browser signed in to this portal as you has to sign in again, this one too. \
+    App passwords are not affected; revoke those on the app passwords page.";
+pub const SIGN_OUT_EVERYWHERE: &str = "Sign out everywhere";
+pub const SIGNING_OUT: &str = "Signing out…";
+pub const SIGNED_OUT_EVERYWHERE: &str = "You are signed out everywhere. Sign in again to continue.";
+
 /// Completes "We could not …".
 pub const LOOK_UP_MAILBOX: &str = "look up your mailbox";
 

@@ -5,6 +5,9 @@ use super::model::{AuditView, GroupsView, MailboxDetail, MailboxesView, NewMailb
 use crate::error::AppError;
 use leptos::prelude::*;
 
+/// Session key of an admin form kept across a fresh sign-in.
+pub const DRAFT: &str = "admin.draft";
+
 #[server(endpoint = "admin/mailboxes")]
 pub async fn get_mailboxes(
     domain: Option<String>,
@@ -32,7 +35,14 @@ pub async fn get_mailbox(id: String) -> Result<MailboxDetail, AppError> {
     use crate::ssr::http;
     let scope = http::answer(http::admin_scope().await)?;
     let notice = http::take_flash().await?.map(Notice::from);
-    http::answer(super::service::mailboxes::detail(&scope, &id, notice).await)
+    let draft = http::session()
+        .await?
+        .take(DRAFT)
+        .await
+        .map_err(AppError::internal)?;
+    let mut view = http::answer(super::service::mailboxes::detail(&scope, &id, notice).await)?;
+    view.draft = draft;
+    Ok(view)
 }
 
 #[server(endpoint = "admin/groups")]
@@ -41,7 +51,14 @@ pub async fn get_groups() -> Result<GroupsView, AppError> {
     use crate::ssr::http;
     let scope = http::answer(http::admin_scope().await)?;
     let notice = http::take_flash().await?.map(Notice::from);
-    http::answer(super::service::groups::list(&scope, notice).await)
+    let draft = http::session()
+        .await?
+        .take(DRAFT)
+        .await
+        .map_err(AppError::internal)?;
+    let mut view = http::answer(super::service::groups::list(&scope, notice).await)?;
+    view.draft = draft;
+    Ok(view)
 }
 
 #[server(endpoint = "admin/audit")]

@@ -2,14 +2,18 @@
 //! one-line notice (post/redirect/get), except creating a mailbox, whose form comes back
 //! with its values when something is wrong, and refusals, which answer 403 with the page.
 
-use super::model::{AdminFormOutcome, NewMailboxForm};
+use super::api::DRAFT;
+use super::model::{AdminFormOutcome, FormDraft, NewMailboxForm};
+use super::service::protection::writable;
 use super::service::{audit, groups, mailboxes};
 use super::text;
+use crate::auth::service::{fresh_sign_in, is_fresh};
 use crate::error::AppError;
 use crate::ssr::http::{Access, Admin, Route, no_store, status_of};
+use crate::ssr::stalwart::model::AccountKind;
 use axum::Form;
 use axum::extract::{Path, Query};
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 /// Every form post (and download) of the area, with who may use it.
@@ -38,6 +42,11 @@ pub fn routes() -> Vec<Route> {
             Access::Admin,
             revoke_app_password,
         ),
+        Route::post(
+            "/admin/mailboxes/{id}/sign-out",
+            Access::Admin,
+            sign_out_person,
+        ),
         Route::post("/admin/groups", Access::Admin, create_group),
         Route::post("/admin/groups/{id}/members", Access::Admin, add_member),
         Route::post(
@@ -48,6 +57,39 @@ pub fn routes() -> Vec<Route> {
         Route::post("/admin/groups/{id}/receive", Access::Admin, allow_receiving),
         Route::get("/admin/audit/export.csv", Access::Admin, export_audit),
     ]
+}
+
+/// Setting a password, adding a member to a group and deleting a mailbox need a recent
+/// sign-in, like creating an app password: when the admin's is too old, the form is kept and
+/// the browser goes to the IdP, and comes back to `page` with the form filled in.
+async fn needs_fresh_sign_in(
+    a: &Admin,
+    page: &str,
+    draft: FormDraft,
+    target: (&str, AccountKind, &str),
+) -> Option<Response> {
+    let caller = &a.scope.caller;
+    if is_fresh(&caller.user, caller.tenant.fresh_auth_max_age) {
+        return None;
+    }
+    // What is refused anyway (not theirs, protected) is refused now, not after the IdP.
+    let (id, kind, action) = target;
+    if let Err(e) = writable(&a.scope, id, kind, action, &a.meta).await {
+        return Some(a.reply.back(Err(e), page).await);
+    }
+    let (url, pending) = match fresh_sign_in(caller, page).await {
+        Ok(request) => request,
+        Err(e) => return Some(a.reply.back(Err(e), page).await),
+    };
+    let session = &a.reply.session;
+    let kept = match session.start_login(&pending).await {
+        Ok(()) => session.0.insert(DRAFT, &draft).await.map_err(Into::into),
+        Err(e) => Err(e),
+    };
+    Some(match kept {
+        Ok(()) => Redirect::to(url.as_str()).into_response(),
+        Err(e) => a.reply.back(Err(AppError::internal(e)), page).await,
+    })
 }
 
 fn mailbox_page(id: &str) -> String {
@@ -121,6 +163,15 @@ async fn reset_password(
     Path(id): Path<String>,
     Form(form): Form<PasswordForm>,
 ) -> Response {
+    // The password itself is never kept: it is typed again after the sign-in.
+    let draft = FormDraft {
+        form: "password".into(),
+        ..Default::default()
+    };
+    let target = (id.as_str(), AccountKind::User, "mailbox.password_reset");
+    if let Some(answer) = needs_fresh_sign_in(&a, &mailbox_page(&id), draft, target).await {
+        return answer;
+    }
     let outcome = mailboxes::reset_password(&a.scope, &id, &form.password, &a.meta)
         .await
         .map(|()| text::PASSWORD_SET.to_owned());
@@ -138,6 +189,15 @@ async fn delete_mailbox(
     Path(id): Path<String>,
     Form(form): Form<DeleteForm>,
 ) -> Response {
+    let draft = FormDraft {
+        form: "delete".into(),
+        fields: [("confirm".to_owned(), form.confirm.clone())].into(),
+    };
+    let page = format!("/admin/mailboxes/{id}/delete");
+    let target = (id.as_str(), AccountKind::User, "mailbox.delete");
+    if let Some(answer) = needs_fresh_sign_in(&a, &page, draft, target).await {
+        return answer;
+    }
     match mailboxes::delete(&a.scope, &id, &form.confirm, &a.meta).await {
         Ok(address) => {
             let message = text::deleted_mailbox(&address);
@@ -179,6 +239,14 @@ struct MemberForm {
 }
 
 async fn add_member(a: Admin, Path(id): Path<String>, Form(form): Form<MemberForm>) -> Response {
+    let draft = FormDraft {
+        form: format!("member:{id}"),
+        fields: [("member".to_owned(), form.member.clone())].into(),
+    };
+    let target = (id.as_str(), AccountKind::Group, "group.member_add");
+    if let Some(answer) = needs_fresh_sign_in(&a, "/admin/groups", draft, target).await {
+        return answer;
+    }
     let outcome = groups::set_membership(&a.scope, &id, &form.member, true, &a.meta)
         .await
         .map(|m| text::added_member(&m));
@@ -210,7 +278,6 @@ struct AuditFilter {
 /// The audit log (as filtered on the page) as a CSV download.
 async fn export_audit(a: Admin, Query(filter): Query<AuditFilter>) -> Response {
     use axum::http::{HeaderValue, header};
-    use axum::response::IntoResponse;
     match audit::csv(&a.scope, &filter.action, &filter.actor).await {
         Ok(body) => {
             let mut response = body.into_response();
@@ -228,4 +295,11 @@ async fn export_audit(a: Admin, Query(filter): Query<AuditFilter>) -> Response {
         }
         Err(e) => e.into_response(),
     }
+}
+
+async fn sign_out_person(a: Admin, Path(id): Path<String>) -> Response {
+    let outcome = mailboxes::sign_out_person(&a.scope, &id, &a.meta)
+        .await
+        .map(|(address, sessions)| text::signed_out(&address, sessions));
+    a.reply.back(outcome, &mailbox_page(&id)).await
 }

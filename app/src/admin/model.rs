@@ -79,6 +79,8 @@ pub struct MailboxDetail {
     pub passwords_external: bool,
     pub app_passwords: Vec<AppPasswordItem>,
     pub notice: Option<Notice>,
+    /// A form of this page kept across a fresh sign-in.
+    pub draft: Option<FormDraft>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -104,6 +106,8 @@ pub struct GroupsView {
     pub domains: Vec<String>,
     pub groups: Vec<GroupRow>,
     pub notice: Option<Notice>,
+    /// A form of this page kept across a fresh sign-in.
+    pub draft: Option<FormDraft>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -129,4 +133,19 @@ pub struct AuditView {
     pub page: u64,
     pub total: u64,
     pub rows: Vec<AuditRow>,
+}
+
+/// A form kept across a fresh sign-in, so that it comes back filled in. Never holds a
+/// password.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FormDraft {
+    /// Which form: "delete", "password", or "member:<group id>".
+    pub form: String,
+    pub fields: std::collections::BTreeMap<String, String>,
+}
+
+impl FormDraft {
+    pub fn value(&self, field: &str) -> String {
+        self.fields.get(field).cloned().unwrap_or_default()
+    }
 }

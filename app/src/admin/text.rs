@@ -45,6 +45,10 @@ pub const APP_PASSWORDS: &str = "App passwords of this mailbox";
 pub const APP_PASSWORDS_NONE: &str = "This mailbox has no app passwords.";
 pub const REVOKE: &str = "Revoke";
 pub const DELETE: &str = "Delete this mailbox";
+pub const SIGN_OUT_TITLE: &str = "Sessions in this portal";
+pub const SIGN_OUT_BODY: &str = "Sign this person out of every browser where they are signed in to \
+    this portal (a lost device, someone leaving). Their app passwords keep working; revoke those above.";
+pub const SIGN_OUT_BUTTON: &str = "Sign out everywhere";
 pub const DELETE_TITLE: &str = "Delete mailbox";
 pub const DELETE_WARNING: &str = "Deleting a mailbox also deletes all its mail, calendars and contacts on the \
     mail server. This cannot be undone.";
@@ -144,6 +148,13 @@ pub fn deleted_mailbox(address: &str) -> String {
 }
 pub fn revoked_app_password(name: &str) -> String {
     format!("Revoked the app password “{name}”.")
+}
+pub fn signed_out(address: &str, sessions: u64) -> String {
+    match sessions {
+        0 => format!("{address} was not signed in anywhere."),
+        1 => format!("Signed {address} out of 1 session."),
+        n => format!("Signed {address} out of {n} sessions."),
+    }
 }
 pub fn created_group(address: &str) -> String {
     format!("Created the group {address}.")

@@ -6,7 +6,7 @@ use super::apple;
 use super::model::{CreateOutcome, NewAppPasswordForm};
 use super::service::{self, CreateResult};
 use super::text::service as text;
-use crate::ssr::http::{Access, Route, SignedIn, no_store, status_of};
+use crate::ssr::http::{Access, Route, SignedIn, no_store, retry_after, status_of};
 use axum::Form;
 use axum::extract::Path;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -19,6 +19,11 @@ pub fn routes() -> Vec<Route> {
         Route::post("/app-passwords/apple", Access::SignedIn, apple_profile),
         Route::post("/app-passwords/revoke-all", Access::SignedIn, revoke_all),
         Route::post("/app-passwords/{id}/revoke", Access::SignedIn, revoke),
+        Route::post(
+            "/app-passwords/api-keys/{id}/revoke",
+            Access::SignedIn,
+            revoke_api_key,
+        ),
     ]
 }
 
@@ -28,7 +33,14 @@ async fn render(signed_in: &SignedIn, outcome: CreateOutcome) -> Response {
         CreateOutcome::Minted(_) => StatusCode::OK,
         CreateOutcome::Rejected { error, .. } => status_of(error),
     };
+    let error = match &outcome {
+        CreateOutcome::Rejected { error, .. } => Some(error.clone()),
+        CreateOutcome::Minted(_) => None,
+    };
     let mut response = signed_in.reply.page(outcome, status).await;
+    if let Some(error) = error {
+        retry_after(&mut response, &error);
+    }
     no_store(&mut response);
     response
 }
@@ -120,5 +132,12 @@ async fn revoke_all(s: SignedIn) -> Response {
             1 => text::REVOKED_ONE.to_owned(),
             n => text::revoked_all(n),
         });
+    s.reply.back(outcome, "/app-passwords").await
+}
+
+async fn revoke_api_key(s: SignedIn, Path(id): Path<String>) -> Response {
+    let outcome = service::revoke_api_key(&s.caller, &id, &s.meta)
+        .await
+        .map(|name| text::revoked_api_key(&name));
     s.reply.back(outcome, "/app-passwords").await
 }

@@ -15,7 +15,27 @@ pub struct AppPasswordItem {
     pub expired: bool,
     /// Networks it may be used from; empty means any.
     pub networks: Vec<String>,
-    pub mail_only: bool,
+    pub scope: Scope,
+}
+
+/// What an app password may be used for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Scope {
+    /// Reading (IMAP, POP3) and sending (SMTP) mail.
+    Mail,
+    /// Mail, plus calendars and contacts (CalDAV, CardDAV).
+    MailDav,
+    /// Whatever the account may do: made before Postern restricted every password, or
+    /// outside Postern.
+    Everything,
+}
+
+/// An API key of the account (for programs); listed so that it can be revoked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApiKeyItem {
+    pub id: String,
+    pub name: String,
+    pub created: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -40,6 +60,8 @@ pub enum ListState {
 pub struct AppPasswordsView {
     pub me: Me,
     pub list: ListState,
+    /// The account's API keys (empty when the list could not be read).
+    pub api_keys: Vec<ApiKeyItem>,
     pub activity: Vec<ActivityItem>,
     /// A one-shot confirmation or problem from the previous action.
     pub notice: Option<Notice>,
@@ -59,7 +81,7 @@ pub struct NewAppPasswordForm {
     /// CIDR ranges, one per line (or separated by commas or spaces).
     #[serde(default)]
     pub networks: String,
-    /// "mail" restricts the password to IMAP and SMTP; anything else inherits.
+    /// "mail" (the default when empty) or "mail_dav".
     #[serde(default)]
     pub scope: String,
 }

@@ -1,6 +1,6 @@
 //! The create form, checked: every field at once, each problem on its field.
 
-use super::model::NewAppPasswordForm;
+use super::model::{NewAppPasswordForm, Scope};
 use super::text::form as text;
 use crate::error::{AppError, FieldError};
 
@@ -8,6 +8,56 @@ use crate::error::{AppError, FieldError};
 pub const NAME_MAX: usize = 64;
 /// Most network ranges one password may be limited to.
 pub const NETWORKS_MAX: usize = 20;
+
+/// What a scope lets an app password do: an explicit `Replace` list (API.md §6), never
+/// the account's own rights, and never a `sys*` or other management permission.
+pub fn permissions(scope: Scope) -> Vec<&'static str> {
+    match scope {
+        Scope::Mail => MAIL_ONLY.to_vec(),
+        Scope::MailDav | Scope::Everything => [MAIL_ONLY, CALENDARS_AND_CONTACTS].concat(),
+    }
+}
+
+/// CalDAV and CardDAV (Stalwart permission names, live 003), added by "Mail, calendars and
+/// contacts": reading and changing one's own calendars and address books, and sending and
+/// receiving invitations. WebDAV file storage is not included.
+pub const CALENDARS_AND_CONTACTS: &[&str] = &[
+    "davCalAcl",
+    "davCalCopy",
+    "davCalDelete",
+    "davCalFreeBusyQuery",
+    "davCalGet",
+    "davCalLock",
+    "davCalMkCol",
+    "davCalMove",
+    "davCalMultiGet",
+    "davCalPropFind",
+    "davCalPropPatch",
+    "davCalPut",
+    "davCalQuery",
+    "davCardAcl",
+    "davCardCopy",
+    "davCardDelete",
+    "davCardGet",
+    "davCardLock",
+    "davCardMkCol",
+    "davCardMove",
+    "davCardMultiGet",
+    "davCardPropFind",
+    "davCardPropPatch",
+    "davCardPut",
+    "davCardQuery",
+    "davExpandProperty",
+    "davPrincipalAcl",
+    "davPrincipalList",
+    "davPrincipalMatch",
+    "davPrincipalSearch",
+    "davPrincipalSearchPropSet",
+    "davSyncCollection",
+    "calendarAlarmsSend",
+    "calendarSchedulingReceive",
+    "calendarSchedulingSend",
+];
 
 /// "Mail only": enough to sign in over IMAP (and POP3) and send over SMTP, nothing for
 /// JMAP, WebDAV/CalDAV/CardDAV or ManageSieve (Stalwart permission names, API.md §6 and
@@ -59,7 +109,7 @@ pub struct ValidRequest {
     pub name: String,
     pub expires_in_days: Option<u32>,
     pub networks: Vec<String>,
-    pub mail_only: bool,
+    pub scope: Scope,
 }
 
 impl ValidRequest {
@@ -111,6 +161,14 @@ impl ValidRequest {
         if networks.len() > NETWORKS_MAX {
             fail("networks", text::too_many_networks(NETWORKS_MAX));
         }
+        let scope = match form.scope.as_str() {
+            "" | "mail" => Scope::Mail,
+            "mail_dav" => Scope::MailDav,
+            _ => {
+                fail("scope", text::SCOPE.into());
+                Scope::Mail
+            }
+        };
         let request_id = form.request_id.trim().to_owned();
         if request_id.len() < 16
             || request_id.len() > 64
@@ -126,7 +184,7 @@ impl ValidRequest {
             name,
             expires_in_days,
             networks,
-            mail_only: form.scope == "mail",
+            scope,
         })
     }
 }
@@ -203,6 +261,40 @@ mod tests {
                 .field_message("name")
                 .is_some()
         );
+    }
+
+    #[test]
+    fn no_scope_grants_a_management_permission() {
+        for scope in [Scope::Mail, Scope::MailDav] {
+            let granted = permissions(scope);
+            assert!(granted.contains(&"imapAuthenticate") && granted.contains(&"emailSend"));
+            assert!(
+                granted.iter().all(|p| !p.starts_with("sys")
+                    && !p.starts_with("jmap")
+                    && *p != "impersonate"),
+                "{scope:?}"
+            );
+        }
+        assert!(permissions(Scope::MailDav).contains(&"davCalGet"));
+        assert!(
+            !permissions(Scope::Mail)
+                .iter()
+                .any(|p| p.starts_with("dav"))
+        );
+    }
+
+    #[test]
+    fn an_unknown_scope_is_refused_and_none_inherits() {
+        let mut f = form("Phone", "");
+        f.scope = "all".into();
+        assert!(
+            ValidRequest::parse(&f)
+                .unwrap_err()
+                .field_message("scope")
+                .is_some()
+        );
+        f.scope = String::new();
+        assert_eq!(ValidRequest::parse(&f).unwrap().scope, Scope::Mail);
     }
 
     #[test]

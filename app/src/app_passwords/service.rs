@@ -4,28 +4,26 @@
 //! within their tenant's domains; no id from the browser can point anywhere else.
 
 use super::model::{
-    ActivityItem, AppPasswordItem, AppPasswordsView, ListState, MailSetup, Minted,
-    NewAppPasswordForm, NewFormView,
+    ActivityItem, ApiKeyItem, AppPasswordItem, AppPasswordsView, ListState, MailSetup, Minted,
+    NewAppPasswordForm, NewFormView, Scope,
 };
-use super::request::{MAIL_ONLY, ValidRequest, random_request_id};
+use super::request::{ValidRequest, permissions, random_request_id};
 use super::text::{NO_MAILBOX, activity as activity_text, service as text};
 use crate::account::service::{mailbox_id, me};
+use crate::auth::service::{fresh_sign_in, is_fresh};
 use crate::components::alert::Notice;
 use crate::components::layout::Me;
 use crate::error::AppError;
 use crate::ssr::db::{audit, requests};
 use crate::ssr::http::RequestMeta;
-use crate::ssr::oidc::{AuthOptions, PendingLogin};
-use crate::ssr::session::SessionUser;
+use crate::ssr::limits::Subject;
+use crate::ssr::oidc::PendingLogin;
 use crate::ssr::stalwart::NewAppPassword;
 use crate::ssr::stalwart::error::{SetErrorKind, StalwartError};
-use crate::ssr::stalwart::model::AppPassword;
+use crate::ssr::stalwart::model::{ApiKey, AppPassword};
 use crate::ssr::state::{Caller, Event, Outcome};
-use crate::ssr::time::{
-    format_epoch, format_rfc3339, format_time, now, parse_rfc3339, rfc3339_in_days,
-};
+use crate::ssr::time::{format_epoch, format_rfc3339, format_time, parse_rfc3339, rfc3339_in_days};
 use secrecy::ExposeSecret;
-use std::time::Duration;
 
 const ACTIVITY_SHOWN: i64 = 20;
 
@@ -57,10 +55,9 @@ pub fn mail_setup(caller: &Caller) -> MailSetup {
 
 /// The caller's Stalwart account id, or the reason there is none.
 async fn account_id(caller: &Caller, action: &str) -> Result<String, AppError> {
-    match mailbox_id(caller).await {
-        Ok(Some(id)) => Ok(id),
-        Ok(None) => Err(AppError::NotFound(NO_MAILBOX.into())),
-        Err(e) => Err(e.user_error(action)),
+    match mailbox_id(caller, action).await? {
+        Some(id) => Ok(id),
+        None => Err(AppError::NotFound(NO_MAILBOX.into())),
     }
 }
 
@@ -69,9 +66,13 @@ pub async fn overview(
     caller: &Caller,
     notice: Option<Notice>,
 ) -> Result<AppPasswordsView, AppError> {
+    let mut api_keys = Vec::new();
     let list = match account_id(caller, text::LIST).await {
-        Ok(id) => match caller.tenant.stalwart.app_passwords(&id).await {
-            Ok(list) => ListState::Ready(list.iter().map(item).collect()),
+        Ok(id) => match caller.tenant.stalwart.app_passwords_and_api_keys(&id).await {
+            Ok((list, keys)) => {
+                api_keys = keys.iter().map(api_key).collect();
+                ListState::Ready(list.iter().map(item).collect())
+            }
             Err(e) if is_gone(&e) => {
                 caller.tenant.stalwart.forget_user(&caller.user.email);
                 ListState::NoMailbox
@@ -92,6 +93,7 @@ pub async fn overview(
     Ok(AppPasswordsView {
         me: me(caller),
         list,
+        api_keys,
         activity: events.iter().map(activity).collect(),
         notice,
     })
@@ -146,11 +148,6 @@ pub enum CreateResult {
     Rejected(AppError),
 }
 
-/// Whether the user's IdP sign-in is recent enough for creating credentials.
-pub fn is_fresh(user: &SessionUser, max_age: Duration) -> bool {
-    now() - user.authenticated_at <= max_age.as_secs() as i64
-}
-
 /// Handles the create form. `return_to` is the page that sent it (the form comes back there
 /// after a re-authentication); `action` names the audit event.
 pub async fn create(
@@ -165,10 +162,13 @@ pub async fn create(
         Err(e) => return CreateResult::Rejected(e),
     };
     if !is_fresh(&caller.user, caller.tenant.fresh_auth_max_age) {
-        return match reauthenticate(caller, return_to).await {
+        return match fresh_sign_in(caller, return_to).await {
             Ok((url, pending)) => CreateResult::Reauthenticate(url, pending),
             Err(e) => CreateResult::Rejected(e),
         };
+    }
+    if let Err(e) = within_limits(caller).await {
+        return CreateResult::Rejected(e);
     }
     match mint(caller, &valid, meta, action).await {
         Ok(minted) => CreateResult::Minted(minted),
@@ -176,30 +176,21 @@ pub async fn create(
     }
 }
 
-/// An authorization request that makes the IdP ask for the password again.
-pub async fn reauthenticate(
-    caller: &Caller,
-    return_to: &str,
-) -> Result<(url::Url, PendingLogin), AppError> {
-    let redirect = caller.state.redirect_uri();
-    let provider = caller
-        .state
-        .oidc
-        .provider(&caller.tenant, &redirect)
-        .await
-        .map_err(|e| {
-            tracing::warn!(error = %e, "identity provider unavailable for re-authentication");
-            AppError::Unavailable(text::idp_down_for_reauth(&caller.tenant.display_name))
-        })?;
-    let options = AuthOptions {
-        login_hint: Some(caller.user.email.clone()),
-        max_age: Some(caller.tenant.fresh_auth_max_age),
-        force_login: true,
+/// App passwords are limited per person and per organisation (across every instance).
+async fn within_limits(caller: &Caller) -> Result<(), AppError> {
+    let limiter = &caller.state.limiter;
+    let tenant = &caller.tenant.slug;
+    let person = Subject::MintBy {
+        tenant,
+        user_id: caller.user.user_id,
     };
-    let (url, mut pending) =
-        provider.authorization_request(&caller.tenant, &options, return_to.to_owned());
-    pending.reauth_subject = Some(caller.user.subject.clone());
-    Ok((url, pending))
+    for subject in [person, Subject::MintIn(tenant)] {
+        if let Err(limited) = limiter.check(subject).await {
+            tracing::warn!(tenant = %tenant, user = caller.user.user_id, "app-password creation rate-limited");
+            return Err(AppError::RateLimited(limited.retry_after_secs));
+        }
+    }
+    Ok(())
 }
 
 /// Creates the app password at Stalwart exactly once per request id, records it in the audit
@@ -233,7 +224,7 @@ pub async fn mint(
         "name": valid.name,
         "expires_in_days": valid.expires_in_days,
         "networks": valid.networks,
-        "mail_only": valid.mail_only,
+        "scope": valid.scope,
     });
     let event = Event {
         action,
@@ -254,7 +245,7 @@ pub async fn mint(
         description: valid.name.clone(),
         expires_at: valid.expires_in_days.map(rfc3339_in_days),
         allowed_ips: valid.networks.clone(),
-        permissions: valid.mail_only.then(|| MAIL_ONLY.to_vec()),
+        permissions: Some(permissions(valid.scope)),
     };
     let created = match caller
         .tenant
@@ -348,27 +339,75 @@ pub async fn revoke(caller: &Caller, id: &str, meta: &RequestMeta) -> Result<Str
     Ok(target.description.clone())
 }
 
-/// Revokes every app password of the caller; returns how many there were.
+/// Revokes every app password and API key of the caller; returns how many there were.
 pub async fn revoke_all(caller: &Caller, meta: &RequestMeta) -> Result<usize, AppError> {
     let account = account_id(caller, text::REVOKE_ALL).await?;
     let stalwart = &caller.tenant.stalwart;
-    let list = stalwart
-        .app_passwords(&account)
+    let (passwords, keys) = stalwart
+        .app_passwords_and_api_keys(&account)
         .await
         .map_err(|e| e.user_error(text::REVOKE_ALL))?;
-    let ids: Vec<String> = list.iter().map(|p| p.id.clone()).collect();
-    let names: Vec<&str> = list.iter().map(|p| p.description.as_str()).collect();
+    let ids: Vec<String> = passwords.iter().map(|p| p.id.clone()).collect();
+    let key_ids: Vec<String> = keys.iter().map(|k| k.id.clone()).collect();
+    let names: Vec<&str> = passwords.iter().map(|p| p.description.as_str()).collect();
+    let key_names: Vec<&str> = keys.iter().map(|k| k.description.as_str()).collect();
     let event = Event {
         action: "app_password.revoke_all",
         account: Some(&account),
         target: None,
-        detail: serde_json::json!({ "ids": ids, "names": names }),
+        detail: serde_json::json!({ "ids": ids, "names": names,
+                                     "api_key_ids": key_ids, "api_key_names": key_names }),
     };
     let audited = caller.begin(meta, event).await?;
-    let revoked = stalwart.destroy_app_passwords(&account, &ids).await;
+    let mut revoked = stalwart.destroy_app_passwords(&account, &ids).await;
+    if revoked.is_ok() {
+        revoked = stalwart.destroy_api_keys(&account, &key_ids).await;
+    }
     caller.complete(audited, Outcome::of(&revoked)).await;
     revoked.map_err(|e| e.user_error(text::REVOKE_ALL))?;
-    Ok(ids.len())
+    Ok(ids.len() + key_ids.len())
+}
+
+/// Revokes one of the caller's API keys; returns its name.
+pub async fn revoke_api_key(
+    caller: &Caller,
+    id: &str,
+    meta: &RequestMeta,
+) -> Result<String, AppError> {
+    let account = account_id(caller, text::REVOKE_API_KEY).await?;
+    let stalwart = &caller.tenant.stalwart;
+    let (_, keys) = stalwart
+        .app_passwords_and_api_keys(&account)
+        .await
+        .map_err(|e| e.user_error(text::REVOKE_API_KEY))?;
+    let Some(target) = keys.iter().find(|k| k.id == id) else {
+        return Err(AppError::NotFound(text::API_KEY_GONE.into()));
+    };
+    let event = Event {
+        action: "api_key.revoke",
+        account: Some(&account),
+        target: Some(id),
+        detail: serde_json::json!({ "name": target.description }),
+    };
+    let audited = caller.begin(meta, event).await?;
+    let revoked = stalwart
+        .destroy_api_keys(&account, std::slice::from_ref(&target.id))
+        .await;
+    caller.complete(audited, Outcome::of(&revoked)).await;
+    revoked.map_err(|e| e.user_error(text::REVOKE_API_KEY))?;
+    Ok(target.description.clone())
+}
+
+fn api_key(k: &ApiKey) -> ApiKeyItem {
+    ApiKeyItem {
+        id: k.id.clone(),
+        name: if k.description.is_empty() {
+            text::NO_NAME.into()
+        } else {
+            k.description.clone()
+        },
+        created: format_rfc3339(&k.created_at),
+    }
 }
 
 /// An app password as the pages list it (never its secret).
@@ -385,7 +424,11 @@ pub fn item(p: &AppPassword) -> AppPasswordItem {
         expires: expires.map(format_time),
         expired: expires.is_some_and(|e| e <= time::OffsetDateTime::now_utc()),
         networks: p.allowed_ips.keys().cloned().collect(),
-        mail_only: p.is_restricted(),
+        scope: match p.granted() {
+            None => Scope::Everything,
+            Some(granted) if granted.iter().any(|g| g.starts_with("dav")) => Scope::MailDav,
+            Some(_) => Scope::Mail,
+        },
     }
 }
 

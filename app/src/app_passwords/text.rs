@@ -24,7 +24,12 @@ pub mod list {
     pub const ANY_NETWORK: &str = "Any";
     pub const SCOPE: &str = "Can be used for";
     pub const MAIL_ONLY: &str = "Mail only (IMAP, SMTP)";
+    pub const MAIL_DAV: &str = "Mail, calendars and contacts";
     pub const EVERYTHING: &str = "Everything your account can do";
+    pub const API_KEYS: &str = "API keys";
+    pub const API_KEYS_INTRO: &str = "API keys let programs use your account. They were made outside \
+        this portal; revoke any you do not recognise. Revoking all app passwords revokes these too.";
+    pub const API_KEYS_CAPTION: &str = "Your API keys";
     pub const ACTIONS: &str = "Actions";
     pub const REVOKE: &str = "Revoke";
     pub const REVOKE_ALL: &str = "Revoke all app passwords";
@@ -57,8 +62,9 @@ pub mod new {
     pub const NETWORKS_HINT: &str = "Only accept this password from these IP ranges, one per line, \
         for example 192.0.2.0/24 or 2001:db8::/32. Leave empty to allow any network.";
     pub const SCOPE: &str = "What it may be used for";
-    pub const SCOPE_ALL: &str = "Everything my account can do (mail, calendars, contacts)";
     pub const SCOPE_MAIL: &str = "Mail only: reading (IMAP) and sending (SMTP)";
+    pub const SCOPE_MAIL_DAV: &str =
+        "Mail, calendars and contacts: also CalDAV and CardDAV, for calendar and contacts apps";
     pub const FRESH: &str =
         "For your security you may be asked to sign in again before the password is created.";
     pub const SUBMIT: &str = "Create app password";
@@ -195,20 +201,23 @@ pub mod service {
         format!("{have}; revoke one to create another.")
     }
 
-    pub fn idp_down_for_reauth(organisation: &str) -> String {
-        format!(
-            "To create an app password you need to confirm your sign-in, but the sign-in service of {organisation} \
-             cannot be reached right now. Please try again in a few minutes."
-        )
-    }
-
     pub fn revoked(name: &str) -> String {
         format!("Revoked “{name}”. Apps that used it can no longer sign in.")
     }
 
     pub fn revoked_all(count: usize) -> String {
-        format!("Revoked all {count} app passwords. Your mail apps will ask for a new one.")
+        format!(
+            "Revoked all {count} app passwords and API keys. Your mail apps will ask for a new one."
+        )
     }
+
+    pub fn revoked_api_key(name: &str) -> String {
+        format!("Revoked the API key “{name}”. Programs that used it can no longer sign in.")
+    }
+
+    pub const API_KEY_GONE: &str =
+        "This API key does not exist any more. It may have been revoked already.";
+    pub const REVOKE_API_KEY: &str = "revoke the API key";
 }
 
 /// Checking the create form.
@@ -216,6 +225,7 @@ pub mod form {
     pub const NAME_MISSING: &str = "Give it a name, such as the device or app that will use it.";
     pub const NAME_CONTROL: &str = "The name cannot contain line breaks or control characters.";
     pub const EXPIRY: &str = "Choose one of the offered expiry periods.";
+    pub const SCOPE: &str = "Choose what the app password may be used for.";
     pub const OUT_OF_DATE: &str = "This form is out of date. Please reload the page and try again.";
 
     pub fn name_too_long(max: usize, has: usize) -> String {
@@ -241,7 +251,10 @@ pub mod activity {
             "app_password.apple_profile" => "Downloaded an Apple profile",
             "app_password.revoke" => "Revoked an app password",
             "app_password.revoke_all" => "Revoked all app passwords",
+            "api_key.revoke" => "Revoked an API key",
             "user.sign_in" => "Signed in",
+            "user.sign_out" => "Signed out",
+            "user.sign_out_everywhere" => "Signed out everywhere",
             _ => "Other change",
         }
     }

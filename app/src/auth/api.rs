@@ -16,6 +16,10 @@ pub async fn get_sign_in_state() -> Result<SignInState, AppError> {
             .as_ref()
             .filter(|f| f.kind == FlashKind::Error)
             .map(|f| f.message.clone()),
+        notice: flash
+            .as_ref()
+            .filter(|f| f.kind == FlashKind::Info)
+            .map(|f| f.message.clone()),
         email: flash.and_then(|f| f.email),
         signed_in,
     })

@@ -1,9 +1,14 @@
 //! Sign-in through the tenant's IdP, and sign-out. Plain form posts and redirects, so they
 //! work the same with and without JavaScript.
 
-use super::service::{self, ReauthRefusal, Who};
+use super::service::{self, ReauthRefusal, SignInError, Who};
 use super::text;
-use crate::ssr::http::{Access, RequestMeta, Route, set_notice};
+use crate::account::pin::Mismatch;
+use crate::error::AppError;
+use crate::ssr::http::{
+    Access, Reply, RequestMeta, Route, SignedIn, retry_after, set_notice, status_of,
+};
+use crate::ssr::limits::{Subject, Throttled};
 use crate::ssr::oidc::{AuthOptions, Callback, OidcError};
 use crate::ssr::session::{AppSession, Flash, FlashKind};
 use crate::ssr::state::AppState;
@@ -11,11 +16,15 @@ use crate::ssr::time::now;
 use axum::Form;
 use axum::extract::{ConnectInfo, Query, State};
 use axum::http::HeaderMap;
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use serde_json::json;
 use std::net::SocketAddr;
 use tower_sessions::Session;
+
+/// The longest e-mail address there is (RFC 5321 path limit).
+const MAX_EMAIL: usize = 254;
 
 /// The audit action of a refused sign-in.
 const REFUSED: &str = "user.sign_in_refused";
@@ -29,6 +38,7 @@ pub fn routes() -> Vec<Route> {
         Route::post("/auth/login", Access::Public, login),
         Route::get("/auth/callback", Access::Public, callback),
         Route::post("/auth/logout", Access::Public, logout),
+        Route::get("/auth/refresh", Access::SignedIn, refresh),
     ]
 }
 
@@ -43,18 +53,38 @@ async fn login(
     State(state): State<AppState>,
     session: Session,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
+    parts: Parts,
     Form(form): Form<LoginForm>,
 ) -> Response {
     let session = AppSession(session);
-    let meta = RequestMeta::of(&state, peer, &headers);
+    let meta = RequestMeta::of(&state, peer, &parts.headers);
     let email = form.email.trim().to_lowercase();
     let Some((_, domain)) = email
         .rsplit_once('@')
-        .filter(|(l, d)| !l.is_empty() && d.contains('.'))
+        .filter(|(l, d)| !l.is_empty() && d.contains('.') && email.len() <= MAX_EMAIL)
     else {
         return back_to_start(&session, text::NOT_AN_ADDRESS.to_owned(), Some(form.email)).await;
     };
+    let client = state.client_ip(peer.ip(), &parts.headers);
+    let subjects = [
+        Subject::SignInFromAddress(client),
+        Subject::SignInFromNetwork(client),
+        Subject::SignInAs(&email),
+    ];
+    for subject in subjects {
+        if let Err(limited) = state.limiter.check(subject).await {
+            if let Some(tenant) = state.tenants.by_domain(domain) {
+                let who = Who {
+                    user_id: None,
+                    email: &email,
+                };
+                let detail = json!({ "reason": "rate_limited" });
+                service::record(&state, &tenant.slug, who, REFUSED, detail, &meta).await;
+            }
+            let reply = Reply::new(state.clone(), session, parts);
+            return throttled(&reply, limited, Some(email.clone())).await;
+        }
+    }
     let Some(tenant) = state.tenants.by_domain(domain).cloned() else {
         return back_to_start(&session, text::unknown_domain(domain), Some(email)).await;
     };
@@ -73,7 +103,7 @@ async fn login(
         }
     };
     let options = AuthOptions {
-        login_hint: Some(email.clone()),
+        login_hint: tenant.login_hint(&email),
         ..Default::default()
     };
     let return_to = local_path(form.return_to.as_deref())
@@ -92,11 +122,21 @@ async fn callback(
     State(state): State<AppState>,
     session: Session,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
+    parts: Parts,
     Query(callback): Query<Callback>,
 ) -> Response {
     let session = AppSession(session);
-    let meta = RequestMeta::of(&state, peer, &headers);
+    let meta = RequestMeta::of(&state, peer, &parts.headers);
+    let client = state.client_ip(peer.ip(), &parts.headers);
+    for subject in [
+        Subject::SignInFromAddress(client),
+        Subject::SignInFromNetwork(client),
+    ] {
+        if let Err(limited) = state.limiter.check(subject).await {
+            let reply = Reply::new(state.clone(), session, parts);
+            return throttled(&reply, limited, None).await;
+        }
+    }
     // Removed before anything else, so a state value works once at most.
     let pending = match session.take_pending_login().await {
         Ok(Some(p)) => p,
@@ -127,6 +167,7 @@ async fn callback(
                 }
                 OidcError::Denied(_) => (text::DENIED.to_owned(), "denied_at_idp"),
                 OidcError::Unusable(_) => (text::UNUSABLE.to_owned(), "no_email"),
+                OidcError::Unverified => (text::UNVERIFIED.to_owned(), "email_not_verified"),
                 _ => (text::VERIFY_FAILED.to_owned(), "invalid_answer"),
             };
             let who = Who {
@@ -180,13 +221,39 @@ async fn callback(
         return Redirect::to("/app-passwords").into_response();
     }
 
+    let email = identity.email.clone();
     let user = match service::sign_in(&state, &tenant, identity, &meta).await {
         Ok(user) => user,
-        Err(e) => {
+        Err(SignInError::Refused(why)) => {
+            tracing::warn!(tenant = %tenant.slug, ?why, "sign-in refused: mailbox pinned to someone else");
+            let who = Who {
+                user_id: None,
+                email: &email,
+            };
+            let reason = match why {
+                Mismatch::AddressMoved => "address_moved_to_another_mailbox",
+                Mismatch::SomeoneElses => "mailbox_of_another_person",
+            };
+            service::record(
+                &state,
+                &tenant.slug,
+                who,
+                REFUSED,
+                json!({ "reason": reason }),
+                &meta,
+            )
+            .await;
+            return back_to_start(&session, text::mailbox_not_yours(&email), None).await;
+        }
+        Err(SignInError::Failed(e)) => {
             tracing::error!(error = %e, "cannot record the user");
             return back_to_start(&session, text::INTERNAL.to_owned(), None).await;
         }
     };
+    // A new sign-in replaces the session's previous one (a re-authentication, a refresh).
+    if let Ok(Some(previous)) = session.user().await {
+        service::end_login(&state, &previous).await;
+    }
     if let Err(e) = session.sign_in(&user).await {
         tracing::error!(error = %e, "cannot store the session");
         return back_to_start(&session, text::INTERNAL.to_owned(), None).await;
@@ -203,6 +270,11 @@ async fn logout(
 ) -> Response {
     let session = AppSession(session);
     let user = session.user().await.ok().flatten();
+    // The login ends first: a request still in flight that writes the session back cannot
+    // sign anyone in again.
+    if let Some(user) = &user {
+        service::end_login(&state, user).await;
+    }
     if let Err(e) = session.sign_out().await {
         tracing::error!(error = %e, "cannot delete the session");
     }
@@ -230,23 +302,69 @@ async fn logout(
     Redirect::to("/").into_response()
 }
 
+/// The start page, answering 429 with `Retry-After` and the reason.
+async fn throttled(reply: &Reply, limited: Throttled, email: Option<String>) -> Response {
+    let error = AppError::RateLimited(limited.retry_after_secs);
+    tracing::warn!(
+        retry_after = limited.retry_after_secs,
+        "sign-in rate-limited"
+    );
+    store_flash(&reply.session, error.to_string(), email).await;
+    let mut response = reply.page_at("/", (), status_of(&error)).await;
+    retry_after(&mut response, &error);
+    response
+}
+
+#[derive(Deserialize)]
+struct RefreshQuery {
+    #[serde(default)]
+    return_to: Option<String>,
+}
+
+/// Asks the IdP for a signed-in admin's groups again, and comes back to the page.
+async fn refresh(s: SignedIn, Query(query): Query<RefreshQuery>) -> Response {
+    let return_to = local_path(query.return_to.as_deref()).unwrap_or("/account");
+    match service::refresh_sign_in(&s.caller, return_to).await {
+        Ok((url, pending)) => match s.reply.session.start_login(&pending).await {
+            Ok(()) => Redirect::to(url.as_str()).into_response(),
+            Err(e) => s.reply.back(Err(AppError::internal(e)), "/account").await,
+        },
+        Err(e) => s.reply.back(Err(e), "/account").await,
+    }
+}
+
 async fn back_to_start(session: &AppSession, message: String, email: Option<String>) -> Response {
+    store_flash(session, message, email).await;
+    Redirect::to("/").into_response()
+}
+
+/// The message for the start page, with the address to put back (never an unbounded one:
+/// anyone can post this form, and the session is stored).
+async fn store_flash(session: &AppSession, message: String, email: Option<String>) {
     let flash = Flash {
         kind: FlashKind::Error,
         message,
-        email,
+        email: email.filter(|e| e.len() <= MAX_EMAIL),
     };
     if let Err(e) = session.set_flash(&flash).await {
         tracing::error!(error = %e, "cannot store the message for the start page");
     }
-    Redirect::to("/").into_response()
 }
 
-/// Only same-site absolute paths are followed after sign-in: never `//host` or a URL.
+/// Only a path on this site is followed after sign-in: never `//host`, a URL, a backslash
+/// (some browsers read it as `/`) or a control character.
 fn local_path(path: Option<&str>) -> Option<&str> {
-    path.filter(|p| {
-        p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') && !p.contains("://")
-    })
+    let path = path?;
+    let base = url::Url::parse("https://portal.invalid/").expect("static URL");
+    let joined = base.join(path).ok()?;
+    let same_origin = joined.origin() == base.origin();
+    (path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.contains('\\')
+        && !path.chars().any(char::is_control)
+        && path.len() <= 2048
+        && same_origin)
+        .then_some(path)
 }
 
 #[cfg(test)]
@@ -260,5 +378,11 @@ mod tests {
         assert_eq!(local_path(Some("https://evil.example/")), None);
         assert_eq!(local_path(Some("/\\evil.example")), None);
         assert_eq!(local_path(Some("account")), None);
+        assert_eq!(local_path(Some("/\nSet-Cookie:x")), None);
+        assert_eq!(local_path(Some("/a\u{7f}b")), None);
+        assert_eq!(
+            local_path(Some("/%2F%2Fevil.example")),
+            Some("/%2F%2Fevil.example")
+        );
     }
 }

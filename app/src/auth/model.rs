@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct SignInState {
     pub error: Option<String>,
+    /// A confirmation from the previous action (e.g. signed out everywhere).
+    #[serde(default)]
+    pub notice: Option<String>,
     pub email: Option<String>,
     pub signed_in: bool,
 }

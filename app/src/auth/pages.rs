@@ -20,7 +20,10 @@ pub fn SignInPage() -> impl IntoView {
                     if state.signed_in {
                         return view! { <Redirect path="/account"/> }.into_any();
                     }
-                    view! { <SignInForm error=state.error email=state.email/> }.into_any()
+                    view! {
+                        {state.notice.map(|n| view! { <div class="narrow-center"><Alert kind=AlertKind::Success><p>{n}</p></Alert></div> })}
+                        <SignInForm error=state.error email=state.email/>
+                    }.into_any()
                 })}
             </Suspense>
         </Page>

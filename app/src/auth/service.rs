@@ -1,12 +1,17 @@
 //! What signing in does besides the OpenID exchange: who is an admin, the record of the
 //! person and of the sign-in, and the mailbox some organisations create at first sign-in.
 
-use crate::ssr::db::{audit, users};
+use super::text;
+use crate::account::pin::{Mismatch, Person, PinError, mailbox_of};
+use crate::admin::service::validate::valid_local_part;
+use crate::error::AppError;
+use crate::ssr::db::{audit, logins, pins, users};
 use crate::ssr::http::RequestMeta;
-use crate::ssr::oidc::{Identity, PendingLogin};
+use crate::ssr::oidc::{AuthOptions, Identity, PendingLogin};
 use crate::ssr::session::SessionUser;
 use crate::ssr::stalwart::{AccountKind, NewAccount};
 use crate::ssr::state::AppState;
+use crate::ssr::state::Caller;
 use crate::ssr::tenants::Tenant;
 use crate::ssr::time::now;
 
@@ -25,6 +30,11 @@ pub fn check_reauth(
     identity: &Identity,
     tenant: &Tenant,
 ) -> Result<(), ReauthRefusal> {
+    if let Some(expected) = &pending.refresh_subject
+        && identity.subject != *expected
+    {
+        return Err(ReauthRefusal::OtherUser);
+    }
     let Some(expected) = &pending.reauth_subject else {
         return Ok(());
     };
@@ -39,13 +49,44 @@ pub fn check_reauth(
     }
 }
 
+/// Why a sign-in the IdP vouched for does not go through.
+#[derive(Debug, thiserror::Error)]
+pub enum SignInError {
+    /// The address now names a mailbox that is not this person's (see `account::pin`).
+    #[error("refused: {0:?}")]
+    Refused(Mismatch),
+    #[error("{0}")]
+    Failed(String),
+}
+
+impl From<sqlx::Error> for SignInError {
+    fn from(e: sqlx::Error) -> Self {
+        SignInError::Failed(e.to_string())
+    }
+}
+
 /// Records the person and the sign-in; returns who is now signed in.
 pub async fn sign_in(
     state: &AppState,
     tenant: &Tenant,
     identity: Identity,
     meta: &RequestMeta,
-) -> Result<SessionUser, sqlx::Error> {
+) -> Result<SessionUser, SignInError> {
+    let person = Person {
+        subject: &identity.subject,
+        email: &identity.email,
+    };
+    let account_id = match mailbox_of(&state.db, tenant, &person).await {
+        Ok(found) => found,
+        Err(PinError::Mismatch(why)) => return Err(SignInError::Refused(why)),
+        // Stalwart down: sign in without a mailbox id; it is looked up (and checked) when
+        // first needed.
+        Err(PinError::Stalwart(e)) => {
+            tracing::warn!(error = %e, "cannot look up the mailbox at sign-in");
+            None
+        }
+        Err(PinError::Db(e)) => return Err(e.into()),
+    };
     let is_admin = tenant
         .oidc
         .admin_group
@@ -75,9 +116,12 @@ pub async fn sign_in(
     if let Err(e) = audit::record(&state.db, &event).await {
         tracing::error!(error = %e, "cannot write the audit log");
     }
-    if tenant.provision_mailboxes {
-        provision_mailbox(state, tenant, &user, meta).await;
-    }
+    let account_id = match account_id {
+        None if tenant.provision_mailboxes => provision_mailbox(state, tenant, &user, meta).await,
+        found => found,
+    };
+    let login_id = random_id();
+    logins::start(&state.db, &login_id, &tenant.slug, user.id).await?;
     Ok(SessionUser {
         user_id: user.id,
         tenant: tenant.slug.clone(),
@@ -85,37 +129,44 @@ pub async fn sign_in(
         email: identity.email,
         name: identity.name,
         is_admin,
-        authenticated_at: identity.auth_time.unwrap_or(at).min(at),
+        authenticated_at: identity.auth_time.map(|t| t.min(at)),
         id_token: identity.id_token,
+        account_id,
+        login_id,
+        admin_checked_at: at,
     })
 }
 
 /// Creates the user's mailbox on first sign-in when the tenant asks for it: Stalwart's own
 /// OIDC provisioning only happens when someone logs in to Stalwart with an IdP token, which
-/// users of app passwords never do. A failure leaves the "no mailbox yet" state.
+/// users of app passwords never do. A failure leaves the "no mailbox yet" state. Returns the
+/// new account's id, pinned to the person.
 pub async fn provision_mailbox(
     state: &AppState,
     tenant: &Tenant,
     user: &users::User,
     meta: &RequestMeta,
-) {
-    let Some((local, domain)) = user.email.rsplit_once('@') else {
-        return;
-    };
+) -> Option<String> {
+    let (local, domain) = user.email.rsplit_once('@')?;
+    // The address came from the IdP: only a local part Postern would accept from an admin.
+    if let Err(why) = valid_local_part(local) {
+        tracing::warn!(%why, "cannot provision: the address's local part is not acceptable");
+        return None;
+    }
     let stalwart = &tenant.stalwart;
     match stalwart.user_id(local, domain).await {
-        Ok(Some(_)) => return,
         Ok(None) => {}
+        Ok(Some(_)) => return None,
         Err(e) => {
             tracing::warn!(error = %e, "cannot check for a mailbox to provision");
-            return;
+            return None;
         }
     }
     let domain_id = match stalwart.domain_id(domain).await {
         Ok(Some(id)) => id,
         other => {
             tracing::warn!(?other, %domain, "cannot provision: the domain is missing at Stalwart");
-            return;
+            return None;
         }
     };
     let new = NewAccount {
@@ -145,8 +196,24 @@ pub async fn provision_mailbox(
                 tracing::error!(error = %e, "cannot write the audit log");
             }
             tracing::info!(tenant = %tenant.slug, account = %id, "mailbox provisioned at first sign-in");
+            let pinned = pins::pin(
+                &state.db,
+                &tenant.slug,
+                &tenant.oidc.issuer,
+                &user.subject,
+                &id,
+                &user.email,
+            )
+            .await;
+            if let Err(e) = pinned {
+                tracing::error!(error = %e, "cannot pin the provisioned mailbox");
+            }
+            Some(id)
         }
-        Err(e) => tracing::warn!(error = %e, "mailbox provisioning failed"),
+        Err(e) => {
+            tracing::warn!(error = %e, "mailbox provisioning failed");
+            None
+        }
     }
 }
 
@@ -182,4 +249,95 @@ pub struct Who<'a> {
     pub user_id: Option<i64>,
     /// The address typed or vouched for; empty when the IdP named none.
     pub email: &'a str,
+}
+
+/// Whether the person's IdP sign-in is recent enough for a sensitive change. A sign-in whose
+/// time the IdP did not say is never fresh.
+pub fn is_fresh(user: &SessionUser, max_age: std::time::Duration) -> bool {
+    user.authenticated_at
+        .is_some_and(|at| now() - at <= max_age.as_secs() as i64)
+}
+
+/// An authorization request that makes the IdP ask the caller for their password again
+/// (`prompt=login`, `max_age`), and the pending login to keep until it comes back to
+/// `return_to`.
+pub async fn fresh_sign_in(
+    caller: &Caller,
+    return_to: &str,
+) -> Result<(url::Url, PendingLogin), AppError> {
+    let redirect = caller.state.redirect_uri();
+    let provider = caller
+        .state
+        .oidc
+        .provider(&caller.tenant, &redirect)
+        .await
+        .map_err(|e| {
+            tracing::warn!(error = %e, "identity provider unavailable for re-authentication");
+            AppError::Unavailable(text::idp_down_for_reauth(&caller.tenant.display_name))
+        })?;
+    let options = AuthOptions {
+        login_hint: caller.tenant.login_hint(&caller.user.email),
+        max_age: Some(caller.tenant.fresh_auth_max_age),
+        force_login: true,
+    };
+    let (url, mut pending) =
+        provider.authorization_request(&caller.tenant, &options, return_to.to_owned());
+    pending.reauth_subject = Some(caller.user.subject.clone());
+    Ok((url, pending))
+}
+
+/// Ends the login of a session (sign-out, or a new sign-in replacing it).
+pub async fn end_login(state: &AppState, user: &SessionUser) {
+    if let Err(e) = logins::end(&state.db, &user.login_id).await {
+        tracing::error!(error = %e, "cannot end the login");
+    }
+}
+
+/// Ends every login of the caller, on every device; returns how many there were.
+pub async fn sign_out_everywhere(caller: &Caller, meta: &RequestMeta) -> Result<u64, AppError> {
+    let ended = logins::end_all(&caller.state.db, &caller.tenant.slug, caller.user.user_id)
+        .await
+        .map_err(AppError::internal)?;
+    let event = crate::ssr::state::Event {
+        action: "user.sign_out_everywhere",
+        account: None,
+        target: Some(&caller.user.email),
+        detail: serde_json::json!({ "sessions": ended }),
+    };
+    caller.record(meta, event).await;
+    Ok(ended)
+}
+
+/// An authorization request that reads the admin's groups again (no password asked if the
+/// IdP still knows them), coming back to `return_to`.
+pub async fn refresh_sign_in(
+    caller: &Caller,
+    return_to: &str,
+) -> Result<(url::Url, PendingLogin), AppError> {
+    let provider = caller
+        .state
+        .oidc
+        .provider(&caller.tenant, &caller.state.redirect_uri())
+        .await
+        .map_err(|e| {
+            tracing::warn!(error = %e, "identity provider unavailable for the admin check");
+            AppError::Unavailable(text::idp_down_for_reauth(&caller.tenant.display_name))
+        })?;
+    let options = AuthOptions {
+        login_hint: caller.tenant.login_hint(&caller.user.email),
+        ..Default::default()
+    };
+    let (url, mut pending) =
+        provider.authorization_request(&caller.tenant, &options, return_to.to_owned());
+    pending.refresh_subject = Some(caller.user.subject.clone());
+    Ok((url, pending))
+}
+
+fn random_id() -> String {
+    use rand::Rng;
+    rand::thread_rng()
+        .sample_iter(&rand::distributions::Alphanumeric)
+        .take(32)
+        .map(char::from)
+        .collect()
 }

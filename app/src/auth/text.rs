@@ -19,6 +19,8 @@ pub const VERIFY_FAILED: &str = "We could not verify the answer from your organi
     so you were not signed in. Please try again; if it keeps happening, tell your administrator.";
 pub const UNUSABLE: &str = "Your organisation's sign-in service did not tell us your e-mail address, \
     so we cannot find your mailbox. Please tell your administrator.";
+pub const UNVERIFIED: &str = "Your organisation's sign-in service does not confirm that your e-mail \
+    address is verified, so we cannot let you reach its mailbox. Please ask your administrator.";
 pub const REAUTH_OTHER_USER: &str = "You confirmed your sign-in as a different person, so nothing was created. \
     Sign out first if you want to use another account.";
 pub const REAUTH_NOT_FRESH: &str = "Your organisation's sign-in service did not confirm a fresh sign-in, so the \
@@ -46,3 +48,21 @@ pub fn wrong_tenant(email: &str, organisation: &str) -> String {
          Sign in with your {organisation} account."
     )
 }
+
+pub fn mailbox_not_yours(email: &str) -> String {
+    format!(
+        "You were not signed in: the mailbox {email} belongs to another person here (your address \
+         at your organisation's sign-in service may have changed). Please ask your administrator."
+    )
+}
+
+pub fn idp_down_for_reauth(organisation: &str) -> String {
+    format!(
+        "To make this change you need to confirm your sign-in, but the sign-in service of {organisation} \
+         cannot be reached right now. Nothing was changed. Please try again in a few minutes."
+    )
+}
+
+/// Shown on a page that comes back after confirming the sign-in.
+pub const CONFIRMED: &str =
+    "Thank you for confirming your sign-in. Check the details and send the form again.";

@@ -37,6 +37,13 @@ where
 pub fn error_view(e: AppError) -> AnyView {
     match e {
         AppError::Unauthorized => view! { <Redirect path="/"/> }.into_any(),
+        AppError::SignInAgain => {
+            let here = leptos_router::hooks::use_location()
+                .pathname
+                .get_untracked();
+            let encoded: String = url_encode(&here);
+            view! { <Redirect path=format!("/auth/refresh?return_to={encoded}")/> }.into_any()
+        }
         AppError::Forbidden => view! {
             <Page>
                 <h1>{text::FORBIDDEN_TITLE}</h1>
@@ -49,4 +56,17 @@ pub fn error_view(e: AppError) -> AnyView {
                 .into_any()
         }
     }
+}
+
+/// Percent-encodes a path for a query parameter.
+fn url_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
 }

@@ -23,6 +23,11 @@ pub enum AppError {
     Conflict(String),
     /// A service we depend on failed; the message says what happened and what to do.
     Unavailable(String),
+    /// Signed in, but this needs the IdP to confirm the person again (an admin's status is
+    /// older than the tenant trusts it): the page sends them there and back.
+    SignInAgain,
+    /// Too many attempts: try again after this many seconds.
+    RateLimited(u64),
     /// A bug or an unexpected failure. The reference finds the details in the server log.
     Internal(String),
     /// The request did not reach the server or its answer could not be read.
@@ -34,9 +39,11 @@ impl std::fmt::Display for AppError {
         match self {
             AppError::Unauthorized => f.write_str(text::UNAUTHORIZED),
             AppError::Forbidden => f.write_str(text::FORBIDDEN),
+            AppError::SignInAgain => f.write_str(text::SIGN_IN_AGAIN),
             AppError::Validation(_) => f.write_str(text::VALIDATION),
             AppError::Internal(reference) => f.write_str(&text::internal(reference)),
             AppError::Transport(_) => f.write_str(text::TRANSPORT),
+            AppError::RateLimited(secs) => f.write_str(&text::rate_limited(*secs)),
             AppError::Refused(m)
             | AppError::NotFound(m)
             | AppError::Conflict(m)
@@ -103,7 +110,8 @@ impl AppError {
             AppError::Conflict(_) => 409,
             AppError::Unavailable(_) => 503,
             AppError::NotFound(_) => 404,
-            AppError::Unauthorized => 401,
+            AppError::Unauthorized | AppError::SignInAgain => 401,
+            AppError::RateLimited(_) => 429,
             AppError::Forbidden | AppError::Refused(_) => 403,
             AppError::Internal(_) | AppError::Transport(_) => 500,
         }

@@ -1,6 +1,8 @@
 //! The sentences of [`super::AppError`]: what a person reads when something did not work.
 
 pub const UNAUTHORIZED: &str = "Please sign in to continue.";
+pub const SIGN_IN_AGAIN: &str =
+    "Your organisation's sign-in service needs to confirm your administrator rights again.";
 pub const FORBIDDEN: &str = "You do not have access to this page.";
 pub const VALIDATION: &str = "Please correct the marked fields.";
 pub const TRANSPORT: &str = "The portal could not be reached. Check your connection and try again.";
@@ -66,3 +68,11 @@ pub const ADMINS_ONLY: &str = "Only administrators of your organisation can do t
 /// A credential change refused because the audit log cannot be written.
 pub const AUDIT_UNAVAILABLE: &str = "We could not record this change in the audit log, so nothing was \
     changed. Please try again in a few minutes; if it keeps happening, tell your administrator.";
+
+/// Too many attempts in a short time.
+pub fn rate_limited(retry_after_secs: u64) -> String {
+    format!(
+        "Too many attempts in a short time. For your security, please wait and try again. {}",
+        wait_advice(Some(retry_after_secs))
+    )
+}

@@ -3,6 +3,7 @@
 //! how an answer is made (a redirect with a notice, or a page rendered with what a post
 //! produced). Only the areas' `forms.rs` and `api.rs` use this module.
 
+use super::limits::Subject;
 use super::scope::AdminScope;
 use super::session::{AppSession, Flash, FlashKind};
 pub use super::state::RequestMeta;
@@ -30,6 +31,14 @@ pub struct Reply {
 }
 
 impl Reply {
+    pub fn new(state: AppState, session: AppSession, parts: Parts) -> Self {
+        Self {
+            state,
+            session,
+            parts,
+        }
+    }
+
     /// Stores the outcome as a notice and goes back to `to`. A refusal or a missing object
     /// is not a redirect: it answers 403 or 404 with the page at `to` showing why.
     pub async fn back(&self, outcome: Result<String, AppError>, to: &str) -> Response {
@@ -38,9 +47,16 @@ impl Reply {
                 set_notice(&self.session, true, message).await;
                 Redirect::to(to).into_response()
             }
-            Err(error @ (AppError::Refused(_) | AppError::Forbidden | AppError::NotFound(_))) => {
+            Err(
+                error @ (AppError::Refused(_)
+                | AppError::Forbidden
+                | AppError::NotFound(_)
+                | AppError::RateLimited(_)),
+            ) => {
                 set_notice(&self.session, false, error.to_string()).await;
-                self.page_at(to, (), status_of(&error)).await
+                let mut response = self.page_at(to, (), status_of(&error)).await;
+                retry_after(&mut response, &error);
+                response
             }
             Err(error) => {
                 set_notice(&self.session, false, error.one_line()).await;
@@ -157,6 +173,15 @@ pub async fn render_with<T: Clone + Send + Sync + 'static>(
     response
 }
 
+/// A rate-limit answer says when to come back (`Retry-After`, RFC 9110).
+pub fn retry_after(response: &mut Response, error: &AppError) {
+    if let AppError::RateLimited(secs) = error
+        && let Ok(value) = HeaderValue::from_str(&secs.to_string())
+    {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+}
+
 /// A response that carries a secret (or a signed-in page) is never cached or replayed from
 /// history.
 pub fn no_store(response: &mut Response) {
@@ -204,6 +229,7 @@ impl FromRequestParts<AppState> for SignedIn {
             .map_err(|e| match e {
                 NoCaller::SignedOut => Redirect::to("/").into_response(),
                 NoCaller::Session(e) => AppError::internal(e).into_response(),
+                NoCaller::Store(e) => AppError::internal(e).into_response(),
             })?;
         Ok(Self {
             caller,
@@ -240,10 +266,45 @@ impl FromRequestParts<AppState> for Admin {
             Err(AppError::Forbidden) => {
                 return Err((StatusCode::FORBIDDEN, text::ADMINS_ONLY).into_response());
             }
+            Err(AppError::SignInAgain) => {
+                let back =
+                    referer_path(&parts.headers).unwrap_or_else(|| "/admin/mailboxes".into());
+                return Err(Redirect::to(&refresh_path(&back)).into_response());
+            }
             Err(e) => return Err(e.into_response()),
         };
+        if parts.method != Method::GET {
+            let who = Subject::AdminWriteBy {
+                tenant: &scope.caller.tenant.slug,
+                user_id: scope.caller.user.user_id,
+            };
+            if let Err(limited) = state.limiter.check(who).await {
+                let error = AppError::RateLimited(limited.retry_after_secs);
+                let back =
+                    referer_path(&parts.headers).unwrap_or_else(|| "/admin/mailboxes".into());
+                return Err(reply.back(Err(error), &back).await);
+            }
+        }
         Ok(Self { scope, meta, reply })
     }
+}
+
+/// Where a signed-in admin goes to have their admin status confirmed, coming back to `to`.
+pub fn refresh_path(to: &str) -> String {
+    let encoded: String = url::form_urlencoded::byte_serialize(to.as_bytes()).collect();
+    format!("/auth/refresh?return_to={encoded}")
+}
+
+/// The path of the page a form was sent from, when it is one of ours.
+fn referer_path(headers: &axum::http::HeaderMap) -> Option<String> {
+    let referer = headers.get(header::REFERER)?.to_str().ok()?;
+    let host = headers.get(header::HOST)?.to_str().ok()?;
+    let url = url::Url::parse(referer).ok()?;
+    let same_host = url.host_str().map(|h| match url.port() {
+        Some(port) => format!("{h}:{port}"),
+        None => h.to_owned(),
+    });
+    (same_host.as_deref() == Some(host)).then(|| url.path().to_owned())
 }
 
 // ----- server functions (inside a Leptos request) -----
@@ -268,6 +329,7 @@ pub async fn caller() -> Result<Caller, AppError> {
         .map_err(|e| match e {
             NoCaller::SignedOut => AppError::Unauthorized,
             NoCaller::Session(e) => AppError::internal(e),
+            NoCaller::Store(e) => AppError::internal(e),
         })
 }
 
@@ -289,7 +351,7 @@ pub async fn take_flash() -> Result<Option<Flash>, AppError> {
 /// adapter passes its result through here, so pages and calls answer 403, 404 … alike.
 pub fn answer<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     if let Err(error) = &result
-        && !matches!(error, AppError::Unauthorized)
+        && !matches!(error, AppError::Unauthorized | AppError::SignInAgain)
         && let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
     {
         // Signed-out visitors are redirected by the page instead.

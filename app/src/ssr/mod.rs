@@ -7,6 +7,7 @@ pub mod config;
 pub mod db;
 pub mod dns;
 pub mod http;
+pub mod limits;
 pub mod oidc;
 pub mod scope;
 pub mod session;

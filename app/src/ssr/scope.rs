@@ -21,6 +21,9 @@ impl AdminScope {
         if !caller.user.is_admin {
             return Err(AppError::Forbidden);
         }
+        if caller.admin_status_stale() {
+            return Err(AppError::SignInAgain);
+        }
         let stalwart = &caller.tenant.stalwart;
         let mut domains = Vec::new();
         for name in &caller.tenant.domains {

@@ -9,9 +9,9 @@ const PENDING_LOGIN: &str = "auth.pending";
 const USER: &str = "auth.user";
 const FLASH: &str = "ui.flash";
 
-/// How long a sign-in lasts. Sessions are not extended on activity: that would mean a
-/// database write on every page view.
-pub const SIGNED_IN_LIFETIME: time::Duration = time::Duration::hours(12);
+/// The longest a session record is kept; each tenant's own lifetime and idle timeout are
+/// enforced on every request through its login (see `state::Caller::from_session`).
+pub const SIGNED_IN_LIFETIME: time::Duration = time::Duration::hours(24);
 
 /// Who is signed in. Stored at sign-in, read on every authenticated request.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -22,11 +22,22 @@ pub struct SessionUser {
     pub email: String,
     pub name: Option<String>,
     pub is_admin: bool,
-    /// When the IdP last authenticated the user (epoch seconds): `auth_time`, or the moment
-    /// of this sign-in if the IdP did not send one.
-    pub authenticated_at: i64,
+    /// When the IdP last authenticated the user (epoch seconds, its `auth_time`). `None` when
+    /// the IdP did not say: then the sign-in never counts as fresh.
+    #[serde(default)]
+    pub authenticated_at: Option<i64>,
     /// Kept for the IdP's `id_token_hint` at sign-out.
     pub id_token: String,
+    /// The person's Stalwart account, pinned at sign-in; `None` when they had no mailbox
+    /// then (it is looked up, and pinned, when they first need it).
+    #[serde(default)]
+    pub account_id: Option<String>,
+    /// The login this session belongs to (see `db::logins`).
+    #[serde(default)]
+    pub login_id: String,
+    /// When the IdP last told us the groups that make an admin (epoch seconds).
+    #[serde(default)]
+    pub admin_checked_at: i64,
 }
 
 /// A one-shot message for the next page (e.g. why sign-in failed).

@@ -2,12 +2,14 @@
 //! ([`Caller`]).
 
 use super::db::Db;
-use super::db::audit;
+use super::db::{audit, logins};
 use super::dns::check::DnsChecker;
+use super::limits::Limiter;
 use super::oidc::OidcProviders;
 use super::session::{AppSession, SessionError, SessionUser};
 use super::stalwart::error::StalwartError;
 use super::tenants::{Tenant, Tenants};
+use super::time::now;
 use crate::error::{AppError, text};
 use leptos::config::LeptosOptions;
 use leptos::prelude::AnyView;
@@ -41,6 +43,7 @@ pub struct Shared {
     pub tenants: Arc<Tenants>,
     pub oidc: OidcProviders,
     pub dns: DnsChecker,
+    pub limiter: Limiter,
     pub public_url: url::Url,
     /// Reverse proxies whose `X-Forwarded-For` names the client (`server.trusted_proxies`).
     pub trusted_proxies: Arc<[ipnet::IpNet]>,
@@ -82,6 +85,35 @@ pub struct Caller {
     pub state: AppState,
     pub user: SessionUser,
     pub tenant: Arc<Tenant>,
+}
+
+/// The login of a session must still be valid: not ended (signed out, here or elsewhere),
+/// within the tenant's lifetime, and used recently enough. Activity is noted at most every
+/// minute (or half the idle timeout), not on every request.
+async fn check_login(
+    state: &AppState,
+    tenant: &Tenant,
+    user: &SessionUser,
+) -> Result<(), NoCaller> {
+    let login = logins::find(&state.db, &user.login_id)
+        .await
+        .map_err(NoCaller::Store)?
+        .filter(|l| l.tenant == user.tenant && l.user_id == user.user_id)
+        .ok_or(NoCaller::SignedOut)?;
+    let at = now();
+    let idle = tenant.session_idle.as_secs() as i64;
+    let valid = login.ended_at.is_none()
+        && at - login.created_at < tenant.session_lifetime.as_secs() as i64
+        && at - login.last_seen_at < idle;
+    if !valid {
+        return Err(NoCaller::SignedOut);
+    }
+    if at - login.last_seen_at >= (idle / 2).clamp(1, 60)
+        && let Err(e) = logins::touch(&state.db, &login.id).await
+    {
+        tracing::warn!(error = %e, "cannot note session activity");
+    }
+    Ok(())
 }
 
 /// What a caller did, for [`Caller::record`].
@@ -154,6 +186,8 @@ pub enum NoCaller {
     SignedOut,
     #[error(transparent)]
     Session(#[from] SessionError),
+    #[error("logins: {0}")]
+    Store(sqlx::Error),
 }
 
 impl Caller {
@@ -166,11 +200,19 @@ impl Caller {
             .by_slug(&user.tenant)
             .cloned()
             .ok_or(NoCaller::SignedOut)?;
+        check_login(&state, &tenant, &user).await?;
         Ok(Self {
             state,
             user,
             tenant,
         })
+    }
+
+    /// Whether the caller's admin status is older than the tenant lets it be trusted: then
+    /// the IdP is asked again before admin work.
+    pub fn admin_status_stale(&self) -> bool {
+        self.user.is_admin
+            && now() - self.user.admin_checked_at > self.tenant.admin_recheck.as_secs() as i64
     }
 
     fn new_event<'a>(&'a self, meta: &'a RequestMeta, event: &Event<'a>) -> audit::NewEvent<'a> {

@@ -3,7 +3,9 @@
 //! Built once at boot from the validated settings. Lookups are by slug (from the session) or
 //! by mail domain (from the address typed on the sign-in page).
 
-use super::config::{ConfigError, MailSettings, MailboxPasswords, Settings, read_secret};
+use super::config::{
+    ConfigError, LoginHint, MailSettings, MailboxPasswords, Settings, read_secret,
+};
 use super::stalwart::StalwartClient;
 use secrecy::SecretString;
 use std::collections::{BTreeMap, HashMap};
@@ -20,6 +22,10 @@ pub struct Tenant {
     pub fresh_auth_max_age: Duration,
     pub mailbox_passwords: MailboxPasswords,
     pub provision_mailboxes: bool,
+    pub require_verified_email: bool,
+    pub session_lifetime: Duration,
+    pub session_idle: Duration,
+    pub admin_recheck: Duration,
 }
 
 impl std::fmt::Debug for Tenant {
@@ -38,9 +44,19 @@ pub struct TenantOidc {
     pub email_claim: String,
     pub groups_claim: String,
     pub admin_group: Option<String>,
+    pub login_hint: LoginHint,
 }
 
 impl Tenant {
+    /// The `login_hint` to send the IdP for someone who typed `email`.
+    pub fn login_hint(&self, email: &str) -> Option<String> {
+        match self.oidc.login_hint {
+            LoginHint::Email => Some(email.to_owned()),
+            LoginHint::None => None,
+            LoginHint::LocalPart => email.split_once('@').map(|(local, _)| local.to_owned()),
+        }
+    }
+
     pub fn owns_domain(&self, domain: &str) -> bool {
         self.domains.iter().any(|d| d == domain)
     }
@@ -94,12 +110,17 @@ impl Tenants {
                     email_claim: t.oidc.email_claim.clone(),
                     groups_claim: t.oidc.groups_claim.clone(),
                     admin_group: t.oidc.admin_group.clone(),
+                    login_hint: t.oidc.login_hint,
                 },
                 mail: t.mail.clone(),
                 stalwart: servers[&t.stalwart].clone(),
                 fresh_auth_max_age: Duration::from_secs(t.fresh_auth_max_age_secs),
                 mailbox_passwords: t.mailbox_passwords,
                 provision_mailboxes: t.provision_mailboxes,
+                require_verified_email: t.require_verified_email,
+                session_lifetime: Duration::from_secs(t.session_lifetime_secs),
+                session_idle: Duration::from_secs(t.session_idle_secs),
+                admin_recheck: Duration::from_secs(t.admin_recheck_secs),
             });
             for domain in &t.domains {
                 tenants.by_domain.insert(domain.clone(), tenant.clone());

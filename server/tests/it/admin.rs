@@ -621,10 +621,7 @@ fn protect_seed(app: &TestApp) -> (Vec<String>, String, String) {
         .unwrap()
         .member_group_ids
         .insert(decode_id(&team).unwrap() as u32);
-    let admin = testkit::stalwart::Caller {
-        account: testkit::stalwart::RECOVERY_ADMIN_ID,
-        admin: true,
-    };
+    let admin = testkit::stalwart::Caller::recovery_admin();
     let args = json!({"accountId": root, "create": {"k": {"description": "Root laptop"}}});
     let (name, _) = store.call(
         admin,

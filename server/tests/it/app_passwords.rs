@@ -61,7 +61,7 @@ async fn a_user_creates_an_app_password_sees_it_once_uses_it_and_revokes_it() {
             ("name", "iPhone Mail"),
             ("expiry", "90"),
             ("networks", ""),
-            ("scope", "all"),
+            ("scope", "mail"),
         ],
     )
     .await;

@@ -40,10 +40,7 @@ async fn every_route_turns_away_strangers_non_admins_and_other_organisations() {
     let bert_credential = {
         let mut store = app.simulator.store();
         let bert = store.account_by_address(BERT).unwrap().id;
-        let admin = testkit::stalwart::Caller {
-            account: testkit::stalwart::RECOVERY_ADMIN_ID,
-            admin: true,
-        };
+        let admin = testkit::stalwart::Caller::recovery_admin();
         let args = serde_json::json!({"accountId": testkit::stalwart::ids::encode_id(bert as u64),
             "create": {"k": {"description": "Bert phone"}}});
         store.call(

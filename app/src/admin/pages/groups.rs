@@ -24,16 +24,30 @@ fn Groups(view: GroupsView) -> impl IntoView {
         domains,
         groups,
         notice,
+        draft,
     } = view;
+    let confirmed = draft.as_ref().map(|_| super::mailbox::confirmed_sign_in());
     let example = domains.first().cloned().unwrap_or_default();
     view! {
         <Page me=me current="/admin/groups">
             <h1>{text::GROUPS}</h1>
+            {confirmed}
             {notice_view(notice)}
             {if groups.is_empty() {
                 view! { <p class="card">{text::NO_GROUPS}</p> }.into_any()
             } else {
-                groups.into_iter().map(group_card).collect_view().into_any()
+                groups
+                    .into_iter()
+                    .map(|g| {
+                        let typed = draft
+                            .as_ref()
+                            .filter(|d| d.form == format!("member:{}", g.id))
+                            .map(|d| d.value("member"))
+                            .unwrap_or_default();
+                        group_card(g, typed)
+                    })
+                    .collect_view()
+                    .into_any()
             }}
             <section class="card" aria-labelledby="new-group-heading">
                 <h2 id="new-group-heading">{text::NEW_GROUP}</h2>
@@ -53,7 +67,8 @@ fn Groups(view: GroupsView) -> impl IntoView {
     }
 }
 
-fn group_card(g: GroupRow) -> AnyView {
+/// One group; `typed` is a member address kept across a fresh sign-in.
+fn group_card(g: GroupRow, typed: String) -> AnyView {
     let base = format!("/admin/groups/{}", g.id);
     let (receive_action, members_action) = (format!("{base}/receive"), format!("{base}/members"));
     let remove_action = format!("{base}/members/remove");
@@ -117,7 +132,7 @@ fn group_card(g: GroupRow) -> AnyView {
             <form method="post" action=members_action class="inline-form">
                 <div class="field">
                     <label for=input_id.clone()>{text::MEMBER_ADDRESS}</label>
-                    <input id=input_id name="member" type="email" required/>
+                    <input id=input_id name="member" type="email" required value=typed/>
                 </div>
                 <button type="submit">{text::ADD_MEMBER}</button>
             </form>

@@ -36,8 +36,12 @@ fn Mailbox(view: MailboxDetail) -> AnyView {
         passwords_external,
         app_passwords,
         notice,
+        draft,
         ..
     } = view;
+    let confirmed = draft
+        .filter(|d| d.form == "password")
+        .map(|_| confirmed_sign_in());
     let base = format!("/admin/mailboxes/{}", row.id);
     let quota = row
         .quota_bytes
@@ -71,6 +75,7 @@ fn Mailbox(view: MailboxDetail) -> AnyView {
     view! {
         <Page me=me current="/admin/mailboxes">
             <h1>{row.address.clone()}</h1>
+            {confirmed}
             {notice_view(notice)}
             <section class="card" aria-labelledby="details-heading">
                 <h2 id="details-heading">{text::DETAILS}</h2>
@@ -118,6 +123,13 @@ fn Mailbox(view: MailboxDetail) -> AnyView {
                 </section>
             })}
             {app_password_list(app_passwords, Some(base.clone()))}
+            <section class="card" aria-labelledby="sessions-heading">
+                <h2 id="sessions-heading">{text::SIGN_OUT_TITLE}</h2>
+                <p>{text::SIGN_OUT_BODY}</p>
+                <form method="post" action=format!("{base}/sign-out")>
+                    <button type="submit" class="secondary">{text::SIGN_OUT_BUTTON}</button>
+                </form>
+            </section>
             <p><a class="danger-link" href=format!("{base}/delete")>{text::DELETE}</a></p>
         </Page>
     }
@@ -173,9 +185,13 @@ pub fn DeleteMailboxPage() -> impl IntoView {
             }
             {
                         let action = format!("/admin/mailboxes/{}/delete", v.row.id);
+                        let draft = v.draft.filter(|d| d.form == "delete");
+                        let confirmed = draft.is_some().then(confirmed_sign_in);
+                        let typed = draft.map(|d| d.value("confirm")).unwrap_or_default();
                         view! {
                             <Page me=v.me current="/admin/mailboxes">
                                 <h1>{text::DELETE_TITLE}</h1>
+                                {confirmed}
                                 {notice_view(v.notice)}
                                 <section class="card narrow-left">
                                     <h2>{v.row.address.clone()}</h2>
@@ -183,7 +199,7 @@ pub fn DeleteMailboxPage() -> impl IntoView {
                                     <form method="post" action=action class="stack">
                                         <div class="field">
                                             <label for="confirm">{text::confirm_label(&v.row.address)}</label>
-                                            <input id="confirm" name="confirm" type="text" autocomplete="off" spellcheck="false" required/>
+                                            <input id="confirm" name="confirm" type="text" autocomplete="off" spellcheck="false" required value=typed/>
                                         </div>
                                         <p class="actions">
                                             <PendingSubmit label=text::DELETE_BUTTON.to_owned() pending_label=text::DELETING.to_owned()/>
@@ -196,4 +212,9 @@ pub fn DeleteMailboxPage() -> impl IntoView {
             }
         })}
     }
+}
+
+/// After confirming the sign-in for a change, the form is back: say so.
+pub(super) fn confirmed_sign_in() -> impl IntoView {
+    view! { <Alert kind=AlertKind::Info><p>{crate::auth::text::CONFIRMED}</p></Alert> }
 }

@@ -24,6 +24,7 @@ pub async fn list(scope: &AdminScope, notice: Option<Notice>) -> Result<GroupsVi
         domains: scope.domain_names(),
         groups,
         notice,
+        draft: None,
     })
 }
 

@@ -16,6 +16,7 @@ use crate::app_passwords::service::item;
 use crate::components::alert::Notice;
 use crate::error::{AppError, FieldError};
 use crate::ssr::config::MailboxPasswords;
+use crate::ssr::db::{logins, users};
 use crate::ssr::http::RequestMeta;
 use crate::ssr::scope::AdminScope;
 use crate::ssr::stalwart::NewAccount;
@@ -169,6 +170,7 @@ pub async fn detail(
         passwords_external: policy == PasswordPolicy::ExternalDirectory,
         app_passwords: app_passwords.iter().map(item).collect(),
         notice,
+        draft: None,
     })
 }
 
@@ -477,4 +479,44 @@ pub async fn revoke_app_password(
     scope.caller.complete(audited, Outcome::of(&revoked)).await;
     revoked.map_err(revoke_failed)?;
     Ok(target.description.clone())
+}
+
+/// Signs the person with this mailbox out of every session; returns the address and how many
+/// sessions ended.
+pub async fn sign_out_person(
+    scope: &AdminScope,
+    id: &str,
+    meta: &RequestMeta,
+) -> Result<(String, u64), AppError> {
+    let account = writable(
+        scope,
+        id,
+        AccountKind::User,
+        "user.sign_out_everywhere",
+        meta,
+    )
+    .await?;
+    let address = scope.address(&account);
+    let db = &scope.caller.state.db;
+    let tenant = &scope.caller.tenant.slug;
+    let people = users::with_email(db, tenant, &address)
+        .await
+        .map_err(AppError::internal)?;
+    let mut ended = 0;
+    for person in &people {
+        ended += logins::end_all(db, tenant, person.id)
+            .await
+            .map_err(AppError::internal)?;
+    }
+    let detail = json!({ "sessions": ended });
+    record(
+        scope,
+        meta,
+        "user.sign_out_everywhere",
+        Some(&account.id),
+        Some(&address),
+        detail,
+    )
+    .await;
+    Ok((address, ended))
 }

@@ -1,7 +1,9 @@
 //! The list of the signed-in person's app passwords, and their recent activity.
 
 use crate::app_passwords::api::get_app_passwords;
-use crate::app_passwords::model::{AppPasswordItem, AppPasswordsView, ListState};
+use crate::app_passwords::model::{
+    ApiKeyItem, AppPasswordItem, AppPasswordsView, ListState, Scope,
+};
 use crate::app_passwords::text::NO_MAILBOX;
 use crate::app_passwords::text::list as text;
 use crate::components::{Alert, AlertKind, Page, loaded, notice_view};
@@ -22,6 +24,7 @@ fn Overview(view: AppPasswordsView) -> impl IntoView {
     let AppPasswordsView {
         me,
         list,
+        api_keys,
         activity,
         notice,
     } = view;
@@ -40,6 +43,7 @@ fn Overview(view: AppPasswordsView) -> impl IntoView {
                     </Alert>
                 }.into_any(),
             }}
+            {api_key_list(api_keys)}
             <section class="card" aria-labelledby="hangs-heading">
                 <h2 id="hangs-heading">{text::HANGS_TITLE}</h2>
                 <p>{text::HANGS_BODY}</p>
@@ -124,8 +128,48 @@ fn row(item: AppPasswordItem) -> impl IntoView {
             <td>{item.created}</td>
             <td>{expires}</td>
             <td>{networks}</td>
-            <td>{if item.mail_only { text::MAIL_ONLY } else { text::EVERYTHING }}</td>
+            <td>{match item.scope {
+                Scope::Mail => text::MAIL_ONLY,
+                Scope::MailDav => text::MAIL_DAV,
+                Scope::Everything => text::EVERYTHING,
+            }}</td>
             <td><a href=revoke_href aria-label=revoke_label>{text::REVOKE}</a></td>
         </tr>
     }
+}
+
+/// The account's API keys, each with a revoke button; nothing when there are none.
+fn api_key_list(keys: Vec<ApiKeyItem>) -> impl IntoView {
+    (!keys.is_empty()).then(|| view! {
+        <section class="card" aria-labelledby="api-keys-heading">
+            <h2 id="api-keys-heading">{text::API_KEYS}</h2>
+            <p>{text::API_KEYS_INTRO}</p>
+            <div class="table-wrap">
+                <table data-testid="api-keys">
+                    <caption class="visually-hidden">{text::API_KEYS_CAPTION}</caption>
+                    <thead><tr>
+                        <th scope="col">{text::NAME}</th><th scope="col">{text::CREATED}</th>
+                        <th scope="col"><span class="visually-hidden">{text::ACTIONS}</span></th>
+                    </tr></thead>
+                    <tbody>
+                        {keys.into_iter().map(|k| {
+                            let action = format!("/app-passwords/api-keys/{}/revoke", k.id);
+                            let label = format!("{} “{}”", text::REVOKE, k.name);
+                            view! {
+                                <tr>
+                                    <th scope="row">{k.name}</th>
+                                    <td>{k.created}</td>
+                                    <td>
+                                        <form method="post" action=action>
+                                            <button type="submit" class="secondary small" aria-label=label>{text::REVOKE}</button>
+                                        </form>
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    })
 }

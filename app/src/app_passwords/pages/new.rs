@@ -107,12 +107,12 @@ fn NewForm(view: NewFormView, error: Option<AppError>) -> impl IntoView {
                         <fieldset class="field">
                             <legend>{new_text::SCOPE}</legend>
                             <label class="choice">
-                                <input type="radio" name="scope" value="all" checked=scope != "mail"/>
-                                {new_text::SCOPE_ALL}
+                                <input type="radio" name="scope" value="mail" checked=scope != "mail_dav"/>
+                                {new_text::SCOPE_MAIL}
                             </label>
                             <label class="choice">
-                                <input type="radio" name="scope" value="mail" checked=scope == "mail"/>
-                                {new_text::SCOPE_MAIL}
+                                <input type="radio" name="scope" value="mail_dav" checked=scope == "mail_dav"/>
+                                {new_text::SCOPE_MAIL_DAV}
                             </label>
                         </fieldset>
                         <p class="hint">{new_text::FRESH}</p>

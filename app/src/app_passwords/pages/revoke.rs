@@ -44,16 +44,17 @@ pub fn RevokeAllPage() -> impl IntoView {
     view! {
         <Title text=revoke_text::ALL_TITLE/>
         {loaded(data, |v| {
-            let names = match v.list {
-                ListState::Ready(items) => items,
+            let mut names: Vec<String> = match v.list {
+                ListState::Ready(items) => items.into_iter().map(|i| i.name).collect(),
                 _ => Vec::new(),
             };
+            names.extend(v.api_keys.into_iter().map(|k| k.name));
             view! {
                 <Page me=v.me current="/app-passwords">
                     <h1>{revoke_text::ALL_TITLE}</h1>
                     <section class="card narrow-left" aria-labelledby="confirm-heading">
                         <h2 id="confirm-heading">{revoke_text::ALL_QUESTION}</h2>
-                        <ul>{names.into_iter().map(|i| view! { <li>{i.name}</li> }).collect_view()}</ul>
+                        <ul>{names.into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}</ul>
                         <p>{revoke_text::ALL_EFFECT}</p>
                         <form method="post" action="/app-passwords/revoke-all" class="actions">
                             <PendingSubmit label=revoke_text::ALL_CONFIRM.to_owned() pending_label=revoke_text::REVOKING.to_owned()/>

@@ -33,6 +33,53 @@ pub struct Settings {
     pub tenants: BTreeMap<String, TenantSettings>,
     #[serde(default)]
     pub dns: DnsSettings,
+    #[serde(default)]
+    pub limits: LimitSettings,
+}
+
+/// How often something may happen: at most `max` times in `per_secs` seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limit {
+    pub max: u32,
+    pub per_secs: u64,
+}
+
+impl Limit {
+    const fn new(max: u32, per_secs: u64) -> Self {
+        Self { max, per_secs }
+    }
+}
+
+/// Limits on floods (`[limits]`), each `{ max = N, per_secs = S }`.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LimitSettings {
+    /// Sign-ins started or finished from one IPv4 address or IPv6 /64.
+    pub sign_in_per_address: Limit,
+    /// The same from one IPv6 /48.
+    pub sign_in_per_network: Limit,
+    /// Sign-ins started for one e-mail address.
+    pub sign_in_per_email: Limit,
+    /// App passwords one person creates.
+    pub mints_per_person: Limit,
+    /// App passwords created in one organisation.
+    pub mints_per_organisation: Limit,
+    /// Changes one admin makes.
+    pub admin_writes_per_admin: Limit,
+}
+
+impl Default for LimitSettings {
+    fn default() -> Self {
+        Self {
+            sign_in_per_address: Limit::new(60, 60),
+            sign_in_per_network: Limit::new(300, 60),
+            sign_in_per_email: Limit::new(10, 60),
+            mints_per_person: Limit::new(20, 3600),
+            mints_per_organisation: Limit::new(500, 3600),
+            admin_writes_per_admin: Limit::new(120, 60),
+        }
+    }
 }
 
 /// How Postern checks published DNS records.
@@ -114,6 +161,32 @@ pub struct TenantSettings {
     /// Create a user's mailbox when they first sign in and have none.
     #[serde(default)]
     pub provision_mailboxes: bool,
+    /// Refuse sign-ins whose ID token does not say `email_verified: true`. Turn off only for
+    /// an IdP that never sends the claim (e.g. Entra ID) and vouches for addresses itself.
+    #[serde(default = "yes")]
+    pub require_verified_email: bool,
+    /// A signed-in session ends this long after sign-in, whatever happens (seconds).
+    #[serde(default = "default_session_lifetime_secs")]
+    pub session_lifetime_secs: u64,
+    /// … or after this long without a request (seconds).
+    #[serde(default = "default_session_idle_secs")]
+    pub session_idle_secs: u64,
+    /// How long an admin's admin status is trusted before the IdP is asked again (seconds).
+    #[serde(default = "default_admin_recheck_secs")]
+    pub admin_recheck_secs: u64,
+}
+
+/// What Postern sends as `login_hint` to the IdP.
+#[derive(Debug, Default, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum LoginHint {
+    /// The e-mail address typed on the start page.
+    #[default]
+    Email,
+    /// Nothing: the IdP asks for the user name itself.
+    None,
+    /// The part before the @, for IdPs that key people by a user name.
+    LocalPart,
 }
 
 #[derive(Debug, Default, Clone, Copy, Deserialize, PartialEq, Eq)]
@@ -141,6 +214,8 @@ pub struct OidcSettings {
     pub groups_claim: String,
     /// Members of this group are tenant admins. No group: nobody is.
     pub admin_group: Option<String>,
+    #[serde(default)]
+    pub login_hint: LoginHint,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -154,6 +229,18 @@ pub struct MailSettings {
     pub smtp_port: u16,
 }
 
+fn yes() -> bool {
+    true
+}
+fn default_session_lifetime_secs() -> u64 {
+    12 * 3600
+}
+fn default_session_idle_secs() -> u64 {
+    30 * 60
+}
+fn default_admin_recheck_secs() -> u64 {
+    15 * 60
+}
 fn default_listen() -> SocketAddr {
     "127.0.0.1:3000".parse().expect("valid literal")
 }

@@ -38,6 +38,13 @@ impl Settings {
                     "must be an http(s) URL",
                 ));
             }
+            // The API key travels with every request: never in clear text across a network.
+            if server.url.scheme() == "http" && !is_loopback_host(&server.url) {
+                return Err(ConfigError::new(
+                    format!("{k}.url"),
+                    "must be https (plain http only on a loopback host)",
+                ));
+            }
             secret_source(&k, "api_key", &server.api_key, &server.api_key_file)?;
             if server.timeout_ms == 0 {
                 return Err(ConfigError::new(
@@ -59,6 +66,21 @@ impl Settings {
                 "dns.timeout_ms",
                 "must be between 1 and 30000",
             ));
+        }
+        for (key, limit) in [
+            ("sign_in_per_address", self.limits.sign_in_per_address),
+            ("sign_in_per_network", self.limits.sign_in_per_network),
+            ("sign_in_per_email", self.limits.sign_in_per_email),
+            ("mints_per_person", self.limits.mints_per_person),
+            ("mints_per_organisation", self.limits.mints_per_organisation),
+            ("admin_writes_per_admin", self.limits.admin_writes_per_admin),
+        ] {
+            if limit.max == 0 || limit.per_secs == 0 || limit.per_secs > 86_400 {
+                return Err(ConfigError::new(
+                    format!("limits.{key}"),
+                    "max must be at least 1 and per_secs between 1 and 86400",
+                ));
+            }
         }
         if self.tenants.is_empty() {
             return Err(ConfigError::new("tenants", "declare at least one tenant"));

@@ -3,6 +3,9 @@
 //! aggregate.
 
 pub mod audit;
+pub mod limits;
+pub mod logins;
+pub mod pins;
 pub mod pool;
 pub mod requests;
 pub mod users;

@@ -76,3 +76,15 @@ pub async fn find(db: &Db, tenant: &str, id: i64) -> Result<Option<User>, sqlx::
     .fetch_optional(&db.pool)
     .await
 }
+
+/// The people of a tenant who signed in with this address (usually one).
+pub async fn with_email(db: &Db, tenant: &str, email: &str) -> Result<Vec<User>, sqlx::Error> {
+    sqlx::query_as::<_, User>(
+        "SELECT id, tenant, subject, email, name, groups_json, is_admin, created_at, last_sign_in_at
+         FROM users WHERE tenant = $1 AND email = $2",
+    )
+    .bind(tenant)
+    .bind(email)
+    .fetch_all(&db.pool)
+    .await
+}

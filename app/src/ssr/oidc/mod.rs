@@ -87,6 +87,9 @@ pub enum OidcError {
     /// The token was valid but does not give us a usable mailbox address.
     #[error("ID token unusable: {0}")]
     Unusable(String),
+    /// The IdP does not vouch for the address (`email_verified` is not `true`).
+    #[error("the identity provider does not say the e-mail address is verified")]
+    Unverified,
 }
 
 /// One tenant's identity provider, ready to use.
@@ -116,6 +119,10 @@ pub struct PendingLogin {
     /// The address the person typed to start (for the audit log of a failed sign-in).
     #[serde(default)]
     pub email: Option<String>,
+    /// Set when a signed-in admin's groups are read again: the IdP must vouch for the same
+    /// subject (no fresh password needed).
+    #[serde(default)]
+    pub refresh_subject: Option<String>,
 }
 
 /// A verified sign-in.
@@ -392,6 +399,7 @@ impl Provider {
             created_at: time::OffsetDateTime::now_utc().unix_timestamp(),
             reauth_subject: None,
             email: None,
+            refresh_subject: None,
         };
         (url, pending)
     }
@@ -424,10 +432,8 @@ fn identity_from(
     let extra = &claims.additional_claims().other;
     let email = match tenant.oidc.email_claim.as_str() {
         "email" => {
-            if claims.email_verified() == Some(false) {
-                return Err(OidcError::Unusable(
-                    "the identity provider marks the e-mail address as unverified".into(),
-                ));
+            if tenant.require_verified_email && claims.email_verified() != Some(true) {
+                return Err(OidcError::Unverified);
             }
             claims.email().map(|e| e.as_str().to_owned())
         }

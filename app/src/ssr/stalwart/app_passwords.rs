@@ -3,7 +3,7 @@
 use super::client::StalwartClient;
 use super::error::{SetErrorKind, StalwartError};
 use super::jmap::{Batch, GetResponse, QueryResponse, SetResponse};
-use super::model::AppPassword;
+use super::model::{ApiKey, AppPassword};
 use secrecy::SecretString;
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -84,6 +84,44 @@ impl StalwartClient {
         })
     }
 
+    /// The account's app passwords and API keys, newest first, in one request.
+    pub async fn app_passwords_and_api_keys(
+        &self,
+        account_id: &str,
+    ) -> Result<(Vec<AppPassword>, Vec<ApiKey>), StalwartError> {
+        let mut batch = Batch::new();
+        let passwords = batch.call("x:AppPassword/query", json!({ "accountId": account_id }));
+        let password_list = batch.call(
+            "x:AppPassword/get",
+            json!({ "accountId": account_id, "#ids": passwords.result_of("/ids") }),
+        );
+        let keys = batch.call("x:ApiKey/query", json!({ "accountId": account_id }));
+        let key_list = batch.call(
+            "x:ApiKey/get",
+            json!({ "accountId": account_id, "#ids": keys.result_of("/ids"),
+                    "properties": ["description", "createdAt"] }),
+        );
+        let mut responses = self.transport.send(&batch).await?;
+        let password_order: QueryResponse = responses.take(passwords)?;
+        let mut password_list = responses
+            .take::<GetResponse<AppPassword>>(password_list)?
+            .list;
+        password_list.sort_by_key(|p| password_order.ids.iter().position(|id| *id == p.id));
+        let key_order: QueryResponse = responses.take(keys)?;
+        let mut key_list = responses.take::<GetResponse<ApiKey>>(key_list)?.list;
+        key_list.sort_by_key(|k| key_order.ids.iter().position(|id| *id == k.id));
+        Ok((password_list, key_list))
+    }
+
+    /// Revokes API keys; like [`Self::destroy_app_passwords`], an id already gone counts.
+    pub async fn destroy_api_keys(
+        &self,
+        account_id: &str,
+        ids: &[String],
+    ) -> Result<(), StalwartError> {
+        self.destroy(account_id, "x:ApiKey/set", ids).await
+    }
+
     /// Revokes app passwords. Revocation is idempotent: an id that is already gone counts as
     /// revoked, so a retry after a timeout is safe.
     pub async fn destroy_app_passwords(
@@ -91,14 +129,20 @@ impl StalwartClient {
         account_id: &str,
         ids: &[String],
     ) -> Result<(), StalwartError> {
+        self.destroy(account_id, "x:AppPassword/set", ids).await
+    }
+
+    async fn destroy(
+        &self,
+        account_id: &str,
+        method: &'static str,
+        ids: &[String],
+    ) -> Result<(), StalwartError> {
         if ids.is_empty() {
             return Ok(());
         }
         let mut batch = Batch::new();
-        let set = batch.call(
-            "x:AppPassword/set",
-            json!({ "accountId": account_id, "destroy": ids }),
-        );
+        let set = batch.call(method, json!({ "accountId": account_id, "destroy": ids }));
         let response: SetResponse = self.transport.send(&batch).await?.take(set)?;
         for id in ids {
             match response.destroyed(id) {

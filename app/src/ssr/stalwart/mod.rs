@@ -15,4 +15,4 @@ pub use app_passwords::{CreatedAppPassword, NewAppPassword};
 pub use client::StalwartClient;
 pub use domains::DkimKey;
 pub use error::{ObjectRef, SetError, SetErrorKind, StalwartError};
-pub use model::{ACCOUNT_PROPERTIES, Account, AccountKind, Alias, AppPassword, Domain};
+pub use model::{ACCOUNT_PROPERTIES, Account, AccountKind, Alias, ApiKey, AppPassword, Domain};

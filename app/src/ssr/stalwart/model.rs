@@ -147,7 +147,29 @@ pub struct AppPassword {
     pub permissions: Value,
 }
 
+/// An API key as listed (API.md §6: the same fields as an app password).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ApiKey {
+    pub id: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub created_at: String,
+}
+
 impl AppPassword {
+    /// The permissions a `Replace` list grants (`None` when it inherits the account's).
+    pub fn granted(&self) -> Option<Vec<&str>> {
+        self.is_restricted().then(|| {
+            self.permissions
+                .get("permissions")
+                .and_then(Value::as_object)
+                .map(|m| m.keys().map(String::as_str).collect())
+                .unwrap_or_default()
+        })
+    }
+
     /// Whether the credential was restricted with a `Replace` permission list.
     pub fn is_restricted(&self) -> bool {
         self.permissions.get("@type").and_then(Value::as_str) == Some("Replace")

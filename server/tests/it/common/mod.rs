@@ -22,6 +22,8 @@ pub struct TestApp {
     pub issuer_a: Issuer,
     pub issuer_b: Issuer,
     pub db_url: String,
+    /// The configuration the portal runs with (another instance can start from it).
+    pub config: String,
     _dir: tempdir::Dir,
 }
 
@@ -177,7 +179,39 @@ impl TestApp {
             issuer_a,
             issuer_b,
             db_url,
+            config,
             _dir: dir,
+        }
+    }
+
+    /// Starts another portal instance on the same database, simulator and IdPs (as several
+    /// instances behind a load balancer); returns its base URL.
+    pub async fn another_instance(&self) -> String {
+        let settings = app::ssr::config::Settings::from_toml(&self.config, std::iter::empty())
+            .expect("test config");
+        let application = server::Application::build(settings)
+            .await
+            .expect("second instance builds");
+        let url = format!("http://127.0.0.1:{}", application.port());
+        tokio::spawn(application.run_until_stopped());
+        url
+    }
+
+    /// A browser at `base` sharing `with`'s cookies (one person, another instance).
+    pub fn same_browser_at(&self, with: &Browser, base: &str) -> Browser {
+        let mut headers = HeaderMap::new();
+        headers.insert("origin", base.parse().unwrap());
+        let client = Client::builder()
+            .timeout(std::time::Duration::from_secs(30))
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_provider(with.jar.clone())
+            .default_headers(headers)
+            .build()
+            .unwrap();
+        Browser {
+            client,
+            base: base.to_owned(),
+            jar: with.jar.clone(),
         }
     }
 

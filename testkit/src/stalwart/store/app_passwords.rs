@@ -14,6 +14,24 @@ impl Store {
         target: u32,
         args: &Map<String, Value>,
     ) -> Result<Value, (String, Value)> {
+        self.credential_get(Family::AppPassword, target, args)
+    }
+
+    /// `x:ApiKey/get`: the same view of the account's API-key credentials.
+    pub(super) fn api_key_get(
+        &self,
+        target: u32,
+        args: &Map<String, Value>,
+    ) -> Result<Value, (String, Value)> {
+        self.credential_get(Family::ApiKey, target, args)
+    }
+
+    fn credential_get(
+        &self,
+        family: Family,
+        target: u32,
+        args: &Map<String, Value>,
+    ) -> Result<Value, (String, Value)> {
         let ids = Self::ids_arg(args)?;
         let properties = Self::properties_arg(args);
         let account = &self.accounts.get(&target);
@@ -34,7 +52,7 @@ impl Store {
         for id in wanted {
             let found = decode_id(&id)
                 .and_then(|n| credentials.and_then(|c| c.get(&(n as u32))))
-                .filter(|c| matches!(c, Credential::AppPassword { .. }));
+                .filter(|c| family.holds(c));
             match found {
                 Some(Credential::AppPassword {
                     description,
@@ -54,6 +72,20 @@ impl Store {
                     o.insert("id".into(), json!(id));
                     list.push(Value::Object(select(o, properties.as_deref())));
                 }
+                Some(Credential::ApiKey {
+                    description,
+                    created_at,
+                }) => {
+                    let mut o = Map::new();
+                    o.insert("description".into(), json!(description));
+                    o.insert("secret".into(), json!("****"));
+                    o.insert("createdAt".into(), json!(created_at));
+                    o.insert("expiresAt".into(), Value::Null);
+                    o.insert("permissions".into(), json!({"@type": "Inherit"}));
+                    o.insert("allowedIps".into(), json!({}));
+                    o.insert("id".into(), json!(id));
+                    list.push(Value::Object(select(o, properties.as_deref())));
+                }
                 _ => not_found.push(json!(id)),
             }
         }
@@ -61,12 +93,16 @@ impl Store {
     }
 
     pub(super) fn app_password_ids(&self, target: u32) -> Vec<u32> {
+        self.credential_ids(Family::AppPassword, target)
+    }
+
+    fn credential_ids(&self, family: Family, target: u32) -> Vec<u32> {
         self.accounts
             .get(&target)
             .map(|a| {
                 a.credentials
                     .iter()
-                    .filter(|(_, c)| matches!(c, Credential::AppPassword { .. }))
+                    .filter(|(_, c)| family.holds(c))
                     .map(|(id, _)| *id)
                     .collect()
             })
@@ -74,8 +110,16 @@ impl Store {
     }
 
     pub(super) fn app_password_query(&self, target: u32) -> Value {
+        self.credential_query(Family::AppPassword, target)
+    }
+
+    pub(super) fn api_key_query(&self, target: u32) -> Value {
+        self.credential_query(Family::ApiKey, target)
+    }
+
+    fn credential_query(&self, family: Family, target: u32) -> Value {
         let ids: Vec<Value> = self
-            .app_password_ids(target)
+            .credential_ids(family, target)
             .iter()
             .rev()
             .map(|id| json!(encode_id(*id as u64)))
@@ -109,6 +153,21 @@ impl Store {
                 }
             }
         }
+        self.destroy_credentials(Family::AppPassword, target, args, &mut response);
+        put_nonempty(&mut response, "created", created);
+        put_nonempty(&mut response, "notCreated", not_created);
+        Value::Object(response)
+    }
+
+    /// `destroy` of a `/set` on one credential family; an id of another family, or of none,
+    /// is `notFound`.
+    fn destroy_credentials(
+        &mut self,
+        family: Family,
+        target: u32,
+        args: &Map<String, Value>,
+        response: &mut Map<String, Value>,
+    ) {
         let (mut destroyed, mut not_destroyed) = (Vec::new(), Map::new());
         if let Some(destroy) = args.get("destroy").and_then(Value::as_array) {
             for id in destroy.iter().filter_map(Value::as_str) {
@@ -116,12 +175,13 @@ impl Store {
                 let n = decode_id(id).map(|n| n as u32);
                 match (account, n) {
                     (Some(a), Some(n))
-                        if matches!(
-                            a.credentials.get(&n),
-                            Some(Credential::AppPassword { .. })
-                        ) =>
+                        if a.credentials.get(&n).is_some_and(|c| family.holds(c)) =>
                     {
                         a.credentials.remove(&n);
+                        // A destroyed API key stops working at once.
+                        self.api_keys.retain(|_, (account, credential)| {
+                            !(*account == target && *credential == Some(n))
+                        });
                         destroyed.push(json!(id));
                     }
                     _ => {
@@ -130,13 +190,10 @@ impl Store {
                 }
             }
         }
-        put_nonempty(&mut response, "created", created);
-        put_nonempty(&mut response, "notCreated", not_created);
         if !destroyed.is_empty() {
             response.insert("destroyed".into(), Value::Array(destroyed));
         }
-        put_nonempty(&mut response, "notDestroyed", not_destroyed);
-        Value::Object(response)
+        put_nonempty(response, "notDestroyed", not_destroyed);
     }
 
     pub(super) fn create_app_password(
@@ -241,7 +298,8 @@ impl Store {
                         created_at: now_rfc3339(),
                     },
                 );
-                self.api_keys.insert(digest(secret.as_bytes()), target);
+                self.api_keys
+                    .insert(digest(secret.as_bytes()), (target, Some(id)));
                 created.insert(
                     client_id.clone(),
                     json!({"id": encode_id(id as u64), "secret": secret}),
@@ -251,6 +309,24 @@ impl Store {
         let mut response = Map::new();
         response.insert("accountId".into(), json!(encode_id(target as u64)));
         put_nonempty(&mut response, "created", created);
+        self.destroy_credentials(Family::ApiKey, target, args, &mut response);
         Value::Object(response)
+    }
+}
+
+/// The per-account credential objects: `x:AppPassword` and `x:ApiKey` are two views of
+/// `x:Account.credentials` (API.md §6).
+#[derive(Debug, Clone, Copy)]
+enum Family {
+    AppPassword,
+    ApiKey,
+}
+
+impl Family {
+    fn holds(self, credential: &Credential) -> bool {
+        match self {
+            Family::AppPassword => matches!(credential, Credential::AppPassword { .. }),
+            Family::ApiKey => matches!(credential, Credential::ApiKey { .. }),
+        }
     }
 }

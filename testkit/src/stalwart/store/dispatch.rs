@@ -9,11 +9,12 @@ impl Store {
     // ----- authentication (API.md §1.1, §1.2) -----
 
     pub fn authenticate_bearer(&self, token: &str) -> Option<Caller> {
-        let account = *self.api_keys.get(&digest(token.as_bytes()))?;
+        let (account, _) = *self.api_keys.get(&digest(token.as_bytes()))?;
         let a = self.accounts.get(&account)?;
         Some(Caller {
             account,
             admin: is_admin(a),
+            restricted_by: None,
         })
     }
 
@@ -23,10 +24,7 @@ impl Store {
             && login == *user
             && secret == pass
         {
-            return Some(Caller {
-                account: RECOVERY_ADMIN_ID,
-                admin: true,
-            });
+            return Some(Caller::recovery_admin());
         }
         let account = self.account_by_address(&login)?;
         if account.kind != Kind::User {
@@ -37,10 +35,13 @@ impl Store {
                 Some(Credential::AppPassword {
                     digest: d,
                     expires_at,
+                    permissions,
                     ..
                 }) if *d == digest(&random) && !is_expired(expires_at.as_deref()) => Some(Caller {
                     account: account.id,
-                    admin: is_admin(account),
+                    // A `Replace` list decides alone, even for an admin account.
+                    admin: is_admin(account) && !is_replace(permissions),
+                    restricted_by: is_replace(permissions).then_some(credential_id),
                 }),
                 _ => None,
             };
@@ -49,6 +50,7 @@ impl Store {
             Some(Credential::Password { hash }) if verify_password(hash, secret) => Some(Caller {
                 account: account.id,
                 admin: is_admin(account),
+                restricted_by: None,
             }),
             _ => None,
         }
@@ -97,11 +99,15 @@ impl Store {
                     Err(e) => e,
                 }
             }
-            "x:ApiKey/set" => match self.target_account(caller, &args) {
-                Ok(target) => (method.to_owned(), self.api_key_set(target, &args)),
-                Err(e) => e,
-            },
-            "x:AppPassword/get" | "x:AppPassword/query" | "x:AppPassword/set" => {
+            "x:AppPassword/get"
+            | "x:AppPassword/query"
+            | "x:AppPassword/set"
+            | "x:ApiKey/get"
+            | "x:ApiKey/query"
+            | "x:ApiKey/set" => {
+                if let Err(e) = self.allowed(caller, method, &args) {
+                    return e;
+                }
                 let target = match self.target_account(caller, &args) {
                     Ok(t) => t,
                     Err(e) => return e,
@@ -109,7 +115,10 @@ impl Store {
                 let result = match method {
                     "x:AppPassword/get" => self.app_password_get(target, &args),
                     "x:AppPassword/query" => Ok(self.app_password_query(target)),
-                    _ => Ok(self.app_password_set(target, &args)),
+                    "x:AppPassword/set" => Ok(self.app_password_set(target, &args)),
+                    "x:ApiKey/get" => self.api_key_get(target, &args),
+                    "x:ApiKey/query" => Ok(self.api_key_query(target)),
+                    _ => Ok(self.api_key_set(target, &args)),
                 };
                 match result {
                     Ok(v) => (method.to_owned(), v),
@@ -121,6 +130,66 @@ impl Store {
             }
             _ => method_error("unknownMethod", method),
         }
+    }
+
+    /// Whether a caller restricted by an app password's `Replace` list holds the
+    /// `sys<Object><Action>` permission the call needs (API.md §6: `sysAppPasswordCreate`,
+    /// `sysApiKeyGet`, …); the refusal is Stalwart's `forbidden` (live 061).
+    fn allowed(
+        &self,
+        caller: Caller,
+        method: &str,
+        args: &Map<String, Value>,
+    ) -> Result<(), (String, Value)> {
+        let Some(credential) = caller.restricted_by else {
+            return Ok(());
+        };
+        let granted = match self
+            .accounts
+            .get(&caller.account)
+            .and_then(|a| a.credentials.get(&credential))
+        {
+            Some(Credential::AppPassword { permissions, .. }) => permissions
+                .get("permissions")
+                .and_then(Value::as_object)
+                .cloned()
+                .unwrap_or_default(),
+            _ => Map::new(),
+        };
+        let (object, verb) = method
+            .trim_start_matches("x:")
+            .split_once('/')
+            .unwrap_or_default();
+        let needed: Vec<String> = match verb {
+            "get" => vec![format!("sys{object}Get")],
+            "query" => vec![format!("sys{object}Query")],
+            _ => ["create", "update", "destroy"]
+                .iter()
+                .filter(|k| args.contains_key(**k))
+                .map(|k| {
+                    let action = match *k {
+                        "create" => "Create",
+                        "update" => "Update",
+                        _ => "Destroy",
+                    };
+                    format!("sys{object}{action}")
+                })
+                .collect(),
+        };
+        if needed
+            .iter()
+            .all(|p| granted.get(p) == Some(&Value::Bool(true)))
+        {
+            return Ok(());
+        }
+        Err(method_error(
+            "forbidden",
+            if verb == "set" {
+                "You are not authorized to create, update or destroy objects of this type"
+            } else {
+                "You are not authorized to perform this action"
+            },
+        ))
     }
 
     /// `accountId` for per-account objects: the caller's own unless they may impersonate.

@@ -353,3 +353,8 @@ pub(super) fn page(caller: Caller, args: &Map<String, Value>, ids: Vec<u32>) -> 
     }
     Value::Object(o)
 }
+
+/// Whether a permissions object replaces the account's permissions (API.md §6).
+pub(super) fn is_replace(permissions: &Value) -> bool {
+    permissions.get("@type").and_then(Value::as_str) == Some("Replace")
+}

@@ -219,7 +219,7 @@ impl Store {
     /// the caller so that a demo configuration can name it.
     pub fn add_api_key(&mut self, account_id: &str, secret: &str) {
         let id = decode_id(account_id).expect("account id") as u32;
-        self.api_keys.insert(digest(secret.as_bytes()), id);
+        self.api_keys.insert(digest(secret.as_bytes()), (id, None));
     }
 
     pub fn domain_id(&self, name: &str) -> Option<String> {

@@ -104,7 +104,9 @@ pub struct Store {
     pub(super) next_account: u32,
     pub recovery_admin: Option<(String, String)>,
     /// SHA-256 of an API key secret → the account it acts as.
-    pub(super) api_keys: BTreeMap<[u8; 32], u32>,
+    /// SHA-256 of an API key secret → the account it acts as and its credential (`None`
+    /// for a key seeded by a test, which no `x:ApiKey/destroy` can reach).
+    pub(super) api_keys: BTreeMap<[u8; 32], (u32, Option<u32>)>,
     pub max_app_passwords: usize,
     /// `x:Authentication.directoryId`: the external directory every account signs in with
     /// (API.md §10.2), or `None` for Stalwart's own.
@@ -148,4 +150,18 @@ impl Default for Store {
 pub struct Caller {
     pub account: u32,
     pub admin: bool,
+    /// The app password the caller signed in with, when its `permissions` replace the
+    /// account's (API.md §6): only what it lists is allowed.
+    pub restricted_by: Option<u32>,
+}
+
+impl Caller {
+    /// The recovery admin: every permission.
+    pub fn recovery_admin() -> Self {
+        Self {
+            account: RECOVERY_ADMIN_ID,
+            admin: true,
+            restricted_by: None,
+        }
+    }
 }

@@ -1,0 +1,71 @@
+//! Which mailbox is a person's: the Stalwart account their address names, pinned at the first
+//! sign-in that finds it to who they are at their IdP. Changing one's e-mail at the IdP, or
+//! another IdP account claiming the address, cannot hand someone else's mailbox over.
+
+use crate::ssr::db::{Db, pins};
+use crate::ssr::stalwart::error::StalwartError;
+use crate::ssr::tenants::Tenant;
+
+/// Who is asking, as their IdP knows them.
+pub struct Person<'a> {
+    pub subject: &'a str,
+    pub email: &'a str,
+}
+
+/// Why a person's mailbox is not theirs to use here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mismatch {
+    /// Their address now names a different mailbox than the one pinned to them.
+    AddressMoved,
+    /// Their address names a mailbox pinned to someone else.
+    SomeoneElses,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PinError {
+    #[error("mailbox pin mismatch: {0:?}")]
+    Mismatch(Mismatch),
+    #[error(transparent)]
+    Stalwart(#[from] StalwartError),
+    #[error("mailbox pins: {0}")]
+    Db(#[from] sqlx::Error),
+}
+
+/// The person's mailbox (its Stalwart account id), checked against the pins, and pinned if
+/// this is the first time it is found. `None`: no mailbox for the address yet.
+pub async fn mailbox_of(
+    db: &Db,
+    tenant: &Tenant,
+    person: &Person<'_>,
+) -> Result<Option<String>, PinError> {
+    let Some((local, domain)) = person.email.rsplit_once('@') else {
+        return Ok(None);
+    };
+    if !tenant.owns_domain(domain) {
+        return Ok(None);
+    }
+    let stalwart = &tenant.stalwart;
+    let Some(found) = stalwart.user_id(local, domain).await? else {
+        return Ok(None);
+    };
+    let issuer = tenant.oidc.issuer.as_str();
+    let slug = tenant.slug.as_str();
+    if let Some(pin) = pins::of_person(db, slug, issuer, person.subject).await? {
+        if pin.account_id == found {
+            return Ok(Some(found));
+        }
+        // Their pinned mailbox was deleted (and perhaps made again): the new one is theirs.
+        if stalwart.account(&pin.account_id).await?.is_none()
+            && pins::of_account(db, slug, &found).await?.is_none()
+        {
+            pins::repin(db, slug, issuer, person.subject, &found, person.email).await?;
+            return Ok(Some(found));
+        }
+        return Err(PinError::Mismatch(Mismatch::AddressMoved));
+    }
+    if pins::of_account(db, slug, &found).await?.is_some() {
+        return Err(PinError::Mismatch(Mismatch::SomeoneElses));
+    }
+    pins::pin(db, slug, issuer, person.subject, &found, person.email).await?;
+    Ok(Some(found))
+}

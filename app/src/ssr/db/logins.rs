@@ -1,0 +1,83 @@
+//! `logins`: the sign-ins that are still valid. A session names its login; ending a login
+//! (sign-out, sign-out everywhere, an admin's sign-out) ends every request made with it, on
+//! every instance, however the session record itself fares.
+
+use super::pool::Db;
+use crate::ssr::time::now;
+
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct Login {
+    pub id: String,
+    pub tenant: String,
+    pub user_id: i64,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+    pub ended_at: Option<i64>,
+}
+
+pub async fn start(db: &Db, id: &str, tenant: &str, user_id: i64) -> Result<(), sqlx::Error> {
+    let at = now();
+    sqlx::query(
+        "INSERT INTO logins (id, tenant, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)",
+    )
+    .bind(id)
+    .bind(tenant)
+    .bind(user_id)
+    .bind(at)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn find(db: &Db, id: &str) -> Result<Option<Login>, sqlx::Error> {
+    sqlx::query_as::<_, Login>(
+        "SELECT id, tenant, user_id, created_at, last_seen_at, ended_at FROM logins WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await
+}
+
+/// Notes activity (for the idle timeout).
+pub async fn touch(db: &Db, id: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE logins SET last_seen_at = $2 WHERE id = $1 AND ended_at IS NULL")
+        .bind(id)
+        .bind(now())
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
+pub async fn end(db: &Db, id: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE logins SET ended_at = $2 WHERE id = $1 AND ended_at IS NULL")
+        .bind(id)
+        .bind(now())
+        .execute(&db.pool)
+        .await?;
+    Ok(())
+}
+
+/// Ends every login of a person; returns how many were still valid.
+pub async fn end_all(db: &Db, tenant: &str, user_id: i64) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query(
+        "UPDATE logins SET ended_at = $3 WHERE tenant = $1 AND user_id = $2 AND ended_at IS NULL",
+    )
+    .bind(tenant)
+    .bind(user_id)
+    .bind(now())
+    .execute(&db.pool)
+    .await?
+    .rows_affected())
+}
+
+/// Forgets logins that ended, or that no session can use any more, before `before`.
+pub async fn forget_before(db: &Db, before: i64) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query(
+        "DELETE FROM logins WHERE (ended_at IS NOT NULL AND ended_at < $1) OR created_at < $2",
+    )
+    .bind(before)
+    .bind(before - 7 * 24 * 3600)
+    .execute(&db.pool)
+    .await?
+    .rows_affected())
+}
