@@ -14,7 +14,7 @@ if ! command -v wrk >/dev/null; then
   echo "installing wrk (Debian)"
   if [ "$(id -u)" = 0 ]; then apt-get install -y -qq wrk >/dev/null; else sudo apt-get install -y -qq wrk >/dev/null; fi
 fi
-cargo leptos build --release
+cargo xtask build --server-profile release --bins server
 cargo build --release -p testkit -p bench --bins
 
 echo "== initial page weight (gzip -9)"

@@ -52,7 +52,7 @@ test.describe('sign-in', () => {
   test('signing out ends the session', async ({ page }, info) => {
     await signIn(page, info, 'alice@acme.test');
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     // The IdP's session ends too; without JavaScript its page needs one click.
     if (!hydrated(info)) await page.getByRole('button', { name: 'Finish signing out' }).click();
 

@@ -93,6 +93,7 @@ impl Application {
             public_url,
             trusted_proxies: settings.server.trusted_proxies.clone().into(),
         });
+        let state_for_log = state.clone();
         let router = match db.backend {
             Backend::Sqlite => {
                 use std::str::FromStr;
@@ -126,6 +127,8 @@ impl Application {
                 router(state, store)
             }
         };
+        // Said once at start, in the log, without holding the start up.
+        tokio::spawn(async move { health::log_servers(&state_for_log).await });
         Ok(Self {
             listener,
             router,

@@ -8,8 +8,10 @@ use leptos::prelude::*;
 pub async fn get_sign_in_state() -> Result<SignInState, AppError> {
     use crate::ssr::http;
     use crate::ssr::session::FlashKind;
+    // Signed in means a valid login, not just a user in the session: an ended login
+    // (signed out elsewhere, expired) is somebody who must sign in again.
+    let signed_in = http::caller().await.is_ok();
     let session = http::answer(http::session().await)?;
-    let signed_in = session.user().await.map_err(AppError::internal)?.is_some();
     let flash = session.take_flash().await.map_err(AppError::internal)?;
     Ok(SignInState {
         error: flash

@@ -73,6 +73,8 @@ impl Tenant {
 pub struct Tenants {
     by_slug: BTreeMap<String, Arc<Tenant>>,
     by_domain: HashMap<String, Arc<Tenant>>,
+    /// Every declared Stalwart server by its key (`[stalwart.<key>]`).
+    servers: BTreeMap<String, StalwartClient>,
 }
 
 impl Tenants {
@@ -94,6 +96,7 @@ impl Tenants {
             })?;
             servers.insert(key.clone(), client);
         }
+
         let mut tenants = Tenants::default();
         for (slug, t) in &settings.tenants {
             let k = format!("tenants.{slug}.oidc.client_secret");
@@ -127,7 +130,16 @@ impl Tenants {
             }
             tenants.by_slug.insert(slug.clone(), tenant);
         }
+        tenants.servers = servers.into_iter().collect();
         Ok(tenants)
+    }
+
+    /// Every declared Stalwart server, by its key.
+    pub fn servers(&self) -> Vec<(String, StalwartClient)> {
+        self.servers
+            .iter()
+            .map(|(k, c)| (k.clone(), c.clone()))
+            .collect()
     }
 
     pub fn by_slug(&self, slug: &str) -> Option<&Arc<Tenant>> {

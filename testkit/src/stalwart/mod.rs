@@ -352,6 +352,11 @@ fn pointer(value: &Value, path: &str) -> Value {
 async fn session(State(shared): State<Shared>, headers: HeaderMap) -> Response {
     let store = shared.lock().expect("lock");
     let who = caller(&store, &headers);
+    // Credentials that are sent but wrong are refused, as on every endpoint (live 004);
+    // only a request without any gets the anonymous session (live 001).
+    if who.is_none() && headers.contains_key(header::AUTHORIZATION) {
+        return unauthorized();
+    }
     let (accounts, primary, username) = match who {
         Some(c) => {
             let id = ids::encode_id(c.account as u64);

@@ -26,6 +26,10 @@ pub struct CallRef {
 }
 
 impl CallRef {
+    pub fn method(&self) -> &'static str {
+        self.method
+    }
+
     pub fn call_id(&self) -> String {
         format!("c{}", self.index)
     }
@@ -207,11 +211,16 @@ impl Transport {
         let bytes = self.checked_body(response).await?;
         let session: Value = serde_json::from_slice(&bytes)
             .map_err(|e| StalwartError::Protocol(format!("session object: {e}")))?;
+        if session.get("capabilities").is_none() {
+            return Err(StalwartError::Protocol("not a JMAP session object".into()));
+        }
+        // A session without accounts is what an unauthenticated caller sees (live 001): the
+        // key was not taken.
         session
             .pointer("/primaryAccounts/urn:stalwart:jmap")
             .and_then(Value::as_str)
             .map(str::to_owned)
-            .ok_or_else(|| StalwartError::Protocol("the session names no account".into()))
+            .ok_or(StalwartError::Unauthorized)
     }
 
     /// Reads the answer and maps every HTTP status but 200 to its [`StalwartError`].

@@ -9,6 +9,7 @@ mod domains;
 pub mod error;
 mod jmap;
 pub mod model;
+pub mod probe;
 
 pub use accounts::{AccountPage, NewAccount};
 pub use app_passwords::{CreatedAppPassword, NewAppPassword};
