@@ -42,7 +42,7 @@ export default defineConfig({
     },
     {
       // Run from the workspace root so the server finds target/site.
-      command: 'cd .. && mkdir -p target/e2e && ./target/quick/server --config end2end/postern.e2e.toml 2>&1 | tee target/e2e/server.log',
+      command: 'cd .. && mkdir -p target/e2e && ./target/debug/server --config end2end/postern.e2e.toml 2>&1 | tee target/e2e/server.log',
       env: { POSTERN_LOG: 'info' },
       url: 'http://127.0.0.1:3100/healthz/ready',
       reuseExistingServer: false,

@@ -38,8 +38,11 @@ done
 export PATH="$root/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 echo "==> building (the first time takes several minutes)"
-cargo xtask build --server-profile quick --bins server,postern-testkit
-bin=target/quick
+# A debug server (its crypto crates optimised, see Cargo.toml) builds in a fraction of an
+# optimised one's time and is plenty fast for one person clicking; the site is always the
+# release wasm.
+cargo xtask build --server-profile dev --bins server,postern-testkit
+bin=target/debug
 mkdir -p target/demo
 
 pids=()
