@@ -41,9 +41,21 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
-      // Run from the workspace root so the server finds target/site.
-      command: 'cd .. && mkdir -p target/e2e && ./target/debug/server --config end2end/postern.e2e.toml 2>&1 | tee target/e2e/server.log',
-      env: { POSTERN_LOG: 'info' },
+      // Run from the workspace root so the server finds target/site. First an operator adds
+      // a mail server the way a scripted setup would, so the database holds a sealed API key
+      // (the test command then checks that no secret is readable in target/e2e). The key file
+      // lives outside target/e2e, which the scan reads.
+      command: 'cd .. && rm -rf target/e2e target/e2e-input && mkdir -p target/e2e target/e2e-input'
+        + ' && printf "%s\\n" "$SPARE_API_KEY" > target/e2e-input/spare.key'
+        + ' && ./target/debug/server --config end2end/postern.e2e.toml mail-server add spare'
+        + ' --url http://127.0.0.1:18180 --api-key-file target/e2e-input/spare.key'
+        + ' && ./target/debug/server --config end2end/postern.e2e.toml 2>&1 | tee target/e2e/server.log',
+      env: {
+        POSTERN_LOG: 'info',
+        // A test key (32 bytes, base64); real deployments keep theirs out of any file in git.
+        POSTERN_SECRETS_KEY: 'cG9zdGVybi1lMmUtc2VjcmV0cy1rZXktMzItYnl0ZXM=',
+        SPARE_API_KEY: 'API_AAAABAAAAAE36wtxGna-JL_wnbLTc5nR2teWbQ',
+      },
       url: 'http://127.0.0.1:3100/healthz/ready',
       reuseExistingServer: false,
       timeout: 60_000,

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod components;
 pub mod domains;
 pub mod error;
+pub mod organisation;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
@@ -74,6 +75,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin/audit") view=admin::pages::AuditPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/domains") view=domains::pages::DomainsPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/domains/:name") view=domains::pages::DomainPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/organisation") view=organisation::pages::OrganisationPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

@@ -5,13 +5,14 @@ use app::admin::model::NewMailboxForm;
 use app::app_passwords::model::NewAppPasswordForm;
 use app::ssr::config::Settings;
 use app::ssr::db::Db;
+use app::ssr::directory::Directory;
 use app::ssr::dns::check::DnsChecker;
 use app::ssr::http::RequestMeta;
 use app::ssr::oidc::{Identity, OidcProviders};
 use app::ssr::scope::AdminScope;
+use app::ssr::secrets::Keyring;
 use app::ssr::session::SessionUser;
 use app::ssr::state::{AppState, Caller, Shared};
-use app::ssr::tenants::Tenants;
 use leptos::prelude::IntoAny;
 use std::sync::Arc;
 use std::time::Duration;
@@ -70,6 +71,9 @@ async fn world() -> World {
     let db = Db::connect(&format!("sqlite://{}/p.db?mode=rwc", dir.0.display()))
         .await
         .unwrap();
+    let directory = Directory::boot(db.clone(), &settings, Keyring::default())
+        .await
+        .unwrap();
     let db_for_limits = db.clone();
     let state = AppState::new(Shared {
         leptos_options: leptos::config::LeptosOptions::builder()
@@ -77,7 +81,7 @@ async fn world() -> World {
             .build(),
         shell: |_| ().into_any(),
         db,
-        tenants: Arc::new(Tenants::from_settings(&settings).unwrap()),
+        directory,
         oidc: OidcProviders::new(),
         dns: DnsChecker::new(&[], Duration::from_secs(1)).unwrap(),
         limiter: app::ssr::limits::Limiter::new(db_for_limits, settings.limits),
@@ -116,7 +120,7 @@ fn caller(world: &World, email: &str, is_admin: bool) -> Caller {
             login_id: String::new(),
             admin_checked_at: app::ssr::time::now(),
         },
-        tenant: world.state.tenants.by_slug("acme").unwrap().clone(),
+        tenant: world.state.tenants().by_slug("acme").unwrap().clone(),
     }
 }
 
@@ -135,7 +139,7 @@ async fn the_account_service_finds_the_mailbox_without_a_request() {
 #[tokio::test]
 async fn the_sign_in_service_records_the_person_and_their_admin_role() {
     let world = world().await;
-    let tenant = world.state.tenants.by_slug("acme").unwrap().clone();
+    let tenant = world.state.tenants().by_slug("acme").unwrap().clone();
     let identity = Identity {
         subject: "ada-1".into(),
         email: "ada@acme.test".into(),

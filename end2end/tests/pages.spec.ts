@@ -29,7 +29,7 @@ test('every admin page is accessible', async ({ page }, info) => {
   // Eight pages, each checked with axe: more than the default 30 s on a 2-core machine.
   test.slow();
   await signIn(page, info, 'ada@acme.test');
-  for (const path of ['/admin/mailboxes', '/admin/mailboxes/new', '/admin/groups', '/admin/audit', '/admin/domains', '/admin/domains/acme.test']) {
+  for (const path of ['/admin/mailboxes', '/admin/mailboxes/new', '/admin/groups', '/admin/audit', '/admin/domains', '/admin/domains/acme.test', '/admin/organisation']) {
     await visit(page, info, path);
   }
   await page.goto('/admin/mailboxes?q=alice');

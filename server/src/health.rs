@@ -40,7 +40,7 @@ async fn ready(State(state): State<AppState>) -> (StatusCode, String) {
 
 /// Probes every configured Stalwart server, concurrently.
 pub async fn probe_servers(state: &AppState) -> Vec<(String, Probe)> {
-    let servers = state.tenants.servers();
+    let servers = state.tenants().servers();
     let probes = servers
         .iter()
         .map(|(name, client)| async move { (name.clone(), client.probe().await) });

@@ -2,21 +2,22 @@
 //! The portal's HTTP server: startup, layers, and the routes that are not Leptos pages.
 
 pub mod health;
+pub mod operator;
 pub mod security;
 pub mod telemetry;
 
 use app::ssr::config::Settings;
 use app::ssr::db::{Backend, Db, DbError};
+use app::ssr::directory::{Directory, DirectoryError};
 use app::ssr::oidc::OidcProviders;
+use app::ssr::secrets::{Keyring, SecretsError};
 use app::ssr::state::AppState;
-use app::ssr::tenants::Tenants;
 use app::{App, SITE_NAME, shell};
 use axum::Router;
 use axum::serve::ListenerExt;
 use leptos::config::LeptosOptions;
 use leptos::prelude::{IntoAny, provide_context};
 use leptos_axum::{LeptosRoutes, generate_route_list};
-use std::sync::Arc;
 use tokio::net::TcpListener;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{ExpiredDeletion, Expiry, SessionManagerLayer, SessionStore};
@@ -35,6 +36,10 @@ pub enum StartupError {
     Config(#[from] app::ssr::config::ConfigError),
     #[error("{0}")]
     Database(#[from] DbError),
+    #[error("{0}")]
+    Directory(#[from] DirectoryError),
+    #[error("{0}")]
+    Secrets(#[from] SecretsError),
     #[error("session store: {0}")]
     Sessions(String),
     #[error("cannot listen on {addr}: {source}")]
@@ -51,11 +56,20 @@ pub struct Application {
 }
 
 impl Application {
-    /// Connects the database, builds every tenant's clients and binds the listener. Nothing
-    /// is served until [`Application::run_until_stopped`].
+    /// Connects the database, writes the configuration into the directory, builds every
+    /// organisation's clients and binds the listener. Nothing is served until
+    /// [`Application::run_until_stopped`]. The secrets key comes from the environment.
     pub async fn build(settings: Settings) -> Result<Self, StartupError> {
-        let tenants = Arc::new(Tenants::from_settings(&settings)?);
+        let keyring = Keyring::from_settings(&settings.server, |name| std::env::var(name).ok())?;
+        Self::build_with(settings, keyring).await
+    }
+
+    /// [`Application::build`] with the secrets keys given (tests: several instances in one
+    /// process, each with its own keys).
+    pub async fn build_with(settings: Settings, keyring: Keyring) -> Result<Self, StartupError> {
         let db = Db::connect(&settings.server.database_url).await?;
+        let directory = Directory::boot(db.clone(), &settings, keyring).await?;
+        directory.watch();
         let listener = TcpListener::bind(settings.server.listen)
             .await
             .map_err(|source| StartupError::Listen {
@@ -79,7 +93,7 @@ impl Application {
             leptos_options: leptos_options(),
             shell: |options| shell(options).into_any(),
             db: db.clone(),
-            tenants,
+            directory,
             oidc: OidcProviders::new(),
             dns: app::ssr::dns::check::DnsChecker::new(
                 &settings.dns.nameservers,

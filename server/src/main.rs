@@ -1,19 +1,38 @@
 #![recursion_limit = "256"]
-//! `server [--config <file>]` — runs the portal. The config path may also come from
-//! `POSTERN_CONFIG`; it defaults to `postern.toml`.
+//! `server [--config <file>] [command]` — runs the portal, or one operator command on its
+//! database. The config path may also come from `POSTERN_CONFIG`; it defaults to
+//! `postern.toml`.
 
+use clap::Parser;
+use server::operator::{Cli, Command};
 use std::process::ExitCode;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let path = config_path();
-    let settings = match app::ssr::config::Settings::load(&path, std::env::vars()) {
+    let cli = Cli::parse();
+    let settings = match app::ssr::config::Settings::load(&cli.config, std::env::vars()) {
         Ok(settings) => settings,
         Err(e) => {
-            eprintln!("postern: configuration error in {}: {e}", path.display());
+            eprintln!(
+                "postern: configuration error in {}: {e}",
+                cli.config.display()
+            );
             return ExitCode::from(2);
         }
     };
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(settings).await,
+        command => match server::operator::run(command, settings).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("postern: {e}");
+                ExitCode::from(1)
+            }
+        },
+    }
+}
+
+async fn serve(settings: app::ssr::config::Settings) -> ExitCode {
     server::telemetry::init(settings.server.log_format);
     let app = match server::Application::build(settings).await {
         Ok(app) => app,
@@ -29,20 +48,4 @@ async fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
-}
-
-fn config_path() -> std::path::PathBuf {
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        if arg == "--config" {
-            if let Some(path) = args.next() {
-                return path.into();
-            }
-        } else if let Some(path) = arg.strip_prefix("--config=") {
-            return path.into();
-        }
-    }
-    std::env::var_os("POSTERN_CONFIG")
-        .map(Into::into)
-        .unwrap_or_else(|| "postern.toml".into())
 }

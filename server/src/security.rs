@@ -7,6 +7,7 @@
 //! `SameSite=Lax` session cookies this closes CSRF without tokens in every form.
 
 use app::CspNonce;
+use app::ssr::directory::Directory;
 use app::ssr::state::AppState;
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
@@ -22,36 +23,33 @@ pub struct Policy(Arc<Inner>);
 struct Inner {
     origin: String,
     https: bool,
-    /// Where forms may lead: our origin plus every tenant IdP (sign-in and sign-out redirect
-    /// there after a POST, and CSP `form-action` applies to redirects).
-    form_action: String,
+    /// Where forms may lead: our origin plus every organisation's IdP (sign-in and sign-out
+    /// redirect there after a POST, and CSP `form-action` applies to redirects). Read from
+    /// the directory at each response, so a new organisation's IdP needs no restart.
+    directory: Option<Arc<Directory>>,
 }
 
 impl Policy {
     pub fn new(state: &AppState) -> Self {
-        let origin = state.public_url.origin().ascii_serialization();
-        let mut sources = vec!["'self'".to_owned()];
-        for tenant in state.tenants.iter() {
-            if let Ok(url) = url::Url::parse(&tenant.oidc.issuer) {
-                let o = url.origin().ascii_serialization();
-                if !sources.contains(&o) {
-                    sources.push(o);
-                }
-            }
-        }
         Self(Arc::new(Inner {
-            origin,
+            origin: state.public_url.origin().ascii_serialization(),
             https: state.public_url.scheme() == "https",
-            form_action: sources.join(" "),
+            directory: Some(state.directory.clone()),
         }))
     }
 
     fn csp(&self, nonce: &str) -> String {
+        let mut form_action = String::from("'self'");
+        if let Some(directory) = &self.0.directory {
+            for origin in directory.current().idp_origins() {
+                form_action.push(' ');
+                form_action.push_str(origin);
+            }
+        }
         format!(
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'nonce-{nonce}'; \
              style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
-             form-action {}; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
-            self.0.form_action
+             form-action {form_action}; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
         )
     }
 
@@ -136,7 +134,7 @@ mod tests {
         Policy(Arc::new(Inner {
             origin: "https://portal.example".into(),
             https: true,
-            form_action: "'self'".into(),
+            directory: None,
         }))
     }
 

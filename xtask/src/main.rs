@@ -101,7 +101,9 @@ fn spawn_server_build(
         // packages).
         let package = match bin.as_str() {
             "postern-testkit" => "testkit",
-            "app-passwords-latency" | "admin-mailboxes" | "signed-in" => "bench",
+            "app-passwords-latency" | "admin-mailboxes" | "signed-in" | "directory-scale" => {
+                "bench"
+            }
             other => other,
         };
         build.args(["--package", package, "--bin", bin]);

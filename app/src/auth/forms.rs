@@ -73,7 +73,7 @@ async fn login(
     ];
     for subject in subjects {
         if let Err(limited) = state.limiter.check(subject).await {
-            if let Some(tenant) = state.tenants.by_domain(domain) {
+            if let Some(tenant) = state.tenants().by_domain(domain) {
                 let who = Who {
                     user_id: None,
                     email: &email,
@@ -85,9 +85,18 @@ async fn login(
             return throttled(&reply, limited, Some(email.clone())).await;
         }
     }
-    let Some(tenant) = state.tenants.by_domain(domain).cloned() else {
+    let Some(tenant) = state.tenants().by_domain(domain).cloned() else {
         return back_to_start(&session, text::unknown_domain(domain), Some(email)).await;
     };
+    if !tenant.is_active() {
+        let who = Who {
+            user_id: None,
+            email: &email,
+        };
+        let detail = json!({ "reason": "organisation_not_live" });
+        service::record(&state, &tenant.slug, who, REFUSED, detail, &meta).await;
+        return back_to_start(&session, text::not_live(&tenant.display_name), Some(email)).await;
+    }
     let provider = match state.oidc.provider(&tenant, &state.redirect_uri()).await {
         Ok(p) => p,
         Err(e) => {
@@ -149,9 +158,13 @@ async fn callback(
     if now() - pending.created_at > PENDING_LOGIN_TTL {
         return back_to_start(&session, text::EXPIRED.to_owned(), None).await;
     }
-    let Some(tenant) = state.tenants.by_slug(&pending.tenant).cloned() else {
+    let Some(tenant) = state.tenants().by_slug(&pending.tenant).cloned() else {
         return back_to_start(&session, text::EXPIRED.to_owned(), None).await;
     };
+    // Suspended while its person was at the IdP.
+    if !tenant.is_active() {
+        return back_to_start(&session, text::not_live(&tenant.display_name), None).await;
+    }
 
     let identity = match state
         .oidc
@@ -287,7 +300,7 @@ async fn logout(
         email: &user.email,
     };
     service::record(&state, &user.tenant, who, "user.sign_out", json!({}), &meta).await;
-    let Some(tenant) = state.tenants.by_slug(&user.tenant).cloned() else {
+    let Some(tenant) = state.tenants().by_slug(&user.tenant).cloned() else {
         return Redirect::to("/").into_response();
     };
     // Also end the IdP session when the IdP offers it; otherwise the next "sign in" would

@@ -35,6 +35,13 @@ pub fn unknown_domain(domain: &str) -> String {
     )
 }
 
+pub fn not_live(organisation: &str) -> String {
+    format!(
+        "Sign-in to this portal is switched off for {organisation}: its access is suspended or not \
+         set up yet. Your mail keeps working; ask your administrator when it will be back."
+    )
+}
+
 pub fn idp_down(organisation: &str) -> String {
     format!(
         "We could not reach the sign-in service of {organisation}. Nothing is wrong with your \

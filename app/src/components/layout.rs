@@ -45,6 +45,7 @@ pub fn Page(
                                 {link("/admin/groups", text::GROUPS)}
                                 {link("/admin/domains", text::DOMAINS)}
                                 {link("/admin/audit", text::AUDIT)}
+                                {link("/admin/organisation", text::ORGANISATION)}
                             })}
                         </ul>
                     </nav>

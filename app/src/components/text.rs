@@ -8,6 +8,7 @@ pub const APP_PASSWORDS: &str = "App passwords";
 pub const MAILBOXES: &str = "Mailboxes";
 pub const GROUPS: &str = "Groups";
 pub const AUDIT: &str = "Audit log";
+pub const ORGANISATION: &str = "Organisation";
 pub const DOMAINS: &str = "Domains";
 pub const SIGN_OUT: &str = "Sign out";
 

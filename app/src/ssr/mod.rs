@@ -5,11 +5,13 @@
 pub mod client_ip;
 pub mod config;
 pub mod db;
+pub mod directory;
 pub mod dns;
 pub mod http;
 pub mod limits;
 pub mod oidc;
 pub mod scope;
+pub mod secrets;
 pub mod session;
 pub mod stalwart;
 pub mod state;

@@ -18,12 +18,7 @@ pub struct AdminScope {
 impl AdminScope {
     /// The signed-in admin's scope; `Forbidden` for anyone else.
     pub async fn for_caller(caller: Caller) -> Result<Self, AppError> {
-        if !caller.user.is_admin {
-            return Err(AppError::Forbidden);
-        }
-        if caller.admin_status_stale() {
-            return Err(AppError::SignInAgain);
-        }
+        caller.require_admin()?;
         let stalwart = &caller.tenant.stalwart;
         let mut domains = Vec::new();
         for name in &caller.tenant.domains {

@@ -3,6 +3,7 @@
 
 use super::db::Db;
 use super::db::{audit, logins};
+use super::directory::Directory;
 use super::dns::check::DnsChecker;
 use super::limits::Limiter;
 use super::oidc::OidcProviders;
@@ -40,7 +41,8 @@ pub struct Shared {
     /// page. Passed in so that server plumbing does not depend on the pages.
     pub shell: fn(LeptosOptions) -> AnyView,
     pub db: Db,
-    pub tenants: Arc<Tenants>,
+    /// Organisations, domains, IdPs and mail servers: read through [`AppState::tenants`].
+    pub directory: Arc<Directory>,
     pub oidc: OidcProviders,
     pub dns: DnsChecker,
     pub limiter: Limiter,
@@ -56,6 +58,11 @@ impl axum::extract::FromRef<AppState> for LeptosOptions {
 }
 
 impl AppState {
+    /// The directory as it is now; hold it for one request, not longer.
+    pub fn tenants(&self) -> Arc<Tenants> {
+        self.directory.current()
+    }
+
     /// The client's address: the TCP peer, or what a trusted proxy says it forwarded for.
     pub fn client_ip(&self, peer: std::net::IpAddr, headers: &http::HeaderMap) -> std::net::IpAddr {
         super::client_ip::client_ip(peer, headers, &self.trusted_proxies)
@@ -194,10 +201,12 @@ impl Caller {
     /// The signed-in user of a session, with their tenant.
     pub async fn from_session(state: AppState, session: &AppSession) -> Result<Self, NoCaller> {
         let user = session.user().await?.ok_or(NoCaller::SignedOut)?;
-        // A tenant removed from the configuration ends its users' sessions.
+        // An organisation suspended (or removed from the configuration) ends its people's
+        // sessions, on every instance within a second.
         let tenant = state
-            .tenants
+            .tenants()
             .by_slug(&user.tenant)
+            .filter(|t| t.is_active())
             .cloned()
             .ok_or(NoCaller::SignedOut)?;
         check_login(&state, &tenant, &user).await?;
@@ -210,6 +219,17 @@ impl Caller {
 
     /// Whether the caller's admin status is older than the tenant lets it be trusted: then
     /// the IdP is asked again before admin work.
+    /// `Forbidden` unless an administrator, `SignInAgain` if that is no longer certain.
+    pub fn require_admin(&self) -> Result<(), AppError> {
+        if !self.user.is_admin {
+            return Err(AppError::Forbidden);
+        }
+        if self.admin_status_stale() {
+            return Err(AppError::SignInAgain);
+        }
+        Ok(())
+    }
+
     pub fn admin_status_stale(&self) -> bool {
         self.user.is_admin
             && now() - self.user.admin_checked_at > self.tenant.admin_recheck.as_secs() as i64

@@ -1,11 +1,10 @@
-//! Tenants: which organisation a mail domain belongs to, its IdP and its Stalwart server.
-//!
-//! Built once at boot from the validated settings. Lookups are by slug (from the session) or
-//! by mail domain (from the address typed on the sign-in page).
+//! Tenants: the organisations of one directory snapshot — which organisation a mail domain
+//! belongs to, its IdP and its Stalwart server. Built by [`super::directory`] from the
+//! database; lookups are by slug (from the session) or by mail domain (from the address
+//! typed on the sign-in page).
 
-use super::config::{
-    ConfigError, LoginHint, MailSettings, MailboxPasswords, Settings, read_secret,
-};
+use super::config::{LoginHint, MailSettings, MailboxPasswords};
+use super::db::directory::{OrganisationRecord, Status};
 use super::stalwart::StalwartClient;
 use secrecy::SecretString;
 use std::collections::{BTreeMap, HashMap};
@@ -15,6 +14,11 @@ use std::time::Duration;
 pub struct Tenant {
     pub slug: String,
     pub display_name: String,
+    pub status: Status,
+    /// Declared in postern.toml: shown read-only in the portal.
+    pub from_config: bool,
+    /// The name of its mail server.
+    pub mail_server: String,
     pub domains: Vec<String>,
     pub oidc: TenantOidc,
     pub mail: MailSettings,
@@ -45,9 +49,48 @@ pub struct TenantOidc {
     pub groups_claim: String,
     pub admin_group: Option<String>,
     pub login_hint: LoginHint,
+    /// Moves on at every change of these settings: cached discovery is then stale.
+    pub revision: i64,
 }
 
 impl Tenant {
+    pub fn new(
+        o: OrganisationRecord,
+        domains: Vec<String>,
+        oidc: TenantOidc,
+        stalwart: StalwartClient,
+    ) -> Self {
+        let p = o.policies;
+        Self {
+            slug: o.slug,
+            display_name: o.display_name,
+            status: o.status,
+            from_config: o.from_config,
+            mail_server: o.mail_server.unwrap_or_default(),
+            domains,
+            oidc,
+            mail: MailSettings {
+                imap_host: o.mail.imap_host,
+                imap_port: o.mail.imap_port,
+                smtp_host: o.mail.smtp_host,
+                smtp_port: o.mail.smtp_port,
+            },
+            stalwart,
+            fresh_auth_max_age: Duration::from_secs(p.fresh_auth_max_age_secs),
+            mailbox_passwords: p.mailbox_passwords,
+            provision_mailboxes: p.provision_mailboxes,
+            require_verified_email: p.require_verified_email,
+            session_lifetime: Duration::from_secs(p.session_lifetime_secs),
+            session_idle: Duration::from_secs(p.session_idle_secs),
+            admin_recheck: Duration::from_secs(p.admin_recheck_secs),
+        }
+    }
+
+    /// Whether its people may sign in and use the portal.
+    pub fn is_active(&self) -> bool {
+        self.status == Status::Active
+    }
+
     /// The `login_hint` to send the IdP for someone who typed `email`.
     pub fn login_hint(&self, email: &str) -> Option<String> {
         match self.oidc.login_hint {
@@ -69,72 +112,54 @@ impl Tenant {
     }
 }
 
+/// One snapshot of the directory.
 #[derive(Debug, Default)]
 pub struct Tenants {
+    version: i64,
     by_slug: BTreeMap<String, Arc<Tenant>>,
     by_domain: HashMap<String, Arc<Tenant>>,
-    /// Every declared Stalwart server by its key (`[stalwart.<key>]`).
+    /// Every mail server whose client could be built, by name.
     servers: BTreeMap<String, StalwartClient>,
+    /// Organisations that cannot serve anyone, and why.
+    unavailable: BTreeMap<String, String>,
+    /// The origins of every IdP (for CSP `form-action`), without repeats.
+    idp_origins: Vec<String>,
 }
 
 impl Tenants {
-    /// Resolves secrets and builds one Stalwart client per declared server, shared by the
-    /// tenants that use it.
-    pub fn from_settings(settings: &Settings) -> Result<Self, ConfigError> {
-        let mut servers = HashMap::new();
-        for (key, server) in &settings.stalwart {
-            let k = format!("stalwart.{key}.api_key");
-            let api_key = read_secret(&k, &server.api_key, &server.api_key_file)?;
-            let client = StalwartClient::new(
-                &server.url,
-                api_key,
-                Duration::from_millis(server.timeout_ms),
-            )
-            .map_err(|e| ConfigError {
-                key: format!("stalwart.{key}.url"),
-                problem: e.to_string(),
-            })?;
-            servers.insert(key.clone(), client);
-        }
-
-        let mut tenants = Tenants::default();
-        for (slug, t) in &settings.tenants {
-            let k = format!("tenants.{slug}.oidc.client_secret");
-            let client_secret = read_secret(&k, &t.oidc.client_secret, &t.oidc.client_secret_file)?;
-            let tenant = Arc::new(Tenant {
-                slug: slug.clone(),
-                display_name: t.display_name.clone(),
-                domains: t.domains.clone(),
-                oidc: TenantOidc {
-                    issuer: t.oidc.issuer.clone(),
-                    client_id: t.oidc.client_id.clone(),
-                    client_secret,
-                    scopes: t.oidc.scopes.clone(),
-                    email_claim: t.oidc.email_claim.clone(),
-                    groups_claim: t.oidc.groups_claim.clone(),
-                    admin_group: t.oidc.admin_group.clone(),
-                    login_hint: t.oidc.login_hint,
-                },
-                mail: t.mail.clone(),
-                stalwart: servers[&t.stalwart].clone(),
-                fresh_auth_max_age: Duration::from_secs(t.fresh_auth_max_age_secs),
-                mailbox_passwords: t.mailbox_passwords,
-                provision_mailboxes: t.provision_mailboxes,
-                require_verified_email: t.require_verified_email,
-                session_lifetime: Duration::from_secs(t.session_lifetime_secs),
-                session_idle: Duration::from_secs(t.session_idle_secs),
-                admin_recheck: Duration::from_secs(t.admin_recheck_secs),
-            });
-            for domain in &t.domains {
-                tenants.by_domain.insert(domain.clone(), tenant.clone());
+    pub fn assemble(
+        version: i64,
+        tenants: Vec<Tenant>,
+        servers: BTreeMap<String, StalwartClient>,
+        unavailable: BTreeMap<String, String>,
+    ) -> Self {
+        let mut snapshot = Tenants {
+            version,
+            servers,
+            unavailable,
+            ..Tenants::default()
+        };
+        let mut origins = std::collections::BTreeSet::new();
+        for tenant in tenants {
+            let tenant = Arc::new(tenant);
+            if let Ok(url) = url::Url::parse(&tenant.oidc.issuer) {
+                origins.insert(url.origin().ascii_serialization());
             }
-            tenants.by_slug.insert(slug.clone(), tenant);
+            for domain in &tenant.domains {
+                snapshot.by_domain.insert(domain.clone(), tenant.clone());
+            }
+            snapshot.by_slug.insert(tenant.slug.clone(), tenant);
         }
-        tenants.servers = servers.into_iter().collect();
-        Ok(tenants)
+        snapshot.idp_origins = origins.into_iter().collect();
+        snapshot
     }
 
-    /// Every declared Stalwart server, by its key.
+    /// The `directory_version` this snapshot was read at.
+    pub fn version(&self) -> i64 {
+        self.version
+    }
+
+    /// Every mail server, by name.
     pub fn servers(&self) -> Vec<(String, StalwartClient)> {
         self.servers
             .iter()
@@ -152,5 +177,13 @@ impl Tenants {
 
     pub fn iter(&self) -> impl Iterator<Item = &Arc<Tenant>> {
         self.by_slug.values()
+    }
+
+    pub fn unavailable(&self) -> impl Iterator<Item = (&String, &String)> {
+        self.unavailable.iter()
+    }
+
+    pub fn idp_origins(&self) -> &[String] {
+        &self.idp_origins
     }
 }

@@ -354,6 +354,7 @@ async fn a_user_without_the_admin_group_gets_403_everywhere() {
         "/admin/domains/acme.test",
         "/admin/domains/acme.test/zone",
         "/admin/domains/acme.test/check-status",
+        "/admin/organisation",
     ] {
         let (status, body) = page(&user, path).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{path}");
@@ -365,6 +366,7 @@ async fn a_user_without_the_admin_group_gets_403_everywhere() {
         ("/api/admin/mailbox", "id=b"),
         ("/api/admin/groups", ""),
         ("/api/admin/audit", ""),
+        ("/api/admin/organisation", ""),
     ] {
         let response = user
             .client

@@ -9,6 +9,7 @@ mod app_passwords;
 mod audit;
 mod boundary;
 mod demo;
+mod directory;
 mod dns;
 mod floods;
 mod identity;

@@ -121,6 +121,10 @@ pub struct ServerSettings {
     /// client they forward for. Empty: the TCP peer is the client.
     #[serde(default, deserialize_with = "networks")]
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// The key that seals secrets stored in the database (`POSTERN_SECRETS_KEY` wins).
+    pub secrets_key_file: Option<PathBuf>,
+    /// The key being rotated away from (`POSTERN_SECRETS_PREVIOUS_KEY` wins).
+    pub secrets_previous_key_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Default, Clone, Copy, Deserialize, PartialEq, Eq)]

@@ -3,6 +3,7 @@
 //! aggregate.
 
 pub mod audit;
+pub mod directory;
 pub mod limits;
 pub mod logins;
 pub mod pins;

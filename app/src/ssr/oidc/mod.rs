@@ -99,6 +99,8 @@ pub struct Provider {
     pub issuer: String,
     end_session: Option<EndSessionUrl>,
     fetched: Instant,
+    /// The tenant's IdP settings revision it was built from.
+    revision: i64,
 }
 
 /// What we keep between redirecting to the IdP and its callback. Lives in the session and is
@@ -176,6 +178,7 @@ impl OidcProviders {
     ) -> Result<Arc<Provider>, OidcError> {
         if let Some(p) = self.cache.read().expect("lock").get(&tenant.slug)
             && p.fetched.elapsed() < METADATA_TTL
+            && p.revision == tenant.oidc.revision
         {
             return Ok(p.clone());
         }
@@ -249,6 +252,7 @@ impl OidcProviders {
             issuer: published,
             end_session,
             fetched: Instant::now(),
+            revision: tenant.oidc.revision,
         })
     }
 

@@ -197,6 +197,22 @@ impl TestApp {
         url
     }
 
+    /// Starts an instance on the same database from `config` (an edited copy of
+    /// [`TestApp::config`]) with the given secrets keys; returns its base URL, or why it
+    /// refused to start.
+    pub async fn instance_with(
+        &self,
+        config: &str,
+        keyring: app::ssr::secrets::Keyring,
+    ) -> Result<String, server::StartupError> {
+        let settings =
+            app::ssr::config::Settings::from_toml(config, std::iter::empty()).expect("test config");
+        let application = server::Application::build_with(settings, keyring).await?;
+        let url = format!("http://127.0.0.1:{}", application.port());
+        tokio::spawn(application.run_until_stopped());
+        Ok(url)
+    }
+
     /// A browser at `base` sharing `with`'s cookies (one person, another instance).
     pub fn same_browser_at(&self, with: &Browser, base: &str) -> Browser {
         let mut headers = HeaderMap::new();
