@@ -175,7 +175,11 @@ async fn an_organisation_removed_from_the_configuration_is_suspended_and_keeps_i
     // Within a second the first instance ends Bert's session and refuses his sign-in.
     tokio::time::sleep(Duration::from_secs(1)).await;
     let account = bert.get("/account").await;
-    assert_eq!(location(&account), "/", "session ended: sent to the start page");
+    assert_eq!(
+        location(&account),
+        "/",
+        "session ended: sent to the start page"
+    );
     let refused = bert.start_sign_in(BERT).await;
     assert_eq!(location(&refused), "/");
     let page = text(&bert.start_page().await);
