@@ -194,11 +194,18 @@ async fn an_organisation_removed_from_the_configuration_is_suspended_and_keeps_i
     .await;
     assert!(kept > history, "history kept, and the refusal added to it");
 
-    // Declared again: active again.
+    // Declared again: active again, but the sessions it had stay ended.
     app.another_instance().await;
     let all = store::everything(&db).await.unwrap();
     let beta = all.organisations.iter().find(|o| o.slug == "beta").unwrap();
     assert_eq!(beta.status, Status::Active);
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let account = bert.get("/account").await;
+    assert_eq!(
+        location(&account),
+        "/",
+        "a suspension ends sessions for good"
+    );
 }
 
 #[tokio::test]

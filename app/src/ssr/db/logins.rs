@@ -70,6 +70,22 @@ pub async fn end_all(db: &Db, tenant: &str, user_id: i64) -> Result<u64, sqlx::E
     .rows_affected())
 }
 
+/// Ends every login of an organisation (suspended): its people are signed out everywhere, and
+/// resuming it later does not bring those sessions back.
+pub async fn end_organisation(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tenant: &str,
+) -> Result<u64, sqlx::Error> {
+    Ok(
+        sqlx::query("UPDATE logins SET ended_at = $2 WHERE tenant = $1 AND ended_at IS NULL")
+            .bind(tenant)
+            .bind(now())
+            .execute(&mut **tx)
+            .await?
+            .rows_affected(),
+    )
+}
+
 /// Forgets logins that ended, or that no session can use any more, before `before`.
 pub async fn forget_before(db: &Db, before: i64) -> Result<u64, sqlx::Error> {
     Ok(sqlx::query(

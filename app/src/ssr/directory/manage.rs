@@ -6,7 +6,7 @@ use crate::ssr::db::directory::{
     self as store, DomainRecord, IdentityProviderRecord, MailServerRecord, OrganisationRecord,
     Status, api_key_binding, client_secret_binding, is_unique_violation,
 };
-use crate::ssr::db::{Db, audit};
+use crate::ssr::db::{Db, audit, logins};
 use crate::ssr::secrets::{Keyring, Sealed, SecretsError};
 use secrecy::SecretString;
 use serde_json::json;
@@ -75,6 +75,9 @@ pub async fn set_status(
     let mut tx = db.pool.begin().await?;
     if !store::set_status(&mut tx, slug, status, reason).await? {
         return Err(ManageError::NoSuchOrganisation(slug.to_owned()));
+    }
+    if status != Status::Active {
+        logins::end_organisation(&mut tx, slug).await?;
     }
     store::bump_version(&mut tx).await?;
     tx.commit().await?;

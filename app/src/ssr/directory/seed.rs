@@ -4,11 +4,11 @@
 //! Secrets written in the file stay in the file: the rows say so by holding none.
 
 use crate::ssr::config::{Settings, TenantSettings};
-use crate::ssr::db::Db;
 use crate::ssr::db::directory::{
     self as store, DomainRecord, IdentityProviderRecord, MailServerRecord, MailSettingsRecord,
     OrganisationRecord, Policies, Status, reason,
 };
+use crate::ssr::db::{Db, logins};
 use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, thiserror::Error)]
@@ -147,6 +147,7 @@ pub async fn seed(db: &Db, settings: &Settings) -> Result<Seeded, SeedError> {
                 Some(reason::CONFIG_REMOVED),
             )
             .await?;
+            logins::end_organisation(&mut tx, slug).await?;
             seeded.suspended.push(slug.clone());
         }
     }
