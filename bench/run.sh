@@ -22,7 +22,7 @@ cargo xtask build --server-profile release \
 
 echo "== initial page weight (gzip -9)"
 total=0
-for f in target/site/pkg/postern.wasm target/site/pkg/postern.js target/site/pkg/postern.css; do
+for f in target/site/pkg/postern_bg.wasm target/site/pkg/postern.js target/site/pkg/postern.css; do
   size=$(gzip -9c "$f" | wc -c)
   total=$((total + size))
   printf '  %-32s %8d bytes raw %8d bytes gzip\n' "$(basename "$f")" "$(stat -c %s "$f")" "$size"

@@ -235,3 +235,17 @@ async fn the_domains_service_reads_the_records_to_publish() {
         "another domain is not found"
     );
 }
+
+#[tokio::test]
+async fn the_organisation_service_shows_the_settings_to_admins_only() {
+    let world = world().await;
+
+    let view = app::organisation::service::view(&caller(&world, "ada@acme.test", true)).unwrap();
+    assert!(view.from_config);
+    assert_eq!(view.domains, ["acme.test"]);
+    assert_eq!(view.idp.admin_group.as_deref(), Some("mail-admins"));
+    assert!(!format!("{view:?}").contains(KEY), "never the API key");
+
+    let refused = app::organisation::service::view(&caller(&world, "alice@acme.test", false));
+    assert!(matches!(refused, Err(app::error::AppError::Forbidden)));
+}

@@ -39,13 +39,8 @@ impl Policy {
     }
 
     fn csp(&self, nonce: &str) -> String {
-        let mut form_action = String::from("'self'");
-        if let Some(directory) = &self.0.directory {
-            for origin in directory.current().idp_origins() {
-                form_action.push(' ');
-                form_action.push_str(origin);
-            }
-        }
+        let directory = self.0.directory.as_ref().map(|d| d.current());
+        let form_action = directory.as_ref().map_or("'self'", |d| d.form_action());
         format!(
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'nonce-{nonce}'; \
              style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \

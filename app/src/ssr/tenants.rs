@@ -122,8 +122,28 @@ pub struct Tenants {
     servers: BTreeMap<String, StalwartClient>,
     /// Organisations that cannot serve anyone, and why.
     unavailable: BTreeMap<String, String>,
-    /// The origins of every IdP (for CSP `form-action`), without repeats.
-    idp_origins: Vec<String>,
+    /// CSP `form-action` sources: our own pages and every IdP a sign-in may lead to.
+    form_action: String,
+}
+
+/// Up to this many distinct https IdP origins are listed in `form-action` one by one; beyond
+/// that (an MSP with an IdP host per organisation) the header would grow with the directory,
+/// so any https origin is allowed instead. Plain-http IdPs (loopback only) are always listed.
+pub const FORM_ACTION_LISTED_ORIGINS: usize = 16;
+
+/// `'self'` and where sign-in and sign-out may redirect to.
+fn form_action(origins: &std::collections::BTreeSet<String>) -> String {
+    let mut sources = vec!["'self'".to_owned()];
+    let https = origins.iter().filter(|o| o.starts_with("https://")).count();
+    for origin in origins {
+        if https <= FORM_ACTION_LISTED_ORIGINS || !origin.starts_with("https://") {
+            sources.push(origin.clone());
+        }
+    }
+    if https > FORM_ACTION_LISTED_ORIGINS {
+        sources.push("https:".to_owned());
+    }
+    sources.join(" ")
 }
 
 impl Tenants {
@@ -150,7 +170,7 @@ impl Tenants {
             }
             snapshot.by_slug.insert(tenant.slug.clone(), tenant);
         }
-        snapshot.idp_origins = origins.into_iter().collect();
+        snapshot.form_action = form_action(&origins);
         snapshot
     }
 
@@ -183,7 +203,38 @@ impl Tenants {
         self.unavailable.iter()
     }
 
-    pub fn idp_origins(&self) -> &[String] {
-        &self.idp_origins
+    /// CSP `form-action` for this directory.
+    pub fn form_action(&self) -> &str {
+        if self.form_action.is_empty() {
+            "'self'"
+        } else {
+            &self.form_action
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn origins(list: &[&str]) -> std::collections::BTreeSet<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn form_action_lists_a_few_idps_and_stays_short_with_many() {
+        assert_eq!(
+            form_action(&origins(&["https://a.example", "http://127.0.0.1:9400"])),
+            "'self' http://127.0.0.1:9400 https://a.example"
+        );
+        let many: Vec<String> = (0..10_000)
+            .map(|i| format!("https://idp{i}.example"))
+            .collect();
+        let mut set: std::collections::BTreeSet<String> = many.into_iter().collect();
+        set.insert("http://127.0.0.1:9400".into());
+        assert_eq!(form_action(&set), "'self' http://127.0.0.1:9400 https:");
+        let sixteen: Vec<String> = (0..16).map(|i| format!("https://idp{i}.example")).collect();
+        let listed = form_action(&sixteen.into_iter().collect());
+        assert!(listed.contains("https://idp15.example") && !listed.ends_with("https:"));
     }
 }

@@ -260,6 +260,18 @@ async fn a_domain_cannot_belong_to_two_organisations() {
     )
     .await
     .unwrap();
+    let again = manage::create_organisation(
+        &db,
+        &keyring,
+        &COMMAND_LINE,
+        gamma(&app.issuer_a.issuer, "gamma2.test"),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(
+        again.to_string(),
+        "an organisation \"gamma\" already exists"
+    );
     let claiming = app.config.replace(
         "domains = [\"acme.test\"]",
         "domains = [\"acme.test\", \"gamma.test\"]",

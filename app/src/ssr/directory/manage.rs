@@ -107,11 +107,7 @@ pub async fn add_mail_server(
 ) -> Result<(), ManageError> {
     let sealed = keyring.seal(s.api_key, &api_key_binding(s.name))?;
     let mut tx = db.pool.begin().await?;
-    if store::mail_servers_in(&mut tx)
-        .await?
-        .iter()
-        .any(|existing| existing.name == s.name)
-    {
+    if store::mail_server_exists(&mut tx, s.name).await? {
         return Err(ManageError::Exists(format!(
             "a mail server named \"{}\"",
             s.name
@@ -150,11 +146,7 @@ pub async fn create_organisation(
     let slug = new.organisation.slug.clone();
     let sealed = keyring.seal(&new.client_secret, &client_secret_binding(&slug))?;
     let mut tx = db.pool.begin().await?;
-    if store::organisations_in(&mut tx)
-        .await?
-        .iter()
-        .any(|o| o.slug == slug)
-    {
+    if store::organisation_exists(&mut tx, &slug).await? {
         return Err(ManageError::Exists(format!("an organisation \"{slug}\"")));
     }
     store::put_organisation(&mut tx, &new.organisation).await?;

@@ -1,0 +1,140 @@
+//! The directory: organisations, their mail domains, identity providers and mail servers
+//! (migration 0005). Every change raises `directory_version` in the same transaction, which
+//! is how the other instances learn that their cache is stale.
+
+mod read;
+mod rows;
+mod write;
+
+pub use read::*;
+pub use rows::{login_hint_str, mailbox_passwords_str};
+pub use write::*;
+
+use crate::ssr::config::{LoginHint, MailboxPasswords};
+use crate::ssr::secrets::Sealed;
+
+/// Where an organisation stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Being onboarded: nobody signs in yet.
+    Draft,
+    Active,
+    /// Sign-ins refused, sessions ended; its history is kept.
+    Suspended,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Active => "active",
+            Status::Suspended => "suspended",
+        }
+    }
+
+    fn parse(s: &str) -> Self {
+        match s {
+            "active" => Status::Active,
+            "draft" => Status::Draft,
+            // Anything unknown is treated as the safe state.
+            _ => Status::Suspended,
+        }
+    }
+}
+
+/// Why an organisation was suspended (`organisations.status_reason`).
+pub mod reason {
+    /// Its `[tenants.<slug>]` entry was removed from postern.toml.
+    pub const CONFIG_REMOVED: &str = "config_removed";
+    /// An operator command.
+    pub const OPERATOR: &str = "operator";
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MailSettingsRecord {
+    pub imap_host: String,
+    pub imap_port: u16,
+    pub smtp_host: String,
+    pub smtp_port: u16,
+}
+
+/// The per-organisation policies (see `TenantSettings` for what each means).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Policies {
+    pub fresh_auth_max_age_secs: u64,
+    pub mailbox_passwords: MailboxPasswords,
+    pub provision_mailboxes: bool,
+    pub require_verified_email: bool,
+    pub session_lifetime_secs: u64,
+    pub session_idle_secs: u64,
+    pub admin_recheck_secs: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrganisationRecord {
+    pub slug: String,
+    pub display_name: String,
+    pub status: Status,
+    pub status_reason: Option<String>,
+    pub managed_by: Option<String>,
+    pub partner: bool,
+    pub mail_server: Option<String>,
+    pub mail: MailSettingsRecord,
+    pub policies: Policies,
+    pub from_config: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DomainRecord {
+    pub name: String,
+    pub organisation: String,
+    /// Only verified domains route sign-ins.
+    pub verified: bool,
+    pub from_config: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdentityProviderRecord {
+    pub organisation: String,
+    pub issuer: String,
+    pub client_id: String,
+    /// `None`: the secret is written in postern.toml.
+    pub client_secret: Option<Sealed>,
+    pub scopes: Vec<String>,
+    pub email_claim: String,
+    pub groups_claim: String,
+    pub admin_group: Option<String>,
+    pub login_hint: LoginHint,
+    pub revision: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MailServerRecord {
+    pub name: String,
+    pub url: String,
+    /// `None`: the key is written in postern.toml.
+    pub api_key: Option<Sealed>,
+    pub timeout_ms: u64,
+    pub managed_by: Option<String>,
+    pub from_config: bool,
+    pub revision: i64,
+}
+
+/// Where a sealed secret lives: the additional data it is sealed with.
+pub fn api_key_binding(server: &str) -> String {
+    format!("mail_servers.api_key:{server}")
+}
+
+pub fn client_secret_binding(organisation: &str) -> String {
+    format!("identity_providers.client_secret:{organisation}")
+}
+
+/// Everything in the directory, as one consistent read.
+#[derive(Debug, Default)]
+pub struct Everything {
+    pub version: i64,
+    pub organisations: Vec<OrganisationRecord>,
+    pub domains: Vec<DomainRecord>,
+    pub identity_providers: Vec<IdentityProviderRecord>,
+    pub mail_servers: Vec<MailServerRecord>,
+}
