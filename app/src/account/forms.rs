@@ -1,7 +1,7 @@
 //! The form posts of "My account": signing out of every session.
 
+use super::service::sign_out_everywhere;
 use super::text;
-use crate::auth::service::sign_out_everywhere;
 use crate::ssr::http::{Access, Route, SignedIn};
 use crate::ssr::session::{Flash, FlashKind};
 use axum::response::{IntoResponse, Redirect, Response};

@@ -3,6 +3,8 @@
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod forms;
+#[cfg(feature = "ssr")]
+pub mod mailbox_name;
 pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]

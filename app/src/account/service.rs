@@ -4,6 +4,8 @@ use super::model::{AccountOverview, Mailbox, MailboxStatus, Me};
 use super::pin::{Person, PinError, mailbox_of};
 use super::text;
 use crate::error::AppError;
+use crate::ssr::db::logins;
+use crate::ssr::http::RequestMeta;
 use crate::ssr::stalwart::error::StalwartError;
 use crate::ssr::stalwart::model::{Account, AccountKind};
 use crate::ssr::state::Caller;
@@ -96,4 +98,19 @@ async fn mailbox(caller: &Caller, account: &Account) -> Result<Mailbox, Stalwart
         quota_bytes: account.disk_quota(),
         aliases,
     })
+}
+
+/// Ends every login of the caller, on every device; returns how many there were.
+pub async fn sign_out_everywhere(caller: &Caller, meta: &RequestMeta) -> Result<u64, AppError> {
+    let ended = logins::end_all(&caller.state.db, &caller.tenant.slug, caller.user.user_id)
+        .await
+        .map_err(AppError::internal)?;
+    let event = crate::ssr::state::Event {
+        action: "user.sign_out_everywhere",
+        account: None,
+        target: Some(&caller.user.email),
+        detail: serde_json::json!({ "sessions": ended }),
+    };
+    caller.record(meta, event).await;
+    Ok(ended)
 }

@@ -37,3 +37,10 @@ pub const LOOK_UP_MAILBOX: &str = "look up your mailbox";
 pub fn storage_of(used: &str, limit: &str) -> String {
     format!("{used} of {limit}")
 }
+
+// The name before the @ of a new mailbox.
+pub const LOCAL_LENGTH: &str = "Use 1 to 64 characters before the @.";
+pub const LOCAL_DOTS: &str = "A dot cannot start or end the name, or follow another dot.";
+pub fn local_chars(local: &str) -> String {
+    format!("“{local}” may only use lowercase letters, digits and . - _ +")
+}

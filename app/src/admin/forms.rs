@@ -5,7 +5,7 @@
 use super::api::DRAFT;
 use super::model::{AdminFormOutcome, FormDraft, NewMailboxForm};
 use super::service::protection::writable;
-use super::service::{audit, groups, mailboxes};
+use super::service::{access, audit, groups, mailboxes};
 use super::text;
 use crate::auth::service::{fresh_sign_in, is_fresh};
 use crate::error::AppError;
@@ -213,7 +213,7 @@ async fn delete_mailbox(
 }
 
 async fn revoke_app_password(a: Admin, Path((id, credential)): Path<(String, String)>) -> Response {
-    let outcome = mailboxes::revoke_app_password(&a.scope, &id, &credential, &a.meta)
+    let outcome = access::revoke_app_password(&a.scope, &id, &credential, &a.meta)
         .await
         .map(|name| text::revoked_app_password(&name));
     a.reply.back(outcome, &mailbox_page(&id)).await
@@ -298,7 +298,7 @@ async fn export_audit(a: Admin, Query(filter): Query<AuditFilter>) -> Response {
 }
 
 async fn sign_out_person(a: Admin, Path(id): Path<String>) -> Response {
-    let outcome = mailboxes::sign_out_person(&a.scope, &id, &a.meta)
+    let outcome = access::sign_out_person(&a.scope, &id, &a.meta)
         .await
         .map(|(address, sessions)| text::signed_out(&address, sessions));
     a.reply.back(outcome, &mailbox_page(&id)).await

@@ -188,8 +188,6 @@ pub const DOMAIN_GONE: &str =
 pub const PASSWORD_REFUSED: &str = "The mail server refused this password.";
 pub const VALUE_REFUSED: &str = "The mail server did not accept this value.";
 pub const DELETED_MEANWHILE: &str = "It does not exist any more; someone may have deleted it.";
-pub const LOCAL_LENGTH: &str = "Use 1 to 64 characters before the @.";
-pub const LOCAL_DOTS: &str = "A dot cannot start or end the name, or follow another dot.";
 pub const QUOTA_FORMAT: &str =
     "Enter the size in GB, like 2 or 0.5, or leave it empty for no limit.";
 pub const GUESSED_EASILY: &str = "It would be guessed too easily.";
@@ -216,9 +214,6 @@ pub fn still_linked(action: &str, objects: &str) -> String {
 }
 pub fn limit_reached(action: &str) -> String {
     format!("We could not {action}: a limit on the mail server is reached.")
-}
-pub fn local_chars(local: &str) -> String {
-    format!("“{local}” may only use lowercase letters, digits and . - _ +")
 }
 pub fn password_too_short(min: usize) -> String {
     format!("Use at least {min} characters.")

@@ -2,8 +2,8 @@
 //! person and of the sign-in, and the mailbox some organisations create at first sign-in.
 
 use super::text;
+use crate::account::mailbox_name::valid_local_part;
 use crate::account::pin::{Mismatch, Person, PinError, mailbox_of};
-use crate::admin::service::validate::valid_local_part;
 use crate::error::AppError;
 use crate::ssr::db::{audit, logins, pins, users};
 use crate::ssr::http::RequestMeta;
@@ -291,21 +291,6 @@ pub async fn end_login(state: &AppState, user: &SessionUser) {
     if let Err(e) = logins::end(&state.db, &user.login_id).await {
         tracing::error!(error = %e, "cannot end the login");
     }
-}
-
-/// Ends every login of the caller, on every device; returns how many there were.
-pub async fn sign_out_everywhere(caller: &Caller, meta: &RequestMeta) -> Result<u64, AppError> {
-    let ended = logins::end_all(&caller.state.db, &caller.tenant.slug, caller.user.user_id)
-        .await
-        .map_err(AppError::internal)?;
-    let event = crate::ssr::state::Event {
-        action: "user.sign_out_everywhere",
-        account: None,
-        target: Some(&caller.user.email),
-        detail: serde_json::json!({ "sessions": ended }),
-    };
-    caller.record(meta, event).await;
-    Ok(ended)
 }
 
 /// An authorization request that reads the admin's groups again (no password asked if the

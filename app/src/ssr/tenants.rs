@@ -44,7 +44,8 @@ pub struct TenantOidc {
     pub issuer: String,
     pub client_id: String,
     pub client_secret: SecretString,
-    pub scopes: Vec<String>,
+    /// Shared between organisations that ask for the same scopes.
+    pub scopes: Arc<[String]>,
     pub email_claim: String,
     pub groups_claim: String,
     pub admin_group: Option<String>,

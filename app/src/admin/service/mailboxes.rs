@@ -16,11 +16,9 @@ use crate::app_passwords::service::item;
 use crate::components::alert::Notice;
 use crate::error::{AppError, FieldError};
 use crate::ssr::config::MailboxPasswords;
-use crate::ssr::db::{logins, users};
 use crate::ssr::http::RequestMeta;
 use crate::ssr::scope::AdminScope;
 use crate::ssr::stalwart::NewAccount;
-use crate::ssr::stalwart::error::StalwartError;
 use crate::ssr::stalwart::model::{Account, AccountKind};
 use crate::ssr::state::Outcome;
 use serde_json::json;
@@ -435,88 +433,4 @@ pub async fn delete(
     deleted.map_err(|e| explain(&e, action::DELETE_MAILBOX))?;
     scope.stalwart().forget_user(&address);
     Ok(address)
-}
-
-/// Revokes one app password of a mailbox; returns its name.
-pub async fn revoke_app_password(
-    scope: &AdminScope,
-    id: &str,
-    credential: &str,
-    meta: &RequestMeta,
-) -> Result<String, AppError> {
-    let account = writable(
-        scope,
-        id,
-        AccountKind::User,
-        "app_password.admin_revoke",
-        meta,
-    )
-    .await?;
-    let revoke_failed = |e: StalwartError| e.user_error(action::REVOKE_APP_PASSWORD);
-    let list = scope
-        .stalwart()
-        .app_passwords(&account.id)
-        .await
-        .map_err(revoke_failed)?;
-    let target = list
-        .iter()
-        .find(|p| p.id == credential)
-        .ok_or_else(|| AppError::NotFound(text::APP_PASSWORD_GONE.into()))?;
-    let detail = json!({ "name": target.description, "mailbox": scope.address(&account) });
-    let audited = begin(
-        scope,
-        meta,
-        "app_password.admin_revoke",
-        Some(&account.id),
-        Some(credential),
-        detail,
-    )
-    .await?;
-    let revoked = scope
-        .stalwart()
-        .destroy_app_passwords(&account.id, std::slice::from_ref(&target.id))
-        .await;
-    scope.caller.complete(audited, Outcome::of(&revoked)).await;
-    revoked.map_err(revoke_failed)?;
-    Ok(target.description.clone())
-}
-
-/// Signs the person with this mailbox out of every session; returns the address and how many
-/// sessions ended.
-pub async fn sign_out_person(
-    scope: &AdminScope,
-    id: &str,
-    meta: &RequestMeta,
-) -> Result<(String, u64), AppError> {
-    let account = writable(
-        scope,
-        id,
-        AccountKind::User,
-        "user.sign_out_everywhere",
-        meta,
-    )
-    .await?;
-    let address = scope.address(&account);
-    let db = &scope.caller.state.db;
-    let tenant = &scope.caller.tenant.slug;
-    let people = users::with_email(db, tenant, &address)
-        .await
-        .map_err(AppError::internal)?;
-    let mut ended = 0;
-    for person in &people {
-        ended += logins::end_all(db, tenant, person.id)
-            .await
-            .map_err(AppError::internal)?;
-    }
-    let detail = json!({ "sessions": ended });
-    record(
-        scope,
-        meta,
-        "user.sign_out_everywhere",
-        Some(&account.id),
-        Some(&address),
-        detail,
-    )
-    .await;
-    Ok((address, ended))
 }

@@ -3,6 +3,7 @@
 //! not managed by the mail server's operator. Anything else is answered as "not found",
 //! whether it exists in another tenant or not at all.
 
+pub mod access;
 pub mod audit;
 pub mod common;
 pub mod groups;

@@ -13,20 +13,7 @@ const GIB: f64 = 1024.0 * 1024.0 * 1024.0;
 /// Longest display name accepted.
 pub const DISPLAY_NAME_MAX: usize = 100;
 
-pub fn valid_local_part(local: &str) -> Result<(), String> {
-    if local.is_empty() || local.len() > 64 {
-        return Err(text::LOCAL_LENGTH.into());
-    }
-    if !local.bytes().all(|b| {
-        b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'_' | b'+')
-    }) {
-        return Err(text::local_chars(local));
-    }
-    if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
-        return Err(text::LOCAL_DOTS.into());
-    }
-    Ok(())
-}
+pub use crate::account::mailbox_name::valid_local_part;
 
 /// "2" or "2.5" gigabytes → bytes; empty → no limit.
 pub fn parse_quota(text: &str) -> Result<Option<u64>, String> {

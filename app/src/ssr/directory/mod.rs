@@ -246,6 +246,8 @@ impl Directory {
         for d in all.domains.into_iter().filter(|d| d.verified) {
             domains.entry(d.organisation).or_default().push(d.name);
         }
+        // Most organisations ask for the same scopes: one copy for all of them.
+        let mut scopes: HashMap<Vec<String>, Arc<[String]>> = HashMap::new();
         let mut tenants = Vec::with_capacity(all.organisations.len());
         let mut unavailable = BTreeMap::new();
         for o in all.organisations {
@@ -287,7 +289,10 @@ impl Directory {
                     issuer: idp.issuer,
                     client_id: idp.client_id,
                     client_secret,
-                    scopes: idp.scopes,
+                    scopes: scopes
+                        .entry(idp.scopes)
+                        .or_insert_with_key(|s| s.as_slice().into())
+                        .clone(),
                     email_claim: idp.email_claim,
                     groups_claim: idp.groups_claim,
                     admin_group: idp.admin_group,

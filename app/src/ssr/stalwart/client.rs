@@ -12,7 +12,8 @@ use std::time::{Duration, Instant};
 /// A client for one Stalwart server, authenticated with that server's API key.
 #[derive(Clone, Debug)]
 pub struct StalwartClient {
-    pub(super) transport: Transport,
+    /// Shared by every clone: an organisation snapshot holds one clone per organisation.
+    pub(super) transport: Arc<Transport>,
     /// Domain name → id. Domain ids never change while the domain exists, so a cache saves a
     /// round trip on every page; an unknown name is not cached (it may be created later).
     domain_ids: Arc<RwLock<HashMap<String, String>>>,
@@ -33,7 +34,7 @@ impl StalwartClient {
         timeout: Duration,
     ) -> Result<Self, StalwartError> {
         Ok(Self {
-            transport: Transport::new(base_url, api_key, timeout)?,
+            transport: Arc::new(Transport::new(base_url, api_key, timeout)?),
             domain_ids: Arc::default(),
             account_ids: Arc::default(),
             own_account: Arc::default(),
