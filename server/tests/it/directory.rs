@@ -272,6 +272,16 @@ async fn a_domain_cannot_belong_to_two_organisations() {
         again.to_string(),
         "an organisation \"gamma\" already exists"
     );
+    // Nor can postern.toml take over an organisation added in the portal by naming its slug.
+    let gamma_entry = app.config.replace("[tenants.beta", "[tenants.gamma");
+    let err = app
+        .instance_with(&gamma_entry, Keyring::from_text(KEY_A).unwrap())
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "tenants.gamma: an organisation \"gamma\" was added in the portal; give this entry another name"
+    );
     let claiming = app.config.replace(
         "domains = [\"acme.test\"]",
         "domains = [\"acme.test\", \"gamma.test\"]",

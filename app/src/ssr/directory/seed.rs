@@ -21,6 +21,10 @@ pub enum SeedError {
         domain: String,
         owner: String,
     },
+    #[error(
+        "tenants.{slug}: an organisation \"{slug}\" was added in the portal; give this entry another name"
+    )]
+    SlugTaken { slug: String },
     #[error("cannot write the configuration into the database: {0}")]
     Db(#[from] sqlx::Error),
 }
@@ -72,6 +76,9 @@ pub async fn seed(db: &Db, settings: &Settings) -> Result<Seeded, SeedError> {
         .collect();
     for (slug, declared) in &settings.tenants {
         let existing = organisations.get(slug);
+        if existing.is_some_and(|o| !o.from_config) {
+            return Err(SeedError::SlugTaken { slug: slug.clone() });
+        }
         let wanted = organisation(slug, declared, existing);
         if existing != Some(&wanted) {
             store::put_organisation(&mut tx, &wanted).await?;
