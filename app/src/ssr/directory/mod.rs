@@ -8,6 +8,7 @@
 //! their server changed.
 
 pub mod manage;
+pub mod proof;
 pub mod seed;
 
 use super::config::{ConfigError, Settings, read_secret};
