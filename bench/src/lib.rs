@@ -140,6 +140,15 @@ pub fn simulator(
 /// Starts the release portal with a config file. `BENCH_PORTAL_WRAPPER` (e.g.
 /// `valgrind --tool=callgrind`) runs it under a profiler.
 pub fn portal(root: &std::path::Path, config: &std::path::Path) -> anyhow::Result<Killed> {
+    portal_with(root, config, &[])
+}
+
+/// [`portal`] with extra environment variables (e.g. `POSTERN_SECRETS_KEY`).
+pub fn portal_with(
+    root: &std::path::Path,
+    config: &std::path::Path,
+    env: &[(&str, &str)],
+) -> anyhow::Result<Killed> {
     use anyhow::Context;
     let server = root.join("target/release/server");
     let wrapper = std::env::var("BENCH_PORTAL_WRAPPER").unwrap_or_default();
@@ -157,6 +166,7 @@ pub fn portal(root: &std::path::Path, config: &std::path::Path) -> anyhow::Resul
             .arg("--config")
             .arg(config)
             .env("POSTERN_LOG", "warn")
+            .envs(env.iter().copied())
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()

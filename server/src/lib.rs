@@ -60,7 +60,7 @@ impl Application {
     /// organisation's clients and binds the listener. Nothing is served until
     /// [`Application::run_until_stopped`]. The secrets key comes from the environment.
     pub async fn build(settings: Settings) -> Result<Self, StartupError> {
-        let keyring = Keyring::from_settings(&settings.server, |name| std::env::var(name).ok())?;
+        let keyring = Keyring::from_environment(&settings.server)?;
         Self::build_with(settings, keyring).await
     }
 

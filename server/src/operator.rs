@@ -94,7 +94,7 @@ pub enum OperatorError {
 /// Runs one operator command (not `serve`).
 pub async fn run(command: Command, settings: Settings) -> Result<(), OperatorError> {
     let db = Db::connect(&settings.server.database_url).await?;
-    let keyring = || Keyring::from_settings(&settings.server, |name| std::env::var(name).ok());
+    let keyring = || Keyring::from_environment(&settings.server);
     match command {
         Command::Serve => unreachable!("main serves"),
         Command::Organisation(OrganisationCommand::List) => list_organisations(&db).await,

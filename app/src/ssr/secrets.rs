@@ -158,6 +158,13 @@ impl Keyring {
         })
     }
 
+    /// The keys of this process: its settings and its environment.
+    pub fn from_environment(
+        server: &crate::ssr::config::ServerSettings,
+    ) -> Result<Self, SecretsError> {
+        Self::from_settings(server, |name| std::env::var(name).ok())
+    }
+
     /// The keys named by the settings and the environment: the environment wins.
     pub fn from_settings(
         server: &crate::ssr::config::ServerSettings,

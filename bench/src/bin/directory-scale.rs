@@ -17,7 +17,7 @@ use app::ssr::db::directory::{
 };
 use app::ssr::directory::manage::{self, COMMAND_LINE, NewOrganisation};
 use app::ssr::secrets::Keyring;
-use bench::{API_KEY, Killed, load, ms, wait_ready};
+use bench::{API_KEY, load, ms, wait_ready};
 use secrecy::SecretString;
 use std::time::{Duration, Instant};
 
@@ -89,19 +89,6 @@ fn rss_kb(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
-fn start_portal(root: &std::path::Path, config: &std::path::Path) -> anyhow::Result<Killed> {
-    Ok(Killed(
-        std::process::Command::new(root.join("target/release/server"))
-            .arg("--config")
-            .arg(config)
-            .env("POSTERN_LOG", "warn")
-            .env("POSTERN_SECRETS_KEY", SECRETS_KEY)
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()?,
-    ))
-}
-
 struct Figures {
     orgs: usize,
     populate: Duration,
@@ -131,7 +118,8 @@ async fn scene(root: &std::path::Path, issuer: &str, orgs: usize) -> anyhow::Res
 
     // The first start writes postern.toml's server and organisation into the directory.
     {
-        let _portal = start_portal(root, &config_file)?;
+        let _portal =
+            bench::portal_with(root, &config_file, &[("POSTERN_SECRETS_KEY", SECRETS_KEY)])?;
         wait_ready(&format!("http://{PORTAL}/healthz/ready")).await?;
     }
     let started = Instant::now();
@@ -145,7 +133,7 @@ async fn scene(root: &std::path::Path, issuer: &str, orgs: usize) -> anyhow::Res
     let populate = started.elapsed();
 
     let started = Instant::now();
-    let portal = start_portal(root, &config_file)?;
+    let portal = bench::portal_with(root, &config_file, &[("POSTERN_SECRETS_KEY", SECRETS_KEY)])?;
     wait_ready(&format!("http://{PORTAL}/healthz/ready")).await?;
     let ready = started.elapsed();
     let pid = portal.0.id();

@@ -3,7 +3,7 @@
 
 use crate::common;
 
-use common::{ADA, ALICE, BERT, Browser, TestApp, location, text};
+use common::{ADA, ALICE, BERT, Browser, TestApp, form_request_id, location, text};
 use reqwest::StatusCode;
 
 async fn signed_in(app: &TestApp, who: &str) -> Browser {
@@ -295,9 +295,7 @@ async fn a_group_that_cannot_receive_mail_is_flagged_and_fixed() {
 async fn admins_see_and_revoke_a_users_app_passwords_by_name_only() {
     let app = TestApp::spawn().await;
     let alice = signed_in(&app, ALICE).await;
-    let html = alice.get("/app-passwords/new").await.text().await.unwrap();
-    let start = html.find("name=\"request_id\" value=\"").unwrap() + 25;
-    let request_id = html[start..].split('"').next().unwrap().to_owned();
+    let request_id = form_request_id(&alice, "/app-passwords/new").await;
     let created = alice
         .post_form(
             "/app-passwords/new",

@@ -3,20 +3,10 @@
 
 use crate::common;
 
-use common::{ALICE, BERT, Browser, TestApp, location, text};
+use common::{ALICE, BERT, Browser, TestApp, form_request_id, location, text};
 use reqwest::StatusCode;
 use std::time::Duration;
 use testkit::stalwart::Fault;
-
-/// The hidden request id of a freshly rendered create form.
-async fn form_request_id(browser: &Browser, path: &str) -> String {
-    let html = browser.get(path).await.text().await.unwrap();
-    let start = html
-        .find("name=\"request_id\" value=\"")
-        .unwrap_or_else(|| panic!("no form in {html}"))
-        + 25;
-    html[start..].split('"').next().unwrap().to_owned()
-}
 
 async fn create(browser: &Browser, request_id: &str, fields: &[(&str, &str)]) -> reqwest::Response {
     let mut form = vec![("request_id", request_id)];

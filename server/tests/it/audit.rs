@@ -1,7 +1,7 @@
 //! The audit log tells the whole story: refusals and sign-outs are in it, admins can page,
 //! filter and export all of it, and a credential change that cannot be logged is not made.
 
-use crate::common::{ADA, ALICE, TestApp, location, text};
+use crate::common::{ADA, ALICE, TestApp, form_request_id, location, text};
 use app::ssr::db::audit::{self, Filter, NewEvent};
 use reqwest::StatusCode;
 use testkit::oidc::Tweak;
@@ -108,14 +108,7 @@ async fn a_credential_change_is_not_made_when_the_audit_log_cannot_be_written() 
     let app = TestApp::spawn().await;
     let browser = app.browser();
     assert_eq!(location(&browser.sign_in(ALICE).await), "/account");
-    let html = browser
-        .get("/app-passwords/new")
-        .await
-        .text()
-        .await
-        .unwrap();
-    let start = html.find("name=\"request_id\" value=\"").unwrap() + 25;
-    let request_id = html[start..].split('"').next().unwrap().to_owned();
+    let request_id = form_request_id(&browser, "/app-passwords/new").await;
     sqlx::query("ALTER TABLE audit_events RENAME TO audit_events_gone")
         .execute(&app.db().await.pool)
         .await

@@ -2,7 +2,7 @@
 //! `Retry-After`, counted per client network, per address, per person and per organisation,
 //! and holding across several instances on one database.
 
-use crate::common::{ADA, ALICE, Browser, TestApp, location, seed, text};
+use crate::common::{ADA, ALICE, Browser, TestApp, form_request_id, location, seed, text};
 use reqwest::StatusCode;
 
 fn limits(config: &mut String, lines: &str) {
@@ -123,14 +123,7 @@ async fn minting_and_admin_writes_are_limited_across_instances() {
     assert_eq!(location(&alice_a.sign_in(ALICE).await), "/account");
     let alice_b = app.same_browser_at(&alice_a, &other);
     async fn mint(browser: &Browser) -> reqwest::Response {
-        let html = browser
-            .get("/app-passwords/new")
-            .await
-            .text()
-            .await
-            .unwrap();
-        let start = html.find("name=\"request_id\" value=\"").unwrap() + 25;
-        let id = html[start..].split('"').next().unwrap().to_owned();
+        let id = form_request_id(browser, "/app-passwords/new").await;
         browser
             .post_form(
                 "/app-passwords/new",

@@ -1,7 +1,7 @@
 //! The right mailbox, always: verified addresses only, a mailbox pinned to the person who
 //! first reached it, the login hint each IdP wants; and fresh sign-ins for sensitive changes.
 
-use crate::common::{ADA, ALICE, Browser, TestApp, location, seed, text};
+use crate::common::{ADA, ALICE, Browser, TestApp, form_request_id, location, seed, text};
 use reqwest::StatusCode;
 use testkit::oidc::{Tweak, User};
 
@@ -121,14 +121,7 @@ async fn a_sign_in_without_auth_time_is_never_fresh() {
     let app = TestApp::spawn().await;
     app.issuer_a.set_tweak(Tweak::NoAuthTime);
     let browser = signed_in(&app, ALICE).await;
-    let html = browser
-        .get("/app-passwords/new")
-        .await
-        .text()
-        .await
-        .unwrap();
-    let start = html.find("name=\"request_id\" value=\"").unwrap() + 25;
-    let id = html[start..].split('"').next().unwrap().to_owned();
+    let id = form_request_id(&browser, "/app-passwords/new").await;
 
     let response = browser
         .post_form(

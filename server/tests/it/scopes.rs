@@ -1,7 +1,7 @@
 //! App passwords carry mail rights only: what Postern mints cannot manage the account, and
 //! the account's API keys are listed and revoked with them.
 
-use crate::common::{ALICE, Browser, TestApp, location, text};
+use crate::common::{ALICE, Browser, TestApp, form_request_id, location, text};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use testkit::stalwart::Caller;
@@ -14,14 +14,7 @@ async fn signed_in(app: &TestApp, who: &str) -> Browser {
 
 /// Mints through the form; returns the secret shown once.
 async fn mint(browser: &Browser, fields: &[(&str, &str)]) -> String {
-    let html = browser
-        .get("/app-passwords/new")
-        .await
-        .text()
-        .await
-        .unwrap();
-    let start = html.find("name=\"request_id\" value=\"").unwrap() + 25;
-    let request_id = html[start..].split('"').next().unwrap().to_owned();
+    let request_id = form_request_id(browser, "/app-passwords/new").await;
     let mut form = vec![("request_id", request_id.as_str()), ("name", "Phone")];
     form.extend_from_slice(fields);
     let page = browser.post_form("/app-passwords/new", &form).await;

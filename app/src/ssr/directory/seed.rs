@@ -161,14 +161,22 @@ pub async fn seed(db: &Db, settings: &Settings) -> Result<Seeded, SeedError> {
 
     // Servers declared before and gone from the file: their key went with the file. Removed
     // unless an organisation still names them (those organisations then cannot work, and the
-    // start-up log says why).
-    let in_use: BTreeSet<String> = store::organisations_in(&mut tx)
-        .await?
-        .into_iter()
-        .filter_map(|o| o.mail_server)
+    // start-up log says why). In use: what the file declares now, and what the organisations
+    // it does not declare named before.
+    let in_use: BTreeSet<&str> = settings
+        .tenants
+        .values()
+        .map(|t| t.stalwart.as_str())
+        .chain(
+            organisations
+                .iter()
+                .filter(|(slug, _)| !settings.tenants.contains_key(*slug))
+                .filter_map(|(_, o)| o.mail_server.as_deref()),
+        )
         .collect();
     for (name, s) in &servers {
-        if s.from_config && !settings.stalwart.contains_key(name) && !in_use.contains(name) {
+        if s.from_config && !settings.stalwart.contains_key(name) && !in_use.contains(name.as_str())
+        {
             store::delete_mail_server(&mut tx, name).await?;
             seeded.removed_servers.push(name.clone());
         }

@@ -355,3 +355,13 @@ pub fn text(html: &str) -> String {
         .replace("&lt;", "<")
         .replace("&gt;", ">")
 }
+
+/// The hidden request id of a freshly rendered create form.
+pub async fn form_request_id(browser: &Browser, path: &str) -> String {
+    let html = browser.get(path).await.text().await.unwrap();
+    let start = html
+        .find("name=\"request_id\" value=\"")
+        .unwrap_or_else(|| panic!("no form in {html}"))
+        + 25;
+    html[start..].split('"').next().unwrap().to_owned()
+}

@@ -10,18 +10,16 @@ use super::{
 use crate::ssr::db::pool::Db;
 use sqlx::{Any, Transaction};
 
+const VERSION: &str = "SELECT version FROM directory_version WHERE id = 1";
+
 pub async fn version(db: &Db) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT version FROM directory_version WHERE id = 1")
-        .fetch_one(&db.pool)
-        .await
+    sqlx::query_scalar(VERSION).fetch_one(&db.pool).await
 }
 
 /// Reads the whole directory in one transaction (one snapshot on PostgreSQL).
 pub async fn everything(db: &Db) -> Result<Everything, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
-    let version = sqlx::query_scalar("SELECT version FROM directory_version WHERE id = 1")
-        .fetch_one(&mut *tx)
-        .await?;
+    let version = sqlx::query_scalar(VERSION).fetch_one(&mut *tx).await?;
     let organisations = organisations_in(&mut tx).await?;
     let domains = domains_in(&mut tx).await?;
     let identity_providers = sqlx::query_as::<_, IdentityProviderRow>(&format!(
