@@ -1,6 +1,7 @@
 //! Replays the live Stalwart v0.16.18 transcripts (tests/live, copied from
 //! ../shared/stalwart/live) against the simulator, in their original order, and compares every
-//! answer of every method the simulator models: same status, same JSON, same key order.
+//! answer of every method the simulator models, and the `/api/account` documents: same status,
+//! same JSON, same key order.
 //!
 //! Only differences a real server could not reproduce either are normalised away: timestamps
 //! (`createdAt`), generated secrets (`app_…`, `API_…`, mapped from the transcript's to the
@@ -230,9 +231,30 @@ async fn the_simulator_answers_the_live_transcripts_like_stalwart() {
             );
             store.add_api_key(&id, token);
         }
+        if method == "GET" && path == "/api/account" {
+            // The whole document: permissions in the server's order, edition, locale.
+            let mut builder = http.get(format!("{}{path}", simulator.url));
+            if let Some(auth) = auth {
+                builder = builder.header("Authorization", secrets.authorization(auth));
+            }
+            let response = builder.send().await.unwrap();
+            let status = response.status().as_u16();
+            let got: Value = serde_json::from_slice(&response.bytes().await.unwrap()).unwrap();
+            let want = &t.json["response"];
+            // As text, so that the key order counts too.
+            let (got_text, want_text) = (got.to_string(), want["body"].to_string());
+            if status as u64 != want["status"] || got_text != want_text {
+                mismatches.push(format!(
+                    "{}: HTTP {status} {got}\n  live {} {}",
+                    t.number, want["status"], want["body"]
+                ));
+            }
+            compared += 1;
+            continue;
+        }
         if method != "POST" || !path.starts_with("/jmap") {
             skipped.push(format!(
-                "{}: {method} {path} (session/account documents are not simulated)",
+                "{}: {method} {path} (the session document is not compared)",
                 t.number
             ));
             continue;

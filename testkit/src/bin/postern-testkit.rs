@@ -1,7 +1,9 @@
+//! Test equipment as processes, for the demo and the browser tests.
+//!
 //! `postern-testkit stalwart --listen 127.0.0.1:18080 --seed seed.json`
 //!
-//! Runs the Stalwart simulator as a process, for the demo and the browser tests.
-//! The seed file lists domains, users, groups and the portal's API key:
+//! Runs the Stalwart simulator. The seed file lists domains, users, groups and the portal's
+//! API key:
 //!
 //! ```json
 //! {"domains": ["acme.test"],
@@ -10,9 +12,24 @@
 //!  "groups": [{"address": "sales@acme.test", "name": "Sales"}],
 //!  "api_keys": [{"address": "postern@acme.test", "secret": "API_…"}]}
 //! ```
+//!
+//! `postern-testkit dns --listen 127.0.0.1:5310 --control 127.0.0.1:5311 --zone gamma.test
+//! [--zone other.test …]`
+//!
+//! Runs an authoritative DNS server (UDP and TCP on `--listen`) for each `--zone`, holding
+//! only its SOA and NS at start; names outside the zones are REFUSED. The HTTP server on
+//! `--control` changes the records while it runs (testkit::dns::control):
+//!
+//! - `POST /records` `{"name": "_postern-challenge.gamma.test", "type": "TXT",
+//!   "value": "token=abc expiry=2026-12-07T10:00:00Z"}` → 204 (values over 255 bytes are
+//!   split into 255-byte strings);
+//! - `DELETE /records?name=_postern-challenge.gamma.test` → 204, every record of the name gone;
+//! - `GET /healthz` → 200 (for Playwright's `webServer`).
 
 use anyhow::{Context, bail};
 use serde::Deserialize;
+use std::net::SocketAddr;
+use testkit::dns::{DnsServer, control};
 use testkit::stalwart::{Simulator, Store};
 
 #[derive(Deserialize, Default)]
@@ -125,16 +142,24 @@ fn build(seed: Seed) -> anyhow::Result<Store> {
     Ok(store)
 }
 
+const USAGE: &str = "usage: postern-testkit stalwart [--listen ADDR] [--seed FILE]\n       \
+    postern-testkit dns --listen ADDR --control ADDR --zone ORIGIN [--zone ORIGIN …]";
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     tracing_subscriber::fmt().with_target(false).init();
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) != Some("stalwart") {
-        bail!("usage: postern-testkit stalwart [--listen ADDR] [--seed FILE]");
+    match args.first().map(String::as_str) {
+        Some("stalwart") => stalwart(&args[1..]).await,
+        Some("dns") => dns(&args[1..]).await,
+        _ => bail!(USAGE),
     }
+}
+
+async fn stalwart(args: &[String]) -> anyhow::Result<()> {
     let mut listen = "127.0.0.1:18080".to_owned();
     let mut seed = Seed::default();
-    let mut it = args.iter().skip(1);
+    let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--listen" => listen = it.next().context("--listen needs an address")?.clone(),
@@ -144,7 +169,7 @@ async fn main() -> anyhow::Result<()> {
                     std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
                 seed = serde_json::from_str(&text).with_context(|| format!("parsing {path}"))?;
             }
-            other => bail!("unknown argument {other}"),
+            other => bail!("unknown argument {other}\n{USAGE}"),
         }
     }
     let store = build(seed)?;
@@ -154,5 +179,38 @@ async fn main() -> anyhow::Result<()> {
     let simulator = Simulator::serve(listener, store);
     tracing::info!(url = %simulator.url, "Stalwart simulator ready");
     tokio::signal::ctrl_c().await?;
+    Ok(())
+}
+
+async fn dns(args: &[String]) -> anyhow::Result<()> {
+    let (mut listen, mut control_addr, mut zones) = (None, None, Vec::new());
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = |what: &str| it.next().with_context(|| format!("{arg} needs {what}"));
+        match arg.as_str() {
+            "--listen" => listen = Some(value("an address")?.parse::<SocketAddr>()?),
+            "--control" => control_addr = Some(value("an address")?.clone()),
+            "--zone" => zones.push(value("an origin")?.clone()),
+            other => bail!("unknown argument {other}\n{USAGE}"),
+        }
+    }
+    let (Some(listen), Some(control_addr)) = (listen, control_addr) else {
+        bail!("--listen and --control are required\n{USAGE}");
+    };
+    if zones.is_empty() {
+        bail!("at least one --zone is required\n{USAGE}");
+    }
+    let server = DnsServer::start_on(listen, &zones)
+        .await
+        .with_context(|| format!("serving DNS on {listen}"))?;
+    let listener = tokio::net::TcpListener::bind(&control_addr)
+        .await
+        .with_context(|| format!("binding {control_addr}"))?;
+    tracing::info!(dns = %server.addr, control = %control_addr, ?zones, "DNS server ready");
+    let app = control::router(server.zones());
+    tokio::select! {
+        served = axum::serve(listener, app) => served?,
+        stopped = tokio::signal::ctrl_c() => stopped?,
+    }
     Ok(())
 }

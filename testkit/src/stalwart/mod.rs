@@ -4,6 +4,7 @@
 //! Test equipment only. Besides the Stalwart API it serves `/_sim/*` control endpoints
 //! (inject faults, inspect state) that no real server has and the product never calls.
 
+mod api_account;
 pub mod ids;
 mod store;
 
@@ -94,6 +95,7 @@ pub fn router(store: Shared) -> Router {
         .route("/jmap", post(jmap))
         .route("/jmap/", post(jmap))
         .route("/jmap/session", get(session))
+        .route("/api/account", get(api_account::api_account))
         .route("/.well-known/jmap", get(session))
         .route("/healthz/live", get(|| async { StatusCode::OK }))
         .route("/_sim/fault", post(inject_fault))
@@ -158,7 +160,12 @@ fn caller(store: &Store, headers: &HeaderMap) -> Option<Caller> {
 }
 
 async fn jmap(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
-    let fault = shared.lock().expect("lock").take_fault_for(&body);
+    with_fault(&shared, &body, || handle(&shared, &headers, &body)).await
+}
+
+/// Runs `handle` under the next injected fault for a request with this body, if any.
+async fn with_fault(shared: &Shared, body: &[u8], handle: impl FnOnce() -> Response) -> Response {
+    let fault = shared.lock().expect("lock").take_fault_for(body);
     let mut delay_after = None;
     match fault {
         Some(Fault::Status(status)) => return status_problem(status),
@@ -166,7 +173,7 @@ async fn jmap(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -> 
         Some(Fault::DelayAfter(d)) => delay_after = Some(d),
         None => {}
     }
-    let response = handle(&shared, &headers, &body);
+    let response = handle();
     if let Some(d) = delay_after {
         tokio::time::sleep(d).await;
     }
@@ -398,7 +405,7 @@ async fn session(State(shared): State<Shared>, headers: HeaderMap) -> Response {
 }
 
 /// `POST /_sim/fault` with `{"status":503}`, `{"delay_before_ms":…}` or `{"delay_after_ms":…}`,
-/// optionally `"times": n`. Affects the next `/jmap` requests.
+/// optionally `"times": n`. Affects the next `/jmap` and `/api/account` requests.
 async fn inject_fault(State(shared): State<Shared>, body: Bytes) -> StatusCode {
     let Ok(spec) = serde_json::from_slice::<Value>(&body) else {
         return StatusCode::BAD_REQUEST;
