@@ -9,6 +9,7 @@ pub mod components;
 pub mod domains;
 pub mod error;
 pub mod organisation;
+pub mod partners;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
@@ -76,6 +77,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin/domains") view=domains::pages::DomainsPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/domains/:name") view=domains::pages::DomainPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/organisation") view=organisation::pages::OrganisationPage ssr=SsrMode::Async/>
+                <Route path=path!("/partners") view=partners::pages::PartnersPage ssr=SsrMode::Async/>
+                <Route path=path!("/partners/new") view=partners::pages::NewOrganisationPage ssr=SsrMode::Async/>
+                <Route path=path!("/partners/organisations/:slug") view=partners::pages::ConsolePage ssr=SsrMode::Async/>
+                <Route path=path!("/partners/organisations/:slug/remove") view=partners::pages::RemoveOrganisationPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }
@@ -94,6 +99,7 @@ pub fn routes() -> Vec<ssr::http::Route> {
         app_passwords::forms::routes(),
         admin::forms::routes(),
         domains::forms::routes(),
+        partners::forms::routes(),
     ]
     .into_iter()
     .flatten()

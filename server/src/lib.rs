@@ -108,6 +108,11 @@ impl Application {
             trusted_proxies: settings.server.trusted_proxies.clone().into(),
         });
         let state_for_log = state.clone();
+        // Pending domain proofs are looked up again in the background.
+        app::partners::service::domains::spawn_recheck(
+            state.clone(),
+            std::time::Duration::from_secs(settings.dns.proof_recheck_secs),
+        );
         let router = match db.backend {
             Backend::Sqlite => {
                 use std::str::FromStr;

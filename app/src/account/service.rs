@@ -16,6 +16,7 @@ pub fn me(caller: &Caller) -> Me {
         email: caller.user.email.clone(),
         tenant_name: caller.tenant.display_name.clone(),
         is_admin: caller.user.is_admin,
+        is_partner: caller.user.is_admin && caller.tenant.partner,
     }
 }
 

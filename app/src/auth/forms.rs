@@ -9,7 +9,7 @@ use crate::ssr::http::{
     Access, Reply, RequestMeta, Route, SignedIn, retry_after, set_notice, status_of,
 };
 use crate::ssr::limits::{Subject, Throttled};
-use crate::ssr::oidc::{AuthOptions, Callback, OidcError};
+use crate::ssr::oidc::{AuthOptions, Callback, OidcError, TEST_SIGN_IN, TestClaims, TestSignIn};
 use crate::ssr::session::{AppSession, Flash, FlashKind};
 use crate::ssr::state::AppState;
 use crate::ssr::time::now;
@@ -161,6 +161,10 @@ async fn callback(
     let Some(tenant) = state.tenants().by_slug(&pending.tenant).cloned() else {
         return back_to_start(&session, text::EXPIRED.to_owned(), None).await;
     };
+    // A partner testing an organisation's IdP (it may not be live yet): show, never sign in.
+    if pending.test {
+        return test_sign_in(&state, &session, &tenant, &pending, &callback).await;
+    }
     // Suspended while its person was at the IdP.
     if !tenant.is_active() {
         return back_to_start(&session, text::not_live(&tenant.display_name), None).await;
@@ -273,6 +277,41 @@ async fn callback(
     }
     tracing::info!(tenant = %tenant.slug, user = user.user_id, "signed in");
     Redirect::to(local_path(Some(&pending.return_to)).unwrap_or("/account")).into_response()
+}
+
+/// Verifies a partner's test sign-in like any other, and hands what it showed to the page
+/// that asked for it. The partner's own session is left as it is.
+async fn test_sign_in(
+    state: &AppState,
+    session: &AppSession,
+    tenant: &crate::ssr::tenants::Tenant,
+    pending: &crate::ssr::oidc::PendingLogin,
+    callback: &Callback,
+) -> Response {
+    let result = match state
+        .oidc
+        .finish(tenant, &state.redirect_uri(), pending, callback)
+        .await
+    {
+        Ok(identity) => Ok(TestClaims {
+            subject: identity.subject,
+            email: identity.email,
+            name: identity.name,
+            groups: identity.groups,
+        }),
+        Err(e) => {
+            tracing::info!(tenant = %tenant.slug, error = %e, "test sign-in failed");
+            Err(e.to_string())
+        }
+    };
+    let outcome = TestSignIn {
+        tenant: tenant.slug.clone(),
+        result,
+    };
+    if let Err(e) = session.0.insert(TEST_SIGN_IN, &outcome).await {
+        tracing::error!(error = %e, "cannot keep the test sign-in result");
+    }
+    Redirect::to(local_path(Some(&pending.return_to)).unwrap_or("/")).into_response()
 }
 
 async fn logout(

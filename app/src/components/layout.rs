@@ -12,6 +12,9 @@ pub struct Me {
     pub email: String,
     pub tenant_name: String,
     pub is_admin: bool,
+    /// An admin of a partner organisation: the Partners page is theirs.
+    #[serde(default)]
+    pub is_partner: bool,
 }
 
 #[component]
@@ -47,6 +50,7 @@ pub fn Page(
                                 {link("/admin/audit", text::AUDIT)}
                                 {link("/admin/organisation", text::ORGANISATION)}
                             })}
+                            {me.is_partner.then(|| link("/partners", text::PARTNERS))}
                         </ul>
                     </nav>
                     <form method="post" action="/auth/logout" class="sign-out">

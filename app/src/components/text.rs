@@ -10,6 +10,7 @@ pub const GROUPS: &str = "Groups";
 pub const AUDIT: &str = "Audit log";
 pub const ORGANISATION: &str = "Organisation";
 pub const DOMAINS: &str = "Domains";
+pub const PARTNERS: &str = "Partners";
 pub const SIGN_OUT: &str = "Sign out";
 
 pub const FORBIDDEN_TITLE: &str = "Not available";

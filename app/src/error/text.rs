@@ -64,6 +64,7 @@ pub const REACH_MAIL_SERVER: &str = "reach the mail server";
 
 /// A form post of an admin page by someone who is not an admin.
 pub const ADMINS_ONLY: &str = "Only administrators of your organisation can do this.";
+pub const PARTNERS_ONLY: &str = "Only administrators of a partner organisation can do this.";
 
 /// A credential change refused because the audit log cannot be written.
 pub const AUDIT_UNAVAILABLE: &str = "We could not record this change in the audit log, so nothing was \

@@ -100,6 +100,8 @@ pub enum Access {
     SignedIn,
     /// A tenant admin, for their organisation's things.
     Admin,
+    /// An admin of a partner organisation, for the organisations it manages.
+    Partner,
 }
 
 /// One route an area serves besides its pages (form posts, downloads). The router is built
@@ -286,6 +288,49 @@ impl FromRequestParts<AppState> for Admin {
             }
         }
         Ok(Self { scope, meta, reply })
+    }
+}
+
+/// The signed-in administrator of a partner organisation. As an extractor it sends people
+/// who are not signed in to the sign-in page, and answers 403 to everyone else.
+pub struct Partner {
+    pub caller: Caller,
+    pub meta: RequestMeta,
+    pub reply: Reply,
+}
+
+impl FromRequestParts<AppState> for Partner {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let SignedIn {
+            caller,
+            meta,
+            reply,
+        } = SignedIn::from_request_parts(parts, state).await?;
+        if !caller.user.is_admin || !caller.tenant.partner {
+            return Err((StatusCode::FORBIDDEN, text::PARTNERS_ONLY).into_response());
+        }
+        if caller.admin_status_stale() {
+            let back = referer_path(&parts.headers).unwrap_or_else(|| "/partners".into());
+            return Err(Redirect::to(&refresh_path(&back)).into_response());
+        }
+        if parts.method != Method::GET {
+            let who = Subject::AdminWriteBy {
+                tenant: &caller.tenant.slug,
+                user_id: caller.user.user_id,
+            };
+            if let Err(limited) = state.limiter.check(who).await {
+                let error = AppError::RateLimited(limited.retry_after_secs);
+                let back = referer_path(&parts.headers).unwrap_or_else(|| "/partners".into());
+                return Err(reply.back(Err(error), &back).await);
+            }
+        }
+        Ok(Self {
+            caller,
+            meta,
+            reply,
+        })
     }
 }
 

@@ -15,6 +15,10 @@ pub struct Tenant {
     pub slug: String,
     pub display_name: String,
     pub status: Status,
+    /// Its admins onboard and manage organisations of their own.
+    pub partner: bool,
+    /// Its admins manage every organisation.
+    pub operator: bool,
     /// Declared in postern.toml: shown read-only in the portal.
     pub from_config: bool,
     /// The name of its mail server.
@@ -66,6 +70,8 @@ impl Tenant {
             slug: o.slug,
             display_name: o.display_name,
             status: o.status,
+            partner: o.partner,
+            operator: o.operator,
             from_config: o.from_config,
             mail_server: o.mail_server.unwrap_or_default(),
             domains,

@@ -42,6 +42,7 @@ fn organisation(i: usize, issuer: &str) -> NewOrganisation {
             status_reason: None,
             managed_by: None,
             partner: false,
+            operator: false,
             mail_server: Some("main".into()),
             mail: MailSettingsRecord {
                 imap_host: format!("mail.{slug}.test"),

@@ -1,7 +1,7 @@
 //! The tenant boundary, for every route the areas declare: the list the router is built from
 //! is the list walked here, so a new route is checked without anyone adding it.
 
-use crate::common::{ADA, ALICE, BERT, Browser, TestApp, location};
+use crate::common::{ADA, ALICE, BERT, Browser, TestApp, location, seed};
 use app::ssr::http::Access;
 use reqwest::{Method, StatusCode};
 
@@ -36,7 +36,14 @@ async fn send(browser: &Browser, method: &Method, path: &str) -> reqwest::Respon
 
 #[tokio::test]
 async fn every_route_turns_away_strangers_non_admins_and_other_organisations() {
-    let app = TestApp::spawn().await;
+    // Acme is a partner (of no organisation yet); Beta is not.
+    let app = TestApp::spawn_with(seed(), |c| {
+        *c = c.replace(
+            "display_name = \"Acme Corp\"",
+            "display_name = \"Acme Corp\"\n            partner = true",
+        );
+    })
+    .await;
     let bert_credential = {
         let mut store = app.simulator.store();
         let bert = store.account_by_address(BERT).unwrap().id;
@@ -59,6 +66,8 @@ async fn every_route_turns_away_strangers_non_admins_and_other_organisations() {
     assert_eq!(location(&user.sign_in(ALICE).await), "/account");
     let admin = app.browser();
     assert_eq!(location(&admin.sign_in(ADA).await), "/account");
+    let other_admin = app.browser();
+    assert_eq!(location(&other_admin.sign_in(BERT).await), "/account");
     let before = app.stalwart_snapshot();
 
     let routes = app::routes();
@@ -74,7 +83,9 @@ async fn every_route_turns_away_strangers_non_admins_and_other_organisations() {
             )
             .replace("{id}", &bert)
             .replace("{credential}", &bert_credential)
-            .replace("{name}", "beta.test");
+            .replace("{name}", "beta.test")
+            .replace("{slug}", "beta")
+            .replace("{domain}", "beta.test");
         let method = &route.method;
 
         let response = send(&anonymous, method, &foreign).await;
@@ -89,7 +100,7 @@ async fn every_route_turns_away_strangers_non_admins_and_other_organisations() {
             "{method} {foreign}: to the sign-in page"
         );
 
-        if route.access == Access::Admin {
+        if matches!(route.access, Access::Admin | Access::Partner) {
             let response = send(&user, method, &foreign).await;
             assert_eq!(
                 response.status(),
@@ -97,9 +108,19 @@ async fn every_route_turns_away_strangers_non_admins_and_other_organisations() {
                 "{method} {foreign} as a user"
             );
         }
+        if route.access == Access::Partner {
+            // An admin, but of an organisation that is not a partner.
+            let response = send(&other_admin, method, &foreign).await;
+            assert_eq!(
+                response.status(),
+                StatusCode::FORBIDDEN,
+                "{method} {foreign} as the admin of a non-partner"
+            );
+        }
 
         if route.path.contains('{') {
-            let who = if route.access == Access::Admin {
+            // A partner reaching for an organisation it does not manage: not found.
+            let who = if matches!(route.access, Access::Admin | Access::Partner) {
                 &admin
             } else {
                 &user

@@ -42,6 +42,7 @@ fn gamma(issuer: &str, domain: &str) -> NewOrganisation {
             status_reason: None,
             managed_by: None,
             partner: false,
+            operator: false,
             mail_server: Some("shared".into()),
             mail: MailSettingsRecord {
                 imap_host: "mail.gamma.test".into(),

@@ -13,6 +13,7 @@ mod directory;
 mod dns;
 mod floods;
 mod identity;
+mod partners;
 mod readiness;
 mod scopes;
 mod security;

@@ -12,4 +12,4 @@ mod tests;
 
 pub use load::read_secret;
 pub use settings::*;
-pub use validate::{is_domain_name, is_loopback_host};
+pub use validate::{is_domain_name, is_loopback_host, is_slug};

@@ -91,6 +91,9 @@ pub struct DnsSettings {
     pub nameservers: Vec<String>,
     #[serde(default = "default_dns_timeout_ms")]
     pub timeout_ms: u64,
+    /// How often pending domain proofs are looked up again in the background (seconds).
+    #[serde(default = "default_proof_recheck_secs")]
+    pub proof_recheck_secs: u64,
 }
 
 impl Default for DnsSettings {
@@ -98,12 +101,17 @@ impl Default for DnsSettings {
         Self {
             nameservers: Vec::new(),
             timeout_ms: default_dns_timeout_ms(),
+            proof_recheck_secs: default_proof_recheck_secs(),
         }
     }
 }
 
 fn default_dns_timeout_ms() -> u64 {
     2_000
+}
+
+fn default_proof_recheck_secs() -> u64 {
+    300
 }
 
 #[derive(Debug, Deserialize)]
@@ -144,6 +152,9 @@ pub struct StalwartSettings {
     pub api_key_file: Option<PathBuf>,
     #[serde(default = "default_stalwart_timeout_ms")]
     pub timeout_ms: u64,
+    /// The partner organisation (a `[tenants.<slug>]` with `partner = true`) whose
+    /// organisations may be put on this server. The operator partner may use every server.
+    pub managed_by: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -153,6 +164,12 @@ pub struct TenantSettings {
     pub domains: Vec<String>,
     /// Key of the `[stalwart.<key>]` server this tenant's mailboxes live on.
     pub stalwart: String,
+    /// A partner: its admins onboard and manage organisations of their own in the portal.
+    #[serde(default)]
+    pub partner: bool,
+    /// The operator partner: its admins manage every organisation and may create partners.
+    #[serde(default)]
+    pub operator: bool,
     pub oidc: OidcSettings,
     pub mail: MailSettings,
     /// How recent the IdP sign-in must be to create an app password (seconds).

@@ -46,6 +46,17 @@ impl Settings {
                 ));
             }
             secret_source(&k, "api_key", &server.api_key, &server.api_key_file)?;
+            if let Some(partner) = &server.managed_by
+                && !self
+                    .tenants
+                    .get(partner)
+                    .is_some_and(|t| t.partner || t.operator)
+            {
+                return Err(ConfigError::new(
+                    format!("{k}.managed_by"),
+                    format!("{partner:?} is not a tenant with partner = true"),
+                ));
+            }
             if server.timeout_ms == 0 {
                 return Err(ConfigError::new(
                     format!("{k}.timeout_ms"),
@@ -60,6 +71,12 @@ impl Settings {
                     format!("{ns:?} is not an ip:port address"),
                 ));
             }
+        }
+        if self.dns.proof_recheck_secs == 0 || self.dns.proof_recheck_secs > 86_400 {
+            return Err(ConfigError::new(
+                "dns.proof_recheck_secs",
+                "must be between 1 and 86400",
+            ));
         }
         if self.dns.timeout_ms == 0 || self.dns.timeout_ms > 30_000 {
             return Err(ConfigError::new(
@@ -205,7 +222,7 @@ pub fn is_loopback_host(url: &Url) -> bool {
     }
 }
 
-fn is_slug(s: &str) -> bool {
+pub fn is_slug(s: &str) -> bool {
     (1..=40).contains(&s.len())
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')

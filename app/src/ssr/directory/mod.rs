@@ -8,6 +8,7 @@
 //! their server changed.
 
 pub mod manage;
+pub mod onboard;
 pub mod proof;
 pub mod seed;
 

@@ -59,7 +59,7 @@ pub async fn seed(db: &Db, settings: &Settings) -> Result<Seeded, SeedError> {
             url: declared.url.to_string(),
             api_key: None,
             timeout_ms: declared.timeout_ms,
-            managed_by: None,
+            managed_by: declared.managed_by.clone(),
             from_config: true,
             revision: 0,
         };
@@ -221,7 +221,8 @@ fn organisation(
         status,
         status_reason,
         managed_by: existing.and_then(|o| o.managed_by.clone()),
-        partner: existing.is_some_and(|o| o.partner),
+        partner: t.partner || t.operator,
+        operator: t.operator,
         mail_server: Some(t.stalwart.clone()),
         mail: MailSettingsRecord {
             imap_host: t.mail.imap_host.clone(),

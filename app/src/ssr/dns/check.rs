@@ -209,6 +209,40 @@ impl DnsChecker {
         check
     }
 
+    /// The TXT records at `name`, each as the strings DNS returned for it (a long value comes
+    /// split into several); empty when there are none. `Err` when DNS gave no answer.
+    pub async fn txt_records(&self, name: &str) -> Result<Vec<Vec<String>>, Unknown> {
+        let fqdn = format!("{name}.");
+        let result = tokio::time::timeout(
+            self.timeout + Duration::from_millis(500),
+            self.resolver.lookup(fqdn.as_str(), RecordType::TXT),
+        )
+        .await;
+        let lookup = match result {
+            Err(_) => return Err(Unknown::TimedOut(self.timeout)),
+            Ok(Err(e)) => {
+                return match self.failure(&e) {
+                    Found::Unknown(why) => Err(why),
+                    _ => Ok(Vec::new()),
+                };
+            }
+            Ok(Ok(lookup)) => lookup,
+        };
+        Ok(lookup
+            .answers()
+            .iter()
+            .filter_map(|r| match &r.data {
+                RData::TXT(txt) => Some(
+                    txt.txt_data
+                        .iter()
+                        .map(|s| String::from_utf8_lossy(s).into_owned())
+                        .collect(),
+                ),
+                _ => None,
+            })
+            .collect())
+    }
+
     async fn lookup(&self, name: &str, kind: &str) -> Found {
         let record_type = match kind {
             "MX" => RecordType::MX,

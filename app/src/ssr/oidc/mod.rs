@@ -1,6 +1,9 @@
 //! Per-tenant OpenID Connect: discovery (cached), the authorization request with PKCE, state
 //! and nonce, and the verification of what comes back.
 
+mod setup;
+pub use setup::{Discovered, IssuerMatch, TEST_SIGN_IN, TestClaims, TestSignIn};
+
 use super::tenants::Tenant;
 use openidconnect::core::{
     CoreAuthDisplay, CoreAuthPrompt, CoreAuthenticationFlow, CoreErrorResponseType,
@@ -125,6 +128,9 @@ pub struct PendingLogin {
     /// subject (no fresh password needed).
     #[serde(default)]
     pub refresh_subject: Option<String>,
+    /// A partner's test of an organisation's IdP: what comes back is shown, nobody signs in.
+    #[serde(default)]
+    pub test: bool,
 }
 
 /// A verified sign-in.
@@ -404,6 +410,7 @@ impl Provider {
             reauth_subject: None,
             email: None,
             refresh_subject: None,
+            test: false,
         };
         (url, pending)
     }

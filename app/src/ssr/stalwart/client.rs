@@ -68,6 +68,11 @@ impl StalwartClient {
         Ok(Some(id))
     }
 
+    /// Drops a deleted domain from the cache.
+    pub fn forget_domain(&self, name: &str) {
+        self.domain_ids.write().expect("lock").remove(name);
+    }
+
     /// The name of the domain with this id (cached like [`Self::domain_id`]).
     pub async fn domain_name(&self, id: &str) -> Result<Option<String>, StalwartError> {
         let cached = self

@@ -223,6 +223,23 @@ impl Transport {
             .ok_or(StalwartError::Unauthorized)
     }
 
+    /// A JSON document from one of Stalwart's HTTP endpoints besides JMAP (`api/account`).
+    pub async fn get_api(&self, path: &str) -> Result<Value, StalwartError> {
+        let url = self
+            .endpoint
+            .join(path)
+            .map_err(|e| StalwartError::Protocol(format!("{path}: {e}")))?;
+        let response = self
+            .http
+            .get(url)
+            .bearer_auth(self.api_key.expose_secret())
+            .send()
+            .await
+            .map_err(|e| self.transport_error(e))?;
+        let bytes = self.checked_body(response).await?;
+        serde_json::from_slice(&bytes).map_err(|e| StalwartError::Protocol(format!("{path}: {e}")))
+    }
+
     /// Reads the answer and maps every HTTP status but 200 to its [`StalwartError`].
     async fn checked_body(
         &self,

@@ -10,6 +10,7 @@ pub mod error;
 mod jmap;
 pub mod model;
 pub mod probe;
+mod provisioning;
 
 pub use accounts::{AccountPage, NewAccount};
 pub use app_passwords::{CreatedAppPassword, NewAppPassword};
@@ -17,3 +18,4 @@ pub use client::StalwartClient;
 pub use domains::DkimKey;
 pub use error::{ObjectRef, SetError, SetErrorKind, StalwartError};
 pub use model::{ACCOUNT_PROPERTIES, Account, AccountKind, Alias, ApiKey, AppPassword, Domain};
+pub use provisioning::{DomainContents, KeyAccount};

@@ -7,6 +7,31 @@ use super::error::StalwartError;
 use super::jmap::{Batch, QueryResponse};
 use serde_json::json;
 
+/// The permissions Postern's key must hold (names as `GET /api/account` lists them, live 003):
+/// everything the portal reads and changes — domains, DKIM keys, accounts, other people's app
+/// passwords (which needs `impersonate`; API.md §7 puts these in the System Administrator
+/// role), and the directory setting.
+pub const REQUIRED_PERMISSIONS: &[&str] = &[
+    "sysDomainGet",
+    "sysDomainQuery",
+    "sysDomainCreate",
+    "sysDomainDestroy",
+    "sysDkimSignatureGet",
+    "sysDkimSignatureQuery",
+    "sysDkimSignatureDestroy",
+    "sysAccountGet",
+    "sysAccountQuery",
+    "sysAccountCreate",
+    "sysAccountUpdate",
+    "sysAccountDestroy",
+    "sysAppPasswordGet",
+    "sysAppPasswordQuery",
+    "sysAppPasswordCreate",
+    "sysAppPasswordDestroy",
+    "sysAuthenticationGet",
+    "impersonate",
+];
+
 /// What the probe found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Probe {

@@ -82,17 +82,17 @@ impl Store {
             "x:Authentication/get" => global_get(self, Self::authentication_get),
             "x:DkimSignature/get" => global_get(self, Self::dkim_get),
             "x:DkimSignature/query" => global_get(self, Self::dkim_query),
-            "x:Account/set" | "x:Domain/set" => {
+            "x:Account/set" | "x:Domain/set" | "x:DkimSignature/set" => {
                 if !caller.admin {
                     return method_error(
                         "forbidden",
                         "You are not authorized to create, update or destroy objects of this type",
                     );
                 }
-                let result = if method == "x:Account/set" {
-                    self.account_set(caller, &args)
-                } else {
-                    self.domain_set(caller, &args)
+                let result = match method {
+                    "x:Account/set" => self.account_set(caller, &args),
+                    "x:Domain/set" => self.domain_set(caller, &args),
+                    _ => self.dkim_set(caller, &args),
                 };
                 match result {
                     Ok(v) => (method.to_owned(), v),

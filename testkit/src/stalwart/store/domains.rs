@@ -266,4 +266,34 @@ impl Store {
         response["ids"] = Value::Array(ids.iter().map(|id| json!(encode_id(*id))).collect());
         Ok(response)
     }
+
+    /// `x:DkimSignature/set` destroy (live 105: the keys of a domain, by back-reference, before
+    /// the domain itself). Creating keys by hand (live 100) is not simulated.
+    pub(super) fn dkim_set(
+        &mut self,
+        caller: Caller,
+        args: &Map<String, Value>,
+    ) -> Result<Value, (String, Value)> {
+        let mut response = Map::new();
+        response.insert("accountId".into(), json!(encode_id(caller.account as u64)));
+        let (mut destroyed, mut not_destroyed) = (Vec::new(), Map::new());
+        if let Some(destroy) = args.get("destroy").and_then(Value::as_array) {
+            for id in destroy.iter().filter_map(Value::as_str) {
+                match decode_id(id).filter(|n| self.dkim.contains_key(n)) {
+                    Some(n) => {
+                        self.dkim.remove(&n);
+                        destroyed.push(json!(id));
+                    }
+                    None => {
+                        not_destroyed.insert(id.into(), Value::Object(set_error("notFound")));
+                    }
+                }
+            }
+        }
+        if !destroyed.is_empty() {
+            response.insert("destroyed".into(), Value::Array(destroyed));
+        }
+        put_nonempty(&mut response, "notDestroyed", not_destroyed);
+        Ok(Value::Object(response))
+    }
 }

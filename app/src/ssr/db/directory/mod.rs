@@ -2,10 +2,12 @@
 //! (migration 0005). Every change raises `directory_version` in the same transaction, which
 //! is how the other instances learn that their cache is stale.
 
+mod onboarding;
 mod read;
 mod rows;
 mod write;
 
+pub use onboarding::*;
 pub use read::*;
 pub use rows::{login_hint_str, mailbox_passwords_str};
 pub use write::*;
@@ -78,6 +80,8 @@ pub struct OrganisationRecord {
     pub status_reason: Option<String>,
     pub managed_by: Option<String>,
     pub partner: bool,
+    /// The operator partner: manages every organisation, may create partners.
+    pub operator: bool,
     pub mail_server: Option<String>,
     pub mail: MailSettingsRecord,
     pub policies: Policies,

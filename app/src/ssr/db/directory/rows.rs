@@ -52,6 +52,7 @@ pub(super) struct OrganisationRow {
     status_reason: Option<String>,
     managed_by: Option<String>,
     partner: i64,
+    operator: i64,
     mail_server: Option<String>,
     imap_host: String,
     imap_port: i64,
@@ -76,6 +77,7 @@ impl From<OrganisationRow> for OrganisationRecord {
             status_reason: r.status_reason,
             managed_by: r.managed_by,
             partner: r.partner != 0,
+            operator: r.operator != 0,
             mail_server: r.mail_server,
             mail: MailSettingsRecord {
                 imap_host: r.imap_host,
@@ -175,7 +177,7 @@ impl From<MailServerRow> for MailServerRecord {
 }
 
 pub(super) const ORGANISATION_COLUMNS: &str = "slug, display_name, status, status_reason, managed_by, \
-    partner, mail_server, imap_host, imap_port, smtp_host, smtp_port, fresh_auth_max_age_secs, \
+    partner, operator, mail_server, imap_host, imap_port, smtp_host, smtp_port, fresh_auth_max_age_secs, \
     mailbox_passwords, provision_mailboxes, require_verified_email, session_lifetime_secs, \
     session_idle_secs, admin_recheck_secs, from_config";
 pub(super) const IDP_COLUMNS: &str = "organisation, issuer, client_id, client_secret, client_secret_key_id, \

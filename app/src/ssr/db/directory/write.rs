@@ -25,15 +25,15 @@ pub async fn put_organisation(
          partner, mail_server, imap_host, imap_port, smtp_host, smtp_port, \
          fresh_auth_max_age_secs, mailbox_passwords, provision_mailboxes, \
          require_verified_email, session_lifetime_secs, session_idle_secs, admin_recheck_secs, \
-         from_config, created_at, updated_at) \
+         from_config, operator, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
-         $18, $19, $20, $20) \
+         $18, $19, $21, $20, $20) \
          ON CONFLICT (slug) DO UPDATE SET display_name = $2, status = $3, status_reason = $4, \
          managed_by = $5, partner = $6, mail_server = $7, imap_host = $8, imap_port = $9, \
          smtp_host = $10, smtp_port = $11, fresh_auth_max_age_secs = $12, \
          mailbox_passwords = $13, provision_mailboxes = $14, require_verified_email = $15, \
          session_lifetime_secs = $16, session_idle_secs = $17, admin_recheck_secs = $18, \
-         from_config = $19, updated_at = $20",
+         from_config = $19, operator = $21, updated_at = $20",
     )
     .bind(&o.slug)
     .bind(&o.display_name)
@@ -55,6 +55,7 @@ pub async fn put_organisation(
     .bind(o.policies.admin_recheck_secs as i64)
     .bind(i64::from(o.from_config))
     .bind(at)
+    .bind(i64::from(o.operator))
     .execute(&mut **tx)
     .await?;
     Ok(())

@@ -1,0 +1,214 @@
+//! What the partner console shows. Never a secret: API keys and client secrets only say
+//! whether one is stored.
+
+use crate::components::alert::Notice;
+use crate::components::layout::Me;
+use serde::{Deserialize, Serialize};
+
+/// The Partners page: the organisations a partner manages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PartnersView {
+    pub me: Me,
+    pub notice: Option<Notice>,
+    /// The operator partner sees every organisation.
+    pub operator: bool,
+    pub organisations: Vec<OrganisationRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrganisationRow {
+    pub slug: String,
+    pub display_name: String,
+    /// In words: "Being set up", "Live", "Suspended".
+    pub status: String,
+    pub live: bool,
+    /// Each domain with its state in words ("proven, at the mail server").
+    pub domains: Vec<(String, String)>,
+    pub mail_server: String,
+    pub idp: String,
+    pub people: i64,
+    pub last_activity: String,
+    pub from_config: bool,
+}
+
+/// What was typed into one of the console's forms and what was wrong with it, kept across the
+/// redirect after a refused post so that nothing typed is lost (secrets are never kept).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    /// Which form: "details", "domain", "server", "new-server", "idp", "remove".
+    pub form: String,
+    pub values: Vec<(String, String)>,
+    /// (field, message); field "form" for what is about the whole form.
+    pub errors: Vec<(String, String)>,
+}
+
+impl Draft {
+    pub fn value(&self, form: &str, field: &str) -> Option<String> {
+        (self.form == form)
+            .then(|| self.values.iter().find(|(f, _)| f == field))
+            .flatten()
+            .map(|(_, v)| v.clone())
+    }
+
+    pub fn error(&self, form: &str, field: &str) -> Option<String> {
+        (self.form == form)
+            .then(|| self.errors.iter().find(|(f, _)| f == field))
+            .flatten()
+            .map(|(_, m)| m.clone())
+    }
+}
+
+/// The first step's form, with what was typed and what was wrong with it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NewOrganisationForm {
+    #[serde(default)]
+    pub display_name: String,
+    #[serde(default)]
+    pub slug: String,
+    #[serde(default)]
+    pub contact_email: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewOrganisationView {
+    pub me: Me,
+    pub draft: Draft,
+}
+
+/// A check's findings, one line each: what was checked, whether it is fine, and what it says.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Which step it belongs to: "mail-server" or "idp".
+    pub step: String,
+    pub title: String,
+    pub ok: bool,
+    pub lines: Vec<ReportLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportLine {
+    pub label: String,
+    pub ok: bool,
+    pub text: String,
+}
+
+/// One domain in the wizard.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DomainStep {
+    pub name: String,
+    pub proven: bool,
+    pub from_config: bool,
+    /// The proof record to publish (while not proven).
+    pub record_name: String,
+    pub record_value: String,
+    pub expires: String,
+    pub expired: bool,
+    /// What the last lookup showed, in words, and when.
+    pub finding: Option<String>,
+    pub finding_ok: bool,
+    /// "created" / "adopted" at the mail server, in words; `None`: not there yet.
+    pub at_mail_server: Option<String>,
+    /// For a proven domain not bound yet: whether the server already has it (adopt), if known.
+    pub exists_at_server: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ServerOption {
+    pub name: String,
+    pub url: String,
+    pub selected: bool,
+}
+
+/// The IdP settings form, filled with what is stored (or was typed).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct IdpForm {
+    #[serde(default)]
+    pub issuer: String,
+    #[serde(default)]
+    pub client_id: String,
+    /// Never filled in from storage: empty keeps the stored secret.
+    #[serde(default)]
+    pub client_secret: String,
+    #[serde(default)]
+    pub scopes: String,
+    #[serde(default)]
+    pub email_claim: String,
+    #[serde(default)]
+    pub groups_claim: String,
+    #[serde(default)]
+    pub admin_group: String,
+    #[serde(default)]
+    pub login_hint: String,
+}
+
+/// What the last test sign-in showed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TestSignInView {
+    pub at: String,
+    pub email: String,
+    pub name: Option<String>,
+    pub groups: Vec<String>,
+    /// The address is in one of the organisation's domains (which one).
+    pub domain_match: Option<String>,
+    pub admin: bool,
+    /// Made with the IdP settings as they are now.
+    pub current: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActivityRow {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub target: String,
+}
+
+/// The onboarding wizard and console of one organisation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConsoleView {
+    pub me: Me,
+    pub notice: Option<Notice>,
+    pub report: Option<Report>,
+    pub draft: Draft,
+    pub slug: String,
+    pub display_name: String,
+    pub contact_email: String,
+    pub status: String,
+    /// Still being set up.
+    pub draft_status: bool,
+    pub live: bool,
+    pub suspended: bool,
+    pub from_config: bool,
+    pub domains: Vec<DomainStep>,
+    pub servers: Vec<ServerOption>,
+    pub mail_server: Option<String>,
+    pub imap_host: String,
+    pub smtp_host: String,
+    pub provision: bool,
+    /// The server may no longer be changed: a domain exists there for this organisation.
+    pub server_locked: bool,
+    pub idp: IdpForm,
+    pub idp_set: bool,
+    pub secret_stored: bool,
+    pub redirect_uri: String,
+    pub test: Option<TestSignInView>,
+    /// What is still missing before the organisation can go live, in words.
+    pub missing: Vec<String>,
+    pub sign_in_url: String,
+    pub imap: String,
+    pub smtp: String,
+    pub activity: Vec<ActivityRow>,
+}
+
+/// The confirmation page of removing an organisation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RemoveView {
+    pub me: Me,
+    pub notice: Option<Notice>,
+    pub draft: Draft,
+    pub slug: String,
+    pub display_name: String,
+    /// Domains that exist at the mail server for it (may be deleted there too).
+    pub at_mail_server: Vec<String>,
+    pub mail_server: Option<String>,
+}

@@ -1,0 +1,321 @@
+//! What the console's pages show: the list of managed organisations, the wizard of one, and
+//! the removal page.
+
+use super::PartnerScope;
+use super::lifecycle::{at_mail_server, missing};
+use super::server::usable;
+use crate::account::service::me;
+use crate::components::alert::Notice;
+use crate::error::AppError;
+use crate::partners::model::{
+    ActivityRow, ConsoleView, DomainStep, Draft, IdpForm, NewOrganisationView, OrganisationRow,
+    PartnersView, RemoveView, Report, ServerOption, TestSignInView,
+};
+use crate::partners::text;
+use crate::ssr::config::LoginHint;
+use crate::ssr::db::audit;
+use crate::ssr::db::directory::{self as store, OrganisationRecord, Status, login_hint_str};
+use crate::ssr::directory::proof::Challenge;
+use crate::ssr::time::{format_epoch, now};
+use serde_json::Value;
+
+pub fn status_words(status: Status) -> &'static str {
+    match status {
+        Status::Draft => text::STATUS_DRAFT,
+        Status::Active => text::STATUS_LIVE,
+        Status::Suspended => text::STATUS_SUSPENDED,
+    }
+}
+
+pub async fn list(scope: &PartnerScope, notice: Option<Notice>) -> Result<PartnersView, AppError> {
+    let db = scope.db();
+    let partner = (!scope.operator()).then(|| scope.partner());
+    let organisations = store::managed_by(db, partner)
+        .await
+        .map_err(AppError::internal)?;
+    let activity = store::people_and_activity(db)
+        .await
+        .map_err(AppError::internal)?;
+    let mut tx = db.pool.begin().await.map_err(AppError::internal)?;
+    let domains = store::domains_in(&mut tx)
+        .await
+        .map_err(AppError::internal)?;
+    tx.commit().await.map_err(AppError::internal)?;
+    let mut rows = Vec::new();
+    for o in organisations.into_iter().filter(|o| scope.manages(o)) {
+        let proofs = store::proofs_of(db, &o.slug)
+            .await
+            .map_err(AppError::internal)?;
+        let idp = store::identity_provider(db, &o.slug)
+            .await
+            .map_err(AppError::internal)?;
+        let (people, last) = activity.get(&o.slug).copied().unwrap_or_default();
+        rows.push(OrganisationRow {
+            domains: domains
+                .iter()
+                .filter(|d| d.organisation == o.slug)
+                .map(|d| {
+                    let at_server = d.from_config
+                        || proofs
+                            .iter()
+                            .any(|p| p.domain == d.name && p.at_mail_server.is_some());
+                    let state = match (d.verified, at_server) {
+                        (true, true) => text::DOMAIN_AT_SERVER,
+                        (true, false) => text::DOMAIN_PROVEN,
+                        _ => text::DOMAIN_PENDING,
+                    };
+                    (d.name.clone(), state.to_owned())
+                })
+                .collect(),
+            status: status_words(o.status).to_owned(),
+            live: o.status == Status::Active,
+            mail_server: o
+                .mail_server
+                .clone()
+                .unwrap_or_else(|| text::NOT_SET.into()),
+            idp: idp.map_or_else(|| text::NOT_SET.into(), |i| i.issuer),
+            people,
+            last_activity: last.map_or_else(|| text::NEVER.into(), format_epoch),
+            from_config: o.from_config,
+            slug: o.slug,
+            display_name: o.display_name,
+        });
+    }
+    Ok(PartnersView {
+        me: me(&scope.caller),
+        notice,
+        operator: scope.operator(),
+        organisations: rows,
+    })
+}
+
+pub fn new_view(scope: &PartnerScope, draft: Option<Draft>) -> NewOrganisationView {
+    NewOrganisationView {
+        me: me(&scope.caller),
+        draft: draft.unwrap_or_default(),
+    }
+}
+
+fn finding_words(code: &str) -> (&'static str, bool) {
+    match code {
+        "proven" => (text::FOUND_PROVEN, true),
+        "not_seen" => (text::FOUND_NOT_SEEN, false),
+        "wrong_token" => (text::FOUND_WRONG, false),
+        "expired" => (text::FOUND_EXPIRED, false),
+        _ => (text::FOUND_UNKNOWN, false),
+    }
+}
+
+fn test_view(json: &str, current: bool, at: i64) -> Option<TestSignInView> {
+    let v: Value = serde_json::from_str(json).ok()?;
+    Some(TestSignInView {
+        at: format_epoch(at),
+        email: v.get("email")?.as_str()?.to_owned(),
+        name: v.get("name").and_then(Value::as_str).map(str::to_owned),
+        groups: v
+            .get("groups")
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default(),
+        domain_match: v
+            .get("domain_match")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
+        admin: v.get("admin").and_then(Value::as_bool).unwrap_or(false),
+        current,
+    })
+}
+
+async fn domain_steps(
+    scope: &PartnerScope,
+    o: &OrganisationRecord,
+) -> Result<Vec<DomainStep>, AppError> {
+    let db = scope.db();
+    let domains = store::domains_of(db, &o.slug)
+        .await
+        .map_err(AppError::internal)?;
+    let proofs = store::proofs_of(db, &o.slug)
+        .await
+        .map_err(AppError::internal)?;
+    let client = o
+        .mail_server
+        .as_deref()
+        .and_then(|s| super::domains::client_of(&scope.caller.state, s).ok());
+    let mut steps = Vec::new();
+    for d in domains {
+        let proof = proofs.iter().find(|p| p.domain == d.name);
+        let (record_value, expires, expired) = match proof {
+            Some(p) => {
+                let challenge = Challenge {
+                    token: p.token.clone(),
+                    expires_at: time::OffsetDateTime::from_unix_timestamp(p.expires_at)
+                        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH),
+                };
+                (
+                    challenge.record_value(),
+                    text::expires(&format_epoch(p.expires_at)),
+                    p.expires_at <= now(),
+                )
+            }
+            None => (String::new(), String::new(), false),
+        };
+        let at_mail_server = if d.from_config {
+            Some(text::STATE_CONFIG.to_owned())
+        } else {
+            proof
+                .and_then(|p| p.at_mail_server.as_deref())
+                .map(|state| match state {
+                    "adopted" => text::STATE_ADOPTED.to_owned(),
+                    _ => text::STATE_CREATED.to_owned(),
+                })
+        };
+        // Whether a proven domain not yet bound is at the server already (then: adopt).
+        let exists_at_server = match (&client, d.verified && at_mail_server.is_none()) {
+            (Some(c), true) => c.domain_id(&d.name).await.ok().map(|id| id.is_some()),
+            _ => None,
+        };
+        let finding = proof.and_then(|p| {
+            let (words, ok) = finding_words(p.finding.as_deref()?);
+            Some((text::last_checked(words, &format_epoch(p.checked_at?)), ok))
+        });
+        steps.push(DomainStep {
+            record_name: Challenge::record_name(&d.name),
+            record_value,
+            expires,
+            expired: expired && !d.verified,
+            finding_ok: finding.as_ref().is_some_and(|(_, ok)| *ok),
+            finding: finding.map(|(f, _)| f),
+            proven: d.verified,
+            from_config: d.from_config,
+            at_mail_server,
+            exists_at_server,
+            name: d.name,
+        });
+    }
+    Ok(steps)
+}
+
+pub async fn console(
+    scope: &PartnerScope,
+    slug: &str,
+    notice: Option<Notice>,
+    report: Option<Report>,
+    draft: Option<Draft>,
+) -> Result<ConsoleView, AppError> {
+    let o = scope.organisation(slug).await?;
+    let db = scope.db();
+    let domains = domain_steps(scope, &o).await?;
+    let servers = usable(scope)
+        .await?
+        .into_iter()
+        .map(|s| ServerOption {
+            selected: o.mail_server.as_deref() == Some(s.name.as_str()),
+            name: s.name,
+            url: s.url,
+        })
+        .collect();
+    let idp = store::identity_provider(db, slug)
+        .await
+        .map_err(AppError::internal)?;
+    let onboarding = store::onboarding(db, slug)
+        .await
+        .map_err(AppError::internal)?;
+    let test = match (&onboarding.idp_test, onboarding.idp_tested_at) {
+        (Some(json), Some(at)) => test_view(
+            json,
+            idp.as_ref().map(|i| i.revision) == onboarding.idp_tested_revision,
+            at,
+        ),
+        _ => None,
+    };
+    let form = match &idp {
+        Some(i) => IdpForm {
+            issuer: i.issuer.clone(),
+            client_id: i.client_id.clone(),
+            client_secret: String::new(),
+            scopes: i.scopes.join(" "),
+            email_claim: i.email_claim.clone(),
+            groups_claim: i.groups_claim.clone(),
+            admin_group: i.admin_group.clone().unwrap_or_default(),
+            login_hint: login_hint_str(i.login_hint).to_owned(),
+        },
+        None => IdpForm {
+            scopes: "openid email profile".into(),
+            email_claim: "email".into(),
+            groups_claim: "groups".into(),
+            login_hint: login_hint_str(LoginHint::Email).into(),
+            ..IdpForm::default()
+        },
+    };
+    let missing = if o.status == Status::Draft {
+        missing(scope, &o).await?
+    } else {
+        Vec::new()
+    };
+    let events = audit::for_tenant(db, slug, &audit::Filter::default(), 20, 0)
+        .await
+        .map_err(AppError::internal)?;
+    let state = &scope.caller.state;
+    Ok(ConsoleView {
+        me: me(&scope.caller),
+        notice,
+        report,
+        draft: draft.unwrap_or_default(),
+        contact_email: onboarding.contact_email.unwrap_or_default(),
+        status: status_words(o.status).to_owned(),
+        draft_status: o.status == Status::Draft,
+        live: o.status == Status::Active,
+        suspended: o.status == Status::Suspended,
+        from_config: o.from_config,
+        server_locked: domains.iter().any(|d| d.at_mail_server.is_some()),
+        domains,
+        servers,
+        imap_host: o.mail.imap_host.clone(),
+        smtp_host: o.mail.smtp_host.clone(),
+        imap: format!("{}:{}", o.mail.imap_host, o.mail.imap_port),
+        smtp: format!("{}:{}", o.mail.smtp_host, o.mail.smtp_port),
+        provision: o.policies.provision_mailboxes,
+        mail_server: o.mail_server.clone(),
+        idp_set: idp.is_some(),
+        secret_stored: idp.as_ref().is_some_and(|i| i.client_secret.is_some()),
+        idp: form,
+        redirect_uri: state.redirect_uri(),
+        test,
+        missing,
+        sign_in_url: state.absolute("/"),
+        activity: events
+            .into_iter()
+            .map(|e| ActivityRow {
+                at: format_epoch(e.at),
+                actor: e.actor_email,
+                action: e.action,
+                target: e.target.unwrap_or_default(),
+            })
+            .collect(),
+        slug: o.slug,
+        display_name: o.display_name,
+    })
+}
+
+pub async fn remove_view(
+    scope: &PartnerScope,
+    slug: &str,
+    notice: Option<Notice>,
+    draft: Option<Draft>,
+) -> Result<RemoveView, AppError> {
+    let o = scope.writable(slug).await?;
+    Ok(RemoveView {
+        me: me(&scope.caller),
+        notice,
+        draft: draft.unwrap_or_default(),
+        at_mail_server: at_mail_server(scope, slug).await?,
+        mail_server: o.mail_server,
+        slug: o.slug,
+        display_name: o.display_name,
+    })
+}

@@ -1,0 +1,282 @@
+//! Step 5: the organisation's identity provider — what it publishes, its settings (the client
+//! secret sealed), and a test sign-in that shows what it sends before anyone relies on it.
+
+use super::{PartnerScope, manage_error};
+use crate::error::AppError;
+use crate::partners::model::{IdpForm, Report, ReportLine};
+use crate::partners::text;
+use crate::ssr::config::{LoginHint, is_loopback_host};
+use crate::ssr::db::directory::{self as store, IdentityProviderRecord};
+use crate::ssr::directory::onboard;
+use crate::ssr::http::RequestMeta;
+use crate::ssr::oidc::{AuthOptions, Discovered, IssuerMatch, PendingLogin, TestSignIn};
+use secrecy::SecretString;
+use serde_json::json;
+
+fn line(label: &str, ok: bool, text: impl Into<String>) -> ReportLine {
+    ReportLine {
+        label: label.to_owned(),
+        ok,
+        text: text.into(),
+    }
+}
+
+fn issuer_url(typed: &str) -> Result<String, AppError> {
+    let typed = typed.trim();
+    match url::Url::parse(typed) {
+        Ok(u)
+            if u.host_str().is_some()
+                && (u.scheme() == "https" || (u.scheme() == "http" && is_loopback_host(&u))) =>
+        {
+            Ok(typed.to_owned())
+        }
+        _ => Err(AppError::field("issuer", text::ISSUER_INVALID)),
+    }
+}
+
+/// What the IdP at `form.issuer` publishes, and how its issuer compares with the one typed.
+pub async fn discover(
+    scope: &PartnerScope,
+    slug: &str,
+    form: &IdpForm,
+) -> Result<Report, AppError> {
+    scope.writable(slug).await?;
+    let issuer = issuer_url(&form.issuer)?;
+    let lines = match scope.caller.state.oidc.discover_issuer(&issuer).await {
+        Err(e) => vec![line(
+            text::DISCOVERY_DOCUMENT,
+            false,
+            text::discovery_failed(&e.to_string()),
+        )],
+        Ok(d) => discovery_lines(&d, &issuer),
+    };
+    Ok(Report {
+        step: "idp".to_owned(),
+        title: text::REPORT_DISCOVERY.to_owned(),
+        ok: lines.iter().all(|l| l.ok),
+        lines,
+    })
+}
+
+fn discovery_lines(d: &Discovered, typed: &str) -> Vec<ReportLine> {
+    let issuer = match d.compare(typed) {
+        IssuerMatch::Exact => line(
+            text::PUBLISHED_ISSUER,
+            true,
+            format!("{} — {}", d.issuer, text::ISSUER_EXACT),
+        ),
+        IssuerMatch::TrailingSlash => {
+            line(text::PUBLISHED_ISSUER, true, text::issuer_slash(&d.issuer))
+        }
+        IssuerMatch::Different => line(
+            text::PUBLISHED_ISSUER,
+            false,
+            text::issuer_mismatch(&d.issuer, typed),
+        ),
+    };
+    vec![
+        line(text::DISCOVERY_DOCUMENT, true, d.url.clone()),
+        issuer,
+        line(text::AUTHORIZATION, true, d.authorization_endpoint.clone()),
+        line(text::TOKEN, true, d.token_endpoint.clone()),
+        line(text::KEYS, true, d.jwks_uri.clone()),
+        line(
+            text::ALGORITHMS,
+            !d.signing_algorithms.is_empty(),
+            d.signing_algorithms.join(", "),
+        ),
+        line(
+            text::END_SESSION,
+            true,
+            d.end_session_endpoint
+                .clone()
+                .unwrap_or_else(|| text::NONE_PUBLISHED.to_owned()),
+        ),
+    ]
+}
+
+/// Saves the IdP settings. The issuer is checked against what the IdP publishes (its own
+/// spelling is stored); an empty secret keeps the stored one.
+pub async fn save(
+    scope: &PartnerScope,
+    slug: &str,
+    form: &IdpForm,
+    meta: &RequestMeta,
+) -> Result<String, AppError> {
+    scope.writable(slug).await?;
+    let typed = issuer_url(&form.issuer)?;
+    let client_id = form.client_id.trim();
+    if client_id.is_empty() {
+        return Err(AppError::field("client_id", text::CLIENT_ID_REQUIRED));
+    }
+    let scopes: Vec<String> = form.scopes.split_whitespace().map(str::to_owned).collect();
+    if !scopes.iter().any(|s| s == "openid") {
+        return Err(AppError::field("scopes", text::SCOPES_INVALID));
+    }
+    let claim = |typed: &str, field: &str| {
+        let c = typed.trim();
+        if c.is_empty() || c.len() > 100 {
+            Err(AppError::field(field, text::CLAIM_REQUIRED))
+        } else {
+            Ok(c.to_owned())
+        }
+    };
+    let email_claim = claim(&form.email_claim, "email_claim")?;
+    let groups_claim = claim(&form.groups_claim, "groups_claim")?;
+    let login_hint = match form.login_hint.as_str() {
+        "email" => LoginHint::Email,
+        "local_part" => LoginHint::LocalPart,
+        "none" => LoginHint::None,
+        _ => return Err(AppError::field("login_hint", text::LOGIN_HINT_INVALID)),
+    };
+    let stored = store::identity_provider(scope.db(), slug)
+        .await
+        .map_err(AppError::internal)?;
+    let secret = form.client_secret.trim();
+    let secret = if secret.is_empty() {
+        if stored.as_ref().is_none_or(|s| s.client_secret.is_none()) {
+            return Err(AppError::field(
+                "client_secret",
+                text::CLIENT_SECRET_REQUIRED,
+            ));
+        }
+        None
+    } else {
+        Some(SecretString::from(secret.to_owned()))
+    };
+    let issuer = match scope.caller.state.oidc.discover_issuer(&typed).await {
+        Ok(d) if d.compare(&typed) != IssuerMatch::Different => d.issuer,
+        Ok(d) => {
+            return Err(AppError::field(
+                "issuer",
+                text::issuer_mismatch(&d.issuer, &typed),
+            ));
+        }
+        Err(e) => {
+            return Err(AppError::field(
+                "issuer",
+                text::discovery_failed(&e.to_string()),
+            ));
+        }
+    };
+    let admin_group = Some(form.admin_group.trim().to_owned()).filter(|g| !g.is_empty());
+    let record = IdentityProviderRecord {
+        organisation: slug.to_owned(),
+        issuer: issuer.clone(),
+        client_id: client_id.to_owned(),
+        client_secret: None,
+        scopes: scopes.clone(),
+        email_claim,
+        groups_claim,
+        admin_group: admin_group.clone(),
+        login_hint,
+        revision: 0,
+    };
+    let keyring = scope.caller.state.directory.keyring();
+    onboard::set_identity_provider(scope.db(), keyring, record, secret.as_ref())
+        .await
+        .map_err(manage_error)?;
+    scope
+        .record(
+            meta,
+            slug,
+            "idp.set",
+            Some(&issuer),
+            json!({ "client_id": client_id, "scopes": scopes, "admin_group": admin_group,
+                    "secret_changed": secret.is_some() }),
+        )
+        .await;
+    scope.reload().await;
+    Ok(text::IDP_SAVED.to_owned())
+}
+
+/// Where to send the partner to test a sign-in through the organisation's IdP, and the
+/// pending login (marked as a test) to keep until the IdP sends them back.
+pub async fn start_test(
+    scope: &PartnerScope,
+    slug: &str,
+) -> Result<(url::Url, PendingLogin), AppError> {
+    scope.writable(slug).await?;
+    let state = &scope.caller.state;
+    let tenant = state
+        .tenants()
+        .by_slug(slug)
+        .cloned()
+        .ok_or_else(|| AppError::Refused(text::SET_UP_IDP_FIRST.to_owned()))?;
+    let provider = state
+        .oidc
+        .provider(&tenant, &state.redirect_uri())
+        .await
+        .map_err(|e| AppError::Unavailable(text::idp_unreachable(&e.to_string())))?;
+    let options = AuthOptions {
+        login_hint: None,
+        max_age: None,
+        force_login: true,
+    };
+    let back = format!("/partners/organisations/{slug}/idp/tested");
+    let (url, mut pending) = provider.authorization_request(&tenant, &options, back);
+    pending.test = true;
+    Ok((url, pending))
+}
+
+/// Notes what the test sign-in the callback handed over showed.
+pub async fn record_test(
+    scope: &PartnerScope,
+    slug: &str,
+    outcome: Option<TestSignIn>,
+    meta: &RequestMeta,
+) -> Result<String, AppError> {
+    scope.writable(slug).await?;
+    let Some(outcome) = outcome.filter(|t| t.tenant == slug) else {
+        return Err(AppError::Conflict(text::NO_TEST_RESULT.to_owned()));
+    };
+    let claims = match outcome.result {
+        Ok(claims) => claims,
+        Err(why) => {
+            scope
+                .record(
+                    meta,
+                    slug,
+                    "idp.test",
+                    None,
+                    json!({ "ok": false, "reason": why }),
+                )
+                .await;
+            return Err(AppError::Conflict(text::test_failed(&why)));
+        }
+    };
+    let domains = store::domains_of(scope.db(), slug)
+        .await
+        .map_err(AppError::internal)?;
+    let domain_match = claims
+        .email
+        .rsplit_once('@')
+        .map(|(_, d)| d)
+        .filter(|d| domains.iter().any(|x| x.name == *d))
+        .map(str::to_owned);
+    let idp = store::identity_provider(scope.db(), slug)
+        .await
+        .map_err(AppError::internal)?
+        .ok_or_else(|| AppError::Refused(text::SET_UP_IDP_FIRST.to_owned()))?;
+    let admin = idp
+        .admin_group
+        .as_ref()
+        .is_some_and(|g| claims.groups.iter().any(|c| c == g));
+    let summary = json!({
+        "email": claims.email, "name": claims.name, "groups": claims.groups,
+        "domain_match": domain_match, "admin": admin,
+    });
+    store::set_idp_test(scope.db(), slug, idp.revision, &summary.to_string())
+        .await
+        .map_err(AppError::internal)?;
+    scope
+        .record(
+            meta,
+            slug,
+            "idp.test",
+            Some(&claims.email),
+            json!({ "ok": true, "admin": admin, "domain_match": domain_match }),
+        )
+        .await;
+    Ok(text::test_worked(&claims.email))
+}

@@ -1,0 +1,182 @@
+//! The directory changes of partner onboarding: a draft organisation, its claimed domains and
+//! their proofs, its mail server and IdP, activation and removal. Each is one transaction that
+//! raises the directory version when the snapshot must change, like [`super::manage`].
+
+use super::manage::ManageError;
+use super::proof::Challenge;
+use crate::ssr::db::Db;
+use crate::ssr::db::directory::{
+    self as store, DomainRecord, IdentityProviderRecord, MailSettingsRecord, OrganisationRecord,
+    Policies, Status, client_secret_binding, is_unique_violation,
+};
+use crate::ssr::secrets::Keyring;
+use secrecy::SecretString;
+
+/// What a new organisation starts with: a draft, managed by `partner`, no server, no IdP.
+pub fn draft(slug: &str, display_name: &str, partner: &str) -> OrganisationRecord {
+    OrganisationRecord {
+        slug: slug.to_owned(),
+        display_name: display_name.to_owned(),
+        status: Status::Draft,
+        status_reason: None,
+        managed_by: Some(partner.to_owned()),
+        partner: false,
+        operator: false,
+        mail_server: None,
+        mail: MailSettingsRecord {
+            imap_host: String::new(),
+            imap_port: 993,
+            smtp_host: String::new(),
+            smtp_port: 465,
+        },
+        // The defaults of a `[tenants.*]` entry, but with mailboxes made at first sign-in:
+        // a new organisation has none yet.
+        policies: Policies {
+            fresh_auth_max_age_secs: 600,
+            mailbox_passwords: crate::ssr::config::MailboxPasswords::None,
+            provision_mailboxes: true,
+            require_verified_email: true,
+            session_lifetime_secs: 12 * 3600,
+            session_idle_secs: 30 * 60,
+            admin_recheck_secs: 15 * 60,
+        },
+        from_config: false,
+    }
+}
+
+/// Creates a draft organisation with its contact.
+pub async fn create_draft(
+    db: &Db,
+    organisation: &OrganisationRecord,
+    contact_email: &str,
+) -> Result<(), ManageError> {
+    let mut tx = db.pool.begin().await?;
+    if store::organisation_exists(&mut tx, &organisation.slug).await? {
+        return Err(ManageError::Exists(format!(
+            "an organisation \"{}\"",
+            organisation.slug
+        )));
+    }
+    store::put_organisation(&mut tx, organisation).await?;
+    store::set_contact(&mut tx, &organisation.slug, contact_email).await?;
+    store::bump_version(&mut tx).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Writes an organisation's row again (settings changed in the console).
+pub async fn update_organisation(
+    db: &Db,
+    organisation: &OrganisationRecord,
+    contact_email: Option<&str>,
+) -> Result<(), ManageError> {
+    let mut tx = db.pool.begin().await?;
+    store::put_organisation(&mut tx, organisation).await?;
+    if let Some(contact) = contact_email {
+        store::set_contact(&mut tx, &organisation.slug, contact).await?;
+    }
+    store::bump_version(&mut tx).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Claims a domain for an organisation (pending until proven) with its first challenge.
+pub async fn claim_domain(
+    db: &Db,
+    organisation: &str,
+    domain: &str,
+    challenge: &Challenge,
+) -> Result<(), ManageError> {
+    let mut tx = db.pool.begin().await?;
+    let record = DomainRecord {
+        name: domain.to_owned(),
+        organisation: organisation.to_owned(),
+        verified: false,
+        from_config: false,
+    };
+    if let Err(e) = store::insert_domain(&mut tx, &record).await {
+        return Err(if is_unique_violation(&e) {
+            ManageError::DomainTaken {
+                domain: domain.to_owned(),
+            }
+        } else {
+            e.into()
+        });
+    }
+    let expires = challenge.expires_at.unix_timestamp();
+    store::put_proof(&mut tx, domain, &challenge.token, expires).await?;
+    store::bump_version(&mut tx).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A new challenge for a domain not proven yet (the old one expired, or was lost).
+pub async fn renew_proof(db: &Db, domain: &str, challenge: &Challenge) -> Result<(), ManageError> {
+    let mut tx = db.pool.begin().await?;
+    let expires = challenge.expires_at.unix_timestamp();
+    store::put_proof(&mut tx, domain, &challenge.token, expires).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Notes what a lookup of the proof showed; a proof seen makes the domain verified, which
+/// routes its sign-ins to the organisation (once it is live).
+pub async fn record_finding(
+    db: &Db,
+    domain: &str,
+    finding: &str,
+    proven: bool,
+) -> Result<(), ManageError> {
+    let mut tx = db.pool.begin().await?;
+    store::set_finding(&mut tx, domain, finding).await?;
+    if proven {
+        store::set_verification(&mut tx, domain, true).await?;
+        store::bump_version(&mut tx).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Lets go of a claimed domain (before it exists at the mail server).
+pub async fn release_domain(db: &Db, domain: &str) -> Result<(), ManageError> {
+    let mut tx = db.pool.begin().await?;
+    store::delete_proof(&mut tx, domain).await?;
+    store::delete_domain(&mut tx, domain).await?;
+    store::bump_version(&mut tx).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Sets the organisation's IdP. `client_secret`: a new secret to seal, or `None` to keep the
+/// stored one.
+pub async fn set_identity_provider(
+    db: &Db,
+    keyring: &Keyring,
+    idp: IdentityProviderRecord,
+    client_secret: Option<&SecretString>,
+) -> Result<(), ManageError> {
+    let mut tx = db.pool.begin().await?;
+    let sealed = match client_secret {
+        Some(secret) => Some(keyring.seal(secret, &client_secret_binding(&idp.organisation))?),
+        None => store::identity_provider_in(&mut tx, &idp.organisation)
+            .await?
+            .and_then(|old| old.client_secret),
+    };
+    let idp = IdentityProviderRecord {
+        client_secret: sealed,
+        ..idp
+    };
+    store::put_identity_provider(&mut tx, &idp).await?;
+    store::bump_version(&mut tx).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Forgets an organisation (its audit history stays); its sessions end everywhere.
+pub async fn forget(db: &Db, slug: &str) -> Result<(), ManageError> {
+    let mut tx = db.pool.begin().await?;
+    store::forget_organisation(&mut tx, slug).await?;
+    store::bump_version(&mut tx).await?;
+    tx.commit().await?;
+    Ok(())
+}
