@@ -29,7 +29,7 @@ export default defineConfig({
   webServer: [
     {
       command: 'node idp/server.mjs',
-      env: { IDP_PORT_A: '9410', IDP_PORT_B: '9411', RP_ORIGIN: 'http://127.0.0.1:3100' },
+      env: { IDP_PORT_A: '9410', IDP_PORT_B: '9411', IDP_PORT_G: '9412', RP_ORIGIN: 'http://127.0.0.1:3100' },
       url: 'http://127.0.0.1:9410/.well-known/openid-configuration',
       reuseExistingServer: false,
       stdout: 'pipe',
@@ -38,6 +38,12 @@ export default defineConfig({
       // The debug build `cargo test` already made: the simulator's speed does not matter here.
       command: '../target/debug/postern-testkit stalwart --listen 127.0.0.1:18180 --seed ../demo/stalwart-seed.json',
       url: 'http://127.0.0.1:18180/healthz/live',
+      reuseExistingServer: false,
+    },
+    {
+      // DNS for the domains partners prove (gamma.test); tests publish records over HTTP.
+      command: '../target/debug/postern-testkit dns --listen 127.0.0.1:5310 --control 127.0.0.1:5311 --zone gamma.test',
+      url: 'http://127.0.0.1:5311/healthz',
       reuseExistingServer: false,
     },
     {

@@ -59,13 +59,15 @@ rm -rf target/e2e && mkdir -p target/e2e
 
 step "no secret in plain text at rest or in the log"
 # The secrets of end2end/postern.e2e.toml and playwright.config.ts: the IdP client secrets and
-# the Stalwart API key (also the key of the "spare" server the operator added, sealed).
-secrets=(postern-a-test-secret postern-b-test-secret API_AAAABAAAAAE36wtxGna-JL_wnbLTc5nR2teWbQ)
+# the Stalwart API key (also the key of the "spare" server the operator added, sealed), and
+# those a partner typed into the browser while onboarding Gamma (gamma's client secret; the
+# same API key).
+secrets=(postern-a-test-secret postern-b-test-secret postern-g-test-secret API_AAAABAAAAAE36wtxGna-JL_wnbLTc5nR2teWbQ)
 # First prove the scan can fail: it must find each kind of planted secret.
 planted=$(mktemp -d)
 echo "leak app_aaaaaapfonq7e1cdge1g37mjx7q9yyvsbx3a" >"$planted/log"
 if ./scripts/check-no-secrets.sh "$planted" >/dev/null; then echo "the secret scan missed a planted secret"; exit 1; fi
-echo "leak ${secrets[2]}" >"$planted/log"
+echo "leak ${secrets[3]}" >"$planted/log"
 if ./scripts/check-no-secrets.sh "$planted" "${secrets[@]}" >/dev/null; then echo "the secret scan missed a planted API key"; exit 1; fi
 rm -rf "$planted"
 # And the database does hold a sealed secret to look for.

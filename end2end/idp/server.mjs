@@ -2,9 +2,11 @@
 // one issuer per tenant.
 //   tenant acme: http://127.0.0.1:$IDP_PORT_A               (issuer at the root)
 //   tenant beta: http://127.0.0.1:$IDP_PORT_B/application/o/beta/   (Authentik-style, trailing slash)
+//   gamma (onboarded by a partner in the browser tests, only when IDP_PORT_G is set):
+//                http://127.0.0.1:$IDP_PORT_G/realms/gamma   (Keycloak-style, no trailing slash)
 // Any password is accepted on the login form; the login is the person's e-mail address.
 //
-// env: IDP_PORT_A (9400), IDP_PORT_B (9401), RP_ORIGIN (http://127.0.0.1:3000)
+// env: IDP_PORT_A (9400), IDP_PORT_B (9401), IDP_PORT_G (unset: no gamma), RP_ORIGIN (http://127.0.0.1:3000)
 import http from 'node:http';
 import crypto from 'node:crypto';
 import Provider from 'oidc-provider';
@@ -13,6 +15,8 @@ const PORT_A = Number(process.env.IDP_PORT_A ?? 9400);
 const PORT_B = Number(process.env.IDP_PORT_B ?? 9401);
 const RP = process.env.RP_ORIGIN ?? 'http://127.0.0.1:3000';
 const PREFIX_B = '/application/o/beta';
+const PORT_G = process.env.IDP_PORT_G ? Number(process.env.IDP_PORT_G) : undefined;
+const PREFIX_G = '/realms/gamma';
 
 const PEOPLE = {
   a: {
@@ -23,6 +27,10 @@ const PEOPLE = {
   b: {
     'bert@beta.test': { name: 'Bert Beta', groups: ['beta-admins'] },
     'bella@beta.test': { name: 'Bella Beta', groups: [] },
+  },
+  g: {
+    'gina@gamma.test': { name: 'Gina Gamma', groups: ['gamma-admins'] },
+    'gus@gamma.test': { name: 'Gus Gamma', groups: [] },
   },
 };
 
@@ -108,19 +116,27 @@ function makeProvider(issuer, tag) {
 const providerA = makeProvider(`http://127.0.0.1:${PORT_A}`, 'a');
 const providerB = makeProvider(`http://127.0.0.1:${PORT_B}${PREFIX_B}/`, 'b');
 const handleA = providerA.callback();
-const handleB = providerB.callback();
+
+/** Serves a provider mounted under a path prefix (oidc-provider derives its mount path from
+ * originalUrl minus url). */
+function mounted(prefix, handle) {
+  return (req, res) => {
+    if (req.url === prefix || req.url.startsWith(`${prefix}/`) || req.url.startsWith(`${prefix}?`)) {
+      req.originalUrl = req.url;
+      req.url = req.url.slice(prefix.length) || '/';
+      if (!req.url.startsWith('/')) req.url = `/${req.url}`;
+      return handle(req, res);
+    }
+    res.writeHead(404).end('not found');
+  };
+}
 
 http.createServer(handleA).listen(PORT_A, '127.0.0.1');
-http.createServer((req, res) => {
-  if (req.url === PREFIX_B || req.url.startsWith(`${PREFIX_B}/`) || req.url.startsWith(`${PREFIX_B}?`)) {
-    // oidc-provider derives its mount path from originalUrl minus url.
-    req.originalUrl = req.url;
-    req.url = req.url.slice(PREFIX_B.length) || '/';
-    if (!req.url.startsWith('/')) req.url = `/${req.url}`;
-    return handleB(req, res);
-  }
-  res.writeHead(404).end('not found');
-}).listen(PORT_B, '127.0.0.1');
-
+http.createServer(mounted(PREFIX_B, providerB.callback())).listen(PORT_B, '127.0.0.1');
 console.log(`test IdP for tenant acme: ${providerA.issuer}`);
 console.log(`test IdP for tenant beta: ${providerB.issuer}`);
+if (PORT_G) {
+  const providerG = makeProvider(`http://127.0.0.1:${PORT_G}${PREFIX_G}`, 'g');
+  http.createServer(mounted(PREFIX_G, providerG.callback())).listen(PORT_G, '127.0.0.1');
+  console.log(`test IdP for gamma: ${providerG.issuer}`);
+}

@@ -116,16 +116,14 @@ struct Ctx {
     reply: Reply,
 }
 
-fn ctx(p: Partner) -> Result<Ctx, Response> {
+fn ctx(p: Partner) -> Result<Ctx, AppError> {
     let Partner {
         caller,
         meta,
         reply,
     } = p;
-    match PartnerScope::of(caller) {
-        Ok(scope) => Ok(Ctx { scope, meta, reply }),
-        Err(e) => Err(e.into_response()),
-    }
+    let scope = PartnerScope::of(caller)?;
+    Ok(Ctx { scope, meta, reply })
 }
 
 /// Answers a post: the notice, and for a refused form its values and errors kept.
@@ -167,7 +165,7 @@ fn draft(form: &str, values: &[(&str, &str)]) -> Option<Draft> {
 async fn create(p: Partner, Form(form): Form<NewOrganisationForm>) -> Response {
     let c = match ctx(p) {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(e) => return e.into_response(),
     };
     let kept = draft(
         "details",
@@ -193,7 +191,7 @@ async fn details(
 ) -> Response {
     let c = match ctx(p) {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(e) => return e.into_response(),
     };
     let kept = draft(
         "details",
@@ -219,7 +217,7 @@ async fn claim_domain(
 ) -> Response {
     let c = match ctx(p) {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(e) => return e.into_response(),
     };
     let kept = draft("domain", &[("domain", &form.domain)]);
     let outcome = domains::claim(&c.scope, &slug, &form.domain, &c.meta).await;
@@ -229,7 +227,7 @@ async fn claim_domain(
 async fn check_domain(p: Partner, Path((slug, domain)): Path<(String, String)>) -> Response {
     let c = match ctx(p) {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(e) => return e.into_response(),
     };
     let outcome = domains::check(&c.scope, &slug, &domain, &c.meta).await;
     answer(&c.reply, outcome, &console(&slug), None).await
@@ -238,7 +236,7 @@ async fn check_domain(p: Partner, Path((slug, domain)): Path<(String, String)>) 
 async fn renew_domain(p: Partner, Path((slug, domain)): Path<(String, String)>) -> Response {
     let c = match ctx(p) {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(e) => return e.into_response(),
     };
     let outcome = domains::renew(&c.scope, &slug, &domain, &c.meta).await;
     answer(&c.reply, outcome, &console(&slug), None).await
@@ -247,7 +245,7 @@ async fn renew_domain(p: Partner, Path((slug, domain)): Path<(String, String)>) 
 async fn release_domain(p: Partner, Path((slug, domain)): Path<(String, String)>) -> Response {
     let c = match ctx(p) {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(e) => return e.into_response(),
     };
     let outcome = domains::release(&c.scope, &slug, &domain, &c.meta).await;
     answer(&c.reply, outcome, &console(&slug), None).await
@@ -266,7 +264,7 @@ async fn create_at_server(
 ) -> Response {
     let c = match ctx(p) {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(e) => return e.into_response(),
     };
     let adopt = form.adopt.as_deref() == Some("yes");
     let outcome = domains::put_on_server(&c.scope, &slug, &domain, adopt, &c.meta).await;
@@ -280,7 +278,7 @@ async fn choose_server(
 ) -> Response {
     let c = match ctx(p) {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(e) => return e.into_response(),
     };
     let kept = draft(
         "server",
@@ -301,7 +299,7 @@ async fn add_server(
 ) -> Response {
     let c = match ctx(p) {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(e) => return e.into_response(),
     };
     // The API key is never kept: it is typed again.
     let kept = draft("new-server", &[("name", &form.name), ("url", &form.url)]);
@@ -327,7 +325,7 @@ async fn add_server(
 async fn test_server(p: Partner, Path(slug): Path<String>) -> Response {
     let c = match ctx(p) {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(e) => return e.into_response(),
     };
     let outcome = server::test_chosen(&c.scope, &slug).await;
     match outcome {
@@ -357,7 +355,7 @@ fn idp_draft(form: &IdpForm) -> Option<Draft> {
 async fn discover(p: Partner, Path(slug): Path<String>, Form(form): Form<IdpForm>) -> Response {
     let c = match ctx(p) {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(e) => return e.into_response(),
     };
     let kept = idp_draft(&form);
     let outcome = idp::discover(&c.scope, &slug, &form).await;
@@ -378,7 +376,7 @@ async fn discover(p: Partner, Path(slug): Path<String>, Form(form): Form<IdpForm
 async fn save_idp(p: Partner, Path(slug): Path<String>, Form(form): Form<IdpForm>) -> Response {
     let c = match ctx(p) {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(e) => return e.into_response(),
     };
     let kept = idp_draft(&form);
     let outcome = idp::save(&c.scope, &slug, &form, &c.meta).await;
@@ -388,7 +386,7 @@ async fn save_idp(p: Partner, Path(slug): Path<String>, Form(form): Form<IdpForm
 async fn test_idp(p: Partner, Path(slug): Path<String>) -> Response {
     let c = match ctx(p) {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(e) => return e.into_response(),
     };
     let started = idp::start_test(&c.scope, &slug).await;
     match started {
@@ -403,7 +401,7 @@ async fn test_idp(p: Partner, Path(slug): Path<String>) -> Response {
 async fn tested(p: Partner, Path(slug): Path<String>) -> Response {
     let c = match ctx(p) {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(e) => return e.into_response(),
     };
     let outcome: Option<TestSignIn> = c.reply.session.take(TEST_SIGN_IN).await.ok().flatten();
     let result = idp::record_test(&c.scope, &slug, outcome, &c.meta).await;
@@ -413,7 +411,7 @@ async fn tested(p: Partner, Path(slug): Path<String>) -> Response {
 async fn activate(p: Partner, Path(slug): Path<String>) -> Response {
     let c = match ctx(p) {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(e) => return e.into_response(),
     };
     let outcome = lifecycle::activate(&c.scope, &slug, &c.meta).await;
     answer(&c.reply, outcome, &console(&slug), None).await
@@ -422,7 +420,7 @@ async fn activate(p: Partner, Path(slug): Path<String>) -> Response {
 async fn suspend(p: Partner, Path(slug): Path<String>) -> Response {
     let c = match ctx(p) {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(e) => return e.into_response(),
     };
     let outcome = lifecycle::suspend(&c.scope, &slug).await;
     answer(&c.reply, outcome, &console(&slug), None).await
@@ -431,7 +429,7 @@ async fn suspend(p: Partner, Path(slug): Path<String>) -> Response {
 async fn resume(p: Partner, Path(slug): Path<String>) -> Response {
     let c = match ctx(p) {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(e) => return e.into_response(),
     };
     let outcome = lifecycle::resume(&c.scope, &slug).await;
     answer(&c.reply, outcome, &console(&slug), None).await
@@ -448,7 +446,7 @@ struct RemoveForm {
 async fn remove(p: Partner, Path(slug): Path<String>, Form(form): Form<RemoveForm>) -> Response {
     let c = match ctx(p) {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(e) => return e.into_response(),
     };
     let delete = form.delete_at_server.is_some();
     let kept = draft(
