@@ -173,6 +173,7 @@ async fn create(p: Partner, Form(form): Form<NewOrganisationForm>) -> Response {
             ("display_name", &form.display_name),
             ("slug", &form.slug),
             ("contact_email", &form.contact_email),
+            ("partner", form.partner.as_deref().unwrap_or_default()),
         ],
     );
     match lifecycle::create(&c.scope, &form, &c.meta).await {

@@ -29,6 +29,8 @@ pub struct OrganisationRow {
     pub people: i64,
     pub last_activity: String,
     pub from_config: bool,
+    /// A partner itself.
+    pub partner: bool,
 }
 
 /// What was typed into one of the console's forms and what was wrong with it, kept across the
@@ -67,12 +69,17 @@ pub struct NewOrganisationForm {
     pub slug: String,
     #[serde(default)]
     pub contact_email: String,
+    /// A checkbox only the operator is offered: the new organisation is a partner itself.
+    #[serde(default)]
+    pub partner: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewOrganisationView {
     pub me: Me,
     pub draft: Draft,
+    /// The operator may create partners.
+    pub operator: bool,
 }
 
 /// A check's findings, one line each: what was checked, whether it is fine, and what it says.

@@ -727,3 +727,92 @@ async fn removing_without_the_box_ticked_keeps_everything_at_the_server() {
     assert_eq!(location(&r), "/partners");
     assert!(s.app.simulator.store().domain_id("gamma.test").is_some());
 }
+
+#[tokio::test]
+async fn the_operator_manages_every_organisation_and_creates_partners() {
+    let dns = DnsServer::start_on("127.0.0.1:0".parse().unwrap(), &["gamma.test".to_owned()])
+        .await
+        .unwrap();
+    let addr = dns.addr;
+    let app = TestApp::spawn_with(seed(), |c| {
+        *c = c
+            .replace(
+                "display_name = \"Acme Corp\"",
+                "display_name = \"Acme Corp\"\n            operator = true",
+            )
+            .replace(
+                "display_name = \"Beta Ltd\"",
+                "display_name = \"Beta Ltd\"\n            partner = true",
+            );
+        partner_config(c, addr);
+    })
+    .await;
+    let ada = signed_in(&app, ADA).await;
+    // Every organisation but its own, the ones in postern.toml read-only.
+    let list = page(&ada, "/partners").await;
+    assert!(
+        list.contains("Beta Ltd") && list.contains("postern.toml"),
+        "{}",
+        main_of(&list)
+    );
+    let r = ada
+        .post_form("/partners/organisations/beta/suspend", &[])
+        .await;
+    assert_eq!(
+        r.status(),
+        StatusCode::FORBIDDEN,
+        "declared in postern.toml"
+    );
+    // The operator creates a partner.
+    expect_on(
+        &ada,
+        "/partners/new",
+        "A partner: its administrators onboard",
+    )
+    .await;
+    let r = ada
+        .post_form(
+            "/partners/new",
+            &[
+                ("display_name", "Delta MSP"),
+                ("slug", ""),
+                ("contact_email", "ops@delta.test"),
+                ("partner", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&r), "/partners/organisations/delta-msp");
+    let db = app.db().await;
+    let delta = app::ssr::db::directory::organisation(&db, "delta-msp")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(delta.partner && !delta.operator);
+    assert_eq!(delta.managed_by.as_deref(), Some("acme"));
+
+    // A partner that is not the operator cannot.
+    let bert = signed_in(&app, BERT).await;
+    assert!(
+        !page(&bert, "/partners/new")
+            .await
+            .contains("A partner: its administrators")
+    );
+    let r = bert
+        .post_form(
+            "/partners/new",
+            &[
+                ("display_name", "Epsilon"),
+                ("slug", ""),
+                ("contact_email", "it@epsilon.test"),
+                ("partner", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    assert!(
+        app::ssr::db::directory::organisation(&db, "epsilon")
+            .await
+            .unwrap()
+            .is_none()
+    );
+}

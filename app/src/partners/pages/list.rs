@@ -26,6 +26,7 @@ fn row(o: OrganisationRow) -> impl IntoView {
         <tr data-testid="organisation">
             <th scope="row">
                 <a href=format!("/partners/organisations/{}", o.slug)>{o.display_name}</a>
+                {o.partner.then(|| view! { " "<span class="badge recommended">{text::PARTNER_BADGE}</span> })}
                 {o.from_config.then(|| view! { " "<span class="badge optional">{text::FROM_CONFIG_BADGE}</span> })}
             </th>
             <td><span class=badge>{o.status}</span></td>

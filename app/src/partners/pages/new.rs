@@ -18,7 +18,14 @@ pub fn NewOrganisationPage() -> impl IntoView {
 
 #[component]
 fn NewOrganisation(view: NewOrganisationView) -> impl IntoView {
-    let NewOrganisationView { me, draft } = view;
+    let NewOrganisationView {
+        me,
+        draft,
+        operator,
+    } = view;
+    let partner_ticked = draft
+        .value("details", "partner")
+        .is_some_and(|v| !v.is_empty());
     let value = |f: &str| draft.value("details", f).unwrap_or_default();
     let error = |f: &str| draft.error("details", f);
     let fields = (
@@ -45,6 +52,12 @@ fn NewOrganisation(view: NewOrganisationView) -> impl IntoView {
             <p class="lead">{text::NEW_INTRO}</p>
             <form method="post" action="/partners/new" class="card narrow stack" novalidate>
                 {fields}
+                {operator.then(|| view! {
+                    <label class="choice">
+                        <input type="checkbox" name="partner" value="on" checked=partner_ticked/>
+                        {text::MAKE_PARTNER}
+                    </label>
+                })}
                 <div class="actions">
                     <PendingSubmit label=text::CREATE.to_owned() pending_label=text::CREATING.to_owned()/>
                 </div>

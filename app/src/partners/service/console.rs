@@ -77,6 +77,7 @@ pub async fn list(scope: &PartnerScope, notice: Option<Notice>) -> Result<Partne
             people,
             last_activity: last.map_or_else(|| text::NEVER.into(), format_epoch),
             from_config: o.from_config,
+            partner: o.partner,
             slug: o.slug,
             display_name: o.display_name,
         });
@@ -93,6 +94,7 @@ pub fn new_view(scope: &PartnerScope, draft: Option<Draft>) -> NewOrganisationVi
     NewOrganisationView {
         me: me(&scope.caller),
         draft: draft.unwrap_or_default(),
+        operator: scope.operator(),
     }
 }
 

@@ -43,6 +43,10 @@ pub async fn create(
     form: &NewOrganisationForm,
     meta: &RequestMeta,
 ) -> Result<String, AppError> {
+    let partner = form.partner.is_some();
+    if partner && !scope.operator() {
+        return Err(AppError::Refused(text::ONLY_OPERATOR.to_owned()));
+    }
     let name = form.display_name.trim();
     let mut errors = Vec::new();
     if name.is_empty() {
@@ -72,7 +76,10 @@ pub async fn create(
                 .collect(),
         ));
     }
-    let draft = onboard::draft(&slug, name, scope.partner());
+    let draft = OrganisationRecord {
+        partner,
+        ..onboard::draft(&slug, name, scope.partner())
+    };
     onboard::create_draft(scope.db(), &draft, &contact)
         .await
         .map_err(|e| match e {
@@ -85,7 +92,8 @@ pub async fn create(
             &slug,
             "organisation.create",
             Some(&slug),
-            json!({ "display_name": name, "contact": contact, "partner": scope.partner() }),
+            json!({ "display_name": name, "contact": contact, "managed_by": scope.partner(),
+                    "partner": partner }),
         )
         .await;
     scope.reload().await;
