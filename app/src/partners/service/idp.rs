@@ -5,7 +5,7 @@ use super::{PartnerScope, manage_error};
 use crate::error::AppError;
 use crate::partners::model::{IdpForm, Report, ReportLine};
 use crate::partners::text;
-use crate::ssr::config::{LoginHint, is_loopback_host};
+use crate::ssr::config::LoginHint;
 use crate::ssr::db::directory::{self as store, IdentityProviderRecord};
 use crate::ssr::directory::onboard;
 use crate::ssr::http::RequestMeta;
@@ -21,15 +21,10 @@ fn line(label: &str, ok: bool, text: impl Into<String>) -> ReportLine {
     }
 }
 
-fn issuer_url(typed: &str) -> Result<String, AppError> {
+fn issuer_url(scope: &PartnerScope, typed: &str) -> Result<String, AppError> {
     let typed = typed.trim();
     match url::Url::parse(typed) {
-        Ok(u)
-            if u.host_str().is_some()
-                && (u.scheme() == "https" || (u.scheme() == "http" && is_loopback_host(&u))) =>
-        {
-            Ok(typed.to_owned())
-        }
+        Ok(u) if scope.acceptable_url(&u) => Ok(typed.to_owned()),
         _ => Err(AppError::field("issuer", text::ISSUER_INVALID)),
     }
 }
@@ -41,7 +36,7 @@ pub async fn discover(
     form: &IdpForm,
 ) -> Result<Report, AppError> {
     scope.writable(slug).await?;
-    let issuer = issuer_url(&form.issuer)?;
+    let issuer = issuer_url(scope, &form.issuer)?;
     let lines = match scope.caller.state.oidc.discover_issuer(&issuer).await {
         Err(e) => vec![line(
             text::DISCOVERY_DOCUMENT,
@@ -104,7 +99,7 @@ pub async fn save(
     meta: &RequestMeta,
 ) -> Result<String, AppError> {
     scope.writable(slug).await?;
-    let typed = issuer_url(&form.issuer)?;
+    let typed = issuer_url(scope, &form.issuer)?;
     let client_id = form.client_id.trim();
     if client_id.is_empty() {
         return Err(AppError::field("client_id", text::CLIENT_ID_REQUIRED));

@@ -10,6 +10,7 @@ pub mod server;
 
 use super::text;
 use crate::error::AppError;
+use crate::ssr::config::is_loopback_host;
 use crate::ssr::db::audit;
 use crate::ssr::db::directory::{self as store, OrganisationRecord};
 use crate::ssr::directory::manage::ManageError;
@@ -96,12 +97,26 @@ impl PartnerScope {
         }
     }
 
+    /// Whether a URL a partner typed may be used: https; plain http only on loopback and only
+    /// while the portal itself runs on plain-http loopback (development and tests), so that
+    /// in production a partner cannot point Postern at services on its own machine.
+    pub fn acceptable_url(&self, url: &url::Url) -> bool {
+        acceptable_url(url, !self.caller.state.cookies_secure())
+    }
+
     /// After a change: this instance sees it at once (the others within a poll).
     pub async fn reload(&self) {
         if let Err(e) = self.caller.state.directory.reload().await {
             tracing::warn!(error = %e, "cannot reload the directory");
         }
     }
+}
+
+/// See [`PartnerScope::acceptable_url`]; `development`: the portal runs on plain-http loopback.
+pub fn acceptable_url(url: &url::Url, development: bool) -> bool {
+    url.host_str().is_some()
+        && (url.scheme() == "https"
+            || (url.scheme() == "http" && is_loopback_host(url) && development))
 }
 
 /// A directory write's failure in words.
@@ -117,5 +132,21 @@ pub fn manage_error(e: ManageError) -> AppError {
             AppError::Unavailable(text::NO_SECRETS_KEY.to_owned())
         }
         other => AppError::internal(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::acceptable_url;
+
+    #[test]
+    fn partners_point_postern_at_https_only_unless_the_portal_itself_is_on_loopback() {
+        let url = |s: &str| url::Url::parse(s).unwrap();
+        assert!(acceptable_url(&url("https://idp.example/realms/x"), false));
+        assert!(!acceptable_url(&url("http://127.0.0.1:8080"), false));
+        assert!(!acceptable_url(&url("http://idp.example"), true));
+        assert!(acceptable_url(&url("http://127.0.0.1:8080"), true));
+        assert!(!acceptable_url(&url("ftp://idp.example"), true));
+        assert!(!acceptable_url(&url("file:///etc/passwd"), true));
     }
 }

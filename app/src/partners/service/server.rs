@@ -6,7 +6,7 @@ use super::{PartnerScope, manage_error};
 use crate::error::AppError;
 use crate::partners::model::{Report, ReportLine};
 use crate::partners::text;
-use crate::ssr::config::{is_loopback_host, is_slug};
+use crate::ssr::config::is_slug;
 use crate::ssr::db::directory::{self as store, MailServerRecord};
 use crate::ssr::directory::manage::{self, NewMailServer};
 use crate::ssr::directory::onboard;
@@ -166,12 +166,7 @@ pub async fn add(
         return Err(invalid("name", text::SERVER_NAME_INVALID));
     }
     let url = match url::Url::parse(form.url.trim()) {
-        Ok(u)
-            if u.host_str().is_some()
-                && (u.scheme() == "https" || (u.scheme() == "http" && is_loopback_host(&u))) =>
-        {
-            u
-        }
+        Ok(u) if scope.acceptable_url(&u) => u,
         _ => return Err(invalid("url", text::SERVER_URL_INVALID)),
     };
     let key = form.api_key.trim();

@@ -25,8 +25,7 @@ pub const SERVER_LOCKED: &str = "A domain of this organisation exists at this se
     server cannot change.";
 pub const CHOOSE_SERVER: &str = "Choose a mail server.";
 pub const SERVER_NAME_INVALID: &str = "Use 1 to 40 lowercase letters, digits or hyphens.";
-pub const SERVER_URL_INVALID: &str = "Enter an https:// URL (plain http only for a server on \
-    this machine).";
+pub const SERVER_URL_INVALID: &str = "Enter an https:// URL.";
 pub const API_KEY_REQUIRED: &str = "Enter the API key.";
 pub const HOST_INVALID: &str = "Enter a host name like mail.example.net.";
 
@@ -176,8 +175,7 @@ pub const TEST_SIGN_IN: &str = "Test sign-in";
 pub const TEST_SIGN_IN_NOTE: &str = "Signs you in at the organisation's IdP (with any account of \
     theirs) and shows what it sends. You stay signed in here as yourself.";
 pub const SET_UP_IDP_FIRST: &str = "Save the identity provider and choose the mail server first.";
-pub const ISSUER_INVALID: &str = "Enter the issuer as an https:// URL (plain http only on this \
-    machine).";
+pub const ISSUER_INVALID: &str = "Enter the issuer as an https:// URL.";
 pub const CLIENT_ID_REQUIRED: &str = "Enter the client ID.";
 pub const CLIENT_SECRET_REQUIRED: &str = "Enter the client secret.";
 pub const SCOPES_INVALID: &str = "The scopes must include openid.";
