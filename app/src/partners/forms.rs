@@ -414,7 +414,7 @@ async fn activate(p: Partner, Path(slug): Path<String>) -> Response {
         Ok(c) => c,
         Err(e) => return e.into_response(),
     };
-    let outcome = lifecycle::activate(&c.scope, &slug, &c.meta).await;
+    let outcome = lifecycle::activate(&c.scope, &slug).await;
     answer(&c.reply, outcome, &console(&slug), None).await
 }
 

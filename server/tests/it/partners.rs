@@ -726,6 +726,19 @@ async fn removing_without_the_box_ticked_keeps_everything_at_the_server() {
     let r = post(&ada, &format!("{GAMMA}/remove"), &[("confirm", "")]).await;
     assert_eq!(location(&r), "/partners");
     assert!(s.app.simulator.store().domain_id("gamma.test").is_some());
+    // Its audit log stays under its short name, which no new organisation gets.
+    let r = post(
+        &ada,
+        "/partners/new",
+        &[
+            ("display_name", "Gamma"),
+            ("slug", ""),
+            ("contact_email", "it@gamma.test"),
+        ],
+    )
+    .await;
+    assert_eq!(location(&r), "/partners/new");
+    expect_on(&ada, "/partners/new", "was used by an organisation before").await;
 }
 
 #[tokio::test]

@@ -191,11 +191,7 @@ fn actor(scope: &PartnerScope) -> Actor<'_> {
 }
 
 /// Step 6: the organisation goes live.
-pub async fn activate(
-    scope: &PartnerScope,
-    slug: &str,
-    meta: &RequestMeta,
-) -> Result<String, AppError> {
+pub async fn activate(scope: &PartnerScope, slug: &str) -> Result<String, AppError> {
     let o = scope.writable(slug).await?;
     if o.status == Status::Active {
         return Ok(text::activated(&o.display_name));
@@ -207,9 +203,6 @@ pub async fn activate(
     manage::set_status(scope.db(), &actor(scope), slug, Status::Active, None)
         .await
         .map_err(manage_error)?;
-    scope
-        .record(meta, slug, "organisation.go_live", Some(slug), json!({}))
-        .await;
     scope.reload().await;
     Ok(text::activated(&o.display_name))
 }

@@ -55,7 +55,10 @@ pub const MAKE_PARTNER: &str = "A partner: its administrators onboard organisati
 pub const ONLY_OPERATOR: &str = "Only the operator can create partners.";
 
 pub fn slug_taken(slug: &str) -> String {
-    format!("The short name \"{slug}\" is taken. Choose another one.")
+    format!(
+        "The short name \"{slug}\" is taken, or was used by an organisation before (its audit \
+         log stays under it). Choose another one."
+    )
 }
 
 pub fn created(name: &str) -> String {

@@ -51,7 +51,11 @@ pub async fn create_draft(
     contact_email: &str,
 ) -> Result<(), ManageError> {
     let mut tx = db.pool.begin().await?;
-    if store::organisation_exists(&mut tx, &organisation.slug).await? {
+    // A removed organisation's audit log stays under its slug: the slug is not given to
+    // another organisation, whose admins would read that history.
+    if store::organisation_exists(&mut tx, &organisation.slug).await?
+        || store::slug_has_history(&mut tx, &organisation.slug).await?
+    {
         return Err(ManageError::Exists(format!(
             "an organisation \"{}\"",
             organisation.slug

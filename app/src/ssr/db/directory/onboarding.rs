@@ -269,6 +269,19 @@ pub async fn people_and_activity(
     Ok(out)
 }
 
+/// Whether audit events were ever written under this slug (an organisation removed since).
+pub async fn slug_has_history(
+    tx: &mut Transaction<'_, Any>,
+    slug: &str,
+) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM audit_events WHERE tenant = $1 LIMIT 1")
+            .bind(slug)
+            .fetch_optional(&mut **tx)
+            .await?;
+    Ok(found.is_some())
+}
+
 /// Forgets an organisation: its directory rows and its people's records (sign-ins end). Its
 /// audit events stay.
 pub async fn forget_organisation(
