@@ -81,6 +81,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/partners/new") view=partners::pages::NewOrganisationPage ssr=SsrMode::Async/>
                 <Route path=path!("/partners/organisations/:slug") view=partners::pages::ConsolePage ssr=SsrMode::Async/>
                 <Route path=path!("/partners/organisations/:slug/remove") view=partners::pages::RemoveOrganisationPage ssr=SsrMode::Async/>
+                <Route path=path!("/test-sign-in/:token") view=partners::pages::TestLinkPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

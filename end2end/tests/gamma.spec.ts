@@ -122,6 +122,19 @@ test('a partner onboards Gamma, whose people then sign in and make app passwords
   await page.getByRole('button', { name: 'Save' }).last().click();
   await notice(page, info, 'The identity provider is saved');
   await expect(page.getByLabel('Issuer URL')).toHaveValue(GAMMA_ISSUER);
+  // A one-time link for Gamma's administrator: its page is for people signed in nowhere.
+  await page.getByRole('button', { name: /one-time link/ }).click();
+  const made = page.getByText(/Send this link to the organisation's administrator/);
+  await expect(made).toBeVisible();
+  const link = (await made.textContent())!.match(/http:\/\/\S+\/test-sign-in\/[a-z2-7]+/)![0];
+  const stranger = await browser.newContext({ javaScriptEnabled: info.project.name === 'hydrated' });
+  const linkPage = await stranger.newPage();
+  await linkPage.goto(link);
+  await expect(linkPage.getByRole('button', { name: 'Sign in at my organisation' })).toBeVisible();
+  await settle(linkPage, info);
+  await expectAccessible(linkPage, info);
+  await stranger.close();
+  await settle(page, info);
   await page.getByRole('button', { name: 'Test sign-in' }).click();
   await signInAtGammaIdp(page, 'gina@gamma.test');
   await expect(page).toHaveURL(new RegExp(`/partners/organisations/${slug}$`));

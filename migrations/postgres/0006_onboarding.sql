@@ -26,3 +26,13 @@ CREATE TABLE domain_proofs (
     -- it (created) or took over one that was there (adopted); NULL: not yet.
     at_mail_server  TEXT
 );
+
+-- One-time links a partner hands an organisation's administrator to test sign-in through the
+-- organisation's IdP. Only the SHA-256 of the token is kept; a link works once, for a day.
+CREATE TABLE test_links (
+    token_sha256 TEXT    PRIMARY KEY,
+    organisation TEXT    NOT NULL REFERENCES organisations (slug),
+    created_by   TEXT    NOT NULL,
+    expires_at   BIGINT  NOT NULL,
+    used_at      BIGINT
+);

@@ -1,7 +1,7 @@
 //! Server functions of the partner console: thin adapters onto the service. Each one answers
 //! for the signed-in partner admin's organisations only.
 
-use super::model::{ConsoleView, NewOrganisationView, PartnersView, RemoveView};
+use super::model::{ConsoleView, NewOrganisationView, PartnersView, RemoveView, TestLinkView};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -62,4 +62,17 @@ pub async fn get_remove(slug: String) -> Result<RemoveView, AppError> {
     let notice = http::take_flash().await?.map(Notice::from);
     let draft = take(DRAFT).await?;
     http::answer(super::service::console::remove_view(&scope, &slug, notice, draft).await)
+}
+
+/// A one-time test link, for anyone who has it: which organisation it is for.
+#[server(endpoint = "partners/test_link")]
+pub async fn get_test_link(token: String) -> Result<TestLinkView, AppError> {
+    use crate::ssr::http;
+    let state = leptos::prelude::use_context::<crate::ssr::state::AppState>()
+        .ok_or_else(|| AppError::internal("AppState missing from context"))?;
+    let organisation = http::answer(super::service::idp::link_organisation(&state, &token).await)?;
+    Ok(TestLinkView {
+        organisation,
+        token,
+    })
 }

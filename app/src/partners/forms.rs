@@ -6,8 +6,10 @@ use super::api::{DRAFT, REPORT};
 use super::model::{Draft, IdpForm, NewOrganisationForm, Report};
 use super::service::{PartnerScope, domains, idp, lifecycle, server};
 use crate::error::AppError;
-use crate::ssr::http::{Access, Partner, Reply, RequestMeta, Route};
+use crate::ssr::http::{Access, Partner, Reply, RequestMeta, Route, set_notice};
 use crate::ssr::oidc::{TEST_SIGN_IN, TestSignIn};
+use crate::ssr::session::AppSession;
+use crate::ssr::state::AppState;
 use axum::Form;
 use axum::extract::Path;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -77,6 +79,13 @@ pub fn routes() -> Vec<Route> {
             Access::Partner,
             test_idp,
         ),
+        Route::post(
+            "/partners/organisations/{slug}/idp/test-link",
+            Access::Partner,
+            make_test_link,
+        ),
+        Route::post("/test-sign-in/{token}", Access::Public, link_start),
+        Route::get("/test-sign-in/done", Access::Public, link_done),
         Route::get(
             "/partners/organisations/{slug}/idp/tested",
             Access::Partner,
@@ -470,4 +479,51 @@ async fn remove(p: Partner, Path(slug): Path<String>, Form(form): Form<RemoveFor
             .await
         }
     }
+}
+
+async fn make_test_link(p: Partner, Path(slug): Path<String>) -> Response {
+    let c = match ctx(p) {
+        Ok(c) => c,
+        Err(e) => return e.into_response(),
+    };
+    let outcome = idp::make_test_link(&c.scope, &slug, &c.meta)
+        .await
+        .map(|url| super::text::link_made(&url));
+    answer(&c.reply, outcome, &format!("{}#idp", console(&slug)), None).await
+}
+
+/// Someone with a test link starts their test sign-in (a POST: a link preview cannot use it up).
+async fn link_start(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    session: tower_sessions::Session,
+    Path(token): Path<String>,
+) -> Response {
+    let session = AppSession(session);
+    match idp::start_link_test(&state, &token).await {
+        Ok((url, pending)) => match session.start_login(&pending).await {
+            Ok(()) => Redirect::to(url.as_str()).into_response(),
+            Err(e) => AppError::internal(e).into_response(),
+        },
+        Err(e) => {
+            set_notice(&session, false, e.to_string()).await;
+            Redirect::to("/").into_response()
+        }
+    }
+}
+
+/// Back from the IdP: the result is stored for the partner, and the person told.
+async fn link_done(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    session: tower_sessions::Session,
+    axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<std::net::SocketAddr>,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    let session = AppSession(session);
+    let meta = RequestMeta::of(&state, peer, &headers);
+    let outcome: Option<TestSignIn> = session.take(TEST_SIGN_IN).await.ok().flatten();
+    match idp::finish_link_test(&state, outcome, &meta).await {
+        Ok(message) => set_notice(&session, true, message).await,
+        Err(e) => set_notice(&session, false, e.to_string()).await,
+    }
+    Redirect::to("/").into_response()
 }

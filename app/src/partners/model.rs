@@ -219,3 +219,10 @@ pub struct RemoveView {
     pub at_mail_server: Vec<String>,
     pub mail_server: Option<String>,
 }
+
+/// The page a one-time test link opens.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TestLinkView {
+    pub organisation: String,
+    pub token: String,
+}

@@ -829,3 +829,104 @@ async fn the_operator_manages_every_organisation_and_creates_partners() {
             .is_none()
     );
 }
+
+#[tokio::test]
+async fn the_organisations_admin_tests_sign_in_through_a_one_time_link() {
+    let s = scene().await;
+    let ada = signed_in(&s.app, ADA).await;
+    create_gamma(&ada).await;
+    post(
+        &ada,
+        &format!("{GAMMA}/domains"),
+        &[("domain", "gamma.test")],
+    )
+    .await;
+    post(
+        &ada,
+        &format!("{GAMMA}/mail-server/new"),
+        &[
+            ("name", "gamma-mail"),
+            ("url", &s.app.simulator.url),
+            ("api_key", API_KEY),
+        ],
+    )
+    .await;
+    post(
+        &ada,
+        &format!("{GAMMA}/idp"),
+        &[
+            ("issuer", &s.gamma_idp.issuer),
+            ("client_id", "postern-g"),
+            ("client_secret", "secret-g"),
+            ("scopes", "openid email profile groups"),
+            ("email_claim", "email"),
+            ("groups_claim", "groups"),
+            ("admin_group", "gamma-admins"),
+            ("login_hint", "email"),
+        ],
+    )
+    .await;
+    post(&ada, &format!("{GAMMA}/idp/test-link"), &[]).await;
+    let html = page(&ada, GAMMA).await;
+    let at = html
+        .find("/test-sign-in/")
+        .unwrap_or_else(|| panic!("{}", main_of(&html)));
+    let token: String = html[at + 14..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    assert_eq!(token.len(), 26, "128 bits in base32");
+    let db = s.app.db().await;
+    let stored: Vec<String> = sqlx::query_scalar("SELECT token_sha256 FROM test_links")
+        .fetch_all(&db.pool)
+        .await
+        .unwrap();
+    assert!(
+        !stored.iter().any(|t| t.contains(&token)),
+        "only its digest is kept"
+    );
+
+    // Gamma's administrator, signed in nowhere, opens it.
+    let gina = s.app.browser();
+    let link = format!("/test-sign-in/{token}");
+    expect_on(&gina, &link, "Your mail provider is setting up Gamma").await;
+    expect_on(&gina, &link, "Your mail provider is setting up Gamma").await; // opening it uses nothing up
+    let r = gina.post_form(&link, &[]).await;
+    let authorize = format!("{}&login_hint={GINA}", location(&r));
+    let idp = gina.client.get(&authorize).send().await.unwrap();
+    let callback = gina.client.get(location(&idp)).send().await.unwrap();
+    assert_eq!(location(&callback), "/test-sign-in/done");
+    let done = gina.get("/test-sign-in/done").await;
+    assert_eq!(location(&done), "/");
+    assert!(
+        gina.start_page()
+            .await
+            .contains("signing in as gina@gamma.test worked")
+    );
+    assert_eq!(
+        location(&gina.get("/account").await),
+        "/",
+        "signed in nowhere"
+    );
+
+    // The partner sees the result, and Gamma can go live on it.
+    let html = page(&ada, GAMMA).await;
+    assert!(
+        html.contains("Yes: gamma.test") && html.contains("gamma-admins"),
+        "{}",
+        main_of(&html)
+    );
+    expect_on(&ada, GAMMA, "gina@gamma.test").await;
+
+    // Once only.
+    let again = s.app.browser();
+    assert_eq!(again.get(&link).await.status(), StatusCode::NOT_FOUND);
+    let r = again.post_form(&link, &[]).await;
+    assert_eq!(location(&r), "/");
+    assert!(
+        again
+            .start_page()
+            .await
+            .contains("This test link cannot be used")
+    );
+}

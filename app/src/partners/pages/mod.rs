@@ -1,12 +1,14 @@
 //! The partner console's pages.
 
 mod console;
+mod link;
 mod list;
 mod new;
 mod remove;
 mod steps;
 
 pub use console::ConsolePage;
+pub use link::TestLinkPage;
 pub use list::PartnersPage;
 pub use new::NewOrganisationPage;
 pub use remove::RemoveOrganisationPage;

@@ -146,6 +146,10 @@ pub fn IdpStep(view: ConsoleView, base: String) -> impl IntoView {
                 <form method="post" action=format!("{base}/idp/test")>
                     <button type="submit">{text::TEST_SIGN_IN}</button>
                 </form>
+                <p class="hint">{text::MAKE_LINK_NOTE}</p>
+                <form method="post" action=format!("{base}/idp/test-link")>
+                    <button type="submit" class="secondary">{text::MAKE_LINK}</button>
+                </form>
             }.into_any()
         } else {
             view! { <p class="hint">{text::SET_UP_IDP_FIRST}</p> }.into_any()

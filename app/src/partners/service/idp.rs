@@ -7,9 +7,13 @@ use crate::partners::model::{IdpForm, Report, ReportLine};
 use crate::partners::text;
 use crate::ssr::config::LoginHint;
 use crate::ssr::db::directory::{self as store, IdentityProviderRecord};
+use crate::ssr::db::{Db, audit};
 use crate::ssr::directory::onboard;
 use crate::ssr::http::RequestMeta;
-use crate::ssr::oidc::{AuthOptions, Discovered, IssuerMatch, PendingLogin, TestSignIn};
+use crate::ssr::oidc::{
+    AuthOptions, Discovered, IssuerMatch, PendingLogin, TestClaims, TestSignIn,
+};
+use crate::ssr::state::AppState;
 use secrecy::SecretString;
 use serde_json::json;
 
@@ -225,22 +229,53 @@ pub async fn record_test(
     let Some(outcome) = outcome.filter(|t| t.tenant == slug) else {
         return Err(AppError::Conflict(text::NO_TEST_RESULT.to_owned()));
     };
-    let claims = match outcome.result {
+    let actor = Actor {
+        id: Some(scope.caller.user.user_id),
+        email: &scope.caller.user.email,
+    };
+    let claims = note_test(scope.db(), slug, outcome.result, &actor, meta, "partner").await?;
+    Ok(text::test_worked(&claims.email))
+}
+
+/// Who ran a test sign-in, for the audit log.
+struct Actor<'a> {
+    id: Option<i64>,
+    email: &'a str,
+}
+
+/// Stores what a test sign-in showed (a failure only in the audit log) and logs it.
+async fn note_test(
+    db: &Db,
+    slug: &str,
+    result: Result<TestClaims, String>,
+    actor: &Actor<'_>,
+    meta: &RequestMeta,
+    via: &str,
+) -> Result<TestClaims, AppError> {
+    let log = |target: Option<String>, detail: serde_json::Value| async move {
+        let event = audit::NewEvent {
+            tenant: slug,
+            actor_id: actor.id,
+            actor_email: actor.email,
+            action: "idp.test",
+            account_id: None,
+            target: target.as_deref(),
+            detail,
+            ip: meta.ip.as_deref(),
+            user_agent: meta.user_agent.as_deref(),
+        };
+        if let Err(e) = audit::record(db, &event).await {
+            tracing::error!(error = %e, "cannot write the audit log");
+        }
+    };
+    let claims = match result {
         Ok(claims) => claims,
         Err(why) => {
-            scope
-                .record(
-                    meta,
-                    slug,
-                    "idp.test",
-                    None,
-                    json!({ "ok": false, "reason": why }),
-                )
-                .await;
+            log(None, json!({ "ok": false, "reason": why, "via": via })).await;
             return Err(AppError::Conflict(text::test_failed(&why)));
         }
     };
-    let domains = store::domains_of(scope.db(), slug)
+    let domains = store::domains_of(db, slug)
         .await
         .map_err(AppError::internal)?;
     let domain_match = claims
@@ -249,7 +284,7 @@ pub async fn record_test(
         .map(|(_, d)| d)
         .filter(|d| domains.iter().any(|x| x.name == *d))
         .map(str::to_owned);
-    let idp = store::identity_provider(scope.db(), slug)
+    let idp = store::identity_provider(db, slug)
         .await
         .map_err(AppError::internal)?
         .ok_or_else(|| AppError::Refused(text::SET_UP_IDP_FIRST.to_owned()))?;
@@ -261,17 +296,128 @@ pub async fn record_test(
         "email": claims.email, "name": claims.name, "groups": claims.groups,
         "domain_match": domain_match, "admin": admin,
     });
-    store::set_idp_test(scope.db(), slug, idp.revision, &summary.to_string())
+    store::set_idp_test(db, slug, idp.revision, &summary.to_string())
         .await
         .map_err(AppError::internal)?;
+    log(
+        Some(claims.email.clone()),
+        json!({ "ok": true, "admin": admin, "domain_match": domain_match, "via": via }),
+    )
+    .await;
+    Ok(claims)
+}
+
+/// How long a one-time test link works.
+const LINK_LIFETIME: i64 = 24 * 3600;
+
+fn token_digest(token: &str) -> String {
+    use sha2::{Digest, Sha256};
+    data_encoding::HEXLOWER.encode(&Sha256::digest(token.as_bytes()))
+}
+
+/// A one-time link for the organisation's administrator to test sign-in through its IdP
+/// (valid a day); returns the link. Only its digest is stored.
+pub async fn make_test_link(
+    scope: &PartnerScope,
+    slug: &str,
+    meta: &RequestMeta,
+) -> Result<String, AppError> {
+    let o = scope.writable(slug).await?;
+    if scope.caller.state.tenants().by_slug(&o.slug).is_none() {
+        return Err(AppError::Refused(text::SET_UP_IDP_FIRST.to_owned()));
+    }
+    let mut bytes = [0u8; 16];
+    rand::RngCore::fill_bytes(&mut rand::thread_rng(), &mut bytes);
+    let token = data_encoding::BASE32_NOPAD
+        .encode(&bytes)
+        .to_ascii_lowercase();
+    let expires = crate::ssr::time::now() + LINK_LIFETIME;
+    store::put_test_link(
+        scope.db(),
+        &token_digest(&token),
+        slug,
+        &scope.caller.user.email,
+        expires,
+    )
+    .await
+    .map_err(AppError::internal)?;
     scope
         .record(
             meta,
             slug,
-            "idp.test",
-            Some(&claims.email),
-            json!({ "ok": true, "admin": admin, "domain_match": domain_match }),
+            "idp.test_link",
+            None,
+            json!({ "expires_at": expires }),
         )
         .await;
-    Ok(text::test_worked(&claims.email))
+    Ok(scope
+        .caller
+        .state
+        .absolute(&format!("/test-sign-in/{token}")))
+}
+
+/// The name of the organisation a link is for, if it can still be used (nothing is used up).
+pub async fn link_organisation(state: &AppState, token: &str) -> Result<String, AppError> {
+    store::open_test_link(&state.db, &token_digest(token))
+        .await
+        .map_err(AppError::internal)?
+        .ok_or_else(|| AppError::NotFound(text::LINK_INVALID.to_owned()))
+}
+
+/// Uses a link: the authorization request of a test sign-in at the organisation's IdP.
+pub async fn start_link_test(
+    state: &AppState,
+    token: &str,
+) -> Result<(url::Url, PendingLogin), AppError> {
+    let slug = store::use_test_link(&state.db, &token_digest(token))
+        .await
+        .map_err(AppError::internal)?
+        .ok_or_else(|| AppError::NotFound(text::LINK_INVALID.to_owned()))?;
+    let tenant = state
+        .tenants()
+        .by_slug(&slug)
+        .cloned()
+        .ok_or_else(|| AppError::Unavailable(text::LINK_NOT_READY.to_owned()))?;
+    let provider = state
+        .oidc
+        .provider(&tenant, &state.redirect_uri())
+        .await
+        .map_err(|e| AppError::Unavailable(text::idp_unreachable(&e.to_string())))?;
+    let options = AuthOptions {
+        login_hint: None,
+        max_age: None,
+        force_login: true,
+    };
+    let (url, mut pending) =
+        provider.authorization_request(&tenant, &options, "/test-sign-in/done".to_owned());
+    pending.test = true;
+    Ok((url, pending))
+}
+
+/// What the organisation's administrator is told after their test sign-in; the result is
+/// stored for the partner.
+pub async fn finish_link_test(
+    state: &AppState,
+    outcome: Option<TestSignIn>,
+    meta: &RequestMeta,
+) -> Result<String, AppError> {
+    let outcome = outcome.ok_or_else(|| AppError::Conflict(text::LINK_INVALID.to_owned()))?;
+    let who = match &outcome.result {
+        Ok(claims) => claims.email.clone(),
+        Err(_) => text::LINK_ACTOR.to_owned(),
+    };
+    let actor = Actor {
+        id: None,
+        email: &who,
+    };
+    let claims = note_test(
+        &state.db,
+        &outcome.tenant,
+        outcome.result,
+        &actor,
+        meta,
+        "link",
+    )
+    .await?;
+    Ok(text::link_test_worked(&claims.email))
 }

@@ -252,3 +252,33 @@ pub fn test_failed(why: &str) -> String {
 pub fn idp_unreachable(why: &str) -> String {
     format!("The organisation's IdP cannot be reached: {why}")
 }
+
+pub const MAKE_LINK: &str = "Make a one-time link for the organisation's administrator";
+pub const MAKE_LINK_NOTE: &str = "Or let the organisation's administrator test it: the link works \
+    once, for a day, and needs no account here.";
+pub const LINK_INVALID: &str = "This test link cannot be used: it was used already, has expired, \
+    or is mistyped. Ask your partner for a new one.";
+pub const LINK_NOT_READY: &str = "This organisation's sign-in is not set up completely yet. Ask \
+    your partner.";
+pub const LINK_ACTOR: &str = "organisation administrator (test link)";
+pub const LINK_TITLE: &str = "Test signing in";
+pub const LINK_START: &str = "Sign in at my organisation";
+
+pub fn link_made(url: &str) -> String {
+    format!("Send this link to the organisation's administrator (it works once, for a day): {url}")
+}
+
+pub fn link_intro(name: &str) -> String {
+    format!(
+        "Your mail provider is setting up {name} on Postern and asks you to sign in once through \
+         your organisation's identity provider. Postern reads what it sends (your address, \
+         name and groups), shows it to your provider, and signs you in nowhere."
+    )
+}
+
+pub fn link_test_worked(email: &str) -> String {
+    format!(
+        "Thank you: signing in as {email} worked. Your provider sees what your identity \
+         provider sent. You can close this page."
+    )
+}

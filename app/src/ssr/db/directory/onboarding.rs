@@ -269,6 +269,61 @@ pub async fn people_and_activity(
     Ok(out)
 }
 
+/// Stores a one-time test link (by the SHA-256 of its token).
+pub async fn put_test_link(
+    db: &Db,
+    token_sha256: &str,
+    organisation: &str,
+    created_by: &str,
+    expires_at: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO test_links (token_sha256, organisation, created_by, expires_at) \
+         VALUES ($1, $2, $3, $4)",
+    )
+    .bind(token_sha256)
+    .bind(organisation)
+    .bind(created_by)
+    .bind(expires_at)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// The display name of the organisation a test link is for, while it can be used.
+pub async fn open_test_link(db: &Db, token_sha256: &str) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT o.display_name FROM test_links l JOIN organisations o \
+         ON o.slug = l.organisation WHERE l.token_sha256 = $1 AND l.used_at IS NULL \
+         AND l.expires_at > $2",
+    )
+    .bind(token_sha256)
+    .bind(now())
+    .fetch_optional(&db.pool)
+    .await
+}
+
+/// Uses a test link: the organisation it is for, if it exists, is unused and not expired.
+/// Marked used in the same statement, so two uses cannot both succeed.
+pub async fn use_test_link(db: &Db, token_sha256: &str) -> Result<Option<String>, sqlx::Error> {
+    let at = now();
+    let done = sqlx::query(
+        "UPDATE test_links SET used_at = $2 WHERE token_sha256 = $1 AND used_at IS NULL \
+         AND expires_at > $2",
+    )
+    .bind(token_sha256)
+    .bind(at)
+    .execute(&db.pool)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Ok(None);
+    }
+    sqlx::query_scalar("SELECT organisation FROM test_links WHERE token_sha256 = $1")
+        .bind(token_sha256)
+        .fetch_optional(&db.pool)
+        .await
+}
+
 /// Whether audit events were ever written under this slug (an organisation removed since).
 pub async fn slug_has_history(
     tx: &mut Transaction<'_, Any>,
@@ -291,6 +346,7 @@ pub async fn forget_organisation(
     let statements = [
         "DELETE FROM domain_proofs WHERE domain IN \
          (SELECT name FROM mail_domains WHERE organisation = $1)",
+        "DELETE FROM test_links WHERE organisation = $1",
         "DELETE FROM mail_domains WHERE organisation = $1",
         "DELETE FROM identity_providers WHERE organisation = $1",
         "DELETE FROM mailbox_pins WHERE tenant = $1",
