@@ -672,6 +672,33 @@ async fn suspending_ends_sessions_and_removing_deletes_at_the_server_only_when_c
     assert_eq!(location(&gina.get("/account").await), "/");
     post(&ada, &format!("{GAMMA}/resume"), &[]).await;
 
+    // The mail server fails the deletion: the organisation is kept, and the answer says
+    // what is at the server now.
+    s.app
+        .simulator
+        .store()
+        .fail_next_call("x:Account/set", testkit::stalwart::Fault::Status(503));
+    post(
+        &ada,
+        &format!("{GAMMA}/remove"),
+        &[("delete_at_server", "on"), ("confirm", "gamma.test")],
+    )
+    .await;
+    expect_on(
+        &ada,
+        &format!("{GAMMA}/remove"),
+        "gamma.test is still at the mail server, with 1 mailbox(es) in it",
+    )
+    .await;
+    assert!(s.app.simulator.store().account_by_address(GINA).is_some());
+    let db = s.app.db().await;
+    assert!(
+        app::ssr::db::directory::organisation(&db, "gamma")
+            .await
+            .unwrap()
+            .is_some()
+    );
+
     // Typed wrong: nothing removed, nothing deleted.
     let r = post(
         &ada,

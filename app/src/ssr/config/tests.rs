@@ -145,3 +145,25 @@ fn toml_syntax_errors_give_the_line() {
     let err = load("[server\npublic_url = 1", &[]).unwrap_err();
     assert_eq!(err.key, "config file line 1");
 }
+
+#[test]
+fn a_server_may_be_handed_to_a_partner_only() {
+    let to_acme = GOOD.replace(
+        "api_key = \"API_x\"",
+        "api_key = \"API_x\"\nmanaged_by = \"acme\"",
+    );
+    let e = load(&to_acme, &[]).unwrap_err();
+    assert_eq!(e.key, "stalwart.main.managed_by");
+    assert!(
+        e.problem.contains("not a tenant with partner = true"),
+        "{e}"
+    );
+    let partner = to_acme.replace(
+        "display_name = \"Acme\"",
+        "display_name = \"Acme\"\npartner = true",
+    );
+    let s = load(&partner, &[]).unwrap();
+    assert_eq!(s.stalwart["main"].managed_by.as_deref(), Some("acme"));
+    assert!(s.tenants["acme"].partner && !s.tenants["acme"].operator);
+    assert_eq!(s.dns.proof_recheck_secs, 300);
+}
