@@ -528,6 +528,26 @@ async fn discovery_explains_a_trailing_slash_and_a_wrong_issuer() {
     );
 }
 
+/// Saves Gamma's IdP settings (its realm at the in-process issuer).
+pub async fn save_gamma_idp(s: &Scene, ada: &Browser) {
+    let r = post(
+        ada,
+        &format!("{GAMMA}/idp"),
+        &[
+            ("issuer", &s.gamma_idp.issuer),
+            ("client_id", "postern-g"),
+            ("client_secret", "secret-g"),
+            ("scopes", "openid email profile groups"),
+            ("email_claim", "email"),
+            ("groups_claim", "groups"),
+            ("admin_group", "gamma-admins"),
+            ("login_hint", "email"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+}
+
 /// Everything up to a live Gamma; returns Ada's browser.
 pub async fn onboard_gamma(s: &Scene) -> Browser {
     let ada = signed_in(&s.app, ADA).await;
@@ -556,22 +576,7 @@ pub async fn onboard_gamma(s: &Scene) -> Browser {
     )
     .await;
     post(&ada, &format!("{GAMMA}/domains/gamma.test/create"), &[]).await;
-    let r = post(
-        &ada,
-        &format!("{GAMMA}/idp"),
-        &[
-            ("issuer", &s.gamma_idp.issuer),
-            ("client_id", "postern-g"),
-            ("client_secret", "secret-g"),
-            ("scopes", "openid email profile groups"),
-            ("email_claim", "email"),
-            ("groups_claim", "groups"),
-            ("admin_group", "gamma-admins"),
-            ("login_hint", "email"),
-        ],
-    )
-    .await;
-    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    save_gamma_idp(&s, &ada).await;
     expect_on(&ada, GAMMA, "The identity provider is saved").await;
     // Not live before a test sign-in.
     post(&ada, &format!("{GAMMA}/activate"), &[]).await;
@@ -878,21 +883,7 @@ async fn the_organisations_admin_tests_sign_in_through_a_one_time_link() {
         ],
     )
     .await;
-    post(
-        &ada,
-        &format!("{GAMMA}/idp"),
-        &[
-            ("issuer", &s.gamma_idp.issuer),
-            ("client_id", "postern-g"),
-            ("client_secret", "secret-g"),
-            ("scopes", "openid email profile groups"),
-            ("email_claim", "email"),
-            ("groups_claim", "groups"),
-            ("admin_group", "gamma-admins"),
-            ("login_hint", "email"),
-        ],
-    )
-    .await;
+    save_gamma_idp(&s, &ada).await;
     post(&ada, &format!("{GAMMA}/idp/test-link"), &[]).await;
     let html = page(&ada, GAMMA).await;
     let at = html
