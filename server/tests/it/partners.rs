@@ -576,7 +576,7 @@ pub async fn onboard_gamma(s: &Scene) -> Browser {
     )
     .await;
     post(&ada, &format!("{GAMMA}/domains/gamma.test/create"), &[]).await;
-    save_gamma_idp(&s, &ada).await;
+    save_gamma_idp(s, &ada).await;
     expect_on(&ada, GAMMA, "The identity provider is saved").await;
     // Not live before a test sign-in.
     post(&ada, &format!("{GAMMA}/activate"), &[]).await;
