@@ -358,6 +358,10 @@ fn idp_draft(form: &IdpForm) -> Option<Draft> {
             ("groups_claim", &form.groups_claim),
             ("admin_group", &form.admin_group),
             ("login_hint", &form.login_hint),
+            (
+                "verified_email",
+                form.verified_email.as_deref().unwrap_or_default(),
+            ),
         ],
     )
 }

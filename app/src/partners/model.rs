@@ -146,6 +146,10 @@ pub struct IdpForm {
     pub admin_group: String,
     #[serde(default)]
     pub login_hint: String,
+    /// A checkbox: sign-ins need `email_verified: true` (off only for IdPs that never send
+    /// it, such as Entra ID).
+    #[serde(default)]
+    pub verified_email: Option<String>,
 }
 
 /// What the last test sign-in showed.

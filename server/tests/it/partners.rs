@@ -542,6 +542,7 @@ pub async fn save_gamma_idp(s: &Scene, ada: &Browser) {
             ("groups_claim", "groups"),
             ("admin_group", "gamma-admins"),
             ("login_hint", "email"),
+            ("verified_email", "on"),
         ],
     )
     .await;
@@ -947,4 +948,70 @@ async fn the_organisations_admin_tests_sign_in_through_a_one_time_link() {
             .await
             .contains("This test link cannot be used")
     );
+}
+
+#[tokio::test]
+async fn an_unvouched_address_fails_the_test_until_the_partner_unticks_the_check() {
+    let s = scene().await;
+    let mut ed = User::new("ed@gamma.test", "Ed", &[]);
+    ed.email_verified = false;
+    s.gamma_idp.add_user(ed);
+    let ada = signed_in(&s.app, ADA).await;
+    create_gamma(&ada).await;
+    post(
+        &ada,
+        &format!("{GAMMA}/mail-server/new"),
+        &[
+            ("name", "gamma-mail"),
+            ("url", &s.app.simulator.url),
+            ("api_key", API_KEY),
+        ],
+    )
+    .await;
+    save_gamma_idp(&s, &ada).await;
+    let test = |who: &'static str| {
+        let ada = &ada;
+        async move {
+            let r = post(ada, &format!("{GAMMA}/idp/test"), &[]).await;
+            let idp = ada
+                .client
+                .get(format!("{}&login_hint={who}", location(&r)))
+                .send()
+                .await
+                .unwrap();
+            ada.client.get(location(&idp)).send().await.unwrap();
+            ada.get(&format!("{GAMMA}/idp/tested")).await;
+        }
+    };
+    test("ed@gamma.test").await;
+    expect_on(&ada, GAMMA, "The test sign-in failed: the identity provider does not say the e-mail address is verified").await;
+    // Unticked (an Entra-like IdP): the same person passes.
+    post(
+        &ada,
+        &format!("{GAMMA}/idp"),
+        &[
+            ("issuer", &s.gamma_idp.issuer),
+            ("client_id", "postern-g"),
+            ("client_secret", ""),
+            ("scopes", "openid email"),
+            ("email_claim", "email"),
+            ("groups_claim", "groups"),
+            ("admin_group", ""),
+            ("login_hint", "email"),
+        ],
+    )
+    .await;
+    test("ed@gamma.test").await;
+    expect_on(
+        &ada,
+        GAMMA,
+        "The test sign-in worked: the IdP vouched for ed@gamma.test",
+    )
+    .await;
+    let db = s.app.db().await;
+    let gamma = app::ssr::db::directory::organisation(&db, "gamma")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(!gamma.policies.require_verified_email);
 }

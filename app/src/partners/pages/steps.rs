@@ -82,6 +82,14 @@ pub fn IdpStep(view: ConsoleView, base: String) -> impl IntoView {
         |f: &str, stored: &str| v.draft.value("idp", f).unwrap_or_else(|| stored.to_owned());
     let error = |f: &str| v.draft.error("idp", f);
     let hint = value("login_hint", &v.idp.login_hint);
+    // A refused form keeps what was ticked; else what is stored.
+    let verified = if v.draft.form == "idp" {
+        v.draft
+            .value("idp", "verified_email")
+            .is_some_and(|x| !x.is_empty())
+    } else {
+        v.idp.verified_email.is_some()
+    };
     let radio = |id: &'static str, code: &'static str, label: &'static str| {
         view! {
             <label class="choice" for=id>
@@ -137,6 +145,11 @@ pub fn IdpStep(view: ConsoleView, base: String) -> impl IntoView {
                 {radio("hint-none", "none", text::HINT_NONE)}
                 {error("login_hint").map(|m| view! { <p class="field-error">{m}</p> })}
             </fieldset>
+            <label class="choice">
+                <input type="checkbox" name="verified_email" value="on" checked=verified/>
+                {text::VERIFIED_EMAIL}
+            </label>
+            <p class="hint">{text::VERIFIED_EMAIL_HINT}</p>
             <div class="actions"><PendingSubmit label=text::SAVE.to_owned() pending_label=text::SAVING.to_owned()/></div>
         </form>
         <h3>{text::TEST_SIGN_IN}</h3>

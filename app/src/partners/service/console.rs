@@ -245,12 +245,14 @@ pub async fn console(
             groups_claim: i.groups_claim.clone(),
             admin_group: i.admin_group.clone().unwrap_or_default(),
             login_hint: login_hint_str(i.login_hint).to_owned(),
+            verified_email: o.policies.require_verified_email.then(|| "on".to_owned()),
         },
         None => IdpForm {
             scopes: "openid email profile".into(),
             email_claim: "email".into(),
             groups_claim: "groups".into(),
             login_hint: login_hint_str(LoginHint::Email).into(),
+            verified_email: o.policies.require_verified_email.then(|| "on".to_owned()),
             ..IdpForm::default()
         },
     };

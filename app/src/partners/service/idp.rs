@@ -102,7 +102,7 @@ pub async fn save(
     form: &IdpForm,
     meta: &RequestMeta,
 ) -> Result<String, AppError> {
-    scope.writable(slug).await?;
+    let mut o = scope.writable(slug).await?;
     let typed = issuer_url(scope, &form.issuer)?;
     let client_id = form.client_id.trim();
     if client_id.is_empty() {
@@ -175,6 +175,13 @@ pub async fn save(
     onboard::set_identity_provider(scope.db(), keyring, record, secret.as_ref())
         .await
         .map_err(manage_error)?;
+    let verified = form.verified_email.is_some();
+    if o.policies.require_verified_email != verified {
+        o.policies.require_verified_email = verified;
+        onboard::update_organisation(scope.db(), &o, None)
+            .await
+            .map_err(manage_error)?;
+    }
     scope
         .record(
             meta,
@@ -182,7 +189,7 @@ pub async fn save(
             "idp.set",
             Some(&issuer),
             json!({ "client_id": client_id, "scopes": scopes, "admin_group": admin_group,
-                    "secret_changed": secret.is_some() }),
+                    "secret_changed": secret.is_some(), "require_verified_email": verified }),
         )
         .await;
     scope.reload().await;

@@ -171,6 +171,9 @@ pub const LOGIN_HINT: &str = "Login hint sent to the IdP";
 pub const HINT_EMAIL: &str = "The e-mail address";
 pub const HINT_LOCAL_PART: &str = "The part before the @";
 pub const HINT_NONE: &str = "None";
+pub const VERIFIED_EMAIL: &str = "The IdP must vouch for the e-mail address (email_verified)";
+pub const VERIFIED_EMAIL_HINT: &str = "Untick only for an IdP that never sends email_verified and \
+    checks addresses itself, such as Entra ID.";
 pub const TEST_SIGN_IN: &str = "Test sign-in";
 pub const TEST_SIGN_IN_NOTE: &str = "Signs you in at the organisation's IdP (with any account of \
     theirs) and shows what it sends. You stay signed in here as yourself.";
