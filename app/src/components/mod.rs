@@ -14,3 +14,24 @@ pub use field::Field;
 pub use islands::{CopyButton, HydrationMarker, PendingSubmit, ReloadWhenDone};
 pub use layout::Page;
 pub use loaded::{error_view, loaded};
+
+/// A query string of `pairs`, percent-encoded.
+pub fn url_encoded(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| {
+            let v: String = v
+                .bytes()
+                .map(|b| {
+                    if b.is_ascii_alphanumeric() || b"-._~@".contains(&b) {
+                        (b as char).to_string()
+                    } else {
+                        format!("%{b:02X}")
+                    }
+                })
+                .collect();
+            format!("{k}={v}")
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}

@@ -27,12 +27,13 @@ async fn take<T: serde::de::DeserializeOwned>(key: &str) -> Result<Option<T>, Ap
 }
 
 #[server(endpoint = "partners/list")]
-pub async fn get_partners() -> Result<PartnersView, AppError> {
+pub async fn get_partners(q: Option<String>, page: Option<u64>) -> Result<PartnersView, AppError> {
     use crate::components::alert::Notice;
     use crate::ssr::http;
     let scope = scope().await?;
     let notice = http::take_flash().await?.map(Notice::from);
-    http::answer(super::service::console::list(&scope, notice).await)
+    let (q, page) = (q.unwrap_or_default(), page.unwrap_or(1));
+    http::answer(super::service::console::list(&scope, notice, q, page).await)
 }
 
 #[server(endpoint = "partners/new")]

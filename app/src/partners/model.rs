@@ -13,7 +13,15 @@ pub struct PartnersView {
     /// The operator partner sees every organisation.
     pub operator: bool,
     pub organisations: Vec<OrganisationRow>,
+    /// The search typed (name, short name or domain), and where the page is in the list.
+    pub query: String,
+    pub page: u64,
+    pub pages: u64,
+    pub total: u64,
 }
+
+/// Organisations per page of the Partners list.
+pub const PAGE_SIZE: u64 = 50;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OrganisationRow {

@@ -1015,3 +1015,37 @@ async fn an_unvouched_address_fails_the_test_until_the_partner_unticks_the_check
         .unwrap();
     assert!(!gamma.policies.require_verified_email);
 }
+
+#[tokio::test]
+async fn the_partners_list_is_paged_and_searchable() {
+    let s = scene().await;
+    let db = s.app.db().await;
+    for i in 0..60 {
+        let slug = format!("org{i:03}");
+        let o = app::ssr::directory::onboard::draft(&slug, &format!("Organisation {i:03}"), "acme");
+        app::ssr::directory::onboard::create_draft(&db, &o, "it@example.test")
+            .await
+            .unwrap();
+    }
+    let ada = signed_in(&s.app, ADA).await;
+    let first = page(&ada, "/partners").await;
+    assert!(
+        first.contains("Page 1 of 2: 50 of 60 organisations"),
+        "{}",
+        main_of(&first)
+    );
+    assert!(first.contains("Organisation 049") && !first.contains("Organisation 050"));
+    let second = page(&ada, "/partners?q=&page=2").await;
+    assert!(second.contains("Organisation 059") && second.contains("Previous page"));
+    let found = page(&ada, "/partners?q=ORG05").await;
+    assert!(found.contains("10 organisations"), "{}", main_of(&found));
+    expect_on(
+        &ada,
+        "/partners?q=nothing-like-it",
+        "No organisation matches that search.",
+    )
+    .await;
+    // Another partner's list holds none of them.
+    let bert = signed_in(&s.app, BERT).await;
+    expect_on(&bert, "/partners", "You do not manage any organisation yet").await;
+}

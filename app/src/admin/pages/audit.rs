@@ -1,9 +1,9 @@
 //! The tenant's audit log, filtered by action and by who did it.
 
-use super::url_encoded;
 use crate::admin::api::get_audit;
 use crate::admin::model::{AUDIT_PAGE_SIZE, AuditView};
 use crate::admin::text;
+use crate::components::url_encoded;
 use crate::components::{Page, loaded};
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -1,12 +1,13 @@
 //! The mailbox list of one domain (searchable, paged), and the create-mailbox form.
 
-use super::{protected_badge, url_encoded};
+use super::protected_badge;
 use crate::admin::api::{get_mailboxes, get_new_mailbox};
 use crate::admin::model::{
     AdminFormOutcome, MailboxRow, MailboxesView, NewMailboxForm, NewMailboxView, PAGE_SIZE,
 };
 use crate::admin::text;
 use crate::components::text::human_bytes;
+use crate::components::url_encoded;
 use crate::components::{Alert, AlertKind, Field, Page, PendingSubmit, loaded, notice_view};
 use crate::error::AppError;
 use leptos::prelude::*;

@@ -17,24 +17,3 @@ use leptos::prelude::*;
 fn protected_badge(protected: bool) -> impl IntoView {
     protected.then(|| view! { <span class="badge protected">{text::PROTECTED}</span> })
 }
-
-/// A query string of `pairs`, percent-encoded.
-pub fn url_encoded(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| {
-            let v: String = v
-                .bytes()
-                .map(|b| {
-                    if b.is_ascii_alphanumeric() || b"-._~@".contains(&b) {
-                        (b as char).to_string()
-                    } else {
-                        format!("%{b:02X}")
-                    }
-                })
-                .collect();
-            format!("{k}={v}")
-        })
-        .collect::<Vec<_>>()
-        .join("&")
-}

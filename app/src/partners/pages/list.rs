@@ -1,15 +1,24 @@
 //! The Partners page: the organisations a partner manages.
 
-use crate::components::{Page, loaded, notice_view};
+use crate::components::{Page, loaded, notice_view, url_encoded};
 use crate::partners::api::get_partners;
 use crate::partners::model::{OrganisationRow, PartnersView};
 use crate::partners::text;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn PartnersPage() -> impl IntoView {
-    let data = Resource::new_blocking(|| (), |_| get_partners());
+    let query = use_query_map();
+    let args = move || {
+        let q = query.read();
+        (
+            q.get("q"),
+            q.get("page").and_then(|p| p.parse::<u64>().ok()),
+        )
+    };
+    let data = Resource::new_blocking(args, |(q, page)| get_partners(q, page));
     view! {
         <Title text=text::PARTNERS/>
         {loaded(data, |v| view! { <Partners view=v/> })}
@@ -50,7 +59,21 @@ fn Partners(view: PartnersView) -> impl IntoView {
         notice,
         operator,
         organisations,
+        query,
+        page,
+        pages,
+        total,
     } = view;
+    let link = {
+        let query = query.clone();
+        move |page: u64| {
+            format!(
+                "/partners?{}&page={page}",
+                url_encoded(&[("q", query.as_str())])
+            )
+        }
+    };
+    let searching = !query.is_empty();
     view! {
         <Page me=me current="/partners">
             <h1>{text::PARTNERS}</h1>
@@ -59,8 +82,20 @@ fn Partners(view: PartnersView) -> impl IntoView {
             <div class="actions">
                 <a class="button" href="/partners/new">{text::ONBOARD}</a>
             </div>
+            {(total > 0 || searching).then(|| view! {
+                <form method="get" action="/partners" class="filters" role="search">
+                    <div class="field">
+                        <label for="q">{text::SEARCH}</label>
+                        <input id="q" name="q" type="search" value=query.clone() aria-describedby="q-hint"/>
+                        <p id="q-hint" class="hint">{text::SEARCH_HINT}</p>
+                    </div>
+                    <button type="submit" class="secondary">{text::SEARCH}</button>
+                </form>
+                <p class="hint" role="status">{text::showing(organisations.len(), total, page, pages)}</p>
+            })}
             {if organisations.is_empty() {
-                view! { <p class="card empty">{text::NONE_YET}</p> }.into_any()
+                let empty = if searching { text::NO_MATCH } else { text::NONE_YET };
+                view! { <p class="card empty">{empty}</p> }.into_any()
             } else {
                 view! {
                     <div class="card table-wrap">
@@ -82,6 +117,10 @@ fn Partners(view: PartnersView) -> impl IntoView {
                     </div>
                 }.into_any()
             }}
+            <nav class="pager" aria-label=text::PAGES>
+                {(page > 1).then(|| view! { <a href=link(page - 1) rel="prev">{text::PREVIOUS}</a> })}
+                {(page < pages).then(|| view! { <a href=link(page + 1) rel="next">{text::NEXT}</a> })}
+            </nav>
         </Page>
     }
 }

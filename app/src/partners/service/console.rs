@@ -9,7 +9,7 @@ use crate::components::alert::Notice;
 use crate::error::AppError;
 use crate::partners::model::{
     ActivityRow, ConsoleView, DomainStep, Draft, IdpForm, NewOrganisationView, OrganisationRow,
-    PartnersView, RemoveView, Report, ServerOption, TestSignInView,
+    PAGE_SIZE, PartnersView, RemoveView, Report, ServerOption, TestSignInView,
 };
 use crate::partners::text;
 use crate::ssr::config::LoginHint;
@@ -18,6 +18,7 @@ use crate::ssr::db::directory::{self as store, OrganisationRecord, Status, login
 use crate::ssr::directory::proof::Challenge;
 use crate::ssr::time::{format_epoch, now};
 use serde_json::Value;
+use std::collections::HashMap;
 
 pub fn status_words(status: Status) -> &'static str {
     match status {
@@ -27,53 +28,81 @@ pub fn status_words(status: Status) -> &'static str {
     }
 }
 
-pub async fn list(scope: &PartnerScope, notice: Option<Notice>) -> Result<PartnersView, AppError> {
+/// One page of the organisations the partner manages, by name; `query` matches the name,
+/// the short name or a domain (case-insensitive).
+pub async fn list(
+    scope: &PartnerScope,
+    notice: Option<Notice>,
+    query: String,
+    page: u64,
+) -> Result<PartnersView, AppError> {
     let db = scope.db();
-    let partner = (!scope.operator()).then(|| scope.partner());
-    let organisations = store::managed_by(db, partner)
-        .await
-        .map_err(AppError::internal)?;
+    // A fixed number of queries, whatever the number of organisations.
+    let everything = store::everything(db).await.map_err(AppError::internal)?;
     let activity = store::people_and_activity(db)
         .await
         .map_err(AppError::internal)?;
-    let mut tx = db.pool.begin().await.map_err(AppError::internal)?;
-    let domains = store::domains_in(&mut tx)
+    let at_server: std::collections::HashSet<String> = store::all_proofs(db)
         .await
-        .map_err(AppError::internal)?;
-    tx.commit().await.map_err(AppError::internal)?;
+        .map_err(AppError::internal)?
+        .into_iter()
+        .filter(|p| p.at_mail_server.is_some())
+        .map(|p| p.domain)
+        .collect();
+    let issuers: HashMap<String, String> = everything
+        .identity_providers
+        .into_iter()
+        .map(|i| (i.organisation, i.issuer))
+        .collect();
+    let mut domains: HashMap<String, Vec<(String, String)>> = HashMap::new();
+    for d in everything.domains {
+        let state = match (d.verified, d.from_config || at_server.contains(&d.name)) {
+            (true, true) => text::DOMAIN_AT_SERVER,
+            (true, false) => text::DOMAIN_PROVEN,
+            _ => text::DOMAIN_PENDING,
+        };
+        domains
+            .entry(d.organisation)
+            .or_default()
+            .push((d.name, state.to_owned()));
+    }
+    let needle = query.trim().to_lowercase();
+    let mut organisations: Vec<OrganisationRecord> = everything
+        .organisations
+        .into_iter()
+        .filter(|o| scope.manages(o))
+        .filter(|o| {
+            needle.is_empty()
+                || o.slug.contains(&needle)
+                || o.display_name.to_lowercase().contains(&needle)
+                || domains
+                    .get(&o.slug)
+                    .is_some_and(|d| d.iter().any(|(name, _)| name.contains(&needle)))
+        })
+        .collect();
+    organisations.sort_by_cached_key(|o| o.display_name.to_lowercase());
+    let total = organisations.len() as u64;
+    let pages = total.div_ceil(PAGE_SIZE).max(1);
+    let page = page.clamp(1, pages);
+    let organisations = organisations
+        .into_iter()
+        .skip(((page - 1) * PAGE_SIZE) as usize)
+        .take(PAGE_SIZE as usize);
     let mut rows = Vec::new();
-    for o in organisations.into_iter().filter(|o| scope.manages(o)) {
-        let proofs = store::proofs_of(db, &o.slug)
-            .await
-            .map_err(AppError::internal)?;
-        let idp = store::identity_provider(db, &o.slug)
-            .await
-            .map_err(AppError::internal)?;
+    for o in organisations {
         let (people, last) = activity.get(&o.slug).copied().unwrap_or_default();
         rows.push(OrganisationRow {
-            domains: domains
-                .iter()
-                .filter(|d| d.organisation == o.slug)
-                .map(|d| {
-                    let at_server = d.from_config
-                        || proofs
-                            .iter()
-                            .any(|p| p.domain == d.name && p.at_mail_server.is_some());
-                    let state = match (d.verified, at_server) {
-                        (true, true) => text::DOMAIN_AT_SERVER,
-                        (true, false) => text::DOMAIN_PROVEN,
-                        _ => text::DOMAIN_PENDING,
-                    };
-                    (d.name.clone(), state.to_owned())
-                })
-                .collect(),
+            domains: domains.remove(&o.slug).unwrap_or_default(),
             status: status_words(o.status).to_owned(),
             live: o.status == Status::Active,
             mail_server: o
                 .mail_server
                 .clone()
                 .unwrap_or_else(|| text::NOT_SET.into()),
-            idp: idp.map_or_else(|| text::NOT_SET.into(), |i| i.issuer),
+            idp: issuers
+                .get(&o.slug)
+                .cloned()
+                .unwrap_or_else(|| text::NOT_SET.into()),
             people,
             last_activity: last.map_or_else(|| text::NEVER.into(), format_epoch),
             from_config: o.from_config,
@@ -87,6 +116,10 @@ pub async fn list(scope: &PartnerScope, notice: Option<Notice>) -> Result<Partne
         notice,
         operator: scope.operator(),
         organisations: rows,
+        query,
+        page,
+        pages,
+        total,
     })
 }
 

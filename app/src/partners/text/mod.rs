@@ -23,6 +23,26 @@ pub const COL_IDP: &str = "Identity provider";
 pub const COL_PEOPLE: &str = "People";
 pub const COL_ACTIVITY: &str = "Last activity";
 pub const NEVER: &str = "Never";
+pub const SEARCH: &str = "Search";
+pub const SEARCH_HINT: &str = "Part of a name, short name or domain";
+pub const NO_MATCH: &str = "No organisation matches that search.";
+pub const PAGES: &str = "Pages";
+pub const PREVIOUS: &str = "Previous page";
+pub const NEXT: &str = "Next page";
+
+/// "12 organisations" / "Page 2 of 3: 50 of 120 organisations".
+pub fn showing(shown: usize, total: u64, page: u64, pages: u64) -> String {
+    let noun = if total == 1 {
+        "organisation"
+    } else {
+        "organisations"
+    };
+    if pages <= 1 {
+        format!("{total} {noun}")
+    } else {
+        format!("Page {page} of {pages}: {shown} of {total} {noun}")
+    }
+}
 pub const NOT_SET: &str = "Not set yet";
 pub const STATUS_DRAFT: &str = "Being set up";
 pub const STATUS_LIVE: &str = "Live";

@@ -1,7 +1,6 @@
 //! What onboarding adds to the directory (migration 0006): domain proofs, the organisation's
 //! contact and its IdP test sign-in, and the reads of the partner console.
 
-use super::read::organisations_in;
 use super::rows::{IDP_COLUMNS, IdentityProviderRow, ORGANISATION_COLUMNS, OrganisationRow};
 use super::{DomainRecord, IdentityProviderRecord, OrganisationRecord};
 use crate::ssr::db::pool::Db;
@@ -47,30 +46,6 @@ pub async fn organisation(db: &Db, slug: &str) -> Result<Option<OrganisationReco
     .map(Into::into))
 }
 
-/// The organisations a partner manages (`None`: every one, for the operator).
-pub async fn managed_by(
-    db: &Db,
-    partner: Option<&str>,
-) -> Result<Vec<OrganisationRecord>, sqlx::Error> {
-    match partner {
-        Some(p) => Ok(sqlx::query_as::<_, OrganisationRow>(&format!(
-            "SELECT {ORGANISATION_COLUMNS} FROM organisations WHERE managed_by = $1 ORDER BY slug"
-        ))
-        .bind(p)
-        .fetch_all(&db.pool)
-        .await?
-        .into_iter()
-        .map(Into::into)
-        .collect()),
-        None => {
-            let mut tx = db.pool.begin().await?;
-            let all = organisations_in(&mut tx).await?;
-            tx.commit().await?;
-            Ok(all)
-        }
-    }
-}
-
 pub async fn domains_of(db: &Db, organisation: &str) -> Result<Vec<DomainRecord>, sqlx::Error> {
     Ok(sqlx::query_as::<_, super::rows::DomainRow>(
         "SELECT name, organisation, verification, from_config FROM mail_domains \
@@ -111,6 +86,15 @@ pub async fn proofs_of(db: &Db, organisation: &str) -> Result<Vec<ProofRecord>, 
          WHERE d.organisation = $1 ORDER BY p.domain"
     ))
     .bind(organisation)
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// Every proof (for the partners' list).
+pub async fn all_proofs(db: &Db) -> Result<Vec<ProofRecord>, sqlx::Error> {
+    sqlx::query_as::<_, ProofRecord>(&format!(
+        "SELECT {PROOF_COLUMNS} FROM domain_proofs p JOIN mail_domains d ON d.name = p.domain"
+    ))
     .fetch_all(&db.pool)
     .await
 }
