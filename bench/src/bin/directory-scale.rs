@@ -9,6 +9,8 @@
 //! OpenID discovery is fetched once during the warm-up, as in production (cached per
 //! organisation); what changes between scenes is only the size of the directory.
 //! Budgets (issue 11): p50 at 10,000 within 1.2× of p50 at 10; RSS at 10,000 ≤ 2× RSS at 10.
+//! Also, with each size: the Partners page of the operator (Acme), who sees every
+//! organisation: the first page of 50, and a search (no budget named; issue 12).
 
 use app::ssr::config::{LoginHint, MailboxPasswords};
 use app::ssr::db::Db;
@@ -100,6 +102,8 @@ struct Figures {
     errors: usize,
     rss_idle: u64,
     rss_after: u64,
+    partners_p50: Duration,
+    search_p50: Duration,
 }
 
 async fn scene(root: &std::path::Path, issuer: &str, orgs: usize) -> anyhow::Result<Figures> {
@@ -108,7 +112,10 @@ async fn scene(root: &std::path::Path, issuer: &str, orgs: usize) -> anyhow::Res
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", db_file.display()));
     }
-    let mut config = bench::config(PORTAL, &db_file, SIMULATOR, API_KEY, issuer);
+    let mut config = bench::config(PORTAL, &db_file, SIMULATOR, API_KEY, issuer).replace(
+        "display_name = \"Acme Corp\"",
+        "display_name = \"Acme Corp\"\noperator = true",
+    );
     config.push_str(
         "[limits]\nsign_in_per_address = { max = 100000000, per_secs = 60 }\n\
          sign_in_per_network = { max = 100000000, per_secs = 60 }\n\
@@ -194,6 +201,7 @@ async fn scene(root: &std::path::Path, issuer: &str, orgs: usize) -> anyhow::Res
     let stats = load(WORKERS, MEASURE, Some(PACE), request).await;
     tokio::time::sleep(Duration::from_secs(1)).await;
     let rss_after = rss_kb(pid);
+    let (partners_p50, search_p50) = partners_page(orgs).await?;
     drop(portal);
     Ok(Figures {
         orgs,
@@ -205,7 +213,38 @@ async fn scene(root: &std::path::Path, issuer: &str, orgs: usize) -> anyhow::Res
         errors: stats.errors,
         rss_idle,
         rss_after,
+        partners_p50,
+        search_p50,
     })
+}
+
+/// The operator's Partners page (first page of 50) and a search, one request at a time:
+/// p50 of 30 each, after 5 to warm up.
+async fn partners_page(orgs: usize) -> anyhow::Result<(Duration, Duration)> {
+    let operator = bench::sign_in(PORTAL, "ada@acme.test").await?;
+    let needle = format!("org{:05}", orgs / 2);
+    let mut p50 = Vec::new();
+    for path in ["/partners".to_owned(), format!("/partners?q={needle}")] {
+        let mut times = Vec::new();
+        for i in 0..35 {
+            let started = Instant::now();
+            let response = operator
+                .get(format!("http://{PORTAL}{path}"))
+                .send()
+                .await?;
+            let ok = response.status().is_success();
+            let body = response.text().await?;
+            if !ok || !body.contains("organisations") {
+                anyhow::bail!("{path} did not list organisations ({orgs})");
+            }
+            if i >= 5 {
+                times.push(started.elapsed());
+            }
+        }
+        times.sort();
+        p50.push(times[times.len() / 2]);
+    }
+    Ok((p50[0], p50[1]))
 }
 
 #[tokio::main]
@@ -226,6 +265,11 @@ async fn main() -> anyhow::Result<()> {
     let _simulator = bench::simulator(&root, SIMULATOR, &seed)?;
     wait_ready(&format!("http://{SIMULATOR}/healthz/live")).await?;
     let issuer = testkit::oidc::Issuer::start("", "postern-a", "secret-a").await;
+    issuer.add_user(testkit::oidc::User::new(
+        "ada@acme.test",
+        "Ada Admin",
+        &["mail-admins"],
+    ));
 
     println!(
         "== sign-in start (POST /auth/login → 303 to the IdP) by directory size; \
@@ -248,6 +292,12 @@ async fn main() -> anyhow::Result<()> {
             f.rss_after,
             f.populate.as_secs_f64(),
             f.ready.as_secs_f64()
+        );
+        println!(
+            "          Partners page of the operator (50 of {}): p50 {}; a search: p50 {}",
+            f.orgs,
+            ms(f.partners_p50),
+            ms(f.search_p50)
         );
         all.push(f);
     }

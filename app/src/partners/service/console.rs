@@ -18,7 +18,7 @@ use crate::ssr::db::directory::{self as store, OrganisationRecord, Status, login
 use crate::ssr::directory::proof::Challenge;
 use crate::ssr::time::{format_epoch, now};
 use serde_json::Value;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 pub fn status_words(status: Status) -> &'static str {
     match status {
@@ -29,7 +29,8 @@ pub fn status_words(status: Status) -> &'static str {
 }
 
 /// One page of the organisations the partner manages, by name; `query` matches the name,
-/// the short name or a domain (case-insensitive).
+/// the short name or a domain (case-insensitive). The database pages: a page costs the same
+/// with ten organisations or ten thousand, but for one count.
 pub async fn list(
     scope: &PartnerScope,
     notice: Option<Notice>,
@@ -37,80 +38,73 @@ pub async fn list(
     page: u64,
 ) -> Result<PartnersView, AppError> {
     let db = scope.db();
-    // A fixed number of queries, whatever the number of organisations.
-    let everything = store::everything(db).await.map_err(AppError::internal)?;
-    let activity = store::people_and_activity(db)
-        .await
-        .map_err(AppError::internal)?;
-    let at_server: std::collections::HashSet<String> = store::all_proofs(db)
+    let needle = query.trim().to_lowercase();
+    let filter = store::ManagedFilter {
+        partner: scope.partner(),
+        managed_by: (!scope.operator()).then(|| scope.partner()),
+        needle: &needle,
+    };
+    let count = store::managed_page(db, &filter, 0, 0)
         .await
         .map_err(AppError::internal)?
-        .into_iter()
-        .filter(|p| p.at_mail_server.is_some())
-        .map(|p| p.domain)
-        .collect();
-    let issuers: HashMap<String, String> = everything
-        .identity_providers
-        .into_iter()
-        .map(|i| (i.organisation, i.issuer))
-        .collect();
-    let mut domains: HashMap<String, Vec<(String, String)>> = HashMap::new();
-    for d in everything.domains {
-        let state = match (d.verified, d.from_config || at_server.contains(&d.name)) {
+        .total as u64;
+    let pages = count.div_ceil(PAGE_SIZE).max(1);
+    let page = page.clamp(1, pages);
+    let found = store::managed_page(
+        db,
+        &filter,
+        PAGE_SIZE as i64,
+        ((page - 1) * PAGE_SIZE) as i64,
+    )
+    .await
+    .map_err(AppError::internal)?;
+    let slugs: Vec<String> = found.organisations.iter().map(|o| o.slug.clone()).collect();
+    let overview = store::overview(db, &slugs)
+        .await
+        .map_err(AppError::internal)?;
+    let at_server: HashSet<&str> = overview.at_mail_server.iter().map(String::as_str).collect();
+    let mut domains: HashMap<&str, Vec<(String, String)>> = HashMap::new();
+    for d in &overview.domains {
+        let state = match (
+            d.verified,
+            d.from_config || at_server.contains(d.name.as_str()),
+        ) {
             (true, true) => text::DOMAIN_AT_SERVER,
             (true, false) => text::DOMAIN_PROVEN,
             _ => text::DOMAIN_PENDING,
         };
         domains
-            .entry(d.organisation)
+            .entry(d.organisation.as_str())
             .or_default()
-            .push((d.name, state.to_owned()));
+            .push((d.name.clone(), state.to_owned()));
     }
-    let needle = query.trim().to_lowercase();
-    let mut organisations: Vec<OrganisationRecord> = everything
+    let rows = found
         .organisations
         .into_iter()
-        .filter(|o| scope.manages(o))
-        .filter(|o| {
-            needle.is_empty()
-                || o.slug.contains(&needle)
-                || o.display_name.to_lowercase().contains(&needle)
-                || domains
-                    .get(&o.slug)
-                    .is_some_and(|d| d.iter().any(|(name, _)| name.contains(&needle)))
-        })
-        .collect();
-    organisations.sort_by_cached_key(|o| o.display_name.to_lowercase());
-    let total = organisations.len() as u64;
-    let pages = total.div_ceil(PAGE_SIZE).max(1);
-    let page = page.clamp(1, pages);
-    let organisations = organisations
-        .into_iter()
-        .skip(((page - 1) * PAGE_SIZE) as usize)
-        .take(PAGE_SIZE as usize);
-    let mut rows = Vec::new();
-    for o in organisations {
-        let (people, last) = activity.get(&o.slug).copied().unwrap_or_default();
-        rows.push(OrganisationRow {
-            domains: domains.remove(&o.slug).unwrap_or_default(),
+        .map(|o| OrganisationRow {
+            domains: domains.remove(o.slug.as_str()).unwrap_or_default(),
             status: status_words(o.status).to_owned(),
             live: o.status == Status::Active,
             mail_server: o
                 .mail_server
                 .clone()
                 .unwrap_or_else(|| text::NOT_SET.into()),
-            idp: issuers
+            idp: overview
+                .issuers
                 .get(&o.slug)
                 .cloned()
                 .unwrap_or_else(|| text::NOT_SET.into()),
-            people,
-            last_activity: last.map_or_else(|| text::NEVER.into(), format_epoch),
+            people: overview.people.get(&o.slug).copied().unwrap_or(0),
+            last_activity: overview
+                .last_activity
+                .get(&o.slug)
+                .map_or_else(|| text::NEVER.into(), |at| format_epoch(*at)),
             from_config: o.from_config,
             partner: o.partner,
             slug: o.slug,
             display_name: o.display_name,
-        });
-    }
+        })
+        .collect();
     Ok(PartnersView {
         me: me(&scope.caller),
         notice,
@@ -119,7 +113,7 @@ pub async fn list(
         query,
         page,
         pages,
-        total,
+        total: count,
     })
 }
 

@@ -136,7 +136,7 @@ impl Filter<'_> {
 
 /// A LIKE pattern that matches `text` literally: `%`, `_` and the escape character itself
 /// are escaped (with `ESCAPE '\'`), so `group.member_add` finds exactly that action.
-fn like_literal(text: &str) -> String {
+pub(crate) fn like_literal(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(c, '%' | '_' | '\\') {
