@@ -6,6 +6,7 @@
 #   "my app passwords" page vs the bare Stalwart call  budget added p50 <= 2 ms, p99 <= 10 ms
 #   sign-in start with 10 / 1,000 / 10,000 organisations  budget p50 and RSS at 10,000 within
 #                                                          1.2× and 2× of those at 10
+#   the operator's Partners page with each of those       no budget (issue 12)
 # Usage: bench/run.sh            (builds the release binaries first if they are missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -66,7 +66,10 @@ impl Db {
                     // In WAL mode NORMAL never corrupts the file; it only skips an fsync per
                     // commit (a power cut may lose the last transactions).
                     if backend == Backend::Sqlite {
-                        sqlx::Executor::execute(conn, "PRAGMA synchronous = NORMAL").await?;
+                        sqlx::Executor::execute(&mut *conn, "PRAGMA synchronous = NORMAL").await?;
+                        // The kernel caches the file already; SQLite's own page cache (2 MB
+                        // by default) would hold another copy in each of the 8 connections.
+                        sqlx::Executor::execute(conn, "PRAGMA cache_size = -512").await?;
                     }
                     Ok(())
                 })
