@@ -275,18 +275,7 @@ impl FromRequestParts<AppState> for Admin {
             }
             Err(e) => return Err(e.into_response()),
         };
-        if parts.method != Method::GET {
-            let who = Subject::AdminWriteBy {
-                tenant: &scope.caller.tenant.slug,
-                user_id: scope.caller.user.user_id,
-            };
-            if let Err(limited) = state.limiter.check(who).await {
-                let error = AppError::RateLimited(limited.retry_after_secs);
-                let back =
-                    referer_path(&parts.headers).unwrap_or_else(|| "/admin/mailboxes".into());
-                return Err(reply.back(Err(error), &back).await);
-            }
-        }
+        limit_writes(parts, state, &scope.caller, &reply, "/admin/mailboxes").await?;
         Ok(Self { scope, meta, reply })
     }
 }
@@ -315,23 +304,37 @@ impl FromRequestParts<AppState> for Partner {
             let back = referer_path(&parts.headers).unwrap_or_else(|| "/partners".into());
             return Err(Redirect::to(&refresh_path(&back)).into_response());
         }
-        if parts.method != Method::GET {
-            let who = Subject::AdminWriteBy {
-                tenant: &caller.tenant.slug,
-                user_id: caller.user.user_id,
-            };
-            if let Err(limited) = state.limiter.check(who).await {
-                let error = AppError::RateLimited(limited.retry_after_secs);
-                let back = referer_path(&parts.headers).unwrap_or_else(|| "/partners".into());
-                return Err(reply.back(Err(error), &back).await);
-            }
-        }
+        limit_writes(parts, state, &caller, &reply, "/partners").await?;
         Ok(Self {
             caller,
             meta,
             reply,
         })
     }
+}
+
+/// Changes by an admin (of their tenant, or a partner's of its organisations) count against
+/// one limit per admin; over it, the page they came from (or `fallback`) answers 429.
+async fn limit_writes(
+    parts: &Parts,
+    state: &AppState,
+    caller: &Caller,
+    reply: &Reply,
+    fallback: &str,
+) -> Result<(), Response> {
+    if parts.method == Method::GET {
+        return Ok(());
+    }
+    let who = Subject::AdminWriteBy {
+        tenant: &caller.tenant.slug,
+        user_id: caller.user.user_id,
+    };
+    if let Err(limited) = state.limiter.check(who).await {
+        let error = AppError::RateLimited(limited.retry_after_secs);
+        let back = referer_path(&parts.headers).unwrap_or_else(|| fallback.to_owned());
+        return Err(reply.back(Err(error), &back).await);
+    }
+    Ok(())
 }
 
 /// Where a signed-in admin goes to have their admin status confirmed, coming back to `to`.

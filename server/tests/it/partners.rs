@@ -277,16 +277,7 @@ async fn nothing_is_created_at_the_mail_server_before_proof_and_a_failed_create_
         &[("domain", "gamma.test")],
     )
     .await;
-    let r = post(
-        &ada,
-        &format!("{GAMMA}/mail-server/new"),
-        &[
-            ("name", "gamma-mail"),
-            ("url", &s.app.simulator.url),
-            ("api_key", API_KEY),
-        ],
-    )
-    .await;
+    let r = add_gamma_server(&s, &ada).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     expect_on(&ada, GAMMA, "gamma-mail passed every check").await;
 
@@ -332,29 +323,8 @@ async fn a_domain_already_at_the_server_is_adopted_only_when_asked() {
     let s = scene_with(store).await;
     let ada = signed_in(&s.app, ADA).await;
     create_gamma(&ada).await;
-    post(
-        &ada,
-        &format!("{GAMMA}/domains"),
-        &[("domain", "gamma.test")],
-    )
-    .await;
-    let value = proof_value(&ada).await;
-    s.dns
-        .zones()
-        .publish_txt("_postern-challenge.gamma.test", &value)
-        .await
-        .unwrap();
-    post(&ada, &format!("{GAMMA}/domains/gamma.test/check"), &[]).await;
-    post(
-        &ada,
-        &format!("{GAMMA}/mail-server/new"),
-        &[
-            ("name", "gamma-mail"),
-            ("url", &s.app.simulator.url),
-            ("api_key", API_KEY),
-        ],
-    )
-    .await;
+    prove_gamma(&s, &ada).await;
+    add_gamma_server(&s, &ada).await;
     let before = format!("{:?}", s.app.simulator.store().domains);
     post(&ada, &format!("{GAMMA}/domains/gamma.test/create"), &[]).await;
     let html = page(&ada, GAMMA).await;
@@ -528,6 +498,37 @@ async fn discovery_explains_a_trailing_slash_and_a_wrong_issuer() {
     );
 }
 
+/// Adds the simulator as Gamma's mail server "gamma-mail" (with the portal's key).
+pub async fn add_gamma_server(s: &Scene, ada: &Browser) -> reqwest::Response {
+    post(
+        ada,
+        &format!("{GAMMA}/mail-server/new"),
+        &[
+            ("name", "gamma-mail"),
+            ("url", &s.app.simulator.url),
+            ("api_key", API_KEY),
+        ],
+    )
+    .await
+}
+
+/// Claims gamma.test for Gamma, publishes its proof and checks it.
+pub async fn prove_gamma(s: &Scene, ada: &Browser) {
+    post(
+        ada,
+        &format!("{GAMMA}/domains"),
+        &[("domain", "gamma.test")],
+    )
+    .await;
+    let value = proof_value(ada).await;
+    s.dns
+        .zones()
+        .publish_txt("_postern-challenge.gamma.test", &value)
+        .await
+        .unwrap();
+    post(ada, &format!("{GAMMA}/domains/gamma.test/check"), &[]).await;
+}
+
 /// Saves Gamma's IdP settings (its realm at the in-process issuer).
 pub async fn save_gamma_idp(s: &Scene, ada: &Browser) {
     let r = post(
@@ -553,29 +554,8 @@ pub async fn save_gamma_idp(s: &Scene, ada: &Browser) {
 pub async fn onboard_gamma(s: &Scene) -> Browser {
     let ada = signed_in(&s.app, ADA).await;
     create_gamma(&ada).await;
-    post(
-        &ada,
-        &format!("{GAMMA}/domains"),
-        &[("domain", "gamma.test")],
-    )
-    .await;
-    let value = proof_value(&ada).await;
-    s.dns
-        .zones()
-        .publish_txt("_postern-challenge.gamma.test", &value)
-        .await
-        .unwrap();
-    post(&ada, &format!("{GAMMA}/domains/gamma.test/check"), &[]).await;
-    post(
-        &ada,
-        &format!("{GAMMA}/mail-server/new"),
-        &[
-            ("name", "gamma-mail"),
-            ("url", &s.app.simulator.url),
-            ("api_key", API_KEY),
-        ],
-    )
-    .await;
+    prove_gamma(s, &ada).await;
+    add_gamma_server(s, &ada).await;
     post(&ada, &format!("{GAMMA}/domains/gamma.test/create"), &[]).await;
     save_gamma_idp(s, &ada).await;
     expect_on(&ada, GAMMA, "The identity provider is saved").await;
@@ -874,16 +854,7 @@ async fn the_organisations_admin_tests_sign_in_through_a_one_time_link() {
         &[("domain", "gamma.test")],
     )
     .await;
-    post(
-        &ada,
-        &format!("{GAMMA}/mail-server/new"),
-        &[
-            ("name", "gamma-mail"),
-            ("url", &s.app.simulator.url),
-            ("api_key", API_KEY),
-        ],
-    )
-    .await;
+    add_gamma_server(&s, &ada).await;
     save_gamma_idp(&s, &ada).await;
     post(&ada, &format!("{GAMMA}/idp/test-link"), &[]).await;
     let html = page(&ada, GAMMA).await;
@@ -958,16 +929,7 @@ async fn an_unvouched_address_fails_the_test_until_the_partner_unticks_the_check
     s.gamma_idp.add_user(ed);
     let ada = signed_in(&s.app, ADA).await;
     create_gamma(&ada).await;
-    post(
-        &ada,
-        &format!("{GAMMA}/mail-server/new"),
-        &[
-            ("name", "gamma-mail"),
-            ("url", &s.app.simulator.url),
-            ("api_key", API_KEY),
-        ],
-    )
-    .await;
+    add_gamma_server(&s, &ada).await;
     save_gamma_idp(&s, &ada).await;
     let test = |who: &'static str| {
         let ada = &ada;

@@ -2,7 +2,8 @@
 //! the removal page.
 
 use super::PartnerScope;
-use super::lifecycle::{at_mail_server, missing};
+use super::domains::challenge_of;
+use super::lifecycle::{Facts, at_mail_server, missing};
 use super::server::usable;
 use crate::account::service::me;
 use crate::components::alert::Notice;
@@ -163,14 +164,9 @@ fn test_view(json: &str, current: bool, at: i64) -> Option<TestSignInView> {
 async fn domain_steps(
     scope: &PartnerScope,
     o: &OrganisationRecord,
-) -> Result<Vec<DomainStep>, AppError> {
-    let db = scope.db();
-    let domains = store::domains_of(db, &o.slug)
-        .await
-        .map_err(AppError::internal)?;
-    let proofs = store::proofs_of(db, &o.slug)
-        .await
-        .map_err(AppError::internal)?;
+    facts: &Facts,
+) -> Vec<DomainStep> {
+    let (domains, proofs) = (&facts.domains, &facts.proofs);
     let client = o
         .mail_server
         .as_deref()
@@ -179,18 +175,11 @@ async fn domain_steps(
     for d in domains {
         let proof = proofs.iter().find(|p| p.domain == d.name);
         let (record_value, expires, expired) = match proof {
-            Some(p) => {
-                let challenge = Challenge {
-                    token: p.token.clone(),
-                    expires_at: time::OffsetDateTime::from_unix_timestamp(p.expires_at)
-                        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH),
-                };
-                (
-                    challenge.record_value(),
-                    text::expires(&format_epoch(p.expires_at)),
-                    p.expires_at <= now(),
-                )
-            }
+            Some(p) => (
+                challenge_of(p).record_value(),
+                text::expires(&format_epoch(p.expires_at)),
+                p.expires_at <= now(),
+            ),
             None => (String::new(), String::new(), false),
         };
         let at_mail_server = if d.from_config {
@@ -223,10 +212,10 @@ async fn domain_steps(
             from_config: d.from_config,
             at_mail_server,
             exists_at_server,
-            name: d.name,
+            name: d.name.clone(),
         });
     }
-    Ok(steps)
+    steps
 }
 
 pub async fn console(
@@ -238,7 +227,8 @@ pub async fn console(
 ) -> Result<ConsoleView, AppError> {
     let o = scope.organisation(slug).await?;
     let db = scope.db();
-    let domains = domain_steps(scope, &o).await?;
+    let facts = Facts::read(db, slug).await?;
+    let domains = domain_steps(scope, &o, &facts).await;
     let servers = usable(scope)
         .await?
         .into_iter()
@@ -248,12 +238,14 @@ pub async fn console(
             url: s.url,
         })
         .collect();
-    let idp = store::identity_provider(db, slug)
-        .await
-        .map_err(AppError::internal)?;
-    let onboarding = store::onboarding(db, slug)
-        .await
-        .map_err(AppError::internal)?;
+    let missing = if o.status == Status::Draft {
+        missing(scope, &o, &facts)
+    } else {
+        Vec::new()
+    };
+    let Facts {
+        idp, onboarding, ..
+    } = facts;
     let test = match (&onboarding.idp_test, onboarding.idp_tested_at) {
         (Some(json), Some(at)) => test_view(
             json,
@@ -282,11 +274,6 @@ pub async fn console(
             verified_email: o.policies.require_verified_email.then(|| "on".to_owned()),
             ..IdpForm::default()
         },
-    };
-    let missing = if o.status == Status::Draft {
-        missing(scope, &o).await?
-    } else {
-        Vec::new()
     };
     let events = audit::for_tenant(db, slug, &audit::Filter::default(), 20, 0)
         .await

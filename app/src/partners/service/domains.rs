@@ -5,7 +5,7 @@ use super::{PartnerScope, manage_error};
 use crate::error::AppError;
 use crate::partners::text;
 use crate::ssr::db::audit;
-use crate::ssr::db::directory::{self as store, ProofRecord};
+use crate::ssr::db::directory::{self as store, OrganisationRecord, ProofRecord};
 use crate::ssr::directory::onboard;
 use crate::ssr::directory::proof::{Challenge, Finding, Refusal, claimable, judge};
 use crate::ssr::dns::check::Unknown;
@@ -35,7 +35,8 @@ pub fn finding_code(f: &Finding) -> &'static str {
     }
 }
 
-fn challenge_of(p: &ProofRecord) -> Challenge {
+/// The challenge a stored proof holds.
+pub fn challenge_of(p: &ProofRecord) -> Challenge {
     Challenge {
         token: p.token.clone(),
         expires_at: OffsetDateTime::from_unix_timestamp(p.expires_at)
@@ -84,24 +85,20 @@ pub async fn claim(
     Ok(text::claimed(&domain))
 }
 
-/// A proof of this organisation's, or `NotFound`.
-async fn own_proof(
+/// An organisation the partner may change, and the proof of one of its domains (`NotFound`
+/// for another organisation's domain).
+async fn claimed(
     scope: &PartnerScope,
     slug: &str,
     domain: &str,
-) -> Result<ProofRecord, AppError> {
-    store::proof(scope.db(), domain)
+) -> Result<(OrganisationRecord, ProofRecord), AppError> {
+    let o = scope.writable(slug).await?;
+    let proof = store::proof(scope.db(), domain)
         .await
         .map_err(AppError::internal)?
         .filter(|p| p.organisation == slug)
-        .ok_or_else(|| AppError::NotFound(text::no_such_domain(domain)))
-}
-
-async fn is_proven(scope: &PartnerScope, slug: &str, domain: &str) -> Result<bool, AppError> {
-    let domains = store::domains_of(scope.db(), slug)
-        .await
-        .map_err(AppError::internal)?;
-    Ok(domains.iter().any(|d| d.name == domain && d.verified))
+        .ok_or_else(|| AppError::NotFound(text::no_such_domain(domain)))?;
+    Ok((o, proof))
 }
 
 /// What one lookup of the proof record shows, noted in the database.
@@ -143,9 +140,8 @@ pub async fn check(
     domain: &str,
     meta: &RequestMeta,
 ) -> Result<String, AppError> {
-    scope.writable(slug).await?;
-    let proof = own_proof(scope, slug, domain).await?;
-    if is_proven(scope, slug, domain).await? {
+    let (_, proof) = claimed(scope, slug, domain).await?;
+    if proof.is_proven() {
         return Ok(text::proven(domain));
     }
     let record = Challenge::record_name(domain);
@@ -173,9 +169,8 @@ pub async fn renew(
     domain: &str,
     meta: &RequestMeta,
 ) -> Result<String, AppError> {
-    scope.writable(slug).await?;
-    own_proof(scope, slug, domain).await?;
-    if is_proven(scope, slug, domain).await? {
+    let (_, proof) = claimed(scope, slug, domain).await?;
+    if proof.is_proven() {
         return Ok(text::proven(domain));
     }
     let challenge = Challenge::new(OffsetDateTime::now_utc());
@@ -195,8 +190,7 @@ pub async fn release(
     domain: &str,
     meta: &RequestMeta,
 ) -> Result<String, AppError> {
-    scope.writable(slug).await?;
-    let proof = own_proof(scope, slug, domain).await?;
+    let (_, proof) = claimed(scope, slug, domain).await?;
     if proof.at_mail_server.is_some() {
         return Err(AppError::Refused(text::RELEASE_AT_SERVER.to_owned()));
     }
@@ -231,9 +225,8 @@ pub async fn put_on_server(
     adopt: bool,
     meta: &RequestMeta,
 ) -> Result<String, AppError> {
-    let o = scope.writable(slug).await?;
-    let proof = own_proof(scope, slug, domain).await?;
-    if !is_proven(scope, slug, domain).await? {
+    let (o, proof) = claimed(scope, slug, domain).await?;
+    if !proof.is_proven() {
         return Err(AppError::Refused(text::PROVE_FIRST.to_owned()));
     }
     let Some(server) = o.mail_server.clone() else {

@@ -14,6 +14,7 @@ use crate::ssr::oidc::{
     AuthOptions, Discovered, IssuerMatch, PendingLogin, TestClaims, TestSignIn,
 };
 use crate::ssr::state::AppState;
+use crate::ssr::tenants::Tenant;
 use secrecy::SecretString;
 use serde_json::json;
 
@@ -209,9 +210,24 @@ pub async fn start_test(
         .by_slug(slug)
         .cloned()
         .ok_or_else(|| AppError::Refused(text::SET_UP_IDP_FIRST.to_owned()))?;
+    test_request(
+        state,
+        &tenant,
+        format!("/partners/organisations/{slug}/idp/tested"),
+    )
+    .await
+}
+
+/// A test sign-in at the tenant's IdP, coming back to `back`: whoever signs in there is asked
+/// for their password (`prompt=login`), and the pending login is marked as a test.
+async fn test_request(
+    state: &AppState,
+    tenant: &Tenant,
+    back: String,
+) -> Result<(url::Url, PendingLogin), AppError> {
     let provider = state
         .oidc
-        .provider(&tenant, &state.redirect_uri())
+        .provider(tenant, &state.redirect_uri())
         .await
         .map_err(|e| AppError::Unavailable(text::idp_unreachable(&e.to_string())))?;
     let options = AuthOptions {
@@ -219,8 +235,7 @@ pub async fn start_test(
         max_age: None,
         force_login: true,
     };
-    let back = format!("/partners/organisations/{slug}/idp/tested");
-    let (url, mut pending) = provider.authorization_request(&tenant, &options, back);
+    let (url, mut pending) = provider.authorization_request(tenant, &options, back);
     pending.test = true;
     Ok((url, pending))
 }
@@ -385,20 +400,7 @@ pub async fn start_link_test(
         .by_slug(&slug)
         .cloned()
         .ok_or_else(|| AppError::Unavailable(text::LINK_NOT_READY.to_owned()))?;
-    let provider = state
-        .oidc
-        .provider(&tenant, &state.redirect_uri())
-        .await
-        .map_err(|e| AppError::Unavailable(text::idp_unreachable(&e.to_string())))?;
-    let options = AuthOptions {
-        login_hint: None,
-        max_age: None,
-        force_login: true,
-    };
-    let (url, mut pending) =
-        provider.authorization_request(&tenant, &options, "/test-sign-in/done".to_owned());
-    pending.test = true;
-    Ok((url, pending))
+    test_request(state, &tenant, "/test-sign-in/done".to_owned()).await
 }
 
 /// What the organisation's administrator is told after their test sign-in; the result is

@@ -7,7 +7,11 @@ use crate::error::AppError;
 use crate::partners::model::NewOrganisationForm;
 use crate::partners::text;
 use crate::ssr::config::is_slug;
-use crate::ssr::db::directory::{self as store, OrganisationRecord, Status};
+use crate::ssr::db::Db;
+use crate::ssr::db::directory::{
+    self as store, DomainRecord, IdentityProviderRecord, OnboardingRecord, OrganisationRecord,
+    ProofRecord, Status,
+};
 use crate::ssr::directory::manage::{self, Actor};
 use crate::ssr::directory::onboard;
 use crate::ssr::http::RequestMeta;
@@ -133,24 +137,41 @@ pub async fn update_details(
     Ok(text::DETAILS_SAVED.to_owned())
 }
 
+/// What the onboarding steps of an organisation stand on, read once.
+pub struct Facts {
+    pub domains: Vec<DomainRecord>,
+    pub proofs: Vec<ProofRecord>,
+    pub idp: Option<IdentityProviderRecord>,
+    pub onboarding: OnboardingRecord,
+}
+
+impl Facts {
+    pub async fn read(db: &Db, slug: &str) -> Result<Self, AppError> {
+        Ok(Self {
+            domains: store::domains_of(db, slug)
+                .await
+                .map_err(AppError::internal)?,
+            proofs: store::proofs_of(db, slug)
+                .await
+                .map_err(AppError::internal)?,
+            idp: store::identity_provider(db, slug)
+                .await
+                .map_err(AppError::internal)?,
+            onboarding: store::onboarding(db, slug)
+                .await
+                .map_err(AppError::internal)?,
+        })
+    }
+}
+
 /// What is still missing before the organisation can go live.
-pub async fn missing(
-    scope: &PartnerScope,
-    o: &OrganisationRecord,
-) -> Result<Vec<String>, AppError> {
-    let db = scope.db();
-    let domains = store::domains_of(db, &o.slug)
-        .await
-        .map_err(AppError::internal)?;
-    let proofs = store::proofs_of(db, &o.slug)
-        .await
-        .map_err(AppError::internal)?;
-    let idp = store::identity_provider(db, &o.slug)
-        .await
-        .map_err(AppError::internal)?;
-    let onboarding = store::onboarding(db, &o.slug)
-        .await
-        .map_err(AppError::internal)?;
+pub fn missing(scope: &PartnerScope, o: &OrganisationRecord, facts: &Facts) -> Vec<String> {
+    let Facts {
+        domains,
+        proofs,
+        idp,
+        onboarding,
+    } = facts;
     let mut missing = Vec::new();
     if !domains.iter().any(|d| d.verified) {
         missing.push(text::MISSING_PROVEN.to_owned());
@@ -180,7 +201,7 @@ pub async fn missing(
     {
         missing.push(why.clone());
     }
-    Ok(missing)
+    missing
 }
 
 fn actor(scope: &PartnerScope) -> Actor<'_> {
@@ -196,7 +217,7 @@ pub async fn activate(scope: &PartnerScope, slug: &str) -> Result<String, AppErr
     if o.status == Status::Active {
         return Ok(text::activated(&o.display_name));
     }
-    let missing = missing(scope, &o).await?;
+    let missing = missing(scope, &o, &Facts::read(scope.db(), slug).await?);
     if !missing.is_empty() {
         return Err(AppError::Conflict(text::not_ready(&missing.join(" "))));
     }

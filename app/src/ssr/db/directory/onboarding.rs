@@ -21,6 +21,14 @@ pub struct ProofRecord {
     pub finding: Option<String>,
     /// `created` or `adopted` once the domain exists at the mail server for this organisation.
     pub at_mail_server: Option<String>,
+    /// The domain's `verification`: `verified` once proven.
+    pub verification: String,
+}
+
+impl ProofRecord {
+    pub fn is_proven(&self) -> bool {
+        self.verification == "verified"
+    }
 }
 
 /// The onboarding facts of an organisation.
@@ -34,7 +42,7 @@ pub struct OnboardingRecord {
 }
 
 const PROOF_COLUMNS: &str = "p.domain, d.organisation, p.token, p.expires_at, p.checked_at, \
-    p.finding, p.at_mail_server";
+    p.finding, p.at_mail_server, d.verification";
 
 pub async fn organisation(db: &Db, slug: &str) -> Result<Option<OrganisationRecord>, sqlx::Error> {
     Ok(sqlx::query_as::<_, OrganisationRow>(&format!(

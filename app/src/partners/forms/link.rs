@@ -1,0 +1,46 @@
+//! The one-time test link, used by someone signed in nowhere: the organisation's administrator.
+
+use crate::error::AppError;
+use crate::partners::service::idp;
+use crate::ssr::http::{RequestMeta, set_notice};
+use crate::ssr::oidc::{TEST_SIGN_IN, TestSignIn};
+use crate::ssr::session::AppSession;
+use crate::ssr::state::AppState;
+use axum::extract::Path;
+use axum::response::{IntoResponse, Redirect, Response};
+
+/// Someone with a test link starts their test sign-in (a POST: a link preview cannot use it up).
+pub(super) async fn link_start(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    session: tower_sessions::Session,
+    Path(token): Path<String>,
+) -> Response {
+    let session = AppSession(session);
+    match idp::start_link_test(&state, &token).await {
+        Ok((url, pending)) => match session.start_login(&pending).await {
+            Ok(()) => Redirect::to(url.as_str()).into_response(),
+            Err(e) => AppError::internal(e).into_response(),
+        },
+        Err(e) => {
+            set_notice(&session, false, e.to_string()).await;
+            Redirect::to("/").into_response()
+        }
+    }
+}
+
+/// Back from the IdP: the result is stored for the partner, and the person told.
+pub(super) async fn link_done(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    session: tower_sessions::Session,
+    axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<std::net::SocketAddr>,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    let session = AppSession(session);
+    let meta = RequestMeta::of(&state, peer, &headers);
+    let outcome: Option<TestSignIn> = session.take(TEST_SIGN_IN).await.ok().flatten();
+    match idp::finish_link_test(&state, outcome, &meta).await {
+        Ok(message) => set_notice(&session, true, message).await,
+        Err(e) => set_notice(&session, false, e.to_string()).await,
+    }
+    Redirect::to("/").into_response()
+}

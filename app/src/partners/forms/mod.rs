@@ -1,0 +1,265 @@
+//! The console's form posts. Each answers with a redirect back to the page and a notice
+//! (post/redirect/get); a refused form keeps what was typed (never a secret) for the page to
+//! show again with the problems next to their fields; checks leave their report for the page.
+//! The wizard's steps are in `steps`, the one-time test link in `link`.
+
+mod link;
+mod steps;
+
+use link::{link_done, link_start};
+use steps::*;
+
+use super::api::{DRAFT, REPORT};
+use super::model::{Draft, NewOrganisationForm, Report};
+use super::service::{PartnerScope, lifecycle};
+use crate::error::AppError;
+use crate::ssr::http::{Access, Partner, Reply, RequestMeta, Route};
+use crate::ssr::state::AppState;
+use axum::Form;
+use axum::extract::{FromRequestParts, Path};
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+/// Every form post of the area, with who may use it.
+pub fn routes() -> Vec<Route> {
+    vec![
+        Route::post("/partners/new", Access::Partner, create),
+        Route::post(
+            "/partners/organisations/{slug}/details",
+            Access::Partner,
+            details,
+        ),
+        Route::post(
+            "/partners/organisations/{slug}/domains",
+            Access::Partner,
+            claim_domain,
+        ),
+        Route::post(
+            "/partners/organisations/{slug}/domains/{domain}/check",
+            Access::Partner,
+            check_domain,
+        ),
+        Route::post(
+            "/partners/organisations/{slug}/domains/{domain}/renew",
+            Access::Partner,
+            renew_domain,
+        ),
+        Route::post(
+            "/partners/organisations/{slug}/domains/{domain}/release",
+            Access::Partner,
+            release_domain,
+        ),
+        Route::post(
+            "/partners/organisations/{slug}/domains/{domain}/create",
+            Access::Partner,
+            create_at_server,
+        ),
+        Route::post(
+            "/partners/organisations/{slug}/mail-server",
+            Access::Partner,
+            choose_server,
+        ),
+        Route::post(
+            "/partners/organisations/{slug}/mail-server/new",
+            Access::Partner,
+            add_server,
+        ),
+        Route::post(
+            "/partners/organisations/{slug}/mail-server/test",
+            Access::Partner,
+            test_server,
+        ),
+        Route::post(
+            "/partners/organisations/{slug}/idp/discover",
+            Access::Partner,
+            discover,
+        ),
+        Route::post(
+            "/partners/organisations/{slug}/idp",
+            Access::Partner,
+            save_idp,
+        ),
+        Route::post(
+            "/partners/organisations/{slug}/idp/test",
+            Access::Partner,
+            test_idp,
+        ),
+        Route::post(
+            "/partners/organisations/{slug}/idp/test-link",
+            Access::Partner,
+            make_test_link,
+        ),
+        Route::post("/test-sign-in/{token}", Access::Public, link_start),
+        Route::get("/test-sign-in/done", Access::Public, link_done),
+        Route::get(
+            "/partners/organisations/{slug}/idp/tested",
+            Access::Partner,
+            tested,
+        ),
+        Route::post(
+            "/partners/organisations/{slug}/activate",
+            Access::Partner,
+            activate,
+        ),
+        Route::post(
+            "/partners/organisations/{slug}/suspend",
+            Access::Partner,
+            suspend,
+        ),
+        Route::post(
+            "/partners/organisations/{slug}/resume",
+            Access::Partner,
+            resume,
+        ),
+        Route::post(
+            "/partners/organisations/{slug}/remove",
+            Access::Partner,
+            remove,
+        ),
+    ]
+}
+
+fn console(slug: &str) -> String {
+    format!("/partners/organisations/{slug}")
+}
+
+/// The partner scope, where the request came from, and how to answer.
+struct Ctx {
+    scope: PartnerScope,
+    meta: RequestMeta,
+    reply: Reply,
+}
+
+/// As an extractor: a partner's admin (see [`Partner`]), with their scope.
+impl FromRequestParts<AppState> for Ctx {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let Partner {
+            caller,
+            meta,
+            reply,
+        } = Partner::from_request_parts(parts, state).await?;
+        let scope = PartnerScope::of(caller).map_err(IntoResponse::into_response)?;
+        Ok(Self { scope, meta, reply })
+    }
+}
+
+/// Answers a post: the notice, and for a refused form its values and errors kept.
+async fn answer(
+    reply: &Reply,
+    outcome: Result<String, AppError>,
+    to: &str,
+    draft: Option<Draft>,
+) -> Response {
+    if let (Err(AppError::Validation(errors)), Some(mut draft)) = (&outcome, draft) {
+        draft.errors = errors
+            .iter()
+            .map(|e| (e.field.clone(), e.message.clone()))
+            .collect();
+        if let Err(e) = reply.session.0.insert(DRAFT, &draft).await {
+            tracing::error!(error = %e, "cannot keep the form");
+        }
+    }
+    reply.back(outcome, to).await
+}
+
+async fn keep_report(reply: &Reply, report: &Report) {
+    if let Err(e) = reply.session.0.insert(REPORT, report).await {
+        tracing::error!(error = %e, "cannot keep the report");
+    }
+}
+
+fn draft(form: &str, values: &[(&str, &str)]) -> Option<Draft> {
+    Some(Draft {
+        form: form.to_owned(),
+        values: values
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect(),
+        errors: Vec::new(),
+    })
+}
+
+async fn create(c: Ctx, Form(form): Form<NewOrganisationForm>) -> Response {
+    let kept = draft(
+        "details",
+        &[
+            ("display_name", &form.display_name),
+            ("slug", &form.slug),
+            ("contact_email", &form.contact_email),
+            ("partner", form.partner.as_deref().unwrap_or_default()),
+        ],
+    );
+    match lifecycle::create(&c.scope, &form, &c.meta).await {
+        Ok(slug) => {
+            let message = super::text::created(form.display_name.trim());
+            c.reply.back(Ok(message), &console(&slug)).await
+        }
+        Err(e) => answer(&c.reply, Err(e), "/partners/new", kept).await,
+    }
+}
+
+async fn details(
+    c: Ctx,
+    Path(slug): Path<String>,
+    Form(form): Form<NewOrganisationForm>,
+) -> Response {
+    let kept = draft(
+        "details",
+        &[
+            ("display_name", &form.display_name),
+            ("contact_email", &form.contact_email),
+        ],
+    );
+    let outcome = lifecycle::update_details(&c.scope, &slug, &form, &c.meta).await;
+    answer(&c.reply, outcome, &console(&slug), kept).await
+}
+
+async fn activate(c: Ctx, Path(slug): Path<String>) -> Response {
+    let outcome = lifecycle::activate(&c.scope, &slug).await;
+    answer(&c.reply, outcome, &console(&slug), None).await
+}
+
+async fn suspend(c: Ctx, Path(slug): Path<String>) -> Response {
+    let outcome = lifecycle::suspend(&c.scope, &slug).await;
+    answer(&c.reply, outcome, &console(&slug), None).await
+}
+
+async fn resume(c: Ctx, Path(slug): Path<String>) -> Response {
+    let outcome = lifecycle::resume(&c.scope, &slug).await;
+    answer(&c.reply, outcome, &console(&slug), None).await
+}
+
+#[derive(Deserialize)]
+struct RemoveForm {
+    #[serde(default)]
+    delete_at_server: Option<String>,
+    #[serde(default)]
+    confirm: String,
+}
+
+async fn remove(c: Ctx, Path(slug): Path<String>, Form(form): Form<RemoveForm>) -> Response {
+    let delete = form.delete_at_server.is_some();
+    let kept = draft(
+        "remove",
+        &[
+            ("delete_at_server", if delete { "on" } else { "" }),
+            ("confirm", &form.confirm),
+        ],
+    );
+    let outcome = lifecycle::remove(&c.scope, &slug, delete, &form.confirm, &c.meta).await;
+    match outcome {
+        Ok(message) => c.reply.back(Ok(message), "/partners").await,
+        Err(e) => {
+            answer(
+                &c.reply,
+                Err(e),
+                &format!("{}/remove", console(&slug)),
+                kept,
+            )
+            .await
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! The wizard's steps: the domains and their proof, the mail server, the identity provider.
+
+use super::{Ctx, answer, console, draft, keep_report};
+use crate::error::AppError;
+use crate::partners::api::DRAFT;
+use crate::partners::model::{Draft, IdpForm};
+use crate::partners::service::{domains, idp, server};
+use crate::ssr::oidc::{TEST_SIGN_IN, TestSignIn};
+use axum::Form;
+use axum::extract::Path;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+pub(super) struct DomainForm {
+    #[serde(default)]
+    domain: String,
+}
+
+pub(super) async fn claim_domain(
+    c: Ctx,
+    Path(slug): Path<String>,
+    Form(form): Form<DomainForm>,
+) -> Response {
+    let kept = draft("domain", &[("domain", &form.domain)]);
+    let outcome = domains::claim(&c.scope, &slug, &form.domain, &c.meta).await;
+    answer(&c.reply, outcome, &console(&slug), kept).await
+}
+
+pub(super) async fn check_domain(c: Ctx, Path((slug, domain)): Path<(String, String)>) -> Response {
+    let outcome = domains::check(&c.scope, &slug, &domain, &c.meta).await;
+    answer(&c.reply, outcome, &console(&slug), None).await
+}
+
+pub(super) async fn renew_domain(c: Ctx, Path((slug, domain)): Path<(String, String)>) -> Response {
+    let outcome = domains::renew(&c.scope, &slug, &domain, &c.meta).await;
+    answer(&c.reply, outcome, &console(&slug), None).await
+}
+
+pub(super) async fn release_domain(
+    c: Ctx,
+    Path((slug, domain)): Path<(String, String)>,
+) -> Response {
+    let outcome = domains::release(&c.scope, &slug, &domain, &c.meta).await;
+    answer(&c.reply, outcome, &console(&slug), None).await
+}
+
+#[derive(Deserialize)]
+pub(super) struct CreateForm {
+    #[serde(default)]
+    adopt: Option<String>,
+}
+
+pub(super) async fn create_at_server(
+    c: Ctx,
+    Path((slug, domain)): Path<(String, String)>,
+    Form(form): Form<CreateForm>,
+) -> Response {
+    let adopt = form.adopt.as_deref() == Some("yes");
+    let outcome = domains::put_on_server(&c.scope, &slug, &domain, adopt, &c.meta).await;
+    answer(&c.reply, outcome, &console(&slug), None).await
+}
+
+pub(super) async fn choose_server(
+    c: Ctx,
+    Path(slug): Path<String>,
+    Form(form): Form<server::ChooseForm>,
+) -> Response {
+    let kept = draft(
+        "server",
+        &[
+            ("server", &form.server),
+            ("imap_host", &form.imap_host),
+            ("smtp_host", &form.smtp_host),
+        ],
+    );
+    let outcome = server::choose(&c.scope, &slug, &form, &c.meta).await;
+    answer(&c.reply, outcome, &console(&slug), kept).await
+}
+
+pub(super) async fn add_server(
+    c: Ctx,
+    Path(slug): Path<String>,
+    Form(form): Form<server::AddForm>,
+) -> Response {
+    // The API key is never kept: it is typed again.
+    let kept = draft("new-server", &[("name", &form.name), ("url", &form.url)]);
+    match server::add(&c.scope, &slug, &form, &c.meta).await {
+        Ok((message, report)) => {
+            keep_report(&c.reply, &report).await;
+            answer(&c.reply, Ok(message), &console(&slug), None).await
+        }
+        Err((error, report)) => {
+            if let Some(report) = &report {
+                keep_report(&c.reply, report).await;
+                if let Some(kept) = &kept
+                    && let Err(e) = c.reply.session.0.insert(DRAFT, kept).await
+                {
+                    tracing::error!(error = %e, "cannot keep the form");
+                }
+            }
+            answer(&c.reply, Err(error), &console(&slug), kept).await
+        }
+    }
+}
+
+pub(super) async fn test_server(c: Ctx, Path(slug): Path<String>) -> Response {
+    let outcome = server::test_chosen(&c.scope, &slug).await;
+    match outcome {
+        Ok(report) => {
+            keep_report(&c.reply, &report).await;
+            Redirect::to(&format!("{}#mail-server", console(&slug))).into_response()
+        }
+        Err(e) => answer(&c.reply, Err(e), &console(&slug), None).await,
+    }
+}
+
+pub(super) async fn discover(
+    c: Ctx,
+    Path(slug): Path<String>,
+    Form(form): Form<IdpForm>,
+) -> Response {
+    let kept = idp_draft(&form);
+    let outcome = idp::discover(&c.scope, &slug, &form).await;
+    match outcome {
+        Ok(report) => {
+            keep_report(&c.reply, &report).await;
+            if let Some(kept) = &kept
+                && let Err(e) = c.reply.session.0.insert(DRAFT, kept).await
+            {
+                tracing::error!(error = %e, "cannot keep the form");
+            }
+            Redirect::to(&format!("{}#idp", console(&slug))).into_response()
+        }
+        Err(e) => answer(&c.reply, Err(e), &console(&slug), kept).await,
+    }
+}
+
+pub(super) async fn save_idp(
+    c: Ctx,
+    Path(slug): Path<String>,
+    Form(form): Form<IdpForm>,
+) -> Response {
+    let kept = idp_draft(&form);
+    let outcome = idp::save(&c.scope, &slug, &form, &c.meta).await;
+    answer(&c.reply, outcome, &console(&slug), kept).await
+}
+
+pub(super) async fn test_idp(c: Ctx, Path(slug): Path<String>) -> Response {
+    let started = idp::start_test(&c.scope, &slug).await;
+    match started {
+        Ok((url, pending)) => match c.reply.session.start_login(&pending).await {
+            Ok(()) => Redirect::to(url.as_str()).into_response(),
+            Err(e) => answer(&c.reply, Err(AppError::internal(e)), &console(&slug), None).await,
+        },
+        Err(e) => answer(&c.reply, Err(e), &console(&slug), None).await,
+    }
+}
+
+pub(super) async fn tested(c: Ctx, Path(slug): Path<String>) -> Response {
+    let outcome: Option<TestSignIn> = c.reply.session.take(TEST_SIGN_IN).await.ok().flatten();
+    let result = idp::record_test(&c.scope, &slug, outcome, &c.meta).await;
+    answer(&c.reply, result, &console(&slug), None).await
+}
+
+pub(super) async fn make_test_link(c: Ctx, Path(slug): Path<String>) -> Response {
+    let outcome = idp::make_test_link(&c.scope, &slug, &c.meta)
+        .await
+        .map(|url| crate::partners::text::link_made(&url));
+    answer(&c.reply, outcome, &format!("{}#idp", console(&slug)), None).await
+}
+
+fn idp_draft(form: &IdpForm) -> Option<Draft> {
+    draft(
+        "idp",
+        &[
+            ("issuer", &form.issuer),
+            ("client_id", &form.client_id),
+            ("scopes", &form.scopes),
+            ("email_claim", &form.email_claim),
+            ("groups_claim", &form.groups_claim),
+            ("admin_group", &form.admin_group),
+            ("login_hint", &form.login_hint),
+            (
+                "verified_email",
+                form.verified_email.as_deref().unwrap_or_default(),
+            ),
+        ],
+    )
+}
