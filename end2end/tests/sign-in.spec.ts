@@ -49,6 +49,24 @@ test.describe('sign-in', () => {
     await expect(page.getByRole('alert')).toContainText('We could not reach the sign-in service of Cedar Partners');
   });
 
+  test('the account behind the portal\'s API key cannot sign in, whatever the IdP says', async ({ page }, info) => {
+    // Acme's IdP vouches for postern@acme.test, the mail server account Postern acts as.
+    await page.goto('/');
+    await settle(page, info);
+    await page.getByLabel('Work e-mail address').fill('postern@acme.test');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('input[name="login"]').fill('postern@acme.test');
+    await page.locator('input[name="password"]').fill('any password');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+
+    await expect(page).toHaveURL('http://127.0.0.1:3100/');
+    await expect(page.getByRole('alert')).toContainText(
+      "This account is managed by your mail server's operator and cannot sign in here");
+    await expectAccessible(page, info);
+    await page.goto('/app-passwords');
+    await expect(page).toHaveURL('http://127.0.0.1:3100/');
+  });
+
   test('signing out ends the session', async ({ page }, info) => {
     await signIn(page, info, 'alice@acme.test');
 

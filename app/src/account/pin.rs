@@ -1,9 +1,11 @@
 //! Which mailbox is a person's: the Stalwart account their address names, pinned at the first
 //! sign-in that finds it to who they are at their IdP. Changing one's e-mail at the IdP, or
-//! another IdP account claiming the address, cannot hand someone else's mailbox over.
+//! another IdP account claiming the address, cannot hand someone else's mailbox over. An
+//! account with rights on the mail server is nobody's here (`ssr::stalwart::Protection`).
 
 use crate::ssr::db::{Db, pins};
 use crate::ssr::stalwart::error::StalwartError;
+use crate::ssr::stalwart::{Freshness, Protection};
 use crate::ssr::tenants::Tenant;
 
 /// Who is asking, as their IdP knows them.
@@ -25,6 +27,9 @@ pub enum Mismatch {
 pub enum PinError {
     #[error("mailbox pin mismatch: {0:?}")]
     Mismatch(Mismatch),
+    /// The address names an account Postern never acts on.
+    #[error("protected account: {0:?}")]
+    Protected(Protection),
     #[error(transparent)]
     Stalwart(#[from] StalwartError),
     #[error("mailbox pins: {0}")]
@@ -32,11 +37,13 @@ pub enum PinError {
 }
 
 /// The person's mailbox (its Stalwart account id), checked against the pins, and pinned if
-/// this is the first time it is found. `None`: no mailbox for the address yet.
+/// this is the first time it is found. `None`: no mailbox for the address yet. A protected
+/// account is refused before anything is pinned.
 pub async fn mailbox_of(
     db: &Db,
     tenant: &Tenant,
     person: &Person<'_>,
+    freshness: Freshness,
 ) -> Result<Option<String>, PinError> {
     let Some((local, domain)) = person.email.rsplit_once('@') else {
         return Ok(None);
@@ -48,6 +55,9 @@ pub async fn mailbox_of(
     let Some(found) = stalwart.user_id(local, domain).await? else {
         return Ok(None);
     };
+    if let Some(protection) = stalwart.protection(&found, freshness).await? {
+        return Err(PinError::Protected(protection));
+    }
     let issuer = tenant.oidc.issuer.as_str();
     let slug = tenant.slug.as_str();
     if let Some(pin) = pins::of_person(db, slug, issuer, person.subject).await? {
@@ -68,4 +78,17 @@ pub async fn mailbox_of(
     }
     pins::pin(db, slug, issuer, person.subject, &found, person.email).await?;
     Ok(Some(found))
+}
+
+/// The person's mailbox id from their session (checked at sign-in), unless the account has
+/// gained rights on the mail server since.
+pub async fn still_usable(
+    tenant: &Tenant,
+    account_id: &str,
+    freshness: Freshness,
+) -> Result<(), PinError> {
+    match tenant.stalwart.protection(account_id, freshness).await? {
+        Some(protection) => Err(PinError::Protected(protection)),
+        None => Ok(()),
+    }
 }

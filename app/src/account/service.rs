@@ -1,11 +1,12 @@
 //! The signed-in user's own account and mailbox.
 
 use super::model::{AccountOverview, Mailbox, MailboxStatus, Me};
-use super::pin::{Person, PinError, mailbox_of};
+use super::pin::{Person, PinError, mailbox_of, still_usable};
 use super::text;
 use crate::error::AppError;
 use crate::ssr::db::logins;
 use crate::ssr::http::RequestMeta;
+use crate::ssr::stalwart::Freshness;
 use crate::ssr::stalwart::error::StalwartError;
 use crate::ssr::stalwart::model::{Account, AccountKind};
 use crate::ssr::state::Caller;
@@ -22,7 +23,7 @@ pub fn me(caller: &Caller) -> Me {
 
 /// The user's Stalwart account: the one pinned to them at sign-in.
 pub async fn find_mailbox(caller: &Caller) -> Result<Option<Account>, AppError> {
-    let Some(id) = mailbox_id(caller, text::LOOK_UP_MAILBOX).await? else {
+    let Some(id) = mailbox_id(caller, text::LOOK_UP_MAILBOX, Freshness::Recent).await? else {
         return Ok(None);
     };
     let account = caller
@@ -35,20 +36,29 @@ pub async fn find_mailbox(caller: &Caller) -> Result<Option<Account>, AppError> 
 }
 
 /// The id of the user's Stalwart account: pinned at sign-in, or looked up (and pinned) now
-/// for someone who had no mailbox then. A mailbox pinned to someone else is not theirs.
-/// `action` completes "We could not …" if the mail server fails.
-pub async fn mailbox_id(caller: &Caller, action: &str) -> Result<Option<String>, AppError> {
-    if let Some(id) = &caller.user.account_id {
-        return Ok(Some(id.clone()));
-    }
-    if caller.own_address().is_none() {
-        return Ok(None);
-    }
-    let person = Person {
-        subject: &caller.user.subject,
-        email: &caller.user.email,
+/// for someone who had no mailbox then. A mailbox pinned to someone else is not theirs, and
+/// an account with rights on the mail server is refused (`Refused`), whatever the session
+/// says. `action` completes "We could not …" if the mail server fails; `freshness` says how
+/// old the server's word on the account may be (`Now` before a change).
+pub async fn mailbox_id(
+    caller: &Caller,
+    action: &str,
+    freshness: Freshness,
+) -> Result<Option<String>, AppError> {
+    let found = match &caller.user.account_id {
+        Some(id) => still_usable(&caller.tenant, id, freshness)
+            .await
+            .map(|()| Some(id.clone())),
+        None if caller.own_address().is_none() => return Ok(None),
+        None => {
+            let person = Person {
+                subject: &caller.user.subject,
+                email: &caller.user.email,
+            };
+            mailbox_of(&caller.state.db, &caller.tenant, &person, freshness).await
+        }
     };
-    match mailbox_of(&caller.state.db, &caller.tenant, &person).await {
+    match found {
         Ok(found) => Ok(found),
         Err(PinError::Stalwart(e)) => Err(e.user_error(action)),
         Err(PinError::Mismatch(why)) => {
@@ -58,6 +68,14 @@ pub async fn mailbox_id(caller: &Caller, action: &str) -> Result<Option<String>,
                 "mailbox pinned to someone else"
             );
             Ok(None)
+        }
+        Err(PinError::Protected(why)) => {
+            tracing::warn!(
+                ?why,
+                user = caller.user.user_id,
+                "signed-in address names a protected account"
+            );
+            Err(AppError::Refused(text::PROTECTED_ACCOUNT.into()))
         }
         Err(PinError::Db(e)) => Err(AppError::internal(format!("mailbox pins: {e}"))),
     }

@@ -31,6 +31,11 @@ pub const SIGN_OUT_EVERYWHERE: &str = "Sign out everywhere";
 pub const SIGNING_OUT: &str = "Signing out…";
 pub const SIGNED_OUT_EVERYWHERE: &str = "You are signed out everywhere. Sign in again to continue.";
 
+/// An address that names one of the mail server's own accounts (an administrator, the
+/// account this portal uses): refused at sign-in and on every page.
+pub const PROTECTED_ACCOUNT: &str = "This account is managed by your mail server's operator \
+    and cannot sign in here. Please use an account of your own, or ask your administrator.";
+
 /// Completes "We could not …".
 pub const LOOK_UP_MAILBOX: &str = "look up your mailbox";
 

@@ -18,9 +18,9 @@ use crate::ssr::db::{audit, requests};
 use crate::ssr::http::RequestMeta;
 use crate::ssr::limits::Subject;
 use crate::ssr::oidc::PendingLogin;
-use crate::ssr::stalwart::NewAppPassword;
 use crate::ssr::stalwart::error::{SetErrorKind, StalwartError};
 use crate::ssr::stalwart::model::{ApiKey, AppPassword};
+use crate::ssr::stalwart::{Freshness, NewAppPassword};
 use crate::ssr::state::{Caller, Event, Outcome};
 use crate::ssr::time::{format_epoch, format_rfc3339, format_time, parse_rfc3339, rfc3339_in_days};
 use secrecy::ExposeSecret;
@@ -53,11 +53,37 @@ pub fn mail_setup(caller: &Caller) -> MailSetup {
     }
 }
 
-/// The caller's Stalwart account id, or the reason there is none.
+/// The caller's Stalwart account id, to show its credentials, or the reason there is none.
 async fn account_id(caller: &Caller, action: &str) -> Result<String, AppError> {
-    match mailbox_id(caller, action).await? {
+    match mailbox_id(caller, action, Freshness::Recent).await? {
         Some(id) => Ok(id),
         None => Err(AppError::NotFound(NO_MAILBOX.into())),
+    }
+}
+
+/// The caller's Stalwart account id, to change its credentials (`attempted`, an audit action):
+/// the mail server is asked now whether the account is one Postern must keep off, and a
+/// refusal is written to the audit log.
+async fn account_to_change(
+    caller: &Caller,
+    action: &str,
+    meta: &RequestMeta,
+    attempted: &str,
+) -> Result<String, AppError> {
+    match mailbox_id(caller, action, Freshness::Now).await {
+        Ok(Some(id)) => Ok(id),
+        Ok(None) => Err(AppError::NotFound(NO_MAILBOX.into())),
+        Err(refused @ AppError::Refused(_)) => {
+            let event = Event {
+                action: "app_password.refused",
+                account: caller.user.account_id.as_deref(),
+                target: Some(&caller.user.email),
+                detail: serde_json::json!({ "attempted": attempted, "reason": "protected_account" }),
+            };
+            caller.record(meta, event).await;
+            Err(refused)
+        }
+        Err(e) => Err(e),
     }
 }
 
@@ -202,7 +228,7 @@ pub async fn mint(
     action: &str,
 ) -> Result<Minted, AppError> {
     let db = &caller.state.db;
-    let account = account_id(caller, text::CREATE).await?;
+    let account = account_to_change(caller, text::CREATE, meta, action).await?;
     let claimed = requests::claim(
         db,
         &valid.request_id,
@@ -315,7 +341,7 @@ async fn create_error(e: &StalwartError, caller: &Caller, account: &str) -> AppE
 
 /// Revokes one of the caller's app passwords; returns its name.
 pub async fn revoke(caller: &Caller, id: &str, meta: &RequestMeta) -> Result<String, AppError> {
-    let account = account_id(caller, text::REVOKE).await?;
+    let account = account_to_change(caller, text::REVOKE, meta, "app_password.revoke").await?;
     let stalwart = &caller.tenant.stalwart;
     let list = stalwart
         .app_passwords(&account)
@@ -341,7 +367,8 @@ pub async fn revoke(caller: &Caller, id: &str, meta: &RequestMeta) -> Result<Str
 
 /// Revokes every app password and API key of the caller; returns how many there were.
 pub async fn revoke_all(caller: &Caller, meta: &RequestMeta) -> Result<usize, AppError> {
-    let account = account_id(caller, text::REVOKE_ALL).await?;
+    let account =
+        account_to_change(caller, text::REVOKE_ALL, meta, "app_password.revoke_all").await?;
     let stalwart = &caller.tenant.stalwart;
     let (passwords, keys) = stalwart
         .app_passwords_and_api_keys(&account)
@@ -374,7 +401,7 @@ pub async fn revoke_api_key(
     id: &str,
     meta: &RequestMeta,
 ) -> Result<String, AppError> {
-    let account = account_id(caller, text::REVOKE_API_KEY).await?;
+    let account = account_to_change(caller, text::REVOKE_API_KEY, meta, "api_key.revoke").await?;
     let stalwart = &caller.tenant.stalwart;
     let (_, keys) = stalwart
         .app_passwords_and_api_keys(&account)

@@ -4,6 +4,7 @@
 use super::service::{self, ReauthRefusal, SignInError, Who};
 use super::text;
 use crate::account::pin::Mismatch;
+use crate::account::text::PROTECTED_ACCOUNT;
 use crate::error::AppError;
 use crate::ssr::http::{
     Access, Reply, RequestMeta, Route, SignedIn, retry_after, set_notice, status_of,
@@ -261,6 +262,16 @@ async fn callback(
             )
             .await;
             return back_to_start(&session, text::mailbox_not_yours(&email), None).await;
+        }
+        Err(SignInError::Protected(why)) => {
+            tracing::warn!(tenant = %tenant.slug, ?why, "sign-in refused: the address names a protected account");
+            let who = Who {
+                user_id: None,
+                email: &email,
+            };
+            let detail = json!({ "reason": "protected_account", "protection": why.audit_reason() });
+            service::record(&state, &tenant.slug, who, REFUSED, detail, &meta).await;
+            return back_to_start(&session, PROTECTED_ACCOUNT.to_owned(), None).await;
         }
         Err(SignInError::Failed(e)) => {
             tracing::error!(error = %e, "cannot record the user");

@@ -9,7 +9,7 @@ use crate::ssr::db::{audit, logins, pins, users};
 use crate::ssr::http::RequestMeta;
 use crate::ssr::oidc::{AuthOptions, Identity, PendingLogin};
 use crate::ssr::session::SessionUser;
-use crate::ssr::stalwart::{AccountKind, NewAccount};
+use crate::ssr::stalwart::{AccountKind, Freshness, NewAccount, Protection};
 use crate::ssr::state::AppState;
 use crate::ssr::state::Caller;
 use crate::ssr::tenants::Tenant;
@@ -55,6 +55,9 @@ pub enum SignInError {
     /// The address now names a mailbox that is not this person's (see `account::pin`).
     #[error("refused: {0:?}")]
     Refused(Mismatch),
+    /// The address names an account with rights on the mail server (`ssr::stalwart::Protection`).
+    #[error("protected account: {0:?}")]
+    Protected(Protection),
     #[error("{0}")]
     Failed(String),
 }
@@ -76,11 +79,12 @@ pub async fn sign_in(
         subject: &identity.subject,
         email: &identity.email,
     };
-    let account_id = match mailbox_of(&state.db, tenant, &person).await {
+    let account_id = match mailbox_of(&state.db, tenant, &person, Freshness::Now).await {
         Ok(found) => found,
         Err(PinError::Mismatch(why)) => return Err(SignInError::Refused(why)),
-        // Stalwart down: sign in without a mailbox id; it is looked up (and checked) when
-        // first needed.
+        Err(PinError::Protected(why)) => return Err(SignInError::Protected(why)),
+        // Stalwart down: sign in without a mailbox id; it is looked up (and checked, for
+        // protection too) when first needed.
         Err(PinError::Stalwart(e)) => {
             tracing::warn!(error = %e, "cannot look up the mailbox at sign-in");
             None

@@ -14,6 +14,7 @@ mod dns;
 mod floods;
 mod identity;
 mod partners;
+mod protected;
 mod readiness;
 mod scopes;
 mod security;

@@ -154,11 +154,16 @@ pub async fn detail(
 ) -> Result<MailboxDetail, AppError> {
     let account = account(scope, id, AccountKind::User).await?;
     let groups = group_addresses(scope).await?;
-    let app_passwords = scope
-        .stalwart()
-        .app_passwords(&account.id)
-        .await
-        .map_err(|e| e.user_error(action::LIST_APP_PASSWORDS))?;
+    // The credentials of an account with rights on the server are none of the portal's business.
+    let app_passwords = if protection(scope, &account).is_some() {
+        Vec::new()
+    } else {
+        scope
+            .stalwart()
+            .app_passwords(&account.id)
+            .await
+            .map_err(|e| e.user_error(action::LIST_APP_PASSWORDS))?
+    };
     let policy = password_policy(scope).await?;
     Ok(MailboxDetail {
         me: me(&scope.caller),

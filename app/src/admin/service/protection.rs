@@ -1,55 +1,27 @@
-//! Tenant admins manage people, not the server. Real deployments keep the mail server's own
-//! administrators, and the account behind Postern's API key, inside the organisations'
-//! domains; such accounts are shown but never changed here.
+//! Tenant admins manage people, not the server: accounts with rights on the mail server
+//! (`ssr::stalwart::Protection`) are shown here but never changed, nor their credentials read.
 
 use super::common::{account, record};
 use crate::admin::text;
 use crate::error::AppError;
 use crate::ssr::http::RequestMeta;
 use crate::ssr::scope::AdminScope;
+use crate::ssr::stalwart::Protection;
 use crate::ssr::stalwart::model::{Account, AccountKind};
 use serde_json::json;
 
-/// Why an account of the tenant's domains is not the tenant admin's to change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Protection {
-    /// A role other than the plain user (or group) role: Admin, tenant admin, custom.
-    ServerRole,
-    /// Its own `permissions` grant server-management permissions.
-    ManagementPermissions,
-    /// Postern itself reaches the mail server with this account's API key.
-    PortalCredentials,
-}
-
-impl Protection {
-    fn reason(self) -> &'static str {
-        match self {
-            Protection::ServerRole => text::PROTECTED_SERVER_ROLE,
-            Protection::ManagementPermissions => text::PROTECTED_PERMISSIONS,
-            Protection::PortalCredentials => text::PROTECTED_PORTAL,
-        }
-    }
-
-    fn audit_reason(self) -> &'static str {
-        match self {
-            Protection::ServerRole => "server_role",
-            Protection::ManagementPermissions => "management_permissions",
-            Protection::PortalCredentials => "portal_credentials",
-        }
+/// Why an account is protected, as the admin reads it.
+fn reason(protection: Protection) -> &'static str {
+    match protection {
+        Protection::ServerRole => text::PROTECTED_SERVER_ROLE,
+        Protection::ManagementPermissions => text::PROTECTED_PERMISSIONS,
+        Protection::PortalCredentials => text::PROTECTED_PORTAL,
     }
 }
 
 /// Whether (and why) an account is outside what a tenant admin may change.
 pub fn protection(scope: &AdminScope, account: &Account) -> Option<Protection> {
-    if account.id == scope.portal_account() {
-        Some(Protection::PortalCredentials)
-    } else if !account.has_plain_role() {
-        Some(Protection::ServerRole)
-    } else if !account.management_permissions().is_empty() {
-        Some(Protection::ManagementPermissions)
-    } else {
-        None
-    }
+    account.protection(scope.portal_account())
 }
 
 /// An account of this tenant that the admin may change, for `action`. A protected one is
@@ -92,6 +64,6 @@ pub async fn check_writable(
     .await;
     Err(AppError::Refused(text::protected_refusal(
         &address,
-        protection.reason(),
+        reason(protection),
     )))
 }

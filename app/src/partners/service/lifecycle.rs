@@ -308,9 +308,7 @@ pub async fn remove(
             let protected: Vec<String> = found
                 .accounts
                 .iter()
-                .filter(|a| {
-                    a.id == own || !a.has_plain_role() || !a.management_permissions().is_empty()
-                })
+                .filter(|a| a.protection(&own).is_some())
                 .map(|a| format!("{}@{domain}", a.name))
                 .collect();
             if !protected.is_empty() {

@@ -3,6 +3,7 @@
 use super::error::StalwartError;
 use super::jmap::{Batch, GetResponse, QueryResponse, Transport};
 use super::model::Domain;
+use super::protection::Protection;
 use secrecy::SecretString;
 use serde_json::json;
 use std::collections::HashMap;
@@ -21,6 +22,8 @@ pub struct StalwartClient {
     /// and Stalwart hands out account ids in sequence without reusing them, so a cached id
     /// can go stale (account deleted) but never point at someone else.
     pub(super) account_ids: Arc<RwLock<HashMap<String, (String, Instant)>>>,
+    /// Account id → whether Postern must keep off it (see `protection`), for a few minutes.
+    pub(super) protections: Arc<RwLock<HashMap<String, (Option<Protection>, Instant)>>>,
     /// The account that owns the API key; it never changes for a given key.
     own_account: Arc<tokio::sync::OnceCell<String>>,
 }
@@ -37,6 +40,7 @@ impl StalwartClient {
             transport: Arc::new(Transport::new(base_url, api_key, timeout)?),
             domain_ids: Arc::default(),
             account_ids: Arc::default(),
+            protections: Arc::default(),
             own_account: Arc::default(),
         })
     }

@@ -10,6 +10,7 @@ pub mod error;
 mod jmap;
 pub mod model;
 pub mod probe;
+mod protection;
 mod provisioning;
 
 pub use accounts::{AccountPage, NewAccount};
@@ -18,4 +19,5 @@ pub use client::StalwartClient;
 pub use domains::DkimKey;
 pub use error::{ObjectRef, SetError, SetErrorKind, StalwartError};
 pub use model::{ACCOUNT_PROPERTIES, Account, AccountKind, Alias, ApiKey, AppPassword, Domain};
+pub use protection::{Freshness, Protection};
 pub use provisioning::{DomainContents, KeyAccount};
