@@ -75,6 +75,7 @@ async fn world() -> World {
         .await
         .unwrap();
     let db_for_limits = db.clone();
+    let oidc = OidcProviders::new(directory.outbound().clone(), directory.idp_response_limit());
     let state = AppState::new(Shared {
         leptos_options: leptos::config::LeptosOptions::builder()
             .output_name("postern")
@@ -82,7 +83,7 @@ async fn world() -> World {
         shell: |_| ().into_any(),
         db,
         directory,
-        oidc: OidcProviders::new(),
+        oidc,
         dns: DnsChecker::new(&[], Duration::from_secs(1)).unwrap(),
         limiter: app::ssr::limits::Limiter::new(db_for_limits, settings.limits),
         public_url: settings.server.public_url.clone(),

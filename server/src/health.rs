@@ -54,6 +54,9 @@ pub fn describe(name: &str, probe: &Probe) -> String {
         Probe::Unreachable(why) => {
             format!("unreachable ({why}); check stalwart.{name}.url and that the server runs")
         }
+        Probe::NotAllowed => format!(
+            "its address is in a private or local network that [outbound] allow does not name; check stalwart.{name}.url"
+        ),
         Probe::KeyRefused => format!(
             "the API key was refused (HTTP 401): it is wrong, revoked or expired; check stalwart.{name}.api_key"
         ),

@@ -89,12 +89,13 @@ impl Application {
         if public_url.port() == Some(0) {
             let _ = public_url.set_port(Some(port));
         }
+        let oidc = OidcProviders::new(directory.outbound().clone(), directory.idp_response_limit());
         let state = AppState::new(app::ssr::state::Shared {
             leptos_options: leptos_options(),
             shell: |options| shell(options).into_any(),
             db: db.clone(),
             directory,
-            oidc: OidcProviders::new(),
+            oidc,
             dns: app::ssr::dns::check::DnsChecker::new(
                 &settings.dns.nameservers,
                 std::time::Duration::from_millis(settings.dns.timeout_ms),

@@ -312,7 +312,13 @@ async fn test_sign_in(
         }),
         Err(e) => {
             tracing::info!(tenant = %tenant.slug, error = %e, "test sign-in failed");
-            Err(e.to_string())
+            // What the token said helps the partner set the IdP up; where its URLs lead
+            // (hosts, ports, network errors) is for the log only.
+            Err(match e {
+                OidcError::Unavailable(_) => text::TEST_IDP_UNREACHABLE.to_owned(),
+                OidcError::NotAllowed(_) => text::TEST_IDP_INSIDE.to_owned(),
+                other => other.to_string(),
+            })
         }
     };
     let outcome = TestSignIn {

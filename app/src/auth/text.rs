@@ -28,6 +28,11 @@ pub const REAUTH_NOT_FRESH: &str = "Your organisation's sign-in service did not 
 pub const INTERNAL: &str =
     "Something went wrong on our side while signing you in. Please try again.";
 
+pub const TEST_IDP_UNREACHABLE: &str = "The IdP (or its signing keys or token endpoint) could not \
+    be reached.";
+pub const TEST_IDP_INSIDE: &str = "The IdP names a URL in a private or local network, which the \
+    portal does not connect to on a partner's behalf.";
+
 pub fn unknown_domain(domain: &str) -> String {
     format!(
         "We do not know an organisation for “{domain}”. Check the address for typos; \

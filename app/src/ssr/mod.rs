@@ -10,6 +10,7 @@ pub mod dns;
 pub mod http;
 pub mod limits;
 pub mod oidc;
+pub mod outbound;
 pub mod scope;
 pub mod secrets;
 pub mod session;

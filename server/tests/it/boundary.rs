@@ -141,3 +141,72 @@ async fn every_route_turns_away_strangers_non_admins_and_other_organisations() {
         "nothing changed at Stalwart"
     );
 }
+
+/// The boundary against what organisations and partners control themselves: an IdP that
+/// vouches for the mail server's own accounts, and URLs that point inside the portal's
+/// network. Each URL form is refused in words, and nothing is added.
+#[tokio::test]
+async fn protected_accounts_cannot_sign_in_and_partners_cannot_point_the_portal_inside() {
+    let s = crate::partners::scene().await;
+    let app = &s.app;
+
+    // Acme's IdP vouches for the account that owns Postern's API key.
+    app.issuer_a.add_user(testkit::oidc::User::new(
+        "postern@acme.test",
+        "Key owner",
+        &[],
+    ));
+    let owner = app.browser();
+    assert_eq!(location(&owner.sign_in("postern@acme.test").await), "/");
+    assert!(
+        crate::common::text(&owner.start_page().await)
+            .contains("managed by your mail server's operator")
+    );
+
+    let ada = crate::partners::signed_in(app, ADA).await;
+    crate::partners::create_gamma(&ada).await;
+    let gamma = crate::partners::GAMMA;
+    let inside = [
+        "https://169.254.169.254/",
+        "https://10.0.0.1/",
+        "https://192.168.1.1:8443/",
+        "https://[::ffff:a9fe:a9fe]/",
+        "https://[64:ff9b::a9fe:a9fe]/",
+        "https://2852039166/",
+        "https://[fe80::1]/",
+        "https://100.64.0.1/",
+    ];
+    for url in inside {
+        ada.post_form(
+            &format!("{gamma}/mail-server/new"),
+            &[
+                ("name", "inside"),
+                ("url", url),
+                ("api_key", crate::common::API_KEY),
+            ],
+        )
+        .await;
+        let html = crate::partners::page(&ada, gamma).await;
+        assert!(
+            html.contains("private or local network"),
+            "mail server at {url}: {}",
+            crate::partners::main_of(&html)
+        );
+        ada.post_form(
+            &format!("{gamma}/idp/discover"),
+            &[("issuer", url), ("client_id", "x")],
+        )
+        .await;
+        let html = crate::partners::page(&ada, gamma).await;
+        assert!(
+            html.contains("private or local network"),
+            "issuer at {url}: {}",
+            crate::partners::main_of(&html)
+        );
+    }
+    let mut tx = app.db().await.pool.begin().await.unwrap();
+    let servers = app::ssr::db::directory::mail_servers_in(&mut tx)
+        .await
+        .unwrap();
+    assert!(servers.iter().all(|s| s.name == "shared"), "nothing added");
+}

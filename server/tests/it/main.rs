@@ -13,6 +13,7 @@ mod directory;
 mod dns;
 mod floods;
 mod identity;
+mod outbound;
 mod partners;
 mod protected;
 mod readiness;

@@ -11,8 +11,9 @@ use crate::ssr::db::{Db, audit};
 use crate::ssr::directory::onboard;
 use crate::ssr::http::RequestMeta;
 use crate::ssr::oidc::{
-    AuthOptions, Discovered, IssuerMatch, PendingLogin, TestClaims, TestSignIn,
+    AuthOptions, Discovered, IssuerMatch, OidcError, PendingLogin, TestClaims, TestSignIn,
 };
+use crate::ssr::outbound::Refused;
 use crate::ssr::state::AppState;
 use crate::ssr::tenants::Tenant;
 use secrecy::SecretString;
@@ -26,11 +27,25 @@ fn line(label: &str, ok: bool, text: impl Into<String>) -> ReportLine {
     }
 }
 
-fn issuer_url(scope: &PartnerScope, typed: &str) -> Result<String, AppError> {
+async fn issuer_url(scope: &PartnerScope, typed: &str) -> Result<String, AppError> {
     let typed = typed.trim();
-    match url::Url::parse(typed) {
-        Ok(u) if scope.acceptable_url(&u) => Ok(typed.to_owned()),
-        _ => Err(AppError::field("issuer", text::ISSUER_INVALID)),
+    let Ok(url) = url::Url::parse(typed) else {
+        return Err(AppError::field("issuer", text::ISSUER_INVALID));
+    };
+    match scope.check_url(&url).await {
+        Ok(()) => Ok(typed.to_owned()),
+        Err(Refused::Inside(_)) => Err(AppError::field("issuer", text::ISSUER_INSIDE)),
+        Err(_) => Err(AppError::field("issuer", text::ISSUER_INVALID)),
+    }
+}
+
+/// What a partner reads of a failed discovery: a category; the detail goes to the log only.
+fn discovery_problem(e: &OidcError) -> &'static str {
+    tracing::info!(error = %e, "discovery of a partner's IdP failed");
+    match e {
+        OidcError::NotAllowed(_) => text::DISCOVERY_INSIDE,
+        OidcError::Unavailable(_) => text::DISCOVERY_UNREACHABLE,
+        _ => text::DISCOVERY_NOT_IDP,
     }
 }
 
@@ -41,13 +56,9 @@ pub async fn discover(
     form: &IdpForm,
 ) -> Result<Report, AppError> {
     scope.writable(slug).await?;
-    let issuer = issuer_url(scope, &form.issuer)?;
+    let issuer = issuer_url(scope, &form.issuer).await?;
     let lines = match scope.caller.state.oidc.discover_issuer(&issuer).await {
-        Err(e) => vec![line(
-            text::DISCOVERY_DOCUMENT,
-            false,
-            text::discovery_failed(&e.to_string()),
-        )],
+        Err(e) => vec![line(text::DISCOVERY_DOCUMENT, false, discovery_problem(&e))],
         Ok(d) => discovery_lines(&d, &issuer),
     };
     Ok(Report {
@@ -104,7 +115,7 @@ pub async fn save(
     meta: &RequestMeta,
 ) -> Result<String, AppError> {
     let mut o = scope.writable(slug).await?;
-    let typed = issuer_url(scope, &form.issuer)?;
+    let typed = issuer_url(scope, &form.issuer).await?;
     let client_id = form.client_id.trim();
     if client_id.is_empty() {
         return Err(AppError::field("client_id", text::CLIENT_ID_REQUIRED));
@@ -152,12 +163,7 @@ pub async fn save(
                 text::issuer_mismatch(&d.issuer, &typed),
             ));
         }
-        Err(e) => {
-            return Err(AppError::field(
-                "issuer",
-                text::discovery_failed(&e.to_string()),
-            ));
-        }
+        Err(e) => return Err(AppError::field("issuer", discovery_problem(&e))),
     };
     let admin_group = Some(form.admin_group.trim().to_owned()).filter(|g| !g.is_empty());
     let record = IdentityProviderRecord {
@@ -229,7 +235,7 @@ async fn test_request(
         .oidc
         .provider(tenant, &state.redirect_uri())
         .await
-        .map_err(|e| AppError::Unavailable(text::idp_unreachable(&e.to_string())))?;
+        .map_err(|e| AppError::Unavailable(text::idp_unreachable(discovery_problem(&e))))?;
     let options = AuthOptions {
         login_hint: None,
         max_age: None,

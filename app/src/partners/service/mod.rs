@@ -10,11 +10,11 @@ pub mod server;
 
 use super::text;
 use crate::error::AppError;
-use crate::ssr::config::is_loopback_host;
 use crate::ssr::db::audit;
 use crate::ssr::db::directory::{self as store, OrganisationRecord};
 use crate::ssr::directory::manage::ManageError;
 use crate::ssr::http::RequestMeta;
+use crate::ssr::outbound::Refused;
 use crate::ssr::state::Caller;
 
 /// A signed-in administrator of a partner organisation.
@@ -97,11 +97,16 @@ impl PartnerScope {
         }
     }
 
-    /// Whether a URL a partner typed may be used: https; plain http only on loopback and only
-    /// while the portal itself runs on plain-http loopback (development and tests), so that
-    /// in production a partner cannot point Postern at services on its own machine.
-    pub fn acceptable_url(&self, url: &url::Url) -> bool {
-        acceptable_url(url, !self.caller.state.cookies_secure())
+    /// Whether a URL a partner typed may be used (`ssr::outbound`): https only (plain http
+    /// to loopback only while the portal itself runs there), and never an address inside a
+    /// private or local network unless the operator allows that network.
+    pub async fn check_url(&self, url: &url::Url) -> Result<(), Refused> {
+        self.caller
+            .state
+            .directory
+            .outbound()
+            .check_url_resolved(url)
+            .await
     }
 
     /// After a change: this instance sees it at once (the others within a poll).
@@ -110,13 +115,6 @@ impl PartnerScope {
             tracing::warn!(error = %e, "cannot reload the directory");
         }
     }
-}
-
-/// See [`PartnerScope::acceptable_url`]; `development`: the portal runs on plain-http loopback.
-pub fn acceptable_url(url: &url::Url, development: bool) -> bool {
-    url.host_str().is_some()
-        && (url.scheme() == "https"
-            || (url.scheme() == "http" && is_loopback_host(url) && development))
 }
 
 /// A directory write's failure in words.
@@ -132,21 +130,5 @@ pub fn manage_error(e: ManageError) -> AppError {
             AppError::Unavailable(text::NO_SECRETS_KEY.to_owned())
         }
         other => AppError::internal(other),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::acceptable_url;
-
-    #[test]
-    fn partners_point_postern_at_https_only_unless_the_portal_itself_is_on_loopback() {
-        let url = |s: &str| url::Url::parse(s).unwrap();
-        assert!(acceptable_url(&url("https://idp.example/realms/x"), false));
-        assert!(!acceptable_url(&url("http://127.0.0.1:8080"), false));
-        assert!(!acceptable_url(&url("http://idp.example"), true));
-        assert!(acceptable_url(&url("http://127.0.0.1:8080"), true));
-        assert!(!acceptable_url(&url("ftp://idp.example"), true));
-        assert!(!acceptable_url(&url("file:///etc/passwd"), true));
     }
 }

@@ -11,6 +11,7 @@ use crate::ssr::db::directory::{self as store, MailServerRecord};
 use crate::ssr::directory::manage::{self, NewMailServer};
 use crate::ssr::directory::onboard;
 use crate::ssr::http::RequestMeta;
+use crate::ssr::outbound::Refused;
 use crate::ssr::stalwart::StalwartClient;
 use crate::ssr::stalwart::probe::{Probe, REQUIRED_PERMISSIONS};
 use secrecy::SecretString;
@@ -166,15 +167,24 @@ pub async fn add(
         return Err(invalid("name", text::SERVER_NAME_INVALID));
     }
     let url = match url::Url::parse(form.url.trim()) {
-        Ok(u) if scope.acceptable_url(&u) => u,
-        _ => return Err(invalid("url", text::SERVER_URL_INVALID)),
+        Ok(u) => match scope.check_url(&u).await {
+            Ok(()) => u,
+            Err(Refused::Inside(_)) => return Err(invalid("url", text::SERVER_URL_INSIDE)),
+            Err(_) => return Err(invalid("url", text::SERVER_URL_INVALID)),
+        },
+        Err(_) => return Err(invalid("url", text::SERVER_URL_INVALID)),
     };
     let key = form.api_key.trim();
     if key.is_empty() {
         return Err(invalid("api_key", text::API_KEY_REQUIRED));
     }
     let key = SecretString::from(key.to_owned());
-    let client = StalwartClient::new(&url, key.clone(), TEST_TIMEOUT)
+    let reach = scope
+        .caller
+        .state
+        .directory
+        .partner_reach(TEST_TIMEOUT, true);
+    let client = StalwartClient::reaching(&url, key.clone(), &reach)
         .map_err(|e| (AppError::internal(e), None))?;
     let report = connection_report(&url, &client).await;
     if !report.ok {
@@ -261,16 +271,29 @@ pub async fn connection_report(url: &url::Url, client: &StalwartClient) -> Repor
     let mut lines = Vec::new();
     let probe = client.probe().await;
     match &probe {
+        Probe::NotAllowed => {
+            lines.push(line(text::CHECK_REACHABLE, false, text::INSIDE_NETWORK));
+            for label in [
+                text::CHECK_TLS,
+                text::CHECK_KEY,
+                text::CHECK_VERSION,
+                text::CHECK_PERMISSIONS,
+            ] {
+                lines.push(line(label, false, text::NOT_CHECKED));
+            }
+        }
         Probe::Unreachable(why) => {
+            // The detail goes to the log only: it would map hosts and ports for the partner.
+            tracing::info!(url = %url, why = %why, "partner's mail server unreachable");
             let tls_problem = https && {
                 let w = why.to_lowercase();
                 w.contains("certificate") || w.contains("tls") || w.contains("handshake")
             };
             if tls_problem {
                 lines.push(line(text::CHECK_REACHABLE, true, text::REACHABLE));
-                lines.push(line(text::CHECK_TLS, false, text::tls_failed(why)));
+                lines.push(line(text::CHECK_TLS, false, text::TLS_FAILED));
             } else {
-                lines.push(line(text::CHECK_REACHABLE, false, text::unreachable(why)));
+                lines.push(line(text::CHECK_REACHABLE, false, text::UNREACHABLE));
                 lines.push(line(text::CHECK_TLS, false, text::NOT_CHECKED));
             }
             lines.push(line(text::CHECK_KEY, false, text::NOT_CHECKED));
@@ -278,10 +301,11 @@ pub async fn connection_report(url: &url::Url, client: &StalwartClient) -> Repor
             lines.push(line(text::CHECK_PERMISSIONS, false, text::NOT_CHECKED));
         }
         Probe::NotStalwart(why) => {
+            tracing::info!(url = %url, why = %why, "partner's mail server does not answer like Stalwart");
             lines.push(line(text::CHECK_REACHABLE, true, text::REACHABLE));
             lines.push(line(text::CHECK_TLS, true, tls_ok()));
             lines.push(line(text::CHECK_KEY, false, text::NOT_CHECKED));
-            lines.push(line(text::CHECK_VERSION, false, text::not_stalwart(why)));
+            lines.push(line(text::CHECK_VERSION, false, text::NOT_STALWART));
             lines.push(line(text::CHECK_PERMISSIONS, false, text::NOT_CHECKED));
         }
         Probe::KeyRefused => {
@@ -316,7 +340,10 @@ pub async fn connection_report(url: &url::Url, client: &StalwartClient) -> Repor
                         .filter(|p| !a.permissions.iter().any(|have| have == *p))
                         .map(|p| (*p).to_owned()),
                 ),
-                Err(e) => missing.push(format!("(its permissions could not be read: {e})")),
+                Err(e) => {
+                    tracing::info!(url = %url, error = %e, "cannot read the key's permissions");
+                    missing.push(text::PERMISSIONS_UNREADABLE.to_owned());
+                }
             }
             missing.dedup();
             if missing.is_empty() {

@@ -26,6 +26,8 @@ pub const SERVER_LOCKED: &str = "A domain of this organisation exists at this se
 pub const CHOOSE_SERVER: &str = "Choose a mail server.";
 pub const SERVER_NAME_INVALID: &str = "Use 1 to 40 lowercase letters, digits or hyphens.";
 pub const SERVER_URL_INVALID: &str = "Enter an https:// URL.";
+pub const SERVER_URL_INSIDE: &str = "This address is in a private or local network, which the \
+    portal does not connect to on a partner's behalf. Enter the server's public https URL.";
 pub const API_KEY_REQUIRED: &str = "Enter the API key.";
 pub const HOST_INVALID: &str = "Enter a host name like mail.example.net.";
 
@@ -64,17 +66,19 @@ pub const KEY_REFUSED: &str = "Refused (HTTP 401): the key is wrong, revoked or 
 pub const NOT_CHECKED: &str = "Not checked (see above).";
 pub const PERMISSIONS_OK: &str = "The key may do everything Postern does.";
 
-pub fn unreachable(why: &str) -> String {
-    format!("No connection: {why}. Check the URL, the firewall and that Stalwart runs.")
-}
-
-pub fn tls_failed(why: &str) -> String {
-    format!("No secure connection: {why}. Check the server's certificate.")
-}
-
-pub fn not_stalwart(why: &str) -> String {
-    format!("Something answers, but not like a Stalwart v0.16 server: {why}.")
-}
+// What a partner sees of a failed connection: a category, never the raw error (which
+// would tell them about ports and hosts inside the portal's network).
+pub const UNREACHABLE: &str = "No connection: nothing answered at this address (the name is not \
+    found, the connection is refused or it timed out). Check the URL, the firewall and that \
+    Stalwart runs.";
+pub const TLS_FAILED: &str = "No secure connection: the server's certificate was not accepted \
+    (expired, self-signed, or made for another name).";
+pub const NOT_STALWART: &str = "Something answers, but not like a Stalwart v0.16 server's \
+    management API.";
+pub const INSIDE_NETWORK: &str = "This address is in a private or local network, which the portal \
+    does not connect to on a partner's behalf. Use the server's public https address, or ask the \
+    portal's operator to allow that network.";
+pub const PERMISSIONS_UNREADABLE: &str = "(its permissions could not be read)";
 
 pub fn stalwart_api(edition: &str) -> String {
     if edition.is_empty() {
@@ -179,6 +183,8 @@ pub const TEST_SIGN_IN_NOTE: &str = "Signs you in at the organisation's IdP (wit
     theirs) and shows what it sends. You stay signed in here as yourself.";
 pub const SET_UP_IDP_FIRST: &str = "Save the identity provider and choose the mail server first.";
 pub const ISSUER_INVALID: &str = "Enter the issuer as an https:// URL.";
+pub const ISSUER_INSIDE: &str = "This address is in a private or local network, which the portal \
+    does not connect to on a partner's behalf. Enter the IdP's public https issuer URL.";
 pub const CLIENT_ID_REQUIRED: &str = "Enter the client ID.";
 pub const CLIENT_SECRET_REQUIRED: &str = "Enter the client secret.";
 pub const SCOPES_INVALID: &str = "The scopes must include openid.";
@@ -219,9 +225,15 @@ pub fn issuer_mismatch(published: &str, typed: &str) -> String {
     )
 }
 
-pub fn discovery_failed(why: &str) -> String {
-    format!("{why}. Check the issuer URL (it must serve /.well-known/openid-configuration).")
-}
+pub const DISCOVERY_UNREACHABLE: &str = "Nothing answered at the issuer's discovery URL (the \
+    name is not found, the connection is refused, it timed out, or the certificate was not \
+    accepted). Check the issuer URL (it must serve /.well-known/openid-configuration).";
+pub const DISCOVERY_INSIDE: &str = "The IdP, or a URL its discovery document names (signing keys, \
+    token endpoint), is in a private or local network, which the portal does not connect to on a \
+    partner's behalf.";
+pub const DISCOVERY_NOT_IDP: &str = "This does not answer like an OpenID provider: no usable \
+    discovery document at /.well-known/openid-configuration (or it lacks the issuer, endpoints \
+    or signing keys a sign-in needs).";
 
 pub const TEST_OK_TITLE: &str = "Last test sign-in";
 pub const TEST_STALE: &str = "The IdP settings changed after this test: test again.";
@@ -253,7 +265,7 @@ pub fn test_failed(why: &str) -> String {
 }
 
 pub fn idp_unreachable(why: &str) -> String {
-    format!("The organisation's IdP cannot be reached: {why}")
+    format!("The organisation's IdP cannot be used: {why}")
 }
 
 pub const MAKE_LINK: &str = "Make a one-time link for the organisation's administrator";

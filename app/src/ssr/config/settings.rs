@@ -35,6 +35,36 @@ pub struct Settings {
     pub dns: DnsSettings,
     #[serde(default)]
     pub limits: LimitSettings,
+    #[serde(default)]
+    pub outbound: OutboundSettings,
+}
+
+/// Where Postern connects on behalf of partners and IdPs (`[outbound]`): URLs that partners
+/// type and URLs that discovery documents name reach only public addresses, unless the
+/// operator allows a network here. Answers from outside are read up to a size.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct OutboundSettings {
+    /// Networks partner-supplied URLs may reach although they are private or local.
+    #[serde(deserialize_with = "networks")]
+    pub allow: Vec<ipnet::IpNet>,
+    /// The largest discovery document or key set read from an IdP (and token response).
+    pub idp_response_bytes: usize,
+    /// The largest answer read from a Stalwart server's JMAP endpoint.
+    pub stalwart_response_bytes: usize,
+    /// The largest answer of Stalwart's other endpoints (session object, `/api/account`).
+    pub stalwart_small_response_bytes: usize,
+}
+
+impl Default for OutboundSettings {
+    fn default() -> Self {
+        Self {
+            allow: Vec::new(),
+            idp_response_bytes: 256 * 1024,
+            stalwart_response_bytes: 16 * 1024 * 1024,
+            stalwart_small_response_bytes: 256 * 1024,
+        }
+    }
 }
 
 /// How often something may happen: at most `max` times in `per_secs` seconds.

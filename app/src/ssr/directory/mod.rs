@@ -12,14 +12,15 @@ pub mod onboard;
 pub mod proof;
 pub mod seed;
 
-use super::config::{ConfigError, Settings, read_secret};
+use super::config::{ConfigError, OutboundSettings, Settings, is_loopback_host, read_secret};
 use super::db::Db;
 use super::db::directory::{
     self as store, Everything, IdentityProviderRecord, MailServerRecord, api_key_binding,
     client_secret_binding,
 };
+use super::outbound::Outbound;
 use super::secrets::{Keyring, SecretsError};
-use super::stalwart::StalwartClient;
+use super::stalwart::{Reach, StalwartClient};
 use super::tenants::{Tenant, TenantOidc, Tenants};
 use secrecy::SecretString;
 use std::collections::{BTreeMap, HashMap};
@@ -73,6 +74,9 @@ struct CachedClient {
 pub struct Directory {
     db: Db,
     keyring: Keyring,
+    /// Where servers that partners added may be reached, and how much of an answer is read.
+    outbound: Outbound,
+    limits: OutboundSettings,
     config_secrets: ConfigSecrets,
     snapshot: RwLock<Arc<Tenants>>,
     clients: Mutex<HashMap<String, CachedClient>>,
@@ -105,9 +109,15 @@ impl Directory {
                 "postern.toml written into the directory"
             );
         }
+        let outbound = Outbound::new(
+            settings.outbound.allow.clone(),
+            is_loopback_host(&settings.server.public_url),
+        );
         let directory = Arc::new(Self {
             db,
             keyring,
+            outbound,
+            limits: settings.outbound.clone(),
             config_secrets,
             snapshot: RwLock::new(Arc::new(Tenants::default())),
             clients: Mutex::default(),
@@ -184,6 +194,34 @@ impl Directory {
         }
     }
 
+    /// The outbound policy for URLs that partners type and discovery documents name.
+    pub fn outbound(&self) -> &Outbound {
+        &self.outbound
+    }
+
+    /// The largest answer read from an IdP.
+    pub fn idp_response_limit(&self) -> usize {
+        self.limits.idp_response_bytes
+    }
+
+    /// How a server is reached: one the operator declared (in postern.toml, or with the
+    /// `mail-server add` command) wherever it is; one a partner added only where the outbound
+    /// policy permits.
+    pub fn reach(&self, server: &MailServerRecord, timeout: Duration) -> Reach {
+        let operators = server.from_config || server.managed_by.is_none();
+        self.partner_reach(timeout, !operators)
+    }
+
+    /// How a server is reached, `guarded` or not, with the configured answer sizes.
+    pub fn partner_reach(&self, timeout: Duration, guarded: bool) -> Reach {
+        Reach {
+            timeout,
+            guard: guarded.then(|| self.outbound.clone()),
+            max_response: self.limits.stalwart_response_bytes,
+            max_small_response: self.limits.stalwart_small_response_bytes,
+        }
+    }
+
     fn client_secret(&self, idp: &IdentityProviderRecord) -> Result<SecretString, String> {
         match &idp.client_secret {
             Some(sealed) => self
@@ -220,7 +258,8 @@ impl Directory {
                 let built = self.api_key(server).and_then(|key| {
                     let url =
                         url::Url::parse(&server.url).map_err(|e| format!("{}: {e}", server.url))?;
-                    StalwartClient::new(&url, key, Duration::from_millis(server.timeout_ms))
+                    let timeout = Duration::from_millis(server.timeout_ms);
+                    StalwartClient::reaching(&url, key, &self.reach(server, timeout))
                         .map_err(|e| e.to_string())
                 });
                 if let Ok(client) = &built {

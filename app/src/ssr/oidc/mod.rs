@@ -1,9 +1,12 @@
 //! Per-tenant OpenID Connect: discovery (cached), the authorization request with PKCE, state
 //! and nonce, and the verification of what comes back.
 
+mod fetch;
 mod setup;
+use fetch::{Http, Trust};
 pub use setup::{Discovered, IssuerMatch, TEST_SIGN_IN, TestClaims, TestSignIn};
 
+use super::outbound::Outbound;
 use super::tenants::Tenant;
 use openidconnect::core::{
     CoreAuthDisplay, CoreAuthPrompt, CoreAuthenticationFlow, CoreErrorResponseType,
@@ -87,6 +90,9 @@ pub enum OidcError {
     /// The ID token failed verification (issuer, audience, signature, expiry, nonce, alg).
     #[error("ID token rejected: {0}")]
     InvalidToken(String),
+    /// A URL of the IdP points into a private or local network (`ssr::outbound`).
+    #[error("identity provider address not allowed: {0}")]
+    NotAllowed(String),
     /// The token was valid but does not give us a usable mailbox address.
     #[error("ID token unusable: {0}")]
     Unusable(String),
@@ -101,6 +107,8 @@ pub struct Provider {
     /// The issuer exactly as the IdP spells it (may differ from the config by a trailing slash).
     pub issuer: String,
     end_session: Option<EndSessionUrl>,
+    /// The client that may reach the token endpoint (see `fetch`).
+    token_http: reqwest::Client,
     fetched: Instant,
     /// The tenant's IdP settings revision it was built from.
     revision: i64,
@@ -157,21 +165,16 @@ pub struct AuthOptions {
 
 #[derive(Clone)]
 pub struct OidcProviders {
-    http: openidconnect::reqwest::Client,
+    http: Arc<Http>,
     cache: Arc<RwLock<HashMap<String, Arc<Provider>>>>,
 }
 
 impl OidcProviders {
-    pub fn new() -> Self {
-        let http = openidconnect::reqwest::ClientBuilder::new()
-            // Token requests carry the client secret: never follow a redirect with it.
-            .redirect(openidconnect::reqwest::redirect::Policy::none())
-            .connect_timeout(Duration::from_secs(3))
-            .timeout(Duration::from_secs(10))
-            .build()
-            .expect("static HTTP client configuration");
+    /// `outbound` decides where partners' IdPs, and the URLs discovery documents name, may
+    /// be reached; `max_response` is the largest answer read from an IdP.
+    pub fn new(outbound: Outbound, max_response: usize) -> Self {
         Self {
-            http,
+            http: Arc::new(Http::new(outbound, max_response)),
             cache: Arc::default(),
         }
     }
@@ -207,24 +210,18 @@ impl OidcProviders {
 
     async fn discover(&self, tenant: &Tenant, redirect: &str) -> Result<Provider, OidcError> {
         let configured = tenant.oidc.issuer.as_str();
-        let discovery_url = format!(
+        let discovery_url = url::Url::parse(&format!(
             "{}/.well-known/openid-configuration",
             configured.trim_end_matches('/')
-        );
-        let response =
-            self.http.get(&discovery_url).send().await.map_err(|e| {
-                OidcError::Unavailable(format!("{discovery_url}: {}", root_cause(&e)))
-            })?;
-        if !response.status().is_success() {
-            return Err(OidcError::Unavailable(format!(
-                "{discovery_url}: HTTP {}",
-                response.status()
-            )));
-        }
-        let body = response
-            .bytes()
-            .await
-            .map_err(|e| OidcError::Unavailable(format!("{discovery_url}: {}", root_cause(&e))))?;
+        ))
+        .map_err(|e| OidcError::Misconfigured(format!("issuer {configured}: {e}")))?;
+        // The operator wrote the issuer of an organisation in postern.toml: its host is
+        // reached wherever it is. Everything else goes through the outbound policy.
+        let trust = match discovery_url.host_str() {
+            Some(host) if tenant.from_config => Trust::Host(host),
+            _ => Trust::Nobody,
+        };
+        let body = self.http.get(trust, &discovery_url).await?;
         let metadata: ProviderMetadataWithLogout = serde_json::from_slice(&body)
             .map_err(|e| OidcError::Misconfigured(format!("discovery document: {e}")))?;
 
@@ -238,9 +235,17 @@ impl OidcProviders {
                 "discovery names issuer {published}, but the tenant is configured with {configured}"
             )));
         }
-        let jwks = JsonWebKeySet::fetch_async(metadata.jwks_uri(), &self.http)
-            .await
-            .map_err(|e| OidcError::Unavailable(format!("signing keys: {}", root_cause(&e))))?;
+        let keys = self.http.get(trust, metadata.jwks_uri().url()).await?;
+        let jwks: JsonWebKeySet<CoreJsonWebKey> = serde_json::from_slice(&keys)
+            .map_err(|e| OidcError::Misconfigured(format!("signing keys: {e}")))?;
+        let token_http = match metadata.token_endpoint() {
+            Some(token) => self.http.client_for(trust, token.url())?.clone(),
+            None => {
+                return Err(OidcError::Misconfigured(
+                    "the discovery document names no token endpoint".into(),
+                ));
+            }
+        };
         let end_session = metadata.additional_metadata().end_session_endpoint.clone();
         let metadata = metadata.set_jwks(jwks);
         let redirect = RedirectUrl::new(redirect.to_owned())
@@ -257,6 +262,7 @@ impl OidcProviders {
             client,
             issuer: published,
             end_session,
+            token_http,
             fetched: Instant::now(),
             revision: tenant.oidc.revision,
         })
@@ -300,7 +306,10 @@ impl OidcProviders {
             .exchange_code(AuthorizationCode::new(code))
             .map_err(|e| OidcError::Misconfigured(e.to_string()))?
             .set_pkce_verifier(PkceCodeVerifier::new(pending.pkce_verifier.clone()))
-            .request_async(&self.http)
+            .request_async(&fetch::Capped {
+                client: &provider.token_http,
+                limit: self.http.limit,
+            })
             .await
             .map_err(|e| OidcError::Exchange(root_cause(&e)))?;
         let id_token = tokens
@@ -344,12 +353,6 @@ impl OidcProviders {
             )) => Err(VerifyFailure::UnknownKey),
             Err(e) => Err(VerifyFailure::Invalid(e.to_string())),
         }
-    }
-}
-
-impl Default for OidcProviders {
-    fn default() -> Self {
-        Self::new()
     }
 }
 

@@ -2,9 +2,12 @@
 //! building a client, so that a wrong issuer can be explained rather than just refused), and
 //! what a test sign-in showed.
 
-use super::{OidcError, OidcProviders, root_cause};
+use super::{OidcError, OidcProviders, Trust};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+
+/// The longest URL kept from a discovery document.
+const MAX_URL: usize = 2048;
 
 /// The parts of a discovery document a person setting up sign-in needs to see.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,29 +53,27 @@ impl OidcProviders {
             "{}/.well-known/openid-configuration",
             issuer.trim_end_matches('/')
         );
-        let response = self
-            .http
-            .get(&url)
-            .send()
-            .await
-            .map_err(|e| OidcError::Unavailable(format!("{url}: {}", root_cause(&e))))?;
-        if !response.status().is_success() {
-            return Err(OidcError::Unavailable(format!(
-                "{url}: HTTP {}",
-                response.status()
-            )));
-        }
-        let document: Value = response
-            .json()
-            .await
+        let parsed =
+            url::Url::parse(&url).map_err(|e| OidcError::Misconfigured(format!("{url}: {e}")))?;
+        self.http.check_named(&parsed).await?;
+        let body = self.http.get(Trust::Nobody, &parsed).await?;
+        let document: Value = serde_json::from_slice(&body)
             .map_err(|e| OidcError::Misconfigured(format!("{url}: not a JSON document: {e}")))?;
+        // Only what a person needs to see is kept, and none of it unbounded.
         let field = |name: &str| {
             document
                 .get(name)
                 .and_then(Value::as_str)
+                .filter(|v| v.len() <= MAX_URL)
                 .map(str::to_owned)
-                .ok_or_else(|| OidcError::Misconfigured(format!("{url} has no {name}")))
+                .ok_or_else(|| OidcError::Misconfigured(format!("{url} has no usable {name}")))
         };
+        // Where keys and tokens would be fetched: refused now if they point inside.
+        for name in ["jwks_uri", "token_endpoint"] {
+            let named = url::Url::parse(&field(name)?)
+                .map_err(|e| OidcError::Misconfigured(format!("{name}: {e}")))?;
+            self.http.check_named(&named).await?;
+        }
         Ok(Discovered {
             issuer: field("issuer")?,
             authorization_endpoint: field("authorization_endpoint")?,
@@ -85,6 +86,8 @@ impl OidcProviders {
                 .map(|a| {
                     a.iter()
                         .filter_map(Value::as_str)
+                        .filter(|alg| alg.len() <= 16)
+                        .take(16)
                         .map(str::to_owned)
                         .collect()
                 })

@@ -1,7 +1,7 @@
 //! The client itself: one per Stalwart server, with the few lookups every page needs cached.
 
 use super::error::StalwartError;
-use super::jmap::{Batch, GetResponse, QueryResponse, Transport};
+use super::jmap::{Batch, GetResponse, QueryResponse, Reach, Transport};
 use super::model::Domain;
 use super::protection::Protection;
 use secrecy::SecretString;
@@ -31,13 +31,24 @@ pub struct StalwartClient {
 pub(super) const ACCOUNT_ID_TTL: Duration = Duration::from_secs(300);
 
 impl StalwartClient {
+    /// A client for a server the operator declared (reached wherever it is).
     pub fn new(
         base_url: &url::Url,
         api_key: SecretString,
         timeout: Duration,
     ) -> Result<Self, StalwartError> {
+        Self::reaching(base_url, api_key, &Reach::trusted(timeout))
+    }
+
+    /// A client that reaches its server as `reach` says (a partner's server: only where the
+    /// outbound policy permits).
+    pub fn reaching(
+        base_url: &url::Url,
+        api_key: SecretString,
+        reach: &Reach,
+    ) -> Result<Self, StalwartError> {
         Ok(Self {
-            transport: Arc::new(Transport::new(base_url, api_key, timeout)?),
+            transport: Arc::new(Transport::new(base_url, api_key, reach)?),
             domain_ids: Arc::default(),
             account_ids: Arc::default(),
             protections: Arc::default(),

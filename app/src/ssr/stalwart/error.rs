@@ -12,6 +12,10 @@ pub enum StalwartError {
     /// No TCP connection could be made (DNS, refused, TLS handshake).
     #[error("Stalwart is unreachable: {0}")]
     Unreachable(String),
+    /// The server's address is in a network Postern does not connect to for partners
+    /// (`ssr::outbound`): nothing was sent.
+    #[error("Stalwart's address is in a private or local network")]
+    NotAllowed,
     /// The request was sent but no answer arrived in time. For a `/set` the outcome is unknown.
     #[error("Stalwart did not answer within {0:?}")]
     Timeout(Duration),
@@ -47,7 +51,9 @@ impl StalwartError {
     pub fn user_error(&self, action: &str) -> AppError {
         let e = self;
         match e {
-            StalwartError::Unreachable(_) | StalwartError::Server { .. } => {
+            StalwartError::Unreachable(_)
+            | StalwartError::NotAllowed
+            | StalwartError::Server { .. } => {
                 tracing::warn!(error = %e, "Stalwart unavailable");
                 AppError::Unavailable(text::stalwart_down(action))
             }

@@ -2,6 +2,7 @@
 //! of every HTTP status and method error to [`StalwartError`].
 
 use super::error::{SetError, StalwartError};
+use crate::ssr::outbound::{Outbound, ReadError, is_refusal, read_limited};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -117,6 +118,32 @@ fn method_error(args: Value) -> StalwartError {
     }
 }
 
+/// How a client reaches its server.
+#[derive(Debug, Clone)]
+pub struct Reach {
+    /// How long to wait for an answer.
+    pub timeout: Duration,
+    /// `Some` when a partner typed the URL: connect only where the policy permits.
+    pub guard: Option<Outbound>,
+    /// The largest JMAP answer read.
+    pub max_response: usize,
+    /// The largest answer of the session and `/api` endpoints.
+    pub max_small_response: usize,
+}
+
+impl Reach {
+    /// A server the operator declared, with the default answer sizes.
+    pub fn trusted(timeout: Duration) -> Self {
+        let defaults = crate::ssr::config::OutboundSettings::default();
+        Self {
+            timeout,
+            guard: None,
+            max_response: defaults.stalwart_response_bytes,
+            max_small_response: defaults.stalwart_small_response_bytes,
+        }
+    }
+}
+
 /// The HTTP side: base URL, API key and timeouts of one Stalwart server.
 #[derive(Clone)]
 pub struct Transport {
@@ -124,6 +151,8 @@ pub struct Transport {
     endpoint: url::Url,
     api_key: SecretString,
     timeout: Duration,
+    max_response: usize,
+    max_small_response: usize,
 }
 
 impl std::fmt::Debug for Transport {
@@ -140,14 +169,23 @@ impl Transport {
     pub fn new(
         base_url: &url::Url,
         api_key: SecretString,
-        timeout: Duration,
+        reach: &Reach,
     ) -> Result<Self, StalwartError> {
         let endpoint = base_url
             .join("jmap")
             .map_err(|e| StalwartError::Protocol(format!("bad base URL: {e}")))?;
-        let http = reqwest::Client::builder()
+        let timeout = reach.timeout;
+        let builder = match &reach.guard {
+            Some(guard) => {
+                guard
+                    .check_url(base_url)
+                    .map_err(|_| StalwartError::NotAllowed)?;
+                guard.http()
+            }
             // The API key must never follow a redirect to another host.
-            .redirect(reqwest::redirect::Policy::none())
+            None => reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()),
+        };
+        let http = builder
             .connect_timeout(Duration::from_secs(3).min(timeout))
             .timeout(timeout)
             .pool_idle_timeout(Duration::from_secs(60))
@@ -159,6 +197,8 @@ impl Transport {
             endpoint,
             api_key,
             timeout,
+            max_response: reach.max_response,
+            max_small_response: reach.max_small_response,
         })
     }
 
@@ -176,7 +216,7 @@ impl Transport {
             .await
             .map_err(|e| self.transport_error(e))?;
 
-        let bytes = self.checked_body(response).await?;
+        let bytes = self.checked_body(response, self.max_response).await?;
 
         #[derive(Deserialize)]
         struct Envelope {
@@ -208,7 +248,7 @@ impl Transport {
             .send()
             .await
             .map_err(|e| self.transport_error(e))?;
-        let bytes = self.checked_body(response).await?;
+        let bytes = self.checked_body(response, self.max_small_response).await?;
         let session: Value = serde_json::from_slice(&bytes)
             .map_err(|e| StalwartError::Protocol(format!("session object: {e}")))?;
         if session.get("capabilities").is_none() {
@@ -236,7 +276,7 @@ impl Transport {
             .send()
             .await
             .map_err(|e| self.transport_error(e))?;
-        let bytes = self.checked_body(response).await?;
+        let bytes = self.checked_body(response, self.max_small_response).await?;
         serde_json::from_slice(&bytes).map_err(|e| StalwartError::Protocol(format!("{path}: {e}")))
     }
 
@@ -244,6 +284,7 @@ impl Transport {
     async fn checked_body(
         &self,
         response: reqwest::Response,
+        limit: usize,
     ) -> Result<bytes::Bytes, StalwartError> {
         let status = response.status();
         let retry_after = response
@@ -253,11 +294,13 @@ impl Transport {
             .and_then(|v| v.trim().parse::<u64>().ok())
             .map(Duration::from_secs);
         // The request reached Stalwart: losing the answer now leaves the outcome unknown.
-        let bytes = response.bytes().await.map_err(|e| {
-            if e.is_timeout() {
-                StalwartError::Timeout(self.timeout)
-            } else {
+        let bytes = read_limited(response, limit).await.map_err(|e| match e {
+            ReadError::Http(e) if e.is_timeout() => StalwartError::Timeout(self.timeout),
+            ReadError::Http(e) => {
                 StalwartError::Protocol(format!("the answer was cut off: {}", root_cause(&e)))
+            }
+            ReadError::TooLarge(limit) => {
+                StalwartError::Protocol(format!("the answer is larger than {limit} bytes"))
             }
         })?;
 
@@ -297,6 +340,8 @@ impl Transport {
     fn transport_error(&self, e: reqwest::Error) -> StalwartError {
         if e.is_timeout() {
             StalwartError::Timeout(self.timeout)
+        } else if is_refusal(&e) {
+            StalwartError::NotAllowed
         } else {
             StalwartError::Unreachable(root_cause(&e))
         }

@@ -18,6 +18,7 @@ pub use app_passwords::{CreatedAppPassword, NewAppPassword};
 pub use client::StalwartClient;
 pub use domains::DkimKey;
 pub use error::{ObjectRef, SetError, SetErrorKind, StalwartError};
+pub use jmap::Reach;
 pub use model::{ACCOUNT_PROPERTIES, Account, AccountKind, Alias, ApiKey, AppPassword, Domain};
 pub use protection::{Freshness, Protection};
 pub use provisioning::{DomainContents, KeyAccount};

@@ -39,6 +39,8 @@ pub enum Probe {
     Ready,
     /// No connection (refused, DNS, TLS, timeout).
     Unreachable(String),
+    /// The address is in a network Postern does not reach for partners (nothing was sent).
+    NotAllowed,
     /// HTTP 401: the key is wrong, revoked or expired.
     KeyRefused,
     /// The key works, but lacks a permission Postern uses (which one, if Stalwart said).
@@ -55,6 +57,7 @@ impl StalwartClient {
             Ok(_) => {}
             Err(StalwartError::Unauthorized) => return Probe::KeyRefused,
             Err(StalwartError::Unreachable(why)) => return Probe::Unreachable(why),
+            Err(StalwartError::NotAllowed) => return Probe::NotAllowed,
             Err(StalwartError::Timeout(after)) => {
                 return Probe::Unreachable(format!("no answer within {after:?}"));
             }
@@ -72,6 +75,7 @@ impl StalwartClient {
             Ok(r) => r,
             Err(StalwartError::Unauthorized) => return Probe::KeyRefused,
             Err(StalwartError::Unreachable(why)) => return Probe::Unreachable(why),
+            Err(StalwartError::NotAllowed) => return Probe::NotAllowed,
             Err(StalwartError::Forbidden(why)) => return Probe::MissingPermission(why),
             Err(other) => return Probe::NotStalwart(other.to_string()),
         };
