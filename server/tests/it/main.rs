@@ -8,6 +8,7 @@ mod admin;
 mod app_passwords;
 mod audit;
 mod boundary;
+mod bounded;
 mod demo;
 mod directory;
 mod dns;
