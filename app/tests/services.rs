@@ -85,6 +85,7 @@ async fn world() -> World {
         directory,
         oidc,
         dns: DnsChecker::new(&[], Duration::from_secs(1)).unwrap(),
+        health: Default::default(),
         limiter: app::ssr::limits::Limiter::new(db_for_limits, settings.limits),
         public_url: settings.server.public_url.clone(),
         trusted_proxies: Arc::new([]),

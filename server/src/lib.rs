@@ -4,6 +4,7 @@
 pub mod health;
 pub mod operator;
 pub mod security;
+pub mod tasks;
 pub mod telemetry;
 
 use app::ssr::config::Settings;
@@ -104,16 +105,12 @@ impl Application {
                 key: "dns".into(),
                 problem,
             })?,
+            health: app::ssr::health::ServerHealth::default(),
             limiter: app::ssr::limits::Limiter::new(db.clone(), settings.limits),
             public_url,
             trusted_proxies: settings.server.trusted_proxies.clone().into(),
         });
-        let state_for_log = state.clone();
-        // Pending domain proofs are looked up again in the background.
-        app::partners::service::domains::spawn_recheck(
-            state.clone(),
-            std::time::Duration::from_secs(settings.dns.proof_recheck_secs),
-        );
+        tasks::start(&state, &settings);
         let router = match db.backend {
             Backend::Sqlite => {
                 use std::str::FromStr;
@@ -147,8 +144,6 @@ impl Application {
                 router(state, store)
             }
         };
-        // Said once at start, in the log, without holding the start up.
-        tokio::spawn(async move { health::log_servers(&state_for_log).await });
         Ok(Self {
             listener,
             router,

@@ -18,6 +18,18 @@ pub struct PartnersView {
     pub page: u64,
     pub pages: u64,
     pub total: u64,
+    /// The mail servers this partner may use, with their last background check.
+    pub servers: Vec<ServerRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ServerRow {
+    pub name: String,
+    pub url: String,
+    pub ok: bool,
+    /// In words: the operator reads what went wrong, a partner its kind.
+    pub state: String,
+    pub checked: String,
 }
 
 /// Organisations per page of the Partners list.

@@ -5,6 +5,7 @@ use super::db::Db;
 use super::db::{audit, logins};
 use super::directory::Directory;
 use super::dns::check::DnsChecker;
+use super::health::ServerHealth;
 use super::limits::Limiter;
 use super::oidc::OidcProviders;
 use super::session::{AppSession, SessionError, SessionUser};
@@ -45,6 +46,8 @@ pub struct Shared {
     pub directory: Arc<Directory>,
     pub oidc: OidcProviders,
     pub dns: DnsChecker,
+    /// Each mail server's state, probed in the background.
+    pub health: ServerHealth,
     pub limiter: Limiter,
     pub public_url: url::Url,
     /// Reverse proxies whose `X-Forwarded-For` names the client (`server.trusted_proxies`).

@@ -127,6 +127,8 @@ pub struct Tenants {
     by_domain: HashMap<String, Arc<Tenant>>,
     /// Every mail server whose client could be built, by name.
     servers: BTreeMap<String, StalwartClient>,
+    /// The servers postern.toml declares: the portal is ready only when these are.
+    declared: std::collections::BTreeSet<String>,
     /// Organisations that cannot serve anyone, and why.
     unavailable: BTreeMap<String, String>,
     /// CSP `form-action` sources: our own pages and every IdP a sign-in may lead to.
@@ -158,11 +160,13 @@ impl Tenants {
         version: i64,
         tenants: Vec<Tenant>,
         servers: BTreeMap<String, StalwartClient>,
+        declared: std::collections::BTreeSet<String>,
         unavailable: BTreeMap<String, String>,
     ) -> Self {
         let mut snapshot = Tenants {
             version,
             servers,
+            declared,
             unavailable,
             ..Tenants::default()
         };
@@ -192,6 +196,11 @@ impl Tenants {
             .iter()
             .map(|(k, c)| (k.clone(), c.clone()))
             .collect()
+    }
+
+    /// The mail servers declared in postern.toml, by name.
+    pub fn declared_servers(&self) -> impl Iterator<Item = &str> {
+        self.declared.iter().map(String::as_str)
     }
 
     pub fn by_slug(&self, slug: &str) -> Option<&Arc<Tenant>> {

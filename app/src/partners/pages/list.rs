@@ -2,7 +2,7 @@
 
 use crate::components::{Page, loaded, notice_view, url_encoded};
 use crate::partners::api::get_partners;
-use crate::partners::model::{OrganisationRow, PartnersView};
+use crate::partners::model::{OrganisationRow, PartnersView, ServerRow};
 use crate::partners::text;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -53,6 +53,45 @@ fn row(o: OrganisationRow) -> impl IntoView {
 }
 
 #[component]
+fn Servers(servers: Vec<ServerRow>) -> impl IntoView {
+    view! {
+        <section aria-labelledby="servers-heading">
+            <h2 id="servers-heading">{text::SERVERS}</h2>
+            <p class="hint">{text::SERVERS_INTRO}</p>
+            <div class="card table-wrap">
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">{text::COL_SERVER}</th>
+                            <th scope="col">{text::COL_ADDRESS}</th>
+                            <th scope="col">{text::COL_STATE}</th>
+                            <th scope="col">{text::COL_CHECKED}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {servers.into_iter().map(|s| {
+                            let state = if s.ok {
+                                view! { <span class="badge match">{s.state}</span> }.into_any()
+                            } else {
+                                view! { <span class="badge conflict">{text::SERVER_PROBLEM}</span>" "{s.state}" " }.into_any()
+                            };
+                            view! {
+                                <tr data-testid="server">
+                                    <th scope="row"><code>{s.name}</code></th>
+                                    <td><code>{s.url}</code></td>
+                                    <td>{state}</td>
+                                    <td>{s.checked}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+#[component]
 fn Partners(view: PartnersView) -> impl IntoView {
     let PartnersView {
         me,
@@ -63,6 +102,7 @@ fn Partners(view: PartnersView) -> impl IntoView {
         page,
         pages,
         total,
+        servers,
     } = view;
     let link = {
         let query = query.clone();
@@ -121,6 +161,7 @@ fn Partners(view: PartnersView) -> impl IntoView {
                 {(page > 1).then(|| view! { <a href=link(page - 1) rel="prev">{text::PREVIOUS}</a> })}
                 {(page < pages).then(|| view! { <a href=link(page + 1) rel="next">{text::NEXT}</a> })}
             </nav>
+            {(!servers.is_empty()).then(|| view! { <Servers servers=servers/> })}
         </Page>
     }
 }

@@ -10,13 +10,15 @@ use crate::components::alert::Notice;
 use crate::error::AppError;
 use crate::partners::model::{
     ActivityRow, ConsoleView, DomainStep, Draft, IdpForm, NewOrganisationView, OrganisationRow,
-    PAGE_SIZE, PartnersView, RemoveView, Report, ServerOption, TestSignInView,
+    PAGE_SIZE, PartnersView, RemoveView, Report, ServerOption, ServerRow, TestSignInView,
 };
 use crate::partners::text;
 use crate::ssr::config::LoginHint;
 use crate::ssr::db::audit;
 use crate::ssr::db::directory::{self as store, OrganisationRecord, Status, login_hint_str};
 use crate::ssr::directory::proof::Challenge;
+use crate::ssr::health::describe;
+use crate::ssr::stalwart::probe::Probe;
 use crate::ssr::time::{format_epoch, now};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -115,7 +117,45 @@ pub async fn list(
         page,
         pages,
         total: count,
+        servers: server_rows(scope).await?,
     })
+}
+
+/// The servers the partner may use, as the background checks last found them: the operator
+/// reads what went wrong, a partner only its kind (the detail could map its network).
+async fn server_rows(scope: &PartnerScope) -> Result<Vec<ServerRow>, AppError> {
+    let health = &scope.caller.state.health;
+    Ok(usable(scope)
+        .await?
+        .into_iter()
+        .map(|s| {
+            let checked = health.state(&s.name);
+            let (ok, state) = match &checked {
+                None => (false, text::SERVER_NOT_CHECKED.to_owned()),
+                Some(c) if c.probe == Probe::Ready => (true, text::SERVER_OK.to_owned()),
+                Some(c) if scope.operator() => (false, describe(&s.name, &c.probe)),
+                Some(c) => (false, probe_kind(&c.probe).to_owned()),
+            };
+            ServerRow {
+                checked: checked.map_or_else(|| text::NEVER.into(), |c| format_epoch(c.at)),
+                name: s.name,
+                url: s.url,
+                ok,
+                state,
+            }
+        })
+        .collect())
+}
+
+fn probe_kind(probe: &Probe) -> &'static str {
+    match probe {
+        Probe::Ready => text::SERVER_OK,
+        Probe::Unreachable(_) => text::SERVER_DOWN,
+        Probe::NotAllowed => text::SERVER_INSIDE,
+        Probe::KeyRefused => text::SERVER_KEY_REFUSED,
+        Probe::MissingPermission(_) => text::SERVER_PERMISSION,
+        Probe::NotStalwart(_) => text::SERVER_NOT_STALWART,
+    }
 }
 
 pub fn new_view(scope: &PartnerScope, draft: Option<Draft>) -> NewOrganisationView {

@@ -332,16 +332,3 @@ pub async fn recheck_pending(state: &AppState) {
         tracing::warn!(error = %e, "cannot reload the directory");
     }
 }
-
-/// Re-checks pending proofs every `every` until the process ends.
-pub fn spawn_recheck(state: AppState, every: std::time::Duration) -> tokio::task::JoinHandle<()> {
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(every);
-        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        tick.tick().await;
-        loop {
-            tick.tick().await;
-            recheck_pending(&state).await;
-        }
-    })
-}

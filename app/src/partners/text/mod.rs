@@ -22,6 +22,21 @@ pub const COL_SERVER: &str = "Mail server";
 pub const COL_IDP: &str = "Identity provider";
 pub const COL_PEOPLE: &str = "People";
 pub const COL_ACTIVITY: &str = "Last activity";
+
+pub const SERVERS: &str = "Mail servers";
+pub const SERVERS_INTRO: &str = "Checked in the background every half minute. A server that does not \
+    answer affects only the organisations on it.";
+pub const COL_ADDRESS: &str = "Address";
+pub const COL_STATE: &str = "State";
+pub const COL_CHECKED: &str = "Checked";
+pub const SERVER_OK: &str = "Answering";
+pub const SERVER_PROBLEM: &str = "Problem";
+pub const SERVER_NOT_CHECKED: &str = "Not checked yet";
+pub const SERVER_DOWN: &str = "Not answering";
+pub const SERVER_INSIDE: &str = "In a private or local network the portal does not reach";
+pub const SERVER_KEY_REFUSED: &str = "The API key is refused";
+pub const SERVER_PERMISSION: &str = "The API key lacks a permission the portal needs";
+pub const SERVER_NOT_STALWART: &str = "Does not answer like Stalwart";
 pub const NEVER: &str = "Never";
 pub const SEARCH: &str = "Search";
 pub const SEARCH_HINT: &str = "Part of a name, short name or domain";

@@ -140,6 +140,10 @@ fn default_dns_timeout_ms() -> u64 {
     2_000
 }
 
+fn default_health_check_secs() -> u64 {
+    30
+}
+
 fn default_proof_recheck_secs() -> u64 {
     300
 }
@@ -159,6 +163,9 @@ pub struct ServerSettings {
     /// client they forward for. Empty: the TCP peer is the client.
     #[serde(default, deserialize_with = "networks")]
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// How often every mail server is probed in the background (seconds).
+    #[serde(default = "default_health_check_secs")]
+    pub health_check_secs: u64,
     /// The key that seals secrets stored in the database (`POSTERN_SECRETS_KEY` wins).
     pub secrets_key_file: Option<PathBuf>,
     /// The key being rotated away from (`POSTERN_SECRETS_PREVIOUS_KEY` wins).

@@ -278,6 +278,12 @@ impl Directory {
 
     fn assemble(&self, all: Everything) -> Tenants {
         let clients = self.clients(&all.mail_servers);
+        let declared = all
+            .mail_servers
+            .iter()
+            .filter(|s| s.from_config)
+            .map(|s| s.name.clone())
+            .collect();
         let mut idps: HashMap<String, IdentityProviderRecord> = all
             .identity_providers
             .into_iter()
@@ -347,6 +353,6 @@ impl Directory {
             .into_iter()
             .filter_map(|(name, c)| Some((name, c.ok()?)))
             .collect();
-        Tenants::assemble(all.version, tenants, servers, unavailable)
+        Tenants::assemble(all.version, tenants, servers, declared, unavailable)
     }
 }

@@ -1,0 +1,29 @@
+//! Every background task of the portal, started once at start: the list is here, the runner
+//! in `app::ssr::tasks`.
+
+use app::ssr::config::Settings;
+use app::ssr::state::AppState;
+use app::ssr::tasks::every;
+use std::time::Duration;
+
+pub fn start(state: &AppState, settings: &Settings) {
+    // Each mail server's state, for the readiness answer and the operator's list: the first
+    // round at once, so a problem is in the log before anyone meets it.
+    let s = state.clone();
+    every(
+        "mail server health",
+        Duration::ZERO,
+        Duration::from_secs(settings.server.health_check_secs),
+        move || {
+            let s = s.clone();
+            async move { s.health.check(&s.tenants()).await }
+        },
+    );
+    // Pending domain proofs are looked up again.
+    let s = state.clone();
+    let proofs = Duration::from_secs(settings.dns.proof_recheck_secs);
+    every("domain proofs", proofs, proofs, move || {
+        let s = s.clone();
+        async move { app::partners::service::domains::recheck_pending(&s).await }
+    });
+}
