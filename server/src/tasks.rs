@@ -26,4 +26,18 @@ pub fn start(state: &AppState, settings: &Settings) {
         let s = s.clone();
         async move { app::partners::service::domains::recheck_pending(&s).await }
     });
+    // Proven domains' MX must keep pointing at their mail server.
+    let s = state.clone();
+    let mx = Duration::from_secs(settings.dns.mx_recheck_secs);
+    every("domain MX", mx, mx, move || {
+        let s = s.clone();
+        async move { app::partners::service::domains::recheck_mx(&s).await }
+    });
+    // Claims whose token expired a month ago are gone for good.
+    let s = state.clone();
+    let day = Duration::from_secs(86_400);
+    every("expired claims", day, day, move || {
+        let s = s.clone();
+        async move { app::partners::service::domains::purge_claims(&s).await }
+    });
 }

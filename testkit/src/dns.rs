@@ -172,6 +172,24 @@ impl Zones {
         }
     }
 
+    /// Sets the MX records of `name` (the ones there are replaced).
+    pub async fn publish_mx(&self, name: &str, exchanges: &[&str]) -> Result<(), String> {
+        let owner = fqdn(name)?;
+        let zone = self.zone_of(&owner)?;
+        let key = RrKey::new(LowerName::new(&owner), RecordType::MX);
+        zone.records_mut().await.remove(&key);
+        let serial = zone.serial().await;
+        for (i, exchange) in exchanges.iter().enumerate() {
+            let data = RData::MX(hickory_server::proto::rr::rdata::MX::new(
+                10 * (i as u16 + 1),
+                fqdn(exchange)?,
+            ));
+            zone.upsert(Record::from_rdata(owner.clone(), 0, data), serial)
+                .await;
+        }
+        Ok(())
+    }
+
     /// Removes every record at `name`, except a zone's own SOA and NS (the zone stays valid).
     pub async fn remove(&self, name: &str) -> Result<(), String> {
         let name = LowerName::new(&fqdn(name)?);

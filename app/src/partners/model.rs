@@ -137,6 +137,10 @@ pub struct DomainStep {
     pub at_mail_server: Option<String>,
     /// For a proven domain not bound yet: whether the server already has it (adopt), if known.
     pub exists_at_server: Option<bool>,
+    /// Why a claim ended without a proof, in words.
+    pub ended: Option<String>,
+    /// For a proven domain: a warning that its MX no longer points at the mail server.
+    pub mx: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -9,6 +9,7 @@ mod app_passwords;
 mod audit;
 mod boundary;
 mod bounded;
+mod claims;
 mod demo;
 mod directory;
 mod dns;

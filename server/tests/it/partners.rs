@@ -17,7 +17,7 @@ pub struct Scene {
 
 /// The config edits of every scene: a secrets key (partners store API keys and client
 /// secrets), DNS answering for gamma.test only, proofs re-checked every second.
-fn partner_config(c: &mut String, dns: std::net::SocketAddr) {
+pub fn partner_config(c: &mut String, dns: std::net::SocketAddr) {
     let key = std::env::temp_dir().join(format!("postern-test-key-{}", dns.port()));
     std::fs::write(&key, "cG9zdGVybi1lMmUtc2VjcmV0cy1rZXktMzItYnl0ZXM=").unwrap();
     *c = c.replacen(
@@ -29,7 +29,7 @@ fn partner_config(c: &mut String, dns: std::net::SocketAddr) {
         1,
     );
     c.push_str(&format!(
-        "\n[dns]\nnameservers = [\"{dns}\"]\ntimeout_ms = 1000\nproof_recheck_secs = 1\n"
+        "\n[dns]\nnameservers = [\"{dns}\"]\ntimeout_ms = 1000\nproof_recheck_secs = 1\nmx_recheck_secs = 1\n"
     ));
 }
 
@@ -212,14 +212,14 @@ async fn a_proof_is_judged_not_seen_wrong_expired_split_and_proven() {
         &[("domain", "mail.gamma.test")],
     )
     .await;
-    sqlx::query("UPDATE domain_proofs SET expires_at = 1000 WHERE domain = 'mail.gamma.test'")
+    sqlx::query("UPDATE domain_claims SET expires_at = 1000 WHERE domain = 'mail.gamma.test'")
         .execute(&db.pool)
         .await
         .unwrap();
     post(&ada, &format!("{GAMMA}/domains/mail.gamma.test/check"), &[]).await;
     expect_on(&ada, GAMMA, "The proof record for mail.gamma.test expired").await;
     post(&ada, &format!("{GAMMA}/domains/mail.gamma.test/renew"), &[]).await;
-    let proof = app::ssr::db::directory::proof(&db, "mail.gamma.test")
+    let proof = app::ssr::db::directory::proof(&db, "gamma", "mail.gamma.test")
         .await
         .unwrap()
         .unwrap();
@@ -249,7 +249,7 @@ async fn pending_proofs_are_checked_in_the_background() {
         let domains = app::ssr::db::directory::domains_of(&db, "gamma")
             .await
             .unwrap();
-        if domains[0].verified {
+        if domains.first().is_some_and(|d| d.verified) {
             proven = true;
             break;
         }

@@ -41,10 +41,25 @@ fn domain_item(base: &str, index: usize, d: DomainStep) -> impl IntoView + use<>
     let value_id = format!("proof-value-{index}");
     let badge = if d.proven {
         view! { <span class="badge match">{text::PROVEN_BADGE}</span> }.into_any()
+    } else if d.ended.is_some() {
+        view! { <span class="badge conflict">{text::ENDED_BADGE}</span> }.into_any()
     } else {
         view! { <span class="badge unknown">{text::PENDING_BADGE}</span> }.into_any()
     };
-    let pending = (!d.proven && !d.from_config).then(|| {
+    let ended = d
+        .ended
+        .clone()
+        .map(|why| view! { <p class="alert error" role="status">{why}</p> });
+    let proven = (d.proven && !d.from_config).then(|| {
+        let mx =
+            d.mx.clone()
+                .map(|w| view! { <p class="alert error" role="status">{w}</p> });
+        view! {
+            {mx}
+            <p class="hint">{text::PROOF_MAY_GO}</p>
+        }
+    });
+    let pending = (!d.proven && !d.from_config && d.ended.is_none()).then(|| {
         let finding = d.finding.clone().map(|f| {
             let class = if d.finding_ok { "status ok" } else { "hint" };
             view! { <p class=class>{f}</p> }
@@ -81,6 +96,8 @@ fn domain_item(base: &str, index: usize, d: DomainStep) -> impl IntoView + use<>
     view! {
         <li class="card" data-testid="domain">
             <h3><code>{d.name.clone()}</code>" "{badge}</h3>
+            {ended}
+            {proven}
             {pending}
             {release}
         </li>

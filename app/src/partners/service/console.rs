@@ -15,7 +15,9 @@ use crate::partners::model::{
 use crate::partners::text;
 use crate::ssr::config::LoginHint;
 use crate::ssr::db::audit;
-use crate::ssr::db::directory::{self as store, OrganisationRecord, Status, login_hint_str};
+use crate::ssr::db::directory::{
+    self as store, DomainRecord, OrganisationRecord, ProofRecord, Status, login_hint_str,
+};
 use crate::ssr::directory::proof::Challenge;
 use crate::ssr::health::describe;
 use crate::ssr::stalwart::probe::Probe;
@@ -211,9 +213,29 @@ async fn domain_steps(
         .mail_server
         .as_deref()
         .and_then(|s| super::domains::client_of(&scope.caller.state, s).ok());
+    // The organisation's domains (proven, or from postern.toml) and its open or ended claims.
+    let mut entries: Vec<(&str, bool, bool, Option<&ProofRecord>)> = domains
+        .iter()
+        .map(|d| {
+            let proof = proofs.iter().find(|p| p.domain == d.name && p.is_proven());
+            (d.name.as_str(), d.verified, d.from_config, proof)
+        })
+        .collect();
+    entries.extend(
+        proofs
+            .iter()
+            .filter(|p| !p.is_proven())
+            .map(|p| (p.domain.as_str(), false, false, Some(p))),
+    );
+    entries.sort_by_key(|e| e.0);
     let mut steps = Vec::new();
-    for d in domains {
-        let proof = proofs.iter().find(|p| p.domain == d.name);
+    for (name, verified, from_config, proof) in entries {
+        let d = DomainRecord {
+            name: name.to_owned(),
+            organisation: o.slug.clone(),
+            verified,
+            from_config,
+        };
         let (record_value, expires, expired) = match proof {
             Some(p) => (
                 challenge_of(p).record_value(),
@@ -252,6 +274,13 @@ async fn domain_steps(
             from_config: d.from_config,
             at_mail_server,
             exists_at_server,
+            ended: proof
+                .and_then(|p| p.ended.as_deref())
+                .map(|_| text::claim_ended(&d.name)),
+            mx: proof.and_then(|p| match (p.mx_state.as_deref(), p.mx_checked_at) {
+                (Some("elsewhere"), Some(at)) => Some(text::mx_elsewhere(&format_epoch(at))),
+                _ => None,
+            }),
             name: d.name.clone(),
         });
     }

@@ -6,7 +6,7 @@ use crate::error::AppError;
 use crate::partners::text;
 use crate::ssr::db::audit;
 use crate::ssr::db::directory::{self as store, OrganisationRecord, ProofRecord};
-use crate::ssr::directory::onboard;
+use crate::ssr::directory::onboard::{self, Noted};
 use crate::ssr::directory::proof::{Challenge, Finding, Refusal, claimable, judge};
 use crate::ssr::dns::check::Unknown;
 use crate::ssr::http::RequestMeta;
@@ -55,7 +55,9 @@ fn unknown_words(u: &Unknown) -> String {
     }
 }
 
-/// Claims a domain for the organisation: refused if it cannot be proven or is taken.
+/// Claims a domain for the organisation: refused if it cannot be proven or is taken (proven
+/// by, or declared for, an organisation; the refusal does not say which). Open claims of
+/// other organisations block nothing: the first proof wins.
 pub async fn claim(
     scope: &PartnerScope,
     slug: &str,
@@ -64,59 +66,79 @@ pub async fn claim(
 ) -> Result<String, AppError> {
     scope.writable(slug).await?;
     let domain = claimable(typed).map_err(|r| AppError::field("domain", refusal(r)))?;
-    if store::domain_owner(scope.db(), &domain)
+    let db = scope.db();
+    if store::domain_owner(db, &domain)
         .await
         .map_err(AppError::internal)?
         .is_some()
     {
         return Err(AppError::field("domain", text::domain_taken(&domain)));
     }
-    let challenge = Challenge::new(OffsetDateTime::now_utc());
-    onboard::claim_domain(scope.db(), slug, &domain, &challenge)
+    if let Some(own) = store::proof(db, slug, &domain)
         .await
-        .map_err(|e| match manage_error(e) {
-            AppError::Conflict(m) => AppError::field("domain", m),
-            other => other,
-        })?;
+        .map_err(AppError::internal)?
+        && own.ended.is_none()
+    {
+        return Err(AppError::field("domain", text::already_claimed(&domain)));
+    }
+    let open = store::open_claims_of_partner(db, scope.partner())
+        .await
+        .map_err(AppError::internal)?;
+    let cap = scope.caller.state.directory.partner_limits().pending_claims;
+    if open >= i64::from(cap) {
+        return Err(AppError::field("domain", text::too_many_claims(cap)));
+    }
+    let challenge = Challenge::new(OffsetDateTime::now_utc());
+    onboard::claim_domain(db, slug, &domain, &challenge)
+        .await
+        .map_err(manage_error)?;
     scope
         .record(meta, slug, "domain.claim", Some(&domain), json!({}))
         .await;
-    scope.reload().await;
     Ok(text::claimed(&domain))
 }
 
-/// An organisation the partner may change, and the proof of one of its domains (`NotFound`
-/// for another organisation's domain).
+/// An organisation the partner may change, and its claim or proven domain of this name
+/// (`NotFound` for another organisation's).
 async fn claimed(
     scope: &PartnerScope,
     slug: &str,
     domain: &str,
 ) -> Result<(OrganisationRecord, ProofRecord), AppError> {
     let o = scope.writable(slug).await?;
-    let proof = store::proof(scope.db(), domain)
+    let proof = store::proof(scope.db(), slug, domain)
         .await
         .map_err(AppError::internal)?
-        .filter(|p| p.organisation == slug)
         .ok_or_else(|| AppError::NotFound(text::no_such_domain(domain)))?;
     Ok((o, proof))
 }
 
-/// What one lookup of the proof record shows, noted in the database.
-async fn look(state: &AppState, proof: &ProofRecord) -> Result<Finding, Unknown> {
+/// What one lookup of a claim led to.
+enum Looked {
+    /// Seen as this (not proven), or proven but noted as lost.
+    Seen(Finding),
+    /// Proven first: the domain is the organisation's.
+    Won,
+    /// Proven, but another organisation proved the name first.
+    Lost,
+}
+
+/// What one lookup of the proof record shows, noted in the database; a proof seen first wins
+/// the name, and the audit logs of the organisations whose claims ended say so (to their
+/// partners, without saying who won).
+async fn look(state: &AppState, proof: &ProofRecord, actor: &Actor<'_>) -> Result<Looked, Unknown> {
     let now = OffsetDateTime::now_utc();
     let challenge = challenge_of(proof);
+    let (org, domain) = (&proof.organisation, &proof.domain);
     let finding = if now >= challenge.expires_at {
         Finding::Expired
     } else {
-        let records = state
-            .dns
-            .txt_records(&Challenge::record_name(&proof.domain))
-            .await;
+        let records = state.dns.txt_records(&Challenge::record_name(domain)).await;
         match records {
             Ok(records) => judge(&challenge, &records, now),
             Err(why) => {
                 if let Err(e) =
-                    onboard::record_finding(&state.db, &proof.domain, "unknown", false).await
+                    onboard::record_finding(&state.db, org, domain, "unknown", false).await
                 {
                     tracing::error!(error = %e, "cannot note a proof lookup");
                 }
@@ -125,12 +147,62 @@ async fn look(state: &AppState, proof: &ProofRecord) -> Result<Finding, Unknown>
         }
     };
     let proven = finding == Finding::Proven;
-    if let Err(e) =
-        onboard::record_finding(&state.db, &proof.domain, finding_code(&finding), proven).await
-    {
-        tracing::error!(error = %e, "cannot note a proof lookup");
+    let noted =
+        onboard::record_finding(&state.db, org, domain, finding_code(&finding), proven).await;
+    let looked = match noted {
+        Err(e) => {
+            tracing::error!(error = %e, "cannot note a proof lookup");
+            Looked::Seen(finding)
+        }
+        Ok(Noted::Open) => Looked::Seen(finding),
+        Ok(Noted::Lost) => {
+            note(state, org, actor, "domain.claim_lost", domain).await;
+            Looked::Lost
+        }
+        Ok(Noted::Won { ended }) => {
+            note(state, org, actor, "domain.proven", domain).await;
+            // Said to the others by the portal: who proved it is none of their business.
+            for other in ended {
+                note(state, &other, &BACKGROUND, "domain.claim_lost", domain).await;
+            }
+            if let Err(e) = state.directory.reload().await {
+                tracing::warn!(error = %e, "cannot reload the directory");
+            }
+            Looked::Won
+        }
+    };
+    Ok(looked)
+}
+
+/// Who looked a proof up: a partner's request, or the background check.
+struct Actor<'a> {
+    id: Option<i64>,
+    email: &'a str,
+    meta: Option<&'a RequestMeta>,
+}
+
+const BACKGROUND: Actor<'static> = Actor {
+    id: None,
+    email: text::BACKGROUND_ACTOR,
+    meta: None,
+};
+
+/// An audit event of a domain, in an organisation's log.
+async fn note(state: &AppState, organisation: &str, actor: &Actor<'_>, action: &str, domain: &str) {
+    let event = audit::NewEvent {
+        tenant: organisation,
+        actor_id: actor.id,
+        actor_email: actor.email,
+        action,
+        account_id: None,
+        target: Some(domain),
+        detail: json!({}),
+        ip: actor.meta.and_then(|m| m.ip.as_deref()),
+        user_agent: actor.meta.and_then(|m| m.user_agent.as_deref()),
+    };
+    if let Err(e) = audit::record(&state.db, &event).await {
+        tracing::error!(error = %e, "cannot write the audit log");
     }
-    Ok(finding)
 }
 
 /// "Check now": looks the proof record up through the configured resolvers.
@@ -144,18 +216,24 @@ pub async fn check(
     if proof.is_proven() {
         return Ok(text::proven(domain));
     }
+    if proof.ended.is_some() {
+        return Err(AppError::Conflict(text::claim_ended(domain)));
+    }
     let record = Challenge::record_name(domain);
-    match look(&scope.caller.state, &proof).await {
-        Ok(Finding::Proven) => {
-            scope
-                .record(meta, slug, "domain.proven", Some(domain), json!({}))
-                .await;
-            scope.reload().await;
-            Ok(text::proven(domain))
+    let actor = Actor {
+        id: Some(scope.caller.user.user_id),
+        email: &scope.caller.user.email,
+        meta: Some(meta),
+    };
+    match look(&scope.caller.state, &proof, &actor).await {
+        Ok(Looked::Won) => Ok(text::proven(domain)),
+        Ok(Looked::Lost) => Err(AppError::Conflict(text::claim_ended(domain))),
+        Ok(Looked::Seen(Finding::Proven)) => Ok(text::proven(domain)),
+        Ok(Looked::Seen(Finding::NotSeen)) => Err(AppError::Conflict(text::not_seen(&record))),
+        Ok(Looked::Seen(Finding::WrongToken)) => {
+            Err(AppError::Conflict(text::wrong_token(&record)))
         }
-        Ok(Finding::NotSeen) => Err(AppError::Conflict(text::not_seen(&record))),
-        Ok(Finding::WrongToken) => Err(AppError::Conflict(text::wrong_token(&record))),
-        Ok(Finding::Expired) => Err(AppError::Conflict(text::proof_expired(domain))),
+        Ok(Looked::Seen(Finding::Expired)) => Err(AppError::Conflict(text::proof_expired(domain))),
         Err(why) => Err(AppError::Unavailable(text::dns_unknown(&unknown_words(
             &why,
         )))),
@@ -173,8 +251,11 @@ pub async fn renew(
     if proof.is_proven() {
         return Ok(text::proven(domain));
     }
+    if proof.ended.is_some() {
+        return Err(AppError::Conflict(text::claim_ended(domain)));
+    }
     let challenge = Challenge::new(OffsetDateTime::now_utc());
-    onboard::renew_proof(scope.db(), domain, &challenge)
+    onboard::renew_proof(scope.db(), slug, domain, &challenge)
         .await
         .map_err(manage_error)?;
     scope
@@ -194,7 +275,7 @@ pub async fn release(
     if proof.at_mail_server.is_some() {
         return Err(AppError::Refused(text::RELEASE_AT_SERVER.to_owned()));
     }
-    onboard::release_domain(scope.db(), domain)
+    onboard::release_domain(scope.db(), slug, domain)
         .await
         .map_err(manage_error)?;
     scope
@@ -297,8 +378,9 @@ async fn mark(scope: &PartnerScope, domain: &str, state: &str) -> Result<(), App
         .map_err(AppError::internal)
 }
 
-/// Looks up every pending proof once; a proof seen makes its domain verified. Run in the
-/// background by every instance (lookups are idempotent).
+/// Looks up every open claim once; the first proof seen wins its domain. Run in the
+/// background by every instance: lookups are idempotent, and the database decides which
+/// organisation proved a name first.
 pub async fn recheck_pending(state: &AppState) {
     let pending = match store::pending_proofs(&state.db).await {
         Ok(p) => p,
@@ -307,28 +389,87 @@ pub async fn recheck_pending(state: &AppState) {
             return;
         }
     };
-    let mut proven = false;
     for proof in pending {
-        if let Ok(Finding::Proven) = look(state, &proof).await {
-            proven = true;
+        if let Ok(Looked::Won) = look(state, &proof, &BACKGROUND).await {
             tracing::info!(domain = %proof.domain, "domain proven (background check)");
-            let event = audit::NewEvent {
-                tenant: &proof.organisation,
-                actor_id: None,
-                actor_email: text::BACKGROUND_ACTOR,
-                action: "domain.proven",
-                account_id: None,
-                target: Some(&proof.domain),
-                detail: json!({ "background": true }),
-                ip: None,
-                user_agent: None,
-            };
-            if let Err(e) = audit::record(&state.db, &event).await {
-                tracing::error!(error = %e, "cannot write the audit log");
-            }
         }
     }
-    if proven && let Err(e) = state.directory.reload().await {
-        tracing::warn!(error = %e, "cannot reload the directory");
+}
+
+/// Looks at the MX of every domain proven in the portal and at its mail server: it must keep
+/// pointing at the organisation's mail server (the proof record itself may go once the domain
+/// is live). A change either way is written to the organisation's audit log, which its admins
+/// and its partner read; nothing is removed. Run in the background; idempotent.
+pub async fn recheck_mx(state: &AppState) {
+    let proven = match store::proven_domains(&state.db).await {
+        Ok(p) => p,
+        Err(e) => {
+            tracing::warn!(error = %e, "cannot read proven domains");
+            return;
+        }
+    };
+    for proof in proven.iter().filter(|p| p.at_mail_server.is_some()) {
+        // The organisation's mail server (it may not be live yet).
+        let server = match store::organisation(&state.db, &proof.organisation).await {
+            Ok(Some(o)) => o.mail_server,
+            _ => None,
+        };
+        let Some(client) = server.and_then(|name| client_of(state, &name).ok()) else {
+            continue;
+        };
+        let expected = match expected_mx(&client, &proof.domain).await {
+            Some(hosts) if !hosts.is_empty() => hosts,
+            _ => continue,
+        };
+        let now = match state.dns.mx_hosts(&proof.domain).await {
+            Ok(found) if found.iter().any(|h| expected.contains(h)) => "ok",
+            Ok(_) => "elsewhere",
+            Err(_) => "unknown",
+        };
+        let before = proof.mx_state.as_deref();
+        if let Err(e) = store::set_mx_state(&state.db, &proof.domain, now).await {
+            tracing::warn!(error = %e, "cannot note an MX look-up");
+            continue;
+        }
+        let change = match (before, now) {
+            (Some("elsewhere"), "ok") => Some("domain.mx_back"),
+            (Some("elsewhere"), _) | (_, "unknown") => None,
+            (_, "elsewhere") => Some("domain.mx_elsewhere"),
+            _ => None,
+        };
+        if let Some(action) = change {
+            tracing::warn!(domain = %proof.domain, action, "a proven domain's MX changed");
+            note(
+                state,
+                &proof.organisation,
+                &BACKGROUND,
+                action,
+                &proof.domain,
+            )
+            .await;
+        }
+    }
+}
+
+/// The MX hosts the mail server publishes for a domain (its zone text), lowercase.
+async fn expected_mx(client: &StalwartClient, domain: &str) -> Option<Vec<String>> {
+    let id = client.domain_id(domain).await.ok()??;
+    let (zone, _) = client.dns(&id).await.ok()?;
+    Some(
+        crate::ssr::dns::zone::parse(&zone)
+            .into_iter()
+            .filter(|r| r.kind == "MX")
+            .map(|r| r.value.to_lowercase())
+            .collect(),
+    )
+}
+
+/// Forgets claims whose token expired more than 30 days ago (their partner saw them expire).
+pub async fn purge_claims(state: &AppState) {
+    let before = crate::ssr::time::now() - 30 * 86_400;
+    match store::purge_claims(&state.db, before).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(claims = n, "expired domain claims removed"),
+        Err(e) => tracing::warn!(error = %e, "cannot remove expired domain claims"),
     }
 }

@@ -303,14 +303,26 @@ async fn note_test(
             return Err(AppError::Conflict(text::test_failed(&why)));
         }
     };
-    let domains = store::domains_of(db, slug)
+    // The organisation's domains, and those it claims (not proven yet).
+    let mut domains: Vec<String> = store::domains_of(db, slug)
         .await
-        .map_err(AppError::internal)?;
+        .map_err(AppError::internal)?
+        .into_iter()
+        .map(|d| d.name)
+        .collect();
+    domains.extend(
+        store::proofs_of(db, slug)
+            .await
+            .map_err(AppError::internal)?
+            .into_iter()
+            .filter(|p| p.ended.is_none())
+            .map(|p| p.domain),
+    );
     let domain_match = claims
         .email
         .rsplit_once('@')
         .map(|(_, d)| d)
-        .filter(|d| domains.iter().any(|x| x.name == *d))
+        .filter(|d| domains.iter().any(|x| x == d))
         .map(str::to_owned);
     let idp = store::identity_provider(db, slug)
         .await
@@ -353,6 +365,18 @@ pub async fn make_test_link(
     let o = scope.writable(slug).await?;
     if scope.caller.state.tenants().by_slug(&o.slug).is_none() {
         return Err(AppError::Refused(text::SET_UP_IDP_FIRST.to_owned()));
+    }
+    let cap = scope
+        .caller
+        .state
+        .directory
+        .partner_limits()
+        .test_links_per_day;
+    let made = store::test_links_of_partner(scope.db(), scope.partner())
+        .await
+        .map_err(AppError::internal)?;
+    if made >= i64::from(cap) {
+        return Err(AppError::Refused(text::too_many_links(cap)));
     }
     let mut bytes = [0u8; 16];
     rand::RngCore::fill_bytes(&mut rand::thread_rng(), &mut bytes);

@@ -178,6 +178,16 @@ pub async fn add(
     if key.is_empty() {
         return Err(invalid("api_key", text::API_KEY_REQUIRED));
     }
+    let cap = scope.caller.state.directory.partner_limits().added_servers;
+    let added = usable(scope)
+        .await
+        .map_err(|e| (e, None))?
+        .iter()
+        .filter(|s| s.managed_by.as_deref() == Some(scope.partner()) && !s.from_config)
+        .count();
+    if added >= cap as usize {
+        return Err((AppError::Refused(text::too_many_servers(cap)), None));
+    }
     let key = SecretString::from(key.to_owned());
     let reach = scope
         .caller

@@ -159,6 +159,50 @@ pub fn domain_taken(domain: &str) -> String {
     )
 }
 
+pub fn already_claimed(domain: &str) -> String {
+    format!("This organisation has claimed {domain} already: publish its proof and check it.")
+}
+
+pub fn too_many_claims(cap: u32) -> String {
+    format!(
+        "Your organisations have {cap} domain claims waiting for their proof, the most a partner \
+         may have at once. Prove or release some first (an unproven claim also ends when its token \
+         expires)."
+    )
+}
+
+pub fn too_many_servers(cap: u32) -> String {
+    format!(
+        "You have added {cap} mail servers, the most a partner may add. Ask the portal's operator \
+         if you need more."
+    )
+}
+
+pub fn too_many_links(cap: u32) -> String {
+    format!(
+        "Your organisations have {cap} one-time links made within the last day, the most a partner \
+         may have at once. Try again tomorrow, or use Test sign-in yourself."
+    )
+}
+
+pub fn claim_ended(domain: &str) -> String {
+    format!(
+        "This claim of {domain} has ended: the domain was proven by another organisation first, or \
+         the portal's operator declared it. Release it; if the domain is yours, ask the operator."
+    )
+}
+
+pub const ENDED_BADGE: &str = "Claim ended";
+pub const PROOF_MAY_GO: &str = "Proven. The _postern-challenge record may be removed now; the \
+    domain's MX must keep pointing at the mail server, which the portal checks every few hours.";
+
+pub fn mx_elsewhere(at: &str) -> String {
+    format!(
+        "The domain's MX no longer points at this organisation's mail server (checked {at}): mail \
+         for it goes elsewhere. Nothing was changed here; fix the MX record, or remove the domain."
+    )
+}
+
 pub fn expires(at: &str) -> String {
     format!("Valid until {at}.")
 }

@@ -37,6 +37,28 @@ pub struct Settings {
     pub limits: LimitSettings,
     #[serde(default)]
     pub outbound: OutboundSettings,
+    #[serde(default)]
+    pub partners: PartnerSettings,
+}
+
+/// What one partner may have at once (`[partners]`): claims nobody has proven yet, mail
+/// servers it added, one-time links made in a day.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PartnerSettings {
+    pub pending_claims: u32,
+    pub added_servers: u32,
+    pub test_links_per_day: u32,
+}
+
+impl Default for PartnerSettings {
+    fn default() -> Self {
+        Self {
+            pending_claims: 50,
+            added_servers: 10,
+            test_links_per_day: 20,
+        }
+    }
 }
 
 /// Where Postern connects on behalf of partners and IdPs (`[outbound]`): URLs that partners
@@ -124,6 +146,9 @@ pub struct DnsSettings {
     /// How often pending domain proofs are looked up again in the background (seconds).
     #[serde(default = "default_proof_recheck_secs")]
     pub proof_recheck_secs: u64,
+    /// How often the MX of domains proven in the portal is looked at again (seconds).
+    #[serde(default = "default_mx_recheck_secs")]
+    pub mx_recheck_secs: u64,
 }
 
 impl Default for DnsSettings {
@@ -132,6 +157,7 @@ impl Default for DnsSettings {
             nameservers: Vec::new(),
             timeout_ms: default_dns_timeout_ms(),
             proof_recheck_secs: default_proof_recheck_secs(),
+            mx_recheck_secs: default_mx_recheck_secs(),
         }
     }
 }
@@ -142,6 +168,10 @@ fn default_dns_timeout_ms() -> u64 {
 
 fn default_health_check_secs() -> u64 {
     30
+}
+
+fn default_mx_recheck_secs() -> u64 {
+    6 * 3600
 }
 
 fn default_proof_recheck_secs() -> u64 {

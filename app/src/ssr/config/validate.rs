@@ -78,6 +78,18 @@ impl Settings {
                 "must be between 1 and 86400",
             ));
         }
+        if self.dns.mx_recheck_secs == 0 || self.dns.mx_recheck_secs > 7 * 86_400 {
+            return Err(ConfigError::new(
+                "dns.mx_recheck_secs",
+                "must be between 1 and 604800",
+            ));
+        }
+        if self.server.health_check_secs == 0 || self.server.health_check_secs > 3_600 {
+            return Err(ConfigError::new(
+                "server.health_check_secs",
+                "must be between 1 and 3600",
+            ));
+        }
         if self.dns.timeout_ms == 0 || self.dns.timeout_ms > 30_000 {
             return Err(ConfigError::new(
                 "dns.timeout_ms",

@@ -12,7 +12,9 @@ pub mod onboard;
 pub mod proof;
 pub mod seed;
 
-use super::config::{ConfigError, OutboundSettings, Settings, is_loopback_host, read_secret};
+use super::config::{
+    ConfigError, OutboundSettings, PartnerSettings, Settings, is_loopback_host, read_secret,
+};
 use super::db::Db;
 use super::db::directory::{
     self as store, Everything, IdentityProviderRecord, MailServerRecord, api_key_binding,
@@ -77,6 +79,7 @@ pub struct Directory {
     /// Where servers that partners added may be reached, and how much of an answer is read.
     outbound: Outbound,
     limits: OutboundSettings,
+    partner_limits: PartnerSettings,
     config_secrets: ConfigSecrets,
     snapshot: RwLock<Arc<Tenants>>,
     clients: Mutex<HashMap<String, CachedClient>>,
@@ -118,6 +121,7 @@ impl Directory {
             keyring,
             outbound,
             limits: settings.outbound.clone(),
+            partner_limits: settings.partners,
             config_secrets,
             snapshot: RwLock::new(Arc::new(Tenants::default())),
             clients: Mutex::default(),
@@ -197,6 +201,11 @@ impl Directory {
     /// The outbound policy for URLs that partners type and discovery documents name.
     pub fn outbound(&self) -> &Outbound {
         &self.outbound
+    }
+
+    /// What one partner may have at once.
+    pub fn partner_limits(&self) -> PartnerSettings {
+        self.partner_limits
     }
 
     /// The largest answer read from an IdP.

@@ -84,7 +84,8 @@ pub async fn update_organisation(
     Ok(())
 }
 
-/// Claims a domain for an organisation (pending until proven) with its first challenge.
+/// Opens a claim of a domain for an organisation with its first challenge. Other
+/// organisations may claim the same name; only a proven (or postern.toml) domain is taken.
 pub async fn claim_domain(
     db: &Db,
     organisation: &str,
@@ -92,61 +93,83 @@ pub async fn claim_domain(
     challenge: &Challenge,
 ) -> Result<(), ManageError> {
     let mut tx = db.pool.begin().await?;
-    let record = DomainRecord {
-        name: domain.to_owned(),
-        organisation: organisation.to_owned(),
-        verified: false,
-        from_config: false,
-    };
-    if let Err(e) = store::insert_domain(&mut tx, &record).await {
-        return Err(if is_unique_violation(&e) {
-            ManageError::DomainTaken {
-                domain: domain.to_owned(),
-            }
-        } else {
-            e.into()
-        });
-    }
     let expires = challenge.expires_at.unix_timestamp();
-    store::put_proof(&mut tx, domain, &challenge.token, expires).await?;
-    store::bump_version(&mut tx).await?;
+    store::put_claim(&mut tx, organisation, domain, &challenge.token, expires).await?;
     tx.commit().await?;
     Ok(())
 }
 
-/// A new challenge for a domain not proven yet (the old one expired, or was lost).
-pub async fn renew_proof(db: &Db, domain: &str, challenge: &Challenge) -> Result<(), ManageError> {
-    let mut tx = db.pool.begin().await?;
-    let expires = challenge.expires_at.unix_timestamp();
-    store::put_proof(&mut tx, domain, &challenge.token, expires).await?;
-    tx.commit().await?;
-    Ok(())
+/// A new challenge for a claim not proven yet (the old one expired, or was lost).
+pub async fn renew_proof(
+    db: &Db,
+    organisation: &str,
+    domain: &str,
+    challenge: &Challenge,
+) -> Result<(), ManageError> {
+    claim_domain(db, organisation, domain, challenge).await
 }
 
-/// Notes what a lookup of the proof showed; a proof seen makes the domain verified, which
-/// routes its sign-ins to the organisation (once it is live).
+/// What noting a lookup of a claim led to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Noted {
+    /// Noted; the claim is still open.
+    Open,
+    /// Proven first: the domain is the organisation's now, and these organisations' claims
+    /// of the name ended.
+    Won { ended: Vec<String> },
+    /// Proven, but another organisation had proven the name first: this claim ended.
+    Lost,
+}
+
+/// Notes what a lookup of a claim showed. The first organisation to prove a name wins it (its
+/// `mail_domains` row routes sign-ins to it once live); the other claims end.
 pub async fn record_finding(
     db: &Db,
+    organisation: &str,
     domain: &str,
     finding: &str,
     proven: bool,
-) -> Result<(), ManageError> {
+) -> Result<Noted, ManageError> {
     let mut tx = db.pool.begin().await?;
-    store::set_finding(&mut tx, domain, finding).await?;
-    if proven {
-        store::set_verification(&mut tx, domain, true).await?;
-        store::bump_version(&mut tx).await?;
+    store::set_claim_finding(&mut tx, organisation, domain, finding).await?;
+    if !proven {
+        tx.commit().await?;
+        return Ok(Noted::Open);
     }
+    let record = DomainRecord {
+        name: domain.to_owned(),
+        organisation: organisation.to_owned(),
+        verified: true,
+        from_config: false,
+    };
+    if let Err(e) = store::insert_domain(&mut tx, &record).await {
+        if !is_unique_violation(&e) {
+            return Err(e.into());
+        }
+        // A failed statement may leave the transaction unusable (PostgreSQL): start again.
+        drop(tx);
+        let mut tx = db.pool.begin().await?;
+        store::set_claim_finding(&mut tx, organisation, domain, finding).await?;
+        store::end_claim(&mut tx, organisation, domain, "lost").await?;
+        tx.commit().await?;
+        return Ok(Noted::Lost);
+    }
+    store::claim_to_proof(&mut tx, organisation, domain).await?;
+    let ended = store::end_claims(&mut tx, domain, "lost").await?;
+    store::bump_version(&mut tx).await?;
     tx.commit().await?;
-    Ok(())
+    Ok(Noted::Won { ended })
 }
 
-/// Lets go of a claimed domain (before it exists at the mail server).
-pub async fn release_domain(db: &Db, domain: &str) -> Result<(), ManageError> {
+/// Lets go of a claim, or of a proven domain that is not at the mail server.
+pub async fn release_domain(db: &Db, organisation: &str, domain: &str) -> Result<(), ManageError> {
     let mut tx = db.pool.begin().await?;
-    store::delete_proof(&mut tx, domain).await?;
-    store::delete_domain(&mut tx, domain).await?;
-    store::bump_version(&mut tx).await?;
+    store::delete_claim(&mut tx, organisation, domain).await?;
+    if store::domain_owner_in(&mut tx, domain).await?.as_deref() == Some(organisation) {
+        store::delete_proof(&mut tx, domain).await?;
+        store::delete_domain(&mut tx, domain).await?;
+        store::bump_version(&mut tx).await?;
+    }
     tx.commit().await?;
     Ok(())
 }

@@ -124,6 +124,13 @@ pub async fn seed(db: &Db, settings: &Settings) -> Result<Seeded, SeedError> {
             verified: true,
             from_config: true,
         };
+        // A name in postern.toml wins over claims nobody has proven yet.
+        for ended in store::end_claims(&mut tx, name, "config").await? {
+            tracing::warn!(domain = %name, organisation = %ended, "an unproven claim ended: postern.toml declares the domain");
+            seeded
+                .written
+                .push(format!("claim of {name} by {ended} ended"));
+        }
         match domains.get(name) {
             None => {
                 store::insert_domain(&mut tx, &wanted).await?;

@@ -209,6 +209,19 @@ impl DnsChecker {
         check
     }
 
+    /// The hosts the MX records of `domain` name (lowercase, no trailing dot); empty when it
+    /// has none. `Err` when DNS gave no answer.
+    pub async fn mx_hosts(&self, domain: &str) -> Result<Vec<String>, Unknown> {
+        match self.lookup(domain, "MX").await {
+            Found::Values(values) => Ok(values
+                .iter()
+                .filter_map(|v| v.split_once(' ').map(|(_, host)| host.to_owned()))
+                .collect()),
+            Found::None => Ok(Vec::new()),
+            Found::Unknown(why) => Err(why),
+        }
+    }
+
     /// The TXT records at `name`, each as the strings DNS returned for it (a long value comes
     /// split into several); empty when there are none. `Err` when DNS gave no answer.
     pub async fn txt_records(&self, name: &str) -> Result<Vec<Vec<String>>, Unknown> {

@@ -2,11 +2,13 @@
 //! (migration 0005). Every change raises `directory_version` in the same transaction, which
 //! is how the other instances learn that their cache is stale.
 
+mod claims;
 mod onboarding;
 mod read;
 mod rows;
 mod write;
 
+pub use claims::*;
 pub use onboarding::*;
 pub use read::*;
 pub use rows::{login_hint_str, mailbox_passwords_str};

@@ -1,5 +1,5 @@
-//! What onboarding adds to the directory (migration 0006): domain proofs, the organisation's
-//! contact and its IdP test sign-in, and the reads of the partner console.
+//! What onboarding adds to the directory (migration 0006): the organisation's contact and its
+//! IdP test sign-in, one-time links, and the reads of the partner console.
 
 use super::rows::{IDP_COLUMNS, IdentityProviderRow, ORGANISATION_COLUMNS, OrganisationRow};
 use super::{DomainRecord, IdentityProviderRecord, OrganisationRecord};
@@ -7,29 +7,6 @@ use crate::ssr::db::pool::Db;
 use crate::ssr::time::now;
 use sqlx::{Any, Transaction};
 use std::collections::HashMap;
-
-/// The DNS proof of a domain claimed in the portal.
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
-pub struct ProofRecord {
-    pub domain: String,
-    pub organisation: String,
-    pub token: String,
-    /// Epoch seconds.
-    pub expires_at: i64,
-    pub checked_at: Option<i64>,
-    /// `proven`, `not_seen`, `wrong_token`, `expired`, `unknown`.
-    pub finding: Option<String>,
-    /// `created` or `adopted` once the domain exists at the mail server for this organisation.
-    pub at_mail_server: Option<String>,
-    /// The domain's `verification`: `verified` once proven.
-    pub verification: String,
-}
-
-impl ProofRecord {
-    pub fn is_proven(&self) -> bool {
-        self.verification == "verified"
-    }
-}
 
 /// The onboarding facts of an organisation.
 #[derive(Debug, Clone, Default, PartialEq, Eq, sqlx::FromRow)]
@@ -40,9 +17,6 @@ pub struct OnboardingRecord {
     /// JSON: what the last test sign-in showed.
     pub idp_test: Option<String>,
 }
-
-const PROOF_COLUMNS: &str = "p.domain, d.organisation, p.token, p.expires_at, p.checked_at, \
-    p.finding, p.at_mail_server, d.verification";
 
 pub async fn organisation(db: &Db, slug: &str) -> Result<Option<OrganisationRecord>, sqlx::Error> {
     Ok(sqlx::query_as::<_, OrganisationRow>(&format!(
@@ -67,14 +41,6 @@ pub async fn domains_of(db: &Db, organisation: &str) -> Result<Vec<DomainRecord>
     .collect())
 }
 
-/// Who holds a domain, if anyone.
-pub async fn domain_owner(db: &Db, name: &str) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT organisation FROM mail_domains WHERE name = $1")
-        .bind(name)
-        .fetch_optional(&db.pool)
-        .await
-}
-
 pub async fn identity_provider(
     db: &Db,
     organisation: &str,
@@ -86,104 +52,6 @@ pub async fn identity_provider(
     .fetch_optional(&db.pool)
     .await?
     .map(Into::into))
-}
-
-pub async fn proofs_of(db: &Db, organisation: &str) -> Result<Vec<ProofRecord>, sqlx::Error> {
-    sqlx::query_as::<_, ProofRecord>(&format!(
-        "SELECT {PROOF_COLUMNS} FROM domain_proofs p JOIN mail_domains d ON d.name = p.domain \
-         WHERE d.organisation = $1 ORDER BY p.domain"
-    ))
-    .bind(organisation)
-    .fetch_all(&db.pool)
-    .await
-}
-
-pub async fn proof(db: &Db, domain: &str) -> Result<Option<ProofRecord>, sqlx::Error> {
-    sqlx::query_as::<_, ProofRecord>(&format!(
-        "SELECT {PROOF_COLUMNS} FROM domain_proofs p JOIN mail_domains d ON d.name = p.domain \
-         WHERE p.domain = $1"
-    ))
-    .bind(domain)
-    .fetch_optional(&db.pool)
-    .await
-}
-
-/// Proofs still waiting to be seen and not expired: what the background re-check looks up.
-pub async fn pending_proofs(db: &Db) -> Result<Vec<ProofRecord>, sqlx::Error> {
-    sqlx::query_as::<_, ProofRecord>(&format!(
-        "SELECT {PROOF_COLUMNS} FROM domain_proofs p JOIN mail_domains d ON d.name = p.domain \
-         WHERE d.verification = 'pending' AND p.expires_at > $1 ORDER BY p.domain"
-    ))
-    .bind(now())
-    .fetch_all(&db.pool)
-    .await
-}
-
-pub async fn put_proof(
-    tx: &mut Transaction<'_, Any>,
-    domain: &str,
-    token: &str,
-    expires_at: i64,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO domain_proofs (domain, token, expires_at) VALUES ($1, $2, $3) \
-         ON CONFLICT (domain) DO UPDATE SET token = $2, expires_at = $3, checked_at = NULL, \
-         finding = NULL",
-    )
-    .bind(domain)
-    .bind(token)
-    .bind(expires_at)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
-}
-
-pub async fn set_finding(
-    tx: &mut Transaction<'_, Any>,
-    domain: &str,
-    finding: &str,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE domain_proofs SET finding = $2, checked_at = $3 WHERE domain = $1")
-        .bind(domain)
-        .bind(finding)
-        .bind(now())
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
-}
-
-pub async fn set_verification(
-    tx: &mut Transaction<'_, Any>,
-    domain: &str,
-    verified: bool,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE mail_domains SET verification = $2 WHERE name = $1")
-        .bind(domain)
-        .bind(if verified { "verified" } else { "pending" })
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
-}
-
-pub async fn set_at_mail_server(
-    db: &Db,
-    domain: &str,
-    state: Option<&str>,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE domain_proofs SET at_mail_server = $2 WHERE domain = $1")
-        .bind(domain)
-        .bind(state)
-        .execute(&db.pool)
-        .await?;
-    Ok(())
-}
-
-pub async fn delete_proof(tx: &mut Transaction<'_, Any>, domain: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM domain_proofs WHERE domain = $1")
-        .bind(domain)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
 }
 
 pub async fn onboarding(db: &Db, slug: &str) -> Result<OnboardingRecord, sqlx::Error> {
@@ -247,7 +115,8 @@ pub struct ManagedFilter<'a> {
 
 const MANAGED_WHERE: &str = "slug <> $1 AND ($2 = '' OR managed_by = $2) AND ($3 = '' \
     OR slug LIKE $3 ESCAPE '\\' OR LOWER(display_name) LIKE $3 ESCAPE '\\' \
-    OR slug IN (SELECT organisation FROM mail_domains WHERE name LIKE $3 ESCAPE '\\'))";
+    OR slug IN (SELECT organisation FROM mail_domains WHERE name LIKE $3 ESCAPE '\\') \
+    OR slug IN (SELECT organisation FROM domain_claims WHERE domain LIKE $3 ESCAPE '\\'))";
 
 /// A page of the list, by name: the database pages and counts, so its cost does not grow with
 /// the number of organisations beyond one indexed count.
@@ -319,9 +188,12 @@ pub async fn overview(db: &Db, slugs: &[String]) -> Result<Overview, sqlx::Error
         return Ok(Overview::default());
     }
     let list = placeholders(slugs.len());
+    // Domains held, and open claims (pending until proven).
     let sql_domains = format!(
         "SELECT name, organisation, verification, from_config FROM mail_domains \
-         WHERE organisation IN ({list}) ORDER BY name"
+         WHERE organisation IN ({list}) \
+         UNION ALL SELECT domain, organisation, 'pending', 0 FROM domain_claims \
+         WHERE organisation IN ({list}) AND ended IS NULL ORDER BY 1"
     );
     let sql_at_server = format!(
         "SELECT p.domain FROM domain_proofs p JOIN mail_domains d ON d.name = p.domain \
@@ -398,6 +270,19 @@ pub async fn put_test_link(
     Ok(())
 }
 
+/// The one-time links made for a partner's organisations that are still valid (made within a
+/// day): its cap.
+pub async fn test_links_of_partner(db: &Db, partner: &str) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM test_links l JOIN organisations o ON o.slug = l.organisation \
+         WHERE o.managed_by = $1 AND l.expires_at > $2",
+    )
+    .bind(partner)
+    .bind(now())
+    .fetch_one(&db.pool)
+    .await
+}
+
 /// The display name of the organisation a test link is for, while it can be used.
 pub async fn open_test_link(db: &Db, token_sha256: &str) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar(
@@ -454,6 +339,7 @@ pub async fn forget_organisation(
     let statements = [
         "DELETE FROM domain_proofs WHERE domain IN \
          (SELECT name FROM mail_domains WHERE organisation = $1)",
+        "DELETE FROM domain_claims WHERE organisation = $1",
         "DELETE FROM test_links WHERE organisation = $1",
         "DELETE FROM mail_domains WHERE organisation = $1",
         "DELETE FROM identity_providers WHERE organisation = $1",
