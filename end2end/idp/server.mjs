@@ -51,8 +51,8 @@ function makeProvider(issuer, tag) {
       post_logout_redirect_uris: [`${RP}/`],
       response_types: ['code'],
       grant_types: ['authorization_code'],
-      // Postern asks for fresh sign-ins before sensitive actions; it needs auth_time.
-      require_auth_time: true,
+      // No require_auth_time: like many IdPs, auth_time comes only when the request asks
+      // for it (max_age), which Postern's sign-in does.
     }],
     jwks: signingKeys(),
     cookies: {

@@ -30,10 +30,15 @@ test('an app password is created, shown once, works, and stops working when revo
   await expect(page.getByLabel('Mail only: reading (IMAP) and sending (SMTP)')).toBeChecked();
   await expect(page.getByLabel(/Mail, calendars and contacts/)).not.toBeChecked();
   await expect(page.getByRole('radio')).toHaveCount(2);
+  // The IdP sends auth_time only when asked; the sign-in asked, so it is fresh: creating the
+  // password needs no second trip to the IdP.
+  const toIdp: string[] = [];
+  page.on('request', (r) => { if (r.url().startsWith('http://127.0.0.1:9410')) toIdp.push(r.url()); });
   await page.getByRole('button', { name: 'Create app password' }).click();
 
   const shown = page.getByTestId('secret');
   await expect(shown).toBeVisible();
+  expect(toIdp).toEqual([]);
   const secret = (await shown.getAttribute('data-copy'))!;
   expect(secret).toMatch(/^app_[a-z792013]{36}$/);
   await expect(page.getByText('you will not see this password again')).toBeVisible();

@@ -41,6 +41,10 @@ pub enum Tweak {
     FromIssuer(Issuer),
     /// A valid token without the `auth_time` claim.
     NoAuthTime,
+    /// `auth_time` only when the authorization request asked for it (`max_age`, or a
+    /// `claims` request naming it), as OpenID Connect Core 3.1.2.1 allows and node
+    /// oidc-provider does.
+    AuthTimeOnlyIfAsked,
 }
 
 #[derive(Clone, Debug)]
@@ -71,6 +75,8 @@ struct Pending {
     redirect_uri: String,
     user: User,
     auth_time: i64,
+    /// Whether the authorization request asked for `auth_time`.
+    asked_auth_time: bool,
 }
 
 struct Inner {
@@ -256,6 +262,8 @@ async fn authorize(
             redirect_uri: redirect_uri.clone(),
             user,
             auth_time,
+            asked_auth_time: q.contains_key("max_age")
+                || q.get("claims").is_some_and(|c| c.contains("auth_time")),
         },
     );
     let mut target = url::Url::parse(&redirect_uri).expect("redirect uri");
@@ -316,11 +324,14 @@ async fn token(
         if let Some(nonce) = &pending.nonce {
             claims["nonce"] = json!(nonce);
         }
+        if matches!(inner.tweak, Tweak::AuthTimeOnlyIfAsked) && !pending.asked_auth_time {
+            claims.as_object_mut().expect("object").remove("auth_time");
+        }
         (claims, inner.tweak.clone())
     };
     let inner = inner_arc.lock().expect("lock");
     let id_token = match tweak {
-        Tweak::None => sign(&inner, &claims),
+        Tweak::None | Tweak::AuthTimeOnlyIfAsked => sign(&inner, &claims),
         Tweak::NoAuthTime => {
             claims.as_object_mut().expect("object").remove("auth_time");
             sign(&inner, &claims)

@@ -5,7 +5,7 @@
 
 use crate::ssr::db::{Db, pins};
 use crate::ssr::stalwart::error::StalwartError;
-use crate::ssr::stalwart::{Freshness, Protection};
+use crate::ssr::stalwart::{Freshness, Protection, Standing};
 use crate::ssr::tenants::Tenant;
 
 /// Who is asking, as their IdP knows them.
@@ -30,6 +30,9 @@ pub enum PinError {
     /// The address names an account Postern never acts on.
     #[error("protected account: {0:?}")]
     Protected(Protection),
+    /// The account is gone (a cached id went stale).
+    #[error("the account is gone")]
+    Gone,
     #[error(transparent)]
     Stalwart(#[from] StalwartError),
     #[error("mailbox pins: {0}")]
@@ -52,12 +55,23 @@ pub async fn mailbox_of(
         return Ok(None);
     }
     let stalwart = &tenant.stalwart;
-    let Some(found) = stalwart.user_id(local, domain).await? else {
-        return Ok(None);
+    let mut attempts = 0;
+    let found = loop {
+        let Some(found) = stalwart.user_id(local, domain).await? else {
+            return Ok(None);
+        };
+        match stalwart.standing(&found, freshness).await? {
+            Standing::Usable => break found,
+            Standing::Protected(protection) => return Err(PinError::Protected(protection)),
+            // A cached id went stale (the mailbox was deleted, perhaps made again, through
+            // another instance or Stalwart itself): forgotten, and asked again once.
+            Standing::Gone if attempts == 0 => {
+                stalwart.forget_account(&found);
+                attempts += 1;
+            }
+            Standing::Gone => return Ok(None),
+        }
     };
-    if let Some(protection) = stalwart.protection(&found, freshness).await? {
-        return Err(PinError::Protected(protection));
-    }
     let issuer = tenant.oidc.issuer.as_str();
     let slug = tenant.slug.as_str();
     if let Some(pin) = pins::of_person(db, slug, issuer, person.subject).await? {
@@ -81,14 +95,18 @@ pub async fn mailbox_of(
 }
 
 /// The person's mailbox id from their session (checked at sign-in), unless the account has
-/// gained rights on the mail server since.
+/// gained rights on the mail server since, or is gone.
 pub async fn still_usable(
     tenant: &Tenant,
     account_id: &str,
     freshness: Freshness,
 ) -> Result<(), PinError> {
-    match tenant.stalwart.protection(account_id, freshness).await? {
-        Some(protection) => Err(PinError::Protected(protection)),
-        None => Ok(()),
+    match tenant.stalwart.standing(account_id, freshness).await? {
+        Standing::Usable => Ok(()),
+        Standing::Protected(protection) => Err(PinError::Protected(protection)),
+        Standing::Gone => {
+            tenant.stalwart.forget_account(account_id);
+            Err(PinError::Gone)
+        }
     }
 }

@@ -45,18 +45,25 @@ pub async fn mailbox_id(
     action: &str,
     freshness: Freshness,
 ) -> Result<Option<String>, AppError> {
-    let found = match &caller.user.account_id {
-        Some(id) => still_usable(&caller.tenant, id, freshness)
-            .await
-            .map(|()| Some(id.clone())),
-        None if caller.own_address().is_none() => return Ok(None),
-        None => {
+    let from_session = match &caller.user.account_id {
+        Some(id) => Some(
+            still_usable(&caller.tenant, id, freshness)
+                .await
+                .map(|()| Some(id.clone())),
+        ),
+        None => None,
+    };
+    let found = match from_session {
+        // The mailbox found at sign-in is gone: the address may name a new one now.
+        None | Some(Err(PinError::Gone)) if caller.own_address().is_some() => {
             let person = Person {
                 subject: &caller.user.subject,
                 email: &caller.user.email,
             };
             mailbox_of(&caller.state.db, &caller.tenant, &person, freshness).await
         }
+        None | Some(Err(PinError::Gone)) => return Ok(None),
+        Some(other) => other,
     };
     match found {
         Ok(found) => Ok(found),
@@ -77,6 +84,7 @@ pub async fn mailbox_id(
             );
             Err(AppError::Refused(text::PROTECTED_ACCOUNT.into()))
         }
+        Err(PinError::Gone) => Ok(None),
         Err(PinError::Db(e)) => Err(AppError::internal(format!("mailbox pins: {e}"))),
     }
 }

@@ -335,6 +335,7 @@ async fn create_error(e: &StalwartError, caller: &Caller, account: &str) -> AppE
             AppError::field("networks", text::NETWORKS_REFUSED)
         }
         StalwartError::Timeout(_) => AppError::Unavailable(text::TIMED_OUT.into()),
+        gone if is_gone(gone) => AppError::Conflict(text::MAILBOX_CHANGED.into()),
         other => other.user_error(text::CREATE),
     }
 }

@@ -166,6 +166,8 @@ pub mod profile {
 /// What the service answers: confirmations, refusals and failures.
 pub mod service {
     pub const NO_NAME: &str = "(no name)";
+    pub const MAILBOX_CHANGED: &str = "Your mailbox was removed or made again at the mail server \
+        just now, so nothing was changed. Please try again.";
     pub const GONE: &str =
         "This app password does not exist any more. It may have been revoked already.";
     pub const ALREADY_UNKNOWN: &str = "This form was already sent, and the mail server did not confirm the result. \

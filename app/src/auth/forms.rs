@@ -112,9 +112,13 @@ async fn login(
             return back_to_start(&session, message, Some(email)).await;
         }
     };
+    // `max_age` makes the IdP say when the person authenticated (OIDC Core 3.1.2.1: with it,
+    // `auth_time` must be returned), so that a sign-in is fresh for the tenant's window
+    // without a second round trip. As long as a session lasts, it forces no new login.
     let options = AuthOptions {
         login_hint: tenant.login_hint(&email),
-        ..Default::default()
+        max_age: Some(tenant.session_lifetime),
+        force_login: false,
     };
     let return_to = local_path(form.return_to.as_deref())
         .unwrap_or("/account")

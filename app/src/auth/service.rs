@@ -89,6 +89,7 @@ pub async fn sign_in(
             tracing::warn!(error = %e, "cannot look up the mailbox at sign-in");
             None
         }
+        Err(PinError::Gone) => None,
         Err(PinError::Db(e)) => return Err(e.into()),
     };
     let is_admin = tenant
@@ -314,7 +315,8 @@ pub async fn refresh_sign_in(
         })?;
     let options = AuthOptions {
         login_hint: caller.tenant.login_hint(&caller.user.email),
-        ..Default::default()
+        max_age: Some(caller.tenant.session_lifetime),
+        force_login: false,
     };
     let (url, mut pending) =
         provider.authorization_request(&caller.tenant, &options, return_to.to_owned());

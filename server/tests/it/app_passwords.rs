@@ -214,6 +214,32 @@ async fn an_invalid_cidr_or_a_long_name_is_refused_on_the_field_with_values_kept
 }
 
 #[tokio::test]
+async fn an_idp_that_sends_auth_time_only_when_asked_still_gives_a_fresh_sign_in() {
+    let app = TestApp::spawn().await;
+    // Like node oidc-provider: no auth_time in the ID token unless the request asks for it.
+    app.issuer_a
+        .set_tweak(testkit::oidc::Tweak::AuthTimeOnlyIfAsked);
+    let browser = signed_in(&app, ALICE).await;
+    let asked = app.issuer_a.authorize_requests();
+    assert!(
+        asked.last().is_some_and(|q| q.contains_key("max_age")),
+        "the sign-in asks for auth_time: {asked:?}"
+    );
+    let request_id = form_request_id(&browser, "/app-passwords/new").await;
+
+    let minted = create(&browser, &request_id, &[("name", "Phone")]).await;
+
+    assert_eq!(
+        minted.status(),
+        StatusCode::OK,
+        "minted at once, no second trip to the IdP: {:?}",
+        minted.headers().get("location")
+    );
+    assert_eq!(app.issuer_a.authorize_requests().len(), asked.len());
+    assert_eq!(app.simulator.store().app_passwords_of(ALICE).len(), 1);
+}
+
+#[tokio::test]
 async fn an_old_sign_in_is_sent_through_the_idp_again_and_the_form_comes_back() {
     let app = TestApp::spawn().await;
     // Alice authenticated at her IdP an hour ago; the tenant allows 10 minutes.
@@ -666,4 +692,45 @@ async fn app_password_pages_need_a_signed_in_user() {
         .await;
     assert_eq!(location(&post), "/");
     assert!(app.simulator.store().app_passwords_of(ALICE).is_empty());
+}
+
+#[tokio::test]
+async fn a_mailbox_deleted_and_made_again_elsewhere_is_found_again_not_a_server_error() {
+    let app = TestApp::spawn().await;
+    // Alice uses instance A: her mailbox's id is cached there (and in her session).
+    let alice = signed_in(&app, ALICE).await;
+    let listed = alice.get("/app-passwords").await;
+    assert_eq!(listed.status(), StatusCode::OK);
+    let old_id = {
+        let store = app.simulator.store();
+        testkit::stalwart::ids::encode_id(store.account_by_address(ALICE).unwrap().id as u64)
+    };
+
+    // Through instance B, an admin deletes her mailbox; then it is made again at Stalwart.
+    let b = app.another_instance().await;
+    let ada = app.browser();
+    let ada_b = app.same_browser_at(&ada, &b);
+    assert_eq!(location(&ada_b.sign_in(common::ADA).await), "/account");
+    let deleted = ada_b
+        .post_form(
+            &format!("/admin/mailboxes/{old_id}/delete"),
+            &[("confirm", ALICE)],
+        )
+        .await;
+    assert_eq!(deleted.status(), StatusCode::SEE_OTHER, "deleted through B");
+    {
+        let mut store = app.simulator.store();
+        assert!(store.account_by_address(ALICE).is_none());
+        let acme = store.domain_id("acme.test").unwrap();
+        store.create_user("alice", &acme, Some("Alice Anders"), None);
+    }
+
+    // On A, Alice's next app password lands in the new mailbox.
+    let request_id = form_request_id(&alice, "/app-passwords/new").await;
+    let minted = create(&alice, &request_id, &[("name", "New phone")]).await;
+
+    assert_eq!(minted.status(), StatusCode::OK);
+    assert_eq!(app.simulator.store().app_passwords_of(ALICE).len(), 1);
+    let list = text(&alice.get("/app-passwords").await.text().await.unwrap());
+    assert!(list.contains("New phone"), "{list}");
 }

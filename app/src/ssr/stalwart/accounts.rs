@@ -68,9 +68,13 @@ impl StalwartClient {
         Ok(Some(id))
     }
 
-    /// Drops a cached account id (after Stalwart said the account is gone).
+    /// Drops a cached account id (after Stalwart said the account is gone, or Postern deleted
+    /// it), and what is cached of that account.
     pub fn forget_user(&self, address: &str) {
-        self.account_ids.write().expect("lock").remove(address);
+        let removed = self.account_ids.write().expect("lock").remove(address);
+        if let Some((id, _)) = removed {
+            self.forget_account(&id);
+        }
     }
 
     /// The user account whose primary address is `local_part@domain`, if any.
@@ -341,6 +345,8 @@ impl StalwartClient {
         let mut batch = Batch::new();
         let set = batch.call("x:Account/set", json!({ "destroy": [id] }));
         let response: SetResponse = self.transport.send(&batch).await?.take(set)?;
-        response.destroyed(id)
+        response.destroyed(id)?;
+        self.forget_account(id);
+        Ok(())
     }
 }

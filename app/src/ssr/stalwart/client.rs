@@ -3,7 +3,7 @@
 use super::error::StalwartError;
 use super::jmap::{Batch, GetResponse, QueryResponse, Reach, Transport};
 use super::model::Domain;
-use super::protection::Protection;
+use super::protection::Standing;
 use secrecy::SecretString;
 use serde_json::json;
 use std::collections::HashMap;
@@ -22,8 +22,8 @@ pub struct StalwartClient {
     /// and Stalwart hands out account ids in sequence without reusing them, so a cached id
     /// can go stale (account deleted) but never point at someone else.
     pub(super) account_ids: Arc<RwLock<HashMap<String, (String, Instant)>>>,
-    /// Account id → whether Postern must keep off it (see `protection`), for a few minutes.
-    pub(super) protections: Arc<RwLock<HashMap<String, (Option<Protection>, Instant)>>>,
+    /// Account id → whether Postern may act on it (see `protection`), for a few minutes.
+    pub(super) standings: Arc<RwLock<HashMap<String, (Standing, Instant)>>>,
     /// The account that owns the API key; it never changes for a given key.
     own_account: Arc<tokio::sync::OnceCell<String>>,
 }
@@ -51,7 +51,7 @@ impl StalwartClient {
             transport: Arc::new(Transport::new(base_url, api_key, reach)?),
             domain_ids: Arc::default(),
             account_ids: Arc::default(),
-            protections: Arc::default(),
+            standings: Arc::default(),
             own_account: Arc::default(),
         })
     }
@@ -83,9 +83,19 @@ impl StalwartClient {
         Ok(Some(id))
     }
 
-    /// Drops a deleted domain from the cache.
+    /// Drops a deleted domain from the cache, with the accounts cached in it.
     pub fn forget_domain(&self, name: &str) {
         self.domain_ids.write().expect("lock").remove(name);
+        let suffix = format!("@{name}");
+        let mut ids = self.account_ids.write().expect("lock");
+        let mut standings = self.standings.write().expect("lock");
+        ids.retain(|address, (id, _)| {
+            let keep = !address.ends_with(&suffix);
+            if !keep {
+                standings.remove(id);
+            }
+            keep
+        });
     }
 
     /// The name of the domain with this id (cached like [`Self::domain_id`]).

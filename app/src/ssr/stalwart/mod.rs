@@ -20,5 +20,5 @@ pub use domains::DkimKey;
 pub use error::{ObjectRef, SetError, SetErrorKind, StalwartError};
 pub use jmap::Reach;
 pub use model::{ACCOUNT_PROPERTIES, Account, AccountKind, Alias, ApiKey, AppPassword, Domain};
-pub use protection::{Freshness, Protection};
+pub use protection::{Freshness, Protection, Standing};
 pub use provisioning::{DomainContents, KeyAccount};

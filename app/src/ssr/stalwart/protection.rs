@@ -61,19 +61,28 @@ pub enum Freshness {
     Now,
 }
 
+/// Whether Postern may act on an account, as the mail server says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    Usable,
+    Protected(Protection),
+    /// No such account (any more): a cached id went stale.
+    Gone,
+}
+
 impl StalwartClient {
-    /// Whether (and why) Postern must not act on the account with this id. A missing account
-    /// is not protected (there is nothing to act on; the caller finds that out itself).
-    pub async fn protection(
+    /// Whether Postern may act on the account with this id: usable, protected (and why), or
+    /// gone.
+    pub async fn standing(
         &self,
         id: &str,
         freshness: Freshness,
-    ) -> Result<Option<Protection>, StalwartError> {
+    ) -> Result<Standing, StalwartError> {
         if freshness == Freshness::Recent
-            && let Some((protection, at)) = self.protections.read().expect("lock").get(id)
+            && let Some((standing, at)) = self.standings.read().expect("lock").get(id)
             && at.elapsed() < ACCOUNT_ID_TTL
         {
-            return Ok(*protection);
+            return Ok(*standing);
         }
         let portal_account = self.own_account_id().await?.to_owned();
         let mut batch = Batch::new();
@@ -82,14 +91,25 @@ impl StalwartClient {
             json!({ "ids": [id], "properties": PROPERTIES }),
         );
         let found: GetResponse<Account> = self.transport.send(&batch).await?.take(get)?;
-        let protection = found
-            .list
-            .first()
-            .and_then(|a| a.protection(&portal_account));
-        self.protections
+        let standing = match found.list.first() {
+            None => Standing::Gone,
+            Some(a) => a
+                .protection(&portal_account)
+                .map_or(Standing::Usable, Standing::Protected),
+        };
+        self.standings
             .write()
             .expect("lock")
-            .insert(id.to_owned(), (protection, Instant::now()));
-        Ok(protection)
+            .insert(id.to_owned(), (standing, Instant::now()));
+        Ok(standing)
+    }
+
+    /// Drops what is cached of an account (it was deleted, or a cached id went stale).
+    pub fn forget_account(&self, id: &str) {
+        self.standings.write().expect("lock").remove(id);
+        self.account_ids
+            .write()
+            .expect("lock")
+            .retain(|_, (cached, _)| cached != id);
     }
 }

@@ -105,6 +105,9 @@ impl StalwartClient {
         let done: SetResponse = responses.take(domain)?;
         done.destroyed(&contents.domain_id)?;
         self.forget_domain(name);
+        for id in &ids {
+            self.forget_account(id);
+        }
         Ok(())
     }
 }
