@@ -35,7 +35,7 @@ pub struct MailboxesView {
 }
 
 /// The create-mailbox form, as submitted and as put back after a problem.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct NewMailboxForm {
     #[serde(default)]
     pub local_part: String,
@@ -51,6 +51,20 @@ pub struct NewMailboxForm {
     pub aliases: String,
     #[serde(default)]
     pub password: String,
+}
+
+/// Never prints the secret it carries.
+impl std::fmt::Debug for NewMailboxForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewMailboxForm")
+            .field("local_part", &self.local_part)
+            .field("domain", &self.domain)
+            .field("display_name", &self.display_name)
+            .field("quota_gb", &self.quota_gb)
+            .field("aliases", &self.aliases)
+            .field("password", &"[redacted]")
+            .finish()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

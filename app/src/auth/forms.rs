@@ -70,7 +70,10 @@ async fn login(
     let subjects = [
         Subject::SignInFromAddress(client),
         Subject::SignInFromNetwork(client),
-        Subject::SignInAs(&email),
+        Subject::SignInAs {
+            email: &email,
+            from: client,
+        },
     ];
     for subject in subjects {
         if let Err(limited) = state.limiter.check(subject).await {

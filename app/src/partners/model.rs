@@ -151,7 +151,7 @@ pub struct ServerOption {
 }
 
 /// The IdP settings form, filled with what is stored (or was typed).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct IdpForm {
     #[serde(default)]
     pub issuer: String,
@@ -174,6 +174,23 @@ pub struct IdpForm {
     /// it, such as Entra ID).
     #[serde(default)]
     pub verified_email: Option<String>,
+}
+
+/// Never prints the secret it carries.
+impl std::fmt::Debug for IdpForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("IdpForm")
+            .field("issuer", &self.issuer)
+            .field("client_id", &self.client_id)
+            .field("client_secret", &"[redacted]")
+            .field("scopes", &self.scopes)
+            .field("email_claim", &self.email_claim)
+            .field("groups_claim", &self.groups_claim)
+            .field("admin_group", &self.admin_group)
+            .field("login_hint", &self.login_hint)
+            .field("verified_email", &self.verified_email)
+            .finish()
+    }
 }
 
 /// What the last test sign-in showed.

@@ -14,8 +14,9 @@ pub enum Subject<'a> {
     SignInFromAddress(IpAddr),
     /// The same, per IPv6 /48 (a whole site); not counted for IPv4.
     SignInFromNetwork(IpAddr),
-    /// Sign-ins started for one e-mail address.
-    SignInAs(&'a str),
+    /// Sign-ins started for one e-mail address from one client address (IPv6: its /64). Keyed
+    /// by both, so that nobody can lock a named person out by starting sign-ins as them.
+    SignInAs { email: &'a str, from: IpAddr },
     /// App passwords created for one person.
     MintBy { tenant: &'a str, user_id: i64 },
     /// App passwords created in one organisation.
@@ -76,8 +77,12 @@ impl Limiter {
                 ),
                 IpAddr::V4(_) => return None,
             },
-            Subject::SignInAs(email) => (
-                format!("sign-in:email:{}", email.to_lowercase()),
+            Subject::SignInAs { email, from } => (
+                format!(
+                    "sign-in:email:{}:{}",
+                    email.to_lowercase(),
+                    network(*from, 64)
+                ),
                 s.sign_in_per_email,
             ),
             Subject::MintBy { tenant, user_id } => {

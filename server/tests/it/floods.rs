@@ -206,3 +206,28 @@ async fn oversized_bodies_and_addresses_are_refused_and_never_stored() {
     .unwrap();
     assert!(stored < 2048, "sessions stay small: {stored} bytes");
 }
+
+#[tokio::test]
+async fn a_flood_of_sign_ins_as_someone_does_not_lock_them_out_elsewhere() {
+    let app = TestApp::spawn_with(seed(), |c| {
+        *c = c.replace(
+            "listen = \"127.0.0.1:0\"",
+            "listen = \"127.0.0.1:0\"\n            trusted_proxies = [\"127.0.0.1\"]",
+        );
+        limits(c, "sign_in_per_email = { max = 3, per_secs = 60 }")
+    })
+    .await;
+    // Someone starts sign-ins as Alice from their own address until refused.
+    let attacker = app.browser_with_headers(&[("x-forwarded-for", "198.51.100.7")]);
+    for _ in 0..3 {
+        start_sign_in(&attacker, ALICE).await;
+    }
+    assert_eq!(
+        start_sign_in(&attacker, ALICE).await.status(),
+        StatusCode::TOO_MANY_REQUESTS
+    );
+
+    // Alice, from where she is, still signs in.
+    let alice = app.browser_with_headers(&[("x-forwarded-for", "203.0.113.20")]);
+    assert_eq!(location(&alice.sign_in(ALICE).await), "/account");
+}

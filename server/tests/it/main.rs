@@ -14,6 +14,7 @@ mod demo;
 mod directory;
 mod dns;
 mod floods;
+mod hardening;
 mod identity;
 mod outbound;
 mod partners;

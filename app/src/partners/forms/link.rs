@@ -2,19 +2,37 @@
 
 use crate::error::AppError;
 use crate::partners::service::idp;
-use crate::ssr::http::{RequestMeta, set_notice};
+use crate::ssr::http::{RequestMeta, render_with, retry_after, set_notice, status_of};
+use crate::ssr::limits::Subject;
 use crate::ssr::oidc::{TEST_SIGN_IN, TestSignIn};
 use crate::ssr::session::AppSession;
 use crate::ssr::state::AppState;
 use axum::extract::Path;
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 
 /// Someone with a test link starts their test sign-in (a POST: a link preview cannot use it up).
+/// Anyone may send it: it is limited like a sign-in, and only a valid link writes anything
+/// (the pending sign-in); any other answers with the link's page, which says why.
 pub(super) async fn link_start(
     axum::extract::State(state): axum::extract::State<AppState>,
     session: tower_sessions::Session,
+    axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<std::net::SocketAddr>,
+    mut parts: Parts,
     Path(token): Path<String>,
 ) -> Response {
+    let client = state.client_ip(peer.ip(), &parts.headers);
+    for subject in [
+        Subject::SignInFromAddress(client),
+        Subject::SignInFromNetwork(client),
+    ] {
+        if let Err(limited) = state.limiter.check(subject).await {
+            let error = AppError::RateLimited(limited.retry_after_secs);
+            let mut response = error.clone().into_response();
+            retry_after(&mut response, &error);
+            return response;
+        }
+    }
     let session = AppSession(session);
     match idp::start_link_test(&state, &token).await {
         Ok((url, pending)) => match session.start_login(&pending).await {
@@ -22,8 +40,9 @@ pub(super) async fn link_start(
             Err(e) => AppError::internal(e).into_response(),
         },
         Err(e) => {
-            set_notice(&session, false, e.to_string()).await;
-            Redirect::to("/").into_response()
+            // The link's own page says why (used, expired, unknown), and nothing is stored.
+            parts.method = axum::http::Method::GET;
+            render_with(&state, parts, (), status_of(&e)).await
         }
     }
 }

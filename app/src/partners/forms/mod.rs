@@ -12,13 +12,14 @@ use steps::*;
 use super::api::{DRAFT, REPORT};
 use super::model::{Draft, NewOrganisationForm, Report};
 use super::service::{PartnerScope, lifecycle};
+use crate::auth::service::{fresh_sign_in, is_fresh};
 use crate::error::AppError;
 use crate::ssr::http::{Access, Partner, Reply, RequestMeta, Route};
 use crate::ssr::state::AppState;
 use axum::Form;
 use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 /// Every form post of the area, with who may use it.
@@ -165,6 +166,33 @@ async fn answer(
     reply.back(outcome, to).await
 }
 
+/// A change that needs a recent sign-in at the partner's own IdP (removing at the mail server,
+/// swapping an IdP, adding a server, making a one-time link), like a tenant admin's mailbox
+/// delete: `None` when the sign-in is fresh; else the way to the IdP, coming back to `page`
+/// with what was typed kept (never a secret).
+async fn needs_fresh_sign_in(c: &Ctx, page: &str, kept: Option<Draft>) -> Option<Response> {
+    let caller = &c.scope.caller;
+    if is_fresh(&caller.user, caller.tenant.fresh_auth_max_age) {
+        return None;
+    }
+    let (url, pending) = match fresh_sign_in(caller, page).await {
+        Ok(request) => request,
+        Err(e) => return Some(c.reply.back(Err(e), page).await),
+    };
+    let session = &c.reply.session;
+    let stored = match session.start_login(&pending).await {
+        Ok(()) => match kept {
+            Some(draft) => session.0.insert(DRAFT, &draft).await.map_err(Into::into),
+            None => Ok(()),
+        },
+        Err(e) => Err(e),
+    };
+    Some(match stored {
+        Ok(()) => Redirect::to(url.as_str()).into_response(),
+        Err(e) => c.reply.back(Err(AppError::internal(e)), page).await,
+    })
+}
+
 async fn keep_report(reply: &Reply, report: &Report) {
     if let Err(e) = reply.session.0.insert(REPORT, report).await {
         tracing::error!(error = %e, "cannot keep the report");
@@ -249,6 +277,10 @@ async fn remove(c: Ctx, Path(slug): Path<String>, Form(form): Form<RemoveForm>) 
             ("confirm", &form.confirm),
         ],
     );
+    let page = format!("{}/remove", console(&slug));
+    if delete && let Some(answer) = needs_fresh_sign_in(&c, &page, kept.clone()).await {
+        return answer;
+    }
     let outcome = lifecycle::remove(&c.scope, &slug, delete, &form.confirm, &c.meta).await;
     match outcome {
         Ok(message) => c.reply.back(Ok(message), "/partners").await,

@@ -1,6 +1,6 @@
 //! The wizard's steps: the domains and their proof, the mail server, the identity provider.
 
-use super::{Ctx, answer, console, draft, keep_report};
+use super::{Ctx, answer, console, draft, keep_report, needs_fresh_sign_in};
 use crate::error::AppError;
 use crate::partners::api::DRAFT;
 use crate::partners::model::{Draft, IdpForm};
@@ -85,6 +85,9 @@ pub(super) async fn add_server(
 ) -> Response {
     // The API key is never kept: it is typed again.
     let kept = draft("new-server", &[("name", &form.name), ("url", &form.url)]);
+    if let Some(answer) = needs_fresh_sign_in(&c, &console(&slug), kept.clone()).await {
+        return answer;
+    }
     match server::add(&c.scope, &slug, &form, &c.meta).await {
         Ok((message, report)) => {
             keep_report(&c.reply, &report).await;
@@ -142,6 +145,14 @@ pub(super) async fn save_idp(
     Form(form): Form<IdpForm>,
 ) -> Response {
     let kept = idp_draft(&form);
+    // Pointing an organisation's sign-in at another IdP needs a fresh sign-in.
+    let swap = match idp::is_swap(&c.scope, &slug, &form.issuer).await {
+        Ok(swap) => swap,
+        Err(e) => return answer(&c.reply, Err(e), &console(&slug), kept).await,
+    };
+    if swap && let Some(answer) = needs_fresh_sign_in(&c, &console(&slug), kept.clone()).await {
+        return answer;
+    }
     let outcome = idp::save(&c.scope, &slug, &form, &c.meta).await;
     answer(&c.reply, outcome, &console(&slug), kept).await
 }
@@ -164,6 +175,9 @@ pub(super) async fn tested(c: Ctx, Path(slug): Path<String>) -> Response {
 }
 
 pub(super) async fn make_test_link(c: Ctx, Path(slug): Path<String>) -> Response {
+    if let Some(answer) = needs_fresh_sign_in(&c, &console(&slug), None).await {
+        return answer;
+    }
     let outcome = idp::make_test_link(&c.scope, &slug, &c.meta)
         .await
         .map(|url| crate::partners::text::link_made(&url));

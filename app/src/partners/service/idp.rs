@@ -49,6 +49,17 @@ fn discovery_problem(e: &OidcError) -> &'static str {
     }
 }
 
+/// Whether saving `typed` as the issuer would point an organisation that has an IdP at
+/// another one.
+pub async fn is_swap(scope: &PartnerScope, slug: &str, typed: &str) -> Result<bool, AppError> {
+    scope.writable(slug).await?;
+    let current = store::identity_provider(scope.db(), slug)
+        .await
+        .map_err(AppError::internal)?;
+    Ok(current
+        .is_some_and(|idp| idp.issuer.trim_end_matches('/') != typed.trim().trim_end_matches('/')))
+}
+
 /// What the IdP at `form.issuer` publishes, and how its issuer compares with the one typed.
 pub async fn discover(
     scope: &PartnerScope,

@@ -10,7 +10,7 @@ use crate::ssr::config::is_slug;
 use crate::ssr::db::Db;
 use crate::ssr::db::directory::{
     self as store, DomainRecord, IdentityProviderRecord, OnboardingRecord, OrganisationRecord,
-    ProofRecord, Status,
+    ProofRecord, Status, reason,
 };
 use crate::ssr::directory::manage::{self, Actor};
 use crate::ssr::directory::onboard;
@@ -233,12 +233,18 @@ pub async fn suspend(scope: &PartnerScope, slug: &str) -> Result<String, AppErro
     if o.status != Status::Active {
         return Err(AppError::Conflict(text::ONLY_LIVE_SUSPEND.to_owned()));
     }
+    // Who suspended says who may resume: a partner may not undo the operator.
+    let why = if scope.operator() {
+        reason::OPERATOR
+    } else {
+        reason::PARTNER
+    };
     manage::set_status(
         scope.db(),
         &actor(scope),
         slug,
         Status::Suspended,
-        Some("partner"),
+        Some(why),
     )
     .await
     .map_err(manage_error)?;
@@ -250,6 +256,9 @@ pub async fn resume(scope: &PartnerScope, slug: &str) -> Result<String, AppError
     let o = scope.writable(slug).await?;
     if o.status != Status::Suspended {
         return Err(AppError::Conflict(text::NOT_SUSPENDED.to_owned()));
+    }
+    if !scope.operator() && o.status_reason.as_deref() != Some(reason::PARTNER) {
+        return Err(AppError::Refused(text::SUSPENDED_BY_OPERATOR.to_owned()));
     }
     manage::set_status(scope.db(), &actor(scope), slug, Status::Active, None)
         .await

@@ -35,7 +35,7 @@ pub struct ChooseForm {
     pub provision: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize)]
 pub struct AddForm {
     #[serde(default)]
     pub name: String,
@@ -43,6 +43,17 @@ pub struct AddForm {
     pub url: String,
     #[serde(default)]
     pub api_key: String,
+}
+
+/// Never prints the secret it carries.
+impl std::fmt::Debug for AddForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AddForm")
+            .field("name", &self.name)
+            .field("url", &self.url)
+            .field("api_key", &"[redacted]")
+            .finish()
+    }
 }
 
 /// The servers this partner may put organisations on.

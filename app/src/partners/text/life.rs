@@ -108,3 +108,6 @@ pub fn still_there(domain: &str, mailboxes: usize) -> String {
 pub fn unknown_now(domain: &str) -> String {
     format!("Whether {domain} is still at the mail server cannot be told right now.")
 }
+
+pub const SUSPENDED_BY_OPERATOR: &str = "This organisation was suspended by the portal's operator: \
+    only they can resume it.";

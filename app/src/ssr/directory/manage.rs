@@ -4,7 +4,7 @@
 
 use crate::ssr::db::directory::{
     self as store, DomainRecord, IdentityProviderRecord, MailServerRecord, OrganisationRecord,
-    Status, api_key_binding, client_secret_binding, is_unique_violation,
+    Status, api_key_binding, client_secret_binding, is_unique_violation, legacy,
 };
 use crate::ssr::db::{Db, audit, logins};
 use crate::ssr::secrets::{Keyring, Sealed, SecretsError};
@@ -105,7 +105,8 @@ pub async fn add_mail_server(
     keyring: &Keyring,
     s: &NewMailServer<'_>,
 ) -> Result<(), ManageError> {
-    let sealed = keyring.seal(s.api_key, &api_key_binding(s.name))?;
+    let url = s.url.to_string();
+    let sealed = keyring.seal(s.api_key, &api_key_binding(s.name, &url))?;
     let mut tx = db.pool.begin().await?;
     if store::mail_server_exists(&mut tx, s.name).await? {
         return Err(ManageError::Exists(format!(
@@ -115,7 +116,7 @@ pub async fn add_mail_server(
     }
     let record = MailServerRecord {
         name: s.name.to_owned(),
-        url: s.url.to_string(),
+        url,
         api_key: Some(sealed),
         timeout_ms: s.timeout_ms,
         managed_by: s.managed_by.map(str::to_owned),
@@ -144,7 +145,12 @@ pub async fn create_organisation(
     new: NewOrganisation,
 ) -> Result<(), ManageError> {
     let slug = new.organisation.slug.clone();
-    let sealed = keyring.seal(&new.client_secret, &client_secret_binding(&slug))?;
+    let binding = client_secret_binding(
+        &slug,
+        &new.identity_provider.issuer,
+        &new.identity_provider.client_id,
+    );
+    let sealed = keyring.seal(&new.client_secret, &binding)?;
     let mut tx = db.pool.begin().await?;
     if store::organisation_exists(&mut tx, &slug).await? {
         return Err(ManageError::Exists(format!("an organisation \"{slug}\"")));
@@ -196,7 +202,7 @@ pub async fn rotate_secrets(db: &Db, keyring: &Keyring) -> Result<usize, ManageE
         let Some(sealed) = &server.api_key else {
             continue;
         };
-        if let Some(fresh) = reseal(sealed, &api_key_binding(&server.name))? {
+        if let Some(fresh) = reseal(sealed, &api_key_binding(&server.name, &server.url))? {
             store::put_mail_server(
                 &mut tx,
                 &MailServerRecord {
@@ -215,7 +221,8 @@ pub async fn rotate_secrets(db: &Db, keyring: &Keyring) -> Result<usize, ManageE
         let Some(sealed) = &idp.client_secret else {
             continue;
         };
-        if let Some(fresh) = reseal(sealed, &client_secret_binding(&o.slug))? {
+        let binding = client_secret_binding(&o.slug, &idp.issuer, &idp.client_id);
+        if let Some(fresh) = reseal(sealed, &binding)? {
             let idp = IdentityProviderRecord {
                 client_secret: Some(fresh),
                 ..idp
@@ -224,6 +231,54 @@ pub async fn rotate_secrets(db: &Db, keyring: &Keyring) -> Result<usize, ManageE
             count += 1;
         }
     }
+    if count > 0 {
+        store::bump_version(&mut tx).await?;
+    }
+    tx.commit().await?;
+    Ok(count)
+}
+
+/// Seals every secret stored the version-1 way (bound to its row) again, bound to where it is
+/// sent too (version 2), once: afterwards a version-1 value is refused. Returns how many.
+pub async fn upgrade_sealing(db: &Db, keyring: &Keyring) -> Result<usize, ManageError> {
+    let mut tx = db.pool.begin().await?;
+    if store::sealing_version(&mut tx).await? >= 2 {
+        return Ok(0);
+    }
+    let mut count = 0;
+    for server in store::mail_servers_in(&mut tx).await? {
+        let Some(sealed) = &server.api_key else {
+            continue;
+        };
+        let plain = keyring.open(sealed, &legacy::api_key_binding(&server.name))?;
+        let fresh = keyring.seal(&plain, &api_key_binding(&server.name, &server.url))?;
+        store::put_mail_server(
+            &mut tx,
+            &MailServerRecord {
+                api_key: Some(fresh),
+                ..server
+            },
+        )
+        .await?;
+        count += 1;
+    }
+    for o in store::organisations_in(&mut tx).await? {
+        let Some(idp) = store::identity_provider_in(&mut tx, &o.slug).await? else {
+            continue;
+        };
+        let Some(sealed) = &idp.client_secret else {
+            continue;
+        };
+        let plain = keyring.open(sealed, &legacy::client_secret_binding(&o.slug))?;
+        let binding = client_secret_binding(&o.slug, &idp.issuer, &idp.client_id);
+        let idp = IdentityProviderRecord {
+            client_secret: Some(keyring.seal(&plain, &binding)?),
+            ..idp
+        };
+        store::put_identity_provider(&mut tx, &idp).await?;
+        count += 1;
+    }
+    store::set_sealing_version(&mut tx, 2).await?;
     if count > 0 {
         store::bump_version(&mut tx).await?;
     }

@@ -44,11 +44,16 @@ pub enum DirectoryError {
     Db(#[from] sqlx::Error),
 }
 
-/// Secrets written in postern.toml, by server key and by organisation slug.
+/// Secrets written in postern.toml, by server key and by organisation slug, and where they
+/// are sent as the file says: a row of the file's servers and organisations takes its URL and
+/// issuer from the file, never from the database.
 #[derive(Default)]
 struct ConfigSecrets {
     api_keys: HashMap<String, SecretString>,
     client_secrets: HashMap<String, SecretString>,
+    urls: HashMap<String, String>,
+    /// slug → (issuer, client id)
+    issuers: HashMap<String, (String, String)>,
 }
 
 impl ConfigSecrets {
@@ -58,11 +63,14 @@ impl ConfigSecrets {
             let k = format!("stalwart.{key}.api_key");
             let secret = read_secret(&k, &server.api_key, &server.api_key_file)?;
             secrets.api_keys.insert(key.clone(), secret);
+            secrets.urls.insert(key.clone(), server.url.to_string());
         }
         for (slug, t) in &settings.tenants {
             let k = format!("tenants.{slug}.oidc.client_secret");
             let secret = read_secret(&k, &t.oidc.client_secret, &t.oidc.client_secret_file)?;
             secrets.client_secrets.insert(slug.clone(), secret);
+            let issuer = (t.oidc.issuer.clone(), t.oidc.client_id.clone());
+            secrets.issuers.insert(slug.clone(), issuer);
         }
         Ok(secrets)
     }
@@ -102,6 +110,19 @@ impl Directory {
                     SecretsError::UnknownKey(key_id).into()
                 });
             }
+        }
+        let upgraded = manage::upgrade_sealing(&db, &keyring)
+            .await
+            .map_err(|e| match e {
+                manage::ManageError::Secrets(e) => DirectoryError::Secrets(e),
+                manage::ManageError::Db(e) => DirectoryError::Db(e),
+                other => DirectoryError::Db(sqlx::Error::Protocol(other.to_string())),
+            })?;
+        if upgraded > 0 {
+            tracing::info!(
+                secrets = upgraded,
+                "stored secrets are now bound to where they are sent"
+            );
         }
         let seeded = seed::seed(&db, settings).await?;
         if seeded.changed() {
@@ -182,7 +203,7 @@ impl Directory {
         match &server.api_key {
             Some(sealed) => self
                 .keyring
-                .open(sealed, &api_key_binding(&server.name))
+                .open(sealed, &api_key_binding(&server.name, &server.url))
                 .map_err(|e| e.to_string()),
             None => self
                 .config_secrets
@@ -235,7 +256,10 @@ impl Directory {
         match &idp.client_secret {
             Some(sealed) => self
                 .keyring
-                .open(sealed, &client_secret_binding(&idp.organisation))
+                .open(
+                    sealed,
+                    &client_secret_binding(&idp.organisation, &idp.issuer, &idp.client_id),
+                )
                 .map_err(|e| e.to_string()),
             None => self
                 .config_secrets
@@ -265,8 +289,12 @@ impl Directory {
                     return (server.name.clone(), Ok(c.client.clone()));
                 }
                 let built = self.api_key(server).and_then(|key| {
-                    let url =
-                        url::Url::parse(&server.url).map_err(|e| format!("{}: {e}", server.url))?;
+                    let written = match server.from_config {
+                        true => self.config_secrets.urls.get(&server.name),
+                        false => None,
+                    };
+                    let text = written.unwrap_or(&server.url);
+                    let url = url::Url::parse(text).map_err(|e| format!("{text}: {e}"))?;
                     let timeout = Duration::from_millis(server.timeout_ms);
                     StalwartClient::reaching(&url, key, &self.reach(server, timeout))
                         .map_err(|e| e.to_string())
@@ -326,10 +354,16 @@ impl Directory {
                     continue;
                 }
             };
-            let Some(idp) = idps.remove(&o.slug) else {
+            let Some(mut idp) = idps.remove(&o.slug) else {
                 unavailable.insert(o.slug, "no identity provider set up yet".to_owned());
                 continue;
             };
+            if o.from_config
+                && let Some((issuer, client_id)) = self.config_secrets.issuers.get(&o.slug)
+            {
+                idp.issuer = issuer.clone();
+                idp.client_id = client_id.clone();
+            }
             let client_secret = match self.client_secret(&idp) {
                 Ok(s) => s,
                 Err(why) => {

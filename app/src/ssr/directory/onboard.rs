@@ -68,14 +68,14 @@ pub async fn create_draft(
     Ok(())
 }
 
-/// Writes an organisation's row again (settings changed in the console).
+/// Writes the settings the console changed (never the status: see `update_settings`).
 pub async fn update_organisation(
     db: &Db,
     organisation: &OrganisationRecord,
     contact_email: Option<&str>,
 ) -> Result<(), ManageError> {
     let mut tx = db.pool.begin().await?;
-    store::put_organisation(&mut tx, organisation).await?;
+    store::update_settings(&mut tx, organisation).await?;
     if let Some(contact) = contact_email {
         store::set_contact(&mut tx, &organisation.slug, contact).await?;
     }
@@ -183,11 +183,27 @@ pub async fn set_identity_provider(
     client_secret: Option<&SecretString>,
 ) -> Result<(), ManageError> {
     let mut tx = db.pool.begin().await?;
+    let binding = client_secret_binding(&idp.organisation, &idp.issuer, &idp.client_id);
     let sealed = match client_secret {
-        Some(secret) => Some(keyring.seal(secret, &client_secret_binding(&idp.organisation))?),
-        None => store::identity_provider_in(&mut tx, &idp.organisation)
-            .await?
-            .and_then(|old| old.client_secret),
+        Some(secret) => Some(keyring.seal(secret, &binding)?),
+        // The stored secret, bound again to the (perhaps new) issuer and client id it is now
+        // sent to: the partner asking for this has just signed in afresh.
+        None => match store::identity_provider_in(&mut tx, &idp.organisation).await? {
+            Some(IdentityProviderRecord {
+                client_secret: Some(old),
+                issuer,
+                client_id,
+                organisation,
+                ..
+            }) => {
+                let plain = keyring.open(
+                    &old,
+                    &client_secret_binding(&organisation, &issuer, &client_id),
+                )?;
+                Some(keyring.seal(&plain, &binding)?)
+            }
+            _ => None,
+        },
     };
     let idp = IdentityProviderRecord {
         client_secret: sealed,

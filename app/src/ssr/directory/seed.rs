@@ -25,6 +25,10 @@ pub enum SeedError {
         "tenants.{slug}: an organisation \"{slug}\" was added in the portal; give this entry another name"
     )]
     SlugTaken { slug: String },
+    #[error(
+        "stalwart.{name}: a mail server \"{name}\" was added in the portal; give this entry another name"
+    )]
+    ServerTaken { name: String },
     #[error("cannot write the configuration into the database: {0}")]
     Db(#[from] sqlx::Error),
 }
@@ -63,6 +67,11 @@ pub async fn seed(db: &Db, settings: &Settings) -> Result<Seeded, SeedError> {
             from_config: true,
             revision: 0,
         };
+        // A server a partner (or the operator's command) added keeps its URL and sealed key:
+        // the file never takes it over silently.
+        if servers.get(name).is_some_and(|s| !s.from_config) {
+            return Err(SeedError::ServerTaken { name: name.clone() });
+        }
         if servers.get(name).is_none_or(|s| !same_server(s, &wanted)) {
             store::put_mail_server(&mut tx, &wanted).await?;
             seeded.written.push(format!("stalwart.{name}"));

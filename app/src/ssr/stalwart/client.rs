@@ -70,10 +70,23 @@ impl StalwartClient {
         if let Some(id) = self.domain_ids.read().expect("lock").get(name) {
             return Ok(Some(id.clone()));
         }
+        // The filter is the server's to interpret: only a domain whose name is exactly the one
+        // asked for is taken (never a sub- or parent domain it may also match).
         let mut batch = Batch::new();
         let query = batch.call("x:Domain/query", json!({ "filter": { "name": name } }));
-        let found: QueryResponse = self.transport.send(&batch).await?.take(query)?;
-        let Some(id) = found.ids.into_iter().next() else {
+        let get = batch.call(
+            "x:Domain/get",
+            json!({ "#ids": query.result_of("/ids"), "properties": ["name"] }),
+        );
+        let mut responses = self.transport.send(&batch).await?;
+        let _: QueryResponse = responses.take(query)?;
+        let found: GetResponse<Domain> = responses.take(get)?;
+        let Some(id) = found
+            .list
+            .into_iter()
+            .find(|d| d.name.eq_ignore_ascii_case(name))
+            .map(|d| d.id)
+        else {
             return Ok(None);
         };
         self.domain_ids

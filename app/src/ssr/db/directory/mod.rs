@@ -50,8 +50,10 @@ impl Status {
 pub mod reason {
     /// Its `[tenants.<slug>]` entry was removed from postern.toml.
     pub const CONFIG_REMOVED: &str = "config_removed";
-    /// An operator command.
+    /// An operator command, or the operator in the portal.
     pub const OPERATOR: &str = "operator";
+    /// The partner that manages the organisation.
+    pub const PARTNER: &str = "partner";
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,13 +128,25 @@ pub struct MailServerRecord {
     pub revision: i64,
 }
 
-/// Where a sealed secret lives: the additional data it is sealed with.
-pub fn api_key_binding(server: &str) -> String {
-    format!("mail_servers.api_key:{server}")
+/// Where a sealed secret lives and where it is sent: the additional data it is sealed with.
+/// A value moved to another row, or a row pointed at another URL, does not open.
+pub fn api_key_binding(server: &str, url: &str) -> String {
+    format!("mail_servers.api_key:v2:{server}:{url}")
 }
 
-pub fn client_secret_binding(organisation: &str) -> String {
-    format!("identity_providers.client_secret:{organisation}")
+pub fn client_secret_binding(organisation: &str, issuer: &str, client_id: &str) -> String {
+    format!("identity_providers.client_secret:v2:{organisation}:{issuer}:{client_id}")
+}
+
+/// The bindings of sealing version 1 (the row only), for the one-time upgrade.
+pub mod legacy {
+    pub fn api_key_binding(server: &str) -> String {
+        format!("mail_servers.api_key:{server}")
+    }
+
+    pub fn client_secret_binding(organisation: &str) -> String {
+        format!("identity_providers.client_secret:{organisation}")
+    }
 }
 
 /// Everything in the directory, as one consistent read.

@@ -102,6 +102,13 @@ pub async fn sealing_key_ids(db: &Db) -> Result<Vec<String>, sqlx::Error> {
     .await
 }
 
+/// How stored secrets are bound (see migration 0008): 1 (their row) or 2 (row and destination).
+pub async fn sealing_version(tx: &mut Transaction<'_, Any>) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT version FROM sealing_version WHERE id = 1")
+        .fetch_one(&mut **tx)
+        .await
+}
+
 /// Whether an organisation with this slug exists (one indexed look-up, whatever the size of
 /// the directory).
 pub async fn organisation_exists(

@@ -61,6 +61,51 @@ pub async fn put_organisation(
     Ok(())
 }
 
+/// Writes what the partner console edits — name, mail server and host names, policies — and
+/// nothing else: a save that takes its time cannot undo a suspension (or any other change of
+/// status) made meanwhile.
+pub async fn update_settings(
+    tx: &mut Transaction<'_, Any>,
+    o: &OrganisationRecord,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE organisations SET display_name = $2, mail_server = $3, imap_host = $4, \
+         imap_port = $5, smtp_host = $6, smtp_port = $7, fresh_auth_max_age_secs = $8, \
+         mailbox_passwords = $9, provision_mailboxes = $10, require_verified_email = $11, \
+         session_lifetime_secs = $12, session_idle_secs = $13, admin_recheck_secs = $14, \
+         updated_at = $15 WHERE slug = $1",
+    )
+    .bind(&o.slug)
+    .bind(&o.display_name)
+    .bind(&o.mail_server)
+    .bind(&o.mail.imap_host)
+    .bind(i64::from(o.mail.imap_port))
+    .bind(&o.mail.smtp_host)
+    .bind(i64::from(o.mail.smtp_port))
+    .bind(o.policies.fresh_auth_max_age_secs as i64)
+    .bind(mailbox_passwords_str(o.policies.mailbox_passwords))
+    .bind(i64::from(o.policies.provision_mailboxes))
+    .bind(i64::from(o.policies.require_verified_email))
+    .bind(o.policies.session_lifetime_secs as i64)
+    .bind(o.policies.session_idle_secs as i64)
+    .bind(o.policies.admin_recheck_secs as i64)
+    .bind(now())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub async fn set_sealing_version(
+    tx: &mut Transaction<'_, Any>,
+    version: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE sealing_version SET version = $1 WHERE id = 1")
+        .bind(version)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 /// Sets an organisation's status; returns whether it exists.
 pub async fn set_status(
     tx: &mut Transaction<'_, Any>,

@@ -1,0 +1,330 @@
+//! The smaller holes of the boundary (issue "The boundary holds…", item 6): who may undo a
+//! suspension, fresh sign-ins for a partner's weighty changes, strangers at the one-time link,
+//! secrets bound to where they are sent, and the file never taking over a portal's server.
+
+use crate::common::{ADA, API_KEY, BERT, TestApp, location, seed, text};
+use crate::partners::{
+    GAMMA, Scene, add_gamma_server, create_gamma, partner_config, post, save_gamma_idp, signed_in,
+};
+use app::ssr::db::directory::{self as store, Status};
+use reqwest::StatusCode;
+use testkit::dns::DnsServer;
+
+const KEY: &str = "cG9zdGVybi1lMmUtc2VjcmV0cy1rZXktMzItYnl0ZXM=";
+
+/// Acme is the operator, Beta a partner.
+async fn operated_scene() -> Scene {
+    let dns = DnsServer::start_on("127.0.0.1:0".parse().unwrap(), &["gamma.test".to_owned()])
+        .await
+        .unwrap();
+    let gamma_idp = testkit::oidc::Issuer::start("/realms/gamma", "postern-g", "secret-g").await;
+    let addr = dns.addr;
+    let app = TestApp::spawn_with(seed(), |c| {
+        *c = c
+            .replace(
+                "display_name = \"Acme Corp\"",
+                "display_name = \"Acme Corp\"\n            operator = true\n            partner = true",
+            )
+            .replace(
+                "display_name = \"Beta Ltd\"",
+                "display_name = \"Beta Ltd\"\n            partner = true",
+            );
+        partner_config(c, addr);
+    })
+    .await;
+    Scene {
+        app,
+        dns,
+        gamma_idp,
+    }
+}
+
+async fn status_of(app: &TestApp, slug: &str) -> Status {
+    store::organisation(&app.db().await, slug)
+        .await
+        .unwrap()
+        .unwrap()
+        .status
+}
+
+#[tokio::test]
+async fn a_partner_cannot_undo_the_operators_suspension_nor_a_slow_save_undo_any() {
+    let s = operated_scene().await;
+    let bert = signed_in(&s.app, BERT).await;
+    let r = post(
+        &bert,
+        "/partners/new",
+        &[
+            ("display_name", "Delta"),
+            ("slug", ""),
+            ("contact_email", "it@delta.test"),
+        ],
+    )
+    .await;
+    assert_eq!(location(&r), "/partners/organisations/delta");
+    let db = s.app.db().await;
+    sqlx::query("UPDATE organisations SET status = 'active' WHERE slug = 'delta'")
+        .execute(&db.pool)
+        .await
+        .unwrap();
+
+    // The operator suspends Delta; its partner may not resume it.
+    let ada = signed_in(&s.app, ADA).await;
+    let r = post(&ada, "/partners/organisations/delta/suspend", &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let r = post(&bert, "/partners/organisations/delta/resume", &[]).await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    assert!(text(&r.text().await.unwrap()).contains("only they can resume it"));
+    assert_eq!(status_of(&s.app, "delta").await, Status::Suspended);
+
+    // A save prepared before the suspension writes its settings, not its old status.
+    let mut stale = store::organisation(&db, "delta").await.unwrap().unwrap();
+    stale.status = Status::Active;
+    stale.display_name = "Delta Renamed".into();
+    app::ssr::directory::onboard::update_organisation(&db, &stale, None)
+        .await
+        .unwrap();
+    let now = store::organisation(&db, "delta").await.unwrap().unwrap();
+    assert_eq!(now.status, Status::Suspended);
+    assert_eq!(now.display_name, "Delta Renamed");
+
+    // The operator resumes it; a partner's own suspension is its own to undo.
+    let r = post(&ada, "/partners/organisations/delta/resume", &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    post(&bert, "/partners/organisations/delta/suspend", &[]).await;
+    let r = post(&bert, "/partners/organisations/delta/resume", &[]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(status_of(&s.app, "delta").await, Status::Active);
+}
+
+#[tokio::test]
+async fn a_partners_weighty_changes_need_a_fresh_sign_in() {
+    let s = crate::partners::scene().await;
+    let ada = signed_in(&s.app, ADA).await;
+    create_gamma(&ada).await;
+    add_gamma_server(&s, &ada).await;
+    save_gamma_idp(&s, &ada).await;
+    // From now on, Ada's sign-in at her IdP is an hour old.
+    s.app.issuer_a.set_auth_age_secs(3600);
+    let old = signed_in(&s.app, ADA).await;
+    let servers_before = {
+        let mut tx = s.app.db().await.pool.begin().await.unwrap();
+        store::mail_servers_in(&mut tx).await.unwrap().len()
+    };
+
+    let weighty: [(String, Vec<(&str, &str)>); 4] = [
+        (
+            format!("{GAMMA}/mail-server/new"),
+            vec![
+                ("name", "second"),
+                ("url", &s.app.simulator.url),
+                ("api_key", API_KEY),
+            ],
+        ),
+        (format!("{GAMMA}/idp/test-link"), vec![]),
+        (
+            format!("{GAMMA}/idp"),
+            vec![
+                ("issuer", &s.app.issuer_b.issuer),
+                ("client_id", "postern-b"),
+            ],
+        ),
+        (
+            format!("{GAMMA}/remove"),
+            vec![("delete_at_server", "on"), ("confirm", "")],
+        ),
+    ];
+    for (path, form) in &weighty {
+        let r = post(&old, path, form).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{path}");
+        let to = location(&r);
+        assert!(
+            to.starts_with(&s.app.issuer_a.issuer) && to.contains("prompt=login"),
+            "{path} sends Ada to her IdP first: {to}"
+        );
+    }
+
+    let mut tx = s.app.db().await.pool.begin().await.unwrap();
+    assert_eq!(
+        store::mail_servers_in(&mut tx).await.unwrap().len(),
+        servers_before
+    );
+    let idp = store::identity_provider_in(&mut tx, "gamma")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(idp.issuer, s.gamma_idp.issuer, "the IdP is not swapped");
+    drop(tx);
+    assert!(
+        store::organisation(&s.app.db().await, "gamma")
+            .await
+            .unwrap()
+            .is_some()
+    );
+}
+
+#[tokio::test]
+async fn strangers_at_the_one_time_link_store_nothing_and_are_limited() {
+    let app = TestApp::spawn_with(seed(), |c| {
+        c.push_str("\n[limits]\nsign_in_per_address = { max = 2, per_secs = 60 }\n");
+    })
+    .await;
+    let stranger = app.browser();
+    for _ in 0..2 {
+        let r = stranger
+            .post_form("/test-sign-in/notavalidtoken", &[])
+            .await;
+        assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    }
+    let r = stranger
+        .post_form("/test-sign-in/notavalidtoken", &[])
+        .await;
+    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(r.headers().contains_key("retry-after"));
+    assert!(stranger.session_cookie().is_none(), "no session was stored");
+    let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM tower_sessions")
+        .fetch_one(&app.db().await.pool)
+        .await
+        .unwrap_or(0);
+    assert_eq!(rows, 0, "no session row");
+}
+
+/// Whether anything connects to the listener within a moment.
+async fn touched(listener: &tokio::net::TcpListener) -> bool {
+    tokio::time::timeout(std::time::Duration::from_millis(600), listener.accept())
+        .await
+        .is_ok()
+}
+
+#[tokio::test]
+async fn a_secret_goes_only_where_it_was_sealed_for_and_the_file_names_its_own_urls() {
+    let s = crate::partners::scene().await;
+    let ada = signed_in(&s.app, ADA).await;
+    create_gamma(&ada).await;
+    add_gamma_server(&s, &ada).await;
+    let db = s.app.db().await;
+    let elsewhere = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let evil = format!("http://{}", elsewhere.local_addr().unwrap());
+
+    // Someone with the database points the partner's server, and the file's, elsewhere.
+    for name in ["gamma-mail", "shared"] {
+        sqlx::query("UPDATE mail_servers SET url = $1, revision = revision + 1 WHERE name = $2")
+            .bind(&evil)
+            .bind(name)
+            .execute(&db.pool)
+            .await
+            .unwrap();
+    }
+    sqlx::query("UPDATE directory_version SET version = version + 1")
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+
+    // The partner's server test and Alice's page reach nothing there.
+    post(&ada, &format!("{GAMMA}/mail-server/test"), &[]).await;
+    let alice = signed_in(&s.app, crate::common::ALICE).await;
+    let page = text(&alice.get("/app-passwords").await.text().await.unwrap());
+    assert!(!touched(&elsewhere).await, "no key was sent elsewhere");
+    assert!(
+        !page.contains("not responding"),
+        "the file's URL is used: {page}"
+    );
+}
+
+#[tokio::test]
+async fn the_file_never_takes_over_a_server_added_in_the_portal() {
+    let app = TestApp::spawn_with(seed(), |c| {
+        let key = std::env::temp_dir().join(format!("postern-takeover-{}", std::process::id()));
+        std::fs::write(&key, KEY).unwrap();
+        *c = c.replacen(
+            "[server]",
+            &format!(
+                "[server]\n            secrets_key_file = \"{}\"",
+                key.display()
+            ),
+            1,
+        );
+    })
+    .await;
+    let url: url::Url = app.simulator.url.parse().unwrap();
+    let key = secrecy::SecretString::from(API_KEY.to_owned());
+    let keyring = app::ssr::secrets::Keyring::from_text(KEY).unwrap();
+    let new = app::ssr::directory::manage::NewMailServer {
+        name: "spare",
+        url: &url,
+        api_key: &key,
+        timeout_ms: 1000,
+        managed_by: None,
+    };
+    app::ssr::directory::manage::add_mail_server(&app.db().await, &keyring, &new)
+        .await
+        .unwrap();
+
+    let mut config = app.config.clone();
+    config.push_str(&format!(
+        "\n[stalwart.spare]\nurl = \"http://127.0.0.1:9\"\napi_key = \"{API_KEY}\"\n"
+    ));
+    let refused = app.instance_with(&config, keyring).await;
+
+    let why = refused.expect_err("the start is refused").to_string();
+    assert!(
+        why.contains("stalwart.spare") && why.contains("added in the portal"),
+        "{why}"
+    );
+}
+
+#[test]
+fn forms_that_carry_secrets_never_print_them() {
+    let add = app::partners::service::server::AddForm {
+        name: "mail".into(),
+        url: "https://mail.example.net".into(),
+        api_key: "API_do-not-print".into(),
+    };
+    let idp = app::partners::model::IdpForm {
+        client_secret: "idp-do-not-print".into(),
+        ..Default::default()
+    };
+    let mailbox = app::admin::model::NewMailboxForm {
+        password: "mailbox-do-not-print".into(),
+        ..Default::default()
+    };
+    let printed = format!("{add:?} {idp:?} {mailbox:?}");
+    assert!(!printed.contains("do-not-print"), "{printed}");
+    assert!(printed.contains("[redacted]") && printed.contains("https://mail.example.net"));
+}
+
+/// A "mail server" whose domain query matches more than the name asked for (a parent domain,
+/// here): the look-up takes only the domain with exactly that name.
+#[tokio::test]
+async fn a_domain_look_up_takes_only_the_name_asked_for() {
+    use axum::routing::{get, post};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let jmap = || async {
+        axum::Json(serde_json::json!({ "methodResponses": [
+            ["x:Domain/query", { "ids": ["b"], "total": 1 }, "c0"],
+            ["x:Domain/get", { "list": [{ "id": "b", "name": "acme.test" }], "notFound": [] }, "c1"],
+        ], "sessionState": "0" }))
+    };
+    let session = || async {
+        axum::Json(serde_json::json!({ "capabilities": {},
+            "primaryAccounts": { "urn:stalwart:jmap": "a" } }))
+    };
+    let app = axum::Router::new()
+        .route("/jmap", post(jmap))
+        .route("/jmap/session", get(session));
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let client = app::ssr::stalwart::StalwartClient::new(
+        &url.parse().unwrap(),
+        "API_x".to_owned().into(),
+        std::time::Duration::from_secs(2),
+    )
+    .unwrap();
+
+    assert_eq!(client.domain_id("mail.acme.test").await.unwrap(), None);
+    assert_eq!(
+        client.domain_id("acme.test").await.unwrap().as_deref(),
+        Some("b")
+    );
+}
