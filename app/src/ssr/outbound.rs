@@ -60,7 +60,7 @@ impl Outbound {
         let ip = match host {
             url::Host::Ipv4(ip) => Some(canonical(IpAddr::V4(ip))),
             url::Host::Ipv6(ip) => Some(canonical(IpAddr::V6(ip))),
-            url::Host::Domain(name) if name.is_empty() => return Err(Refused::NoHost),
+            url::Host::Domain("") => return Err(Refused::NoHost),
             url::Host::Domain(_) => None,
         };
         if let Some(ip) = ip
