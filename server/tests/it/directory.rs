@@ -250,7 +250,7 @@ async fn a_domain_cannot_belong_to_two_organisations() {
     .await
     .unwrap_err();
     assert!(store::is_unique_violation(&err), "{err}");
-    drop(tx);
+    tx.rollback().await.unwrap();
 
     // In postern.toml: a domain the portal gave another organisation stops the start, named.
     manage::create_organisation(

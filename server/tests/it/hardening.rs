@@ -154,7 +154,7 @@ async fn a_partners_weighty_changes_need_a_fresh_sign_in() {
         .unwrap()
         .unwrap();
     assert_eq!(idp.issuer, s.gamma_idp.issuer, "the IdP is not swapped");
-    drop(tx);
+    tx.rollback().await.unwrap();
     assert!(
         store::organisation(&s.app.db().await, "gamma")
             .await

@@ -146,8 +146,9 @@ pub async fn record_finding(
         if !is_unique_violation(&e) {
             return Err(e.into());
         }
-        // A failed statement may leave the transaction unusable (PostgreSQL): start again.
-        drop(tx);
+        // A failed statement may leave the transaction unusable (PostgreSQL): start again,
+        // once this one is surely rolled back (on SQLite it holds the write lock until then).
+        tx.rollback().await?;
         let mut tx = db.pool.begin().await?;
         store::set_claim_finding(&mut tx, organisation, domain, finding).await?;
         store::end_claim(&mut tx, organisation, domain, "lost").await?;

@@ -5,6 +5,21 @@ use super::types::*;
 use crate::stalwart::ids::{decode_id, encode_id};
 use serde_json::{Map, Value, json};
 
+/// The `x:Account` properties the simulator models (live 004, 011, 014).
+const ACCOUNT_KEYS: &[&str] = &[
+    "@type",
+    "name",
+    "domainId",
+    "description",
+    "aliases",
+    "quotas",
+    "credentials",
+    "roles",
+    "permissions",
+    "memberGroupIds",
+    "locale",
+];
+
 impl Store {
     // ----- x:Account -----
 
@@ -236,21 +251,8 @@ impl Store {
     }
 
     pub(super) fn create_account(&mut self, object: &Value) -> Result<u32, Value> {
-        const KNOWN: &[&str] = &[
-            "@type",
-            "name",
-            "domainId",
-            "description",
-            "aliases",
-            "quotas",
-            "credentials",
-            "roles",
-            "permissions",
-            "memberGroupIds",
-            "locale",
-        ];
         let o = object.as_object().cloned().unwrap_or_default();
-        if o.keys().any(|k| !KNOWN.contains(&k.as_str())) {
+        if o.keys().any(|k| !ACCOUNT_KEYS.contains(&k.as_str())) {
             return Err(set_error_described(
                 "invalidPatch",
                 "Invalid key for object",
@@ -368,6 +370,35 @@ impl Store {
                 &[],
             ));
         }
+        // A key the simulator does not model is refused as Stalwart refuses an unknown key on
+        // create: a new typed change must not pass the tests while changing nothing.
+        let modelled = |key: &str| {
+            let credential = key
+                .strip_prefix("credentials/")
+                .map(|rest| rest.trim_end_matches("/secret"))
+                .is_some_and(|index| index.parse::<u32>().is_ok());
+            credential
+                || matches!(
+                    key,
+                    "@type"
+                        | "description"
+                        | "quotas"
+                        | "memberGroupIds"
+                        | "roles"
+                        | "permissions"
+                        | "aliases"
+                )
+                || ["quotas/", "memberGroupIds/", "aliases/"]
+                    .iter()
+                    .any(|prefix| key.starts_with(prefix))
+        };
+        if patch.keys().any(|k| !modelled(k)) {
+            return Err(set_error_described(
+                "invalidPatch",
+                "Invalid key for object",
+                &[""],
+            ));
+        }
         // Validate everything before changing anything: a refused patch changes nothing.
         let mut new_aliases: Vec<(usize, Option<Alias>)> = Vec::new();
         let mut new_password = None;
@@ -390,9 +421,16 @@ impl Store {
                     }
                     new_aliases.push((index, Some(alias)));
                 }
-            } else if key == "credentials/0/secret" {
-                let secret = value.as_str().unwrap_or_default();
-                new_password = Some(check_new_password(secret)?);
+            } else if let Some(rest) = key.strip_prefix("credentials/") {
+                // `credentials/<i>/secret` replaces a password; `credentials/<n>` adds one.
+                let (index, secret) = match rest.strip_suffix("/secret") {
+                    Some(index) => (index, value.as_str()),
+                    None => (rest, value.get("secret").and_then(Value::as_str)),
+                };
+                let index: u32 = index.parse().map_err(|_| {
+                    set_error_described("invalidPatch", "Invalid patch path", &[key])
+                })?;
+                new_password = Some((index, check_new_password(secret.unwrap_or_default())?));
             }
         }
         let account = self.accounts.get_mut(&n).expect("checked");
@@ -439,8 +477,10 @@ impl Store {
         for (_, alias) in new_aliases.into_iter().filter(|(_, a)| a.is_some()) {
             account.aliases.push(alias.expect("filtered"));
         }
-        if let Some(hash) = new_password {
-            account.credentials.insert(0, Credential::Password { hash });
+        if let Some((index, hash)) = new_password {
+            account
+                .credentials
+                .insert(index, Credential::Password { hash });
         }
         Ok(())
     }
