@@ -7,4 +7,10 @@ CREATE TABLE sealing_version (
     id      BIGINT  PRIMARY KEY CHECK (id = 1),
     version BIGINT  NOT NULL
 );
-INSERT INTO sealing_version (id, version) VALUES (1, 1);
+-- A database that holds no sealed value yet (a new one) starts at version 2: what is sealed
+-- from now on is sealed the version-2 way, even before the portal first starts.
+INSERT INTO sealing_version (id, version)
+SELECT 1, CASE
+    WHEN EXISTS (SELECT 1 FROM mail_servers WHERE api_key IS NOT NULL)
+      OR EXISTS (SELECT 1 FROM identity_providers WHERE client_secret IS NOT NULL)
+    THEN 1 ELSE 2 END;

@@ -232,6 +232,36 @@ async fn a_secret_goes_only_where_it_was_sealed_for_and_the_file_names_its_own_u
     );
 }
 
+/// The way a scripted setup starts (and the browser tests do): the operator adds a server from
+/// the command line to a database the portal has never opened, then starts the portal.
+#[tokio::test]
+async fn a_server_added_before_the_first_start_opens_at_the_start() {
+    let app = TestApp::spawn().await;
+    let dir = crate::common::tempdir::Dir::new();
+    let fresh = crate::common::database_url(&dir).await;
+    let config = app.config.replace(&app.db_url, &fresh);
+    let config_file = dir.0.join("postern.toml");
+    std::fs::write(&config_file, &config).unwrap();
+    let key_file = dir.0.join("spare.key");
+    std::fs::write(&key_file, format!("{API_KEY}\n")).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+        .arg("--config")
+        .arg(&config_file)
+        .args(["mail-server", "add", "spare", "--url", &app.simulator.url])
+        .arg("--api-key-file")
+        .arg(&key_file)
+        .env("POSTERN_SECRETS_KEY", KEY)
+        .output()
+        .unwrap();
+    let said =
+        String::from_utf8_lossy(&out.stderr).into_owned() + &String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{said}");
+
+    let keyring = app::ssr::secrets::Keyring::from_text(KEY).unwrap();
+    let started = app.instance_with(&config, keyring).await;
+    assert!(started.is_ok(), "the sealed key opens: {:?}", started.err());
+}
+
 #[tokio::test]
 async fn the_file_never_takes_over_a_server_added_in_the_portal() {
     let app = TestApp::spawn_with(seed(), |c| {

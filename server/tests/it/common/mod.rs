@@ -78,7 +78,7 @@ pub fn seed() -> Store {
     store
 }
 
-async fn database_url(dir: &tempdir::Dir) -> String {
+pub async fn database_url(dir: &tempdir::Dir) -> String {
     if std::env::var("POSTERN_TEST_DATABASE").as_deref() == Ok("postgres") {
         let admin = std::env::var("POSTERN_TEST_PG_ADMIN")
             .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
