@@ -10,14 +10,14 @@ pub mod domains;
 pub mod error;
 pub mod organisation;
 pub mod partners;
+pub mod routing;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
 use components::not_found;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{SsrMode, path};
+use leptos_router::components::{Router, Routes};
 
 /// The name cargo-leptos gives the site's JS, wasm and CSS (`/pkg/postern.*`).
 pub const SITE_NAME: &str = "postern";
@@ -61,27 +61,13 @@ pub fn App() -> impl IntoView {
         <Title formatter=|page: String| format!("{page} · Postern")/>
         <Router>
             <Routes fallback=not_found::NotFound>
-                <Route path=path!("/") view=auth::pages::SignInPage ssr=SsrMode::Async/>
-                <Route path=path!("/account") view=account::pages::AccountPage ssr=SsrMode::Async/>
-                <Route path=path!("/app-passwords") view=app_passwords::pages::AppPasswordsPage ssr=SsrMode::Async/>
-                <Route path=path!("/app-passwords/new") view=app_passwords::pages::NewAppPasswordPage ssr=SsrMode::Async/>
-                <Route path=path!("/app-passwords/apple") view=app_passwords::pages::ApplePage ssr=SsrMode::Async/>
-                <Route path=path!("/app-passwords/revoke-all") view=app_passwords::pages::RevokeAllPage ssr=SsrMode::Async/>
-                <Route path=path!("/app-passwords/:id/revoke") view=app_passwords::pages::RevokePage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/mailboxes") view=admin::pages::MailboxesPage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/mailboxes/new") view=admin::pages::NewMailboxPage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/mailboxes/:id") view=admin::pages::MailboxPage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/mailboxes/:id/delete") view=admin::pages::DeleteMailboxPage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/groups") view=admin::pages::GroupsPage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/audit") view=admin::pages::AuditPage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/domains") view=domains::pages::DomainsPage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/domains/:name") view=domains::pages::DomainPage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/organisation") view=organisation::pages::OrganisationPage ssr=SsrMode::Async/>
-                <Route path=path!("/partners") view=partners::pages::PartnersPage ssr=SsrMode::Async/>
-                <Route path=path!("/partners/new") view=partners::pages::NewOrganisationPage ssr=SsrMode::Async/>
-                <Route path=path!("/partners/organisations/:slug") view=partners::pages::ConsolePage ssr=SsrMode::Async/>
-                <Route path=path!("/partners/organisations/:slug/remove") view=partners::pages::RemoveOrganisationPage ssr=SsrMode::Async/>
-                <Route path=path!("/test-sign-in/:token") view=partners::pages::TestLinkPage ssr=SsrMode::Async/>
+                <auth::Pages/>
+                <account::Pages/>
+                <app_passwords::Pages/>
+                <admin::Pages/>
+                <domains::Pages/>
+                <organisation::Pages/>
+                <partners::Pages/>
             </Routes>
         </Router>
     }
@@ -90,19 +76,37 @@ pub fn App() -> impl IntoView {
 /// Called by the wasm entry point so the linker keeps this crate's islands.
 pub fn register_islands() {}
 
-/// Every area's form posts and downloads: the router is built from this list, and the
+/// Every area's table (pages, posts, downloads): the router is built from it, and the
 /// boundary tests walk it.
 #[cfg(feature = "ssr")]
 pub fn routes() -> Vec<ssr::http::Route> {
     [
-        auth::forms::routes(),
-        account::forms::routes(),
-        app_passwords::forms::routes(),
-        admin::forms::routes(),
-        domains::forms::routes(),
-        partners::forms::routes(),
+        auth::table(),
+        account::table(),
+        app_passwords::table(),
+        admin::table(),
+        domains::table(),
+        organisation::table(),
+        partners::table(),
     ]
     .into_iter()
     .flatten()
     .collect()
+}
+
+/// Every audit action the areas declare, sorted: the audit page offers these as filter
+/// choices, and the tests check that the log holds no other.
+#[cfg(feature = "ssr")]
+pub fn audit_actions() -> Vec<ssr::db::audit::Action> {
+    let mut all: Vec<_> = [
+        auth::actions::ALL,
+        account::actions::ALL,
+        app_passwords::actions::ALL,
+        admin::actions::ALL,
+        partners::actions::ALL,
+        ssr::directory::actions::ALL,
+    ]
+    .concat();
+    all.sort();
+    all
 }

@@ -81,6 +81,7 @@ async fn world() -> World {
             .output_name("postern")
             .build(),
         shell: |_| ().into_any(),
+        audit_actions: app::audit_actions().into(),
         db,
         directory,
         oidc,
@@ -178,7 +179,7 @@ async fn the_app_password_service_mints_a_password_that_works() {
         &form,
         &RequestMeta::default(),
         "/app-passwords/new",
-        "app_password.create",
+        app::app_passwords::actions::CREATE,
     )
     .await;
 

@@ -94,6 +94,7 @@ impl Application {
         let state = AppState::new(app::ssr::state::Shared {
             leptos_options: leptos_options(),
             shell: |options| shell(options).into_any(),
+            audit_actions: app::audit_actions().into(),
             db: db.clone(),
             directory,
             oidc,

@@ -10,6 +10,10 @@ use std::process::ExitCode;
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
+    if matches!(cli.command, Some(Command::Routes)) {
+        println!("{}", server::operator::routes_json());
+        return ExitCode::SUCCESS;
+    }
     let settings = match app::ssr::config::Settings::load(&cli.config, std::env::vars()) {
         Ok(settings) => settings,
         Err(e) => {

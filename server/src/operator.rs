@@ -45,6 +45,9 @@ pub enum Command {
     /// POSTERN_SECRETS_PREVIOUS_KEY (or server.secrets_previous_key_file), run this, then
     /// remove the old key.
     RotateSecrets,
+    /// Prints every page, form post and download the areas' tables declare, as JSON (the
+    /// browser tests visit the pages from this list). Needs no configuration.
+    Routes,
 }
 
 #[derive(Debug, Subcommand)]
@@ -96,7 +99,7 @@ pub async fn run(command: Command, settings: Settings) -> Result<(), OperatorErr
     let db = Db::connect(&settings.server.database_url).await?;
     let keyring = || Keyring::from_environment(&settings.server);
     match command {
-        Command::Serve => unreachable!("main serves"),
+        Command::Serve | Command::Routes => unreachable!("main answers these"),
         Command::Organisation(OrganisationCommand::List) => list_organisations(&db).await,
         Command::Organisation(OrganisationCommand::Show { slug }) => {
             show_organisation(&db, &slug).await
@@ -248,4 +251,25 @@ async fn list_mail_servers(db: &Db) -> Result<(), OperatorError> {
         );
     }
     Ok(())
+}
+
+/// The areas' tables as JSON: `[{"method", "path", "access", "kind"}]`.
+pub fn routes_json() -> String {
+    use app::ssr::http::Kind;
+    let routes: Vec<serde_json::Value> = app::routes()
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "method": r.method.as_str(),
+                "path": r.path,
+                "access": r.access.as_str(),
+                "kind": match r.kind {
+                    Kind::Page => "page",
+                    Kind::Post => "post",
+                    Kind::Download => "download",
+                },
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&routes).unwrap_or_default()
 }

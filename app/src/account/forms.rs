@@ -2,20 +2,12 @@
 
 use super::service::sign_out_everywhere;
 use super::text;
-use crate::ssr::http::{Access, Route, SignedIn};
+use crate::ssr::http::SignedIn;
 use crate::ssr::session::{Flash, FlashKind};
 use axum::response::{IntoResponse, Redirect, Response};
 
-pub fn routes() -> Vec<Route> {
-    vec![Route::post(
-        "/account/sessions/sign-out",
-        Access::SignedIn,
-        sign_out_all,
-    )]
-}
-
 /// Ends every session of the person, this one included, and says so on the start page.
-async fn sign_out_all(s: SignedIn) -> Response {
+pub(super) async fn sign_out_all(s: SignedIn) -> Response {
     if let Err(e) = sign_out_everywhere(&s.caller, &s.meta).await {
         return s.reply.back(Err(e), "/account").await;
     }

@@ -1,5 +1,7 @@
 //! "My account": who is signed in, and their mailbox on the mail server.
 
+#[cfg(feature = "ssr")]
+pub mod actions;
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod forms;
@@ -12,3 +14,13 @@ pub mod pin;
 #[cfg(feature = "ssr")]
 pub mod service;
 pub mod text;
+
+crate::routing::area! {
+    pages {
+        "/account" => pages::AccountPage, SignedIn;
+    }
+    posts {
+        "/account/sessions/sign-out" => forms::sign_out_all, SignedIn, NoFields;
+    }
+    downloads {}
+}

@@ -133,7 +133,7 @@ pub async fn sign_out_everywhere(caller: &Caller, meta: &RequestMeta) -> Result<
         .await
         .map_err(AppError::internal)?;
     let event = crate::ssr::state::Event {
-        action: "user.sign_out_everywhere",
+        action: super::actions::SIGN_OUT_EVERYWHERE,
         account: None,
         target: Some(&caller.user.email),
         detail: serde_json::json!({ "sessions": ended }),

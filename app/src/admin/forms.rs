@@ -9,55 +9,12 @@ use super::service::{access, audit, groups, mailboxes};
 use super::text;
 use crate::auth::service::{fresh_sign_in, is_fresh};
 use crate::error::AppError;
-use crate::ssr::http::{Access, Admin, Route, no_store, status_of};
+use crate::ssr::http::{Admin, no_store, status_of};
 use crate::ssr::stalwart::model::AccountKind;
 use axum::Form;
 use axum::extract::{Path, Query};
 use axum::response::{IntoResponse, Redirect, Response};
-use serde::Deserialize;
-
-/// Every form post (and download) of the area, with who may use it.
-pub fn routes() -> Vec<Route> {
-    vec![
-        Route::post("/admin/mailboxes/new", Access::Admin, create_mailbox),
-        Route::post("/admin/mailboxes/{id}", Access::Admin, update_mailbox),
-        Route::post("/admin/mailboxes/{id}/aliases", Access::Admin, add_alias),
-        Route::post(
-            "/admin/mailboxes/{id}/aliases/remove",
-            Access::Admin,
-            remove_alias,
-        ),
-        Route::post(
-            "/admin/mailboxes/{id}/password",
-            Access::Admin,
-            reset_password,
-        ),
-        Route::post(
-            "/admin/mailboxes/{id}/delete",
-            Access::Admin,
-            delete_mailbox,
-        ),
-        Route::post(
-            "/admin/mailboxes/{id}/app-passwords/{credential}/revoke",
-            Access::Admin,
-            revoke_app_password,
-        ),
-        Route::post(
-            "/admin/mailboxes/{id}/sign-out",
-            Access::Admin,
-            sign_out_person,
-        ),
-        Route::post("/admin/groups", Access::Admin, create_group),
-        Route::post("/admin/groups/{id}/members", Access::Admin, add_member),
-        Route::post(
-            "/admin/groups/{id}/members/remove",
-            Access::Admin,
-            remove_member,
-        ),
-        Route::post("/admin/groups/{id}/receive", Access::Admin, allow_receiving),
-        Route::get("/admin/audit/export.csv", Access::Admin, export_audit),
-    ]
-}
+use serde::{Deserialize, Serialize};
 
 /// Setting a password, adding a member to a group and deleting a mailbox need a recent
 /// sign-in, like creating an app password: when the admin's is too old, the form is kept and
@@ -66,7 +23,7 @@ async fn needs_fresh_sign_in(
     a: &Admin,
     page: &str,
     draft: FormDraft,
-    target: (&str, AccountKind, &str),
+    target: (&str, AccountKind, crate::ssr::db::audit::Action),
 ) -> Option<Response> {
     let caller = &a.scope.caller;
     if is_fresh(&caller.user, caller.tenant.fresh_auth_max_age) {
@@ -96,7 +53,7 @@ fn mailbox_page(id: &str) -> String {
     format!("/admin/mailboxes/{id}")
 }
 
-async fn create_mailbox(a: Admin, Form(form): Form<NewMailboxForm>) -> Response {
+pub(super) async fn create_mailbox(a: Admin, Form(form): Form<NewMailboxForm>) -> Response {
     match mailboxes::create(&a.scope, &form, &a.meta).await {
         Ok(id) => {
             let address = format!("{}@{}", form.local_part.trim().to_lowercase(), form.domain);
@@ -115,15 +72,15 @@ async fn create_mailbox(a: Admin, Form(form): Form<NewMailboxForm>) -> Response 
     }
 }
 
-#[derive(Deserialize)]
-struct DetailsForm {
+#[derive(Serialize, Deserialize)]
+pub(super) struct DetailsForm {
     #[serde(default)]
     display_name: String,
     #[serde(default)]
     quota_gb: String,
 }
 
-async fn update_mailbox(
+pub(super) async fn update_mailbox(
     a: Admin,
     Path(id): Path<String>,
     Form(form): Form<DetailsForm>,
@@ -134,31 +91,39 @@ async fn update_mailbox(
     a.reply.back(outcome, &mailbox_page(&id)).await
 }
 
-#[derive(Deserialize)]
-struct AliasForm {
+#[derive(Serialize, Deserialize)]
+pub(super) struct AliasForm {
     alias: String,
 }
 
-async fn add_alias(a: Admin, Path(id): Path<String>, Form(form): Form<AliasForm>) -> Response {
+pub(super) async fn add_alias(
+    a: Admin,
+    Path(id): Path<String>,
+    Form(form): Form<AliasForm>,
+) -> Response {
     let outcome = mailboxes::add_alias(&a.scope, &id, &form.alias, &a.meta)
         .await
         .map(|alias| text::added_alias(&alias));
     a.reply.back(outcome, &mailbox_page(&id)).await
 }
 
-async fn remove_alias(a: Admin, Path(id): Path<String>, Form(form): Form<AliasForm>) -> Response {
+pub(super) async fn remove_alias(
+    a: Admin,
+    Path(id): Path<String>,
+    Form(form): Form<AliasForm>,
+) -> Response {
     let outcome = mailboxes::remove_alias(&a.scope, &id, &form.alias, &a.meta)
         .await
         .map(|()| text::removed_alias(&form.alias));
     a.reply.back(outcome, &mailbox_page(&id)).await
 }
 
-#[derive(Deserialize)]
-struct PasswordForm {
+#[derive(Serialize, Deserialize)]
+pub(super) struct PasswordForm {
     password: String,
 }
 
-async fn reset_password(
+pub(super) async fn reset_password(
     a: Admin,
     Path(id): Path<String>,
     Form(form): Form<PasswordForm>,
@@ -168,7 +133,11 @@ async fn reset_password(
         form: "password".into(),
         ..Default::default()
     };
-    let target = (id.as_str(), AccountKind::User, "mailbox.password_reset");
+    let target = (
+        id.as_str(),
+        AccountKind::User,
+        super::actions::PASSWORD_RESET,
+    );
     if let Some(answer) = needs_fresh_sign_in(&a, &mailbox_page(&id), draft, target).await {
         return answer;
     }
@@ -178,13 +147,13 @@ async fn reset_password(
     a.reply.back(outcome, &mailbox_page(&id)).await
 }
 
-#[derive(Deserialize)]
-struct DeleteForm {
+#[derive(Serialize, Deserialize)]
+pub(super) struct DeleteForm {
     #[serde(default)]
     confirm: String,
 }
 
-async fn delete_mailbox(
+pub(super) async fn delete_mailbox(
     a: Admin,
     Path(id): Path<String>,
     Form(form): Form<DeleteForm>,
@@ -194,7 +163,11 @@ async fn delete_mailbox(
         fields: [("confirm".to_owned(), form.confirm.clone())].into(),
     };
     let page = format!("/admin/mailboxes/{id}/delete");
-    let target = (id.as_str(), AccountKind::User, "mailbox.delete");
+    let target = (
+        id.as_str(),
+        AccountKind::User,
+        super::actions::MAILBOX_DELETE,
+    );
     if let Some(answer) = needs_fresh_sign_in(&a, &page, draft, target).await {
         return answer;
     }
@@ -212,38 +185,45 @@ async fn delete_mailbox(
     }
 }
 
-async fn revoke_app_password(a: Admin, Path((id, credential)): Path<(String, String)>) -> Response {
+pub(super) async fn revoke_app_password(
+    a: Admin,
+    Path((id, credential)): Path<(String, String)>,
+) -> Response {
     let outcome = access::revoke_app_password(&a.scope, &id, &credential, &a.meta)
         .await
         .map(|name| text::revoked_app_password(&name));
     a.reply.back(outcome, &mailbox_page(&id)).await
 }
 
-#[derive(Deserialize)]
-struct GroupForm {
+#[derive(Serialize, Deserialize)]
+pub(super) struct GroupForm {
     address: String,
     #[serde(default)]
     display_name: String,
 }
 
-async fn create_group(a: Admin, Form(form): Form<GroupForm>) -> Response {
+pub(super) async fn create_group(a: Admin, Form(form): Form<GroupForm>) -> Response {
     let outcome = groups::create(&a.scope, &form.address, &form.display_name, &a.meta)
         .await
         .map(|_| text::created_group(&form.address.trim().to_lowercase()));
     a.reply.back(outcome, "/admin/groups").await
 }
 
-#[derive(Deserialize)]
-struct MemberForm {
+#[derive(Serialize, Deserialize)]
+pub(super) struct MemberForm {
     member: String,
 }
 
-async fn add_member(a: Admin, Path(id): Path<String>, Form(form): Form<MemberForm>) -> Response {
+pub(super) async fn add_member(
+    a: Admin,
+    Path(id): Path<String>,
+    Form(form): Form<MemberForm>,
+) -> Response {
     let draft = FormDraft {
         form: format!("member:{id}"),
         fields: [("member".to_owned(), form.member.clone())].into(),
     };
-    let target = (id.as_str(), AccountKind::Group, "group.member_add");
+    let target = (id.as_str(), AccountKind::Group, super::actions::MEMBER_ADD);
     if let Some(answer) = needs_fresh_sign_in(&a, "/admin/groups", draft, target).await {
         return answer;
     }
@@ -253,14 +233,18 @@ async fn add_member(a: Admin, Path(id): Path<String>, Form(form): Form<MemberFor
     a.reply.back(outcome, "/admin/groups").await
 }
 
-async fn remove_member(a: Admin, Path(id): Path<String>, Form(form): Form<MemberForm>) -> Response {
+pub(super) async fn remove_member(
+    a: Admin,
+    Path(id): Path<String>,
+    Form(form): Form<MemberForm>,
+) -> Response {
     let outcome = groups::set_membership(&a.scope, &id, &form.member, false, &a.meta)
         .await
         .map(|m| text::removed_member(&m));
     a.reply.back(outcome, "/admin/groups").await
 }
 
-async fn allow_receiving(a: Admin, Path(id): Path<String>) -> Response {
+pub(super) async fn allow_receiving(a: Admin, Path(id): Path<String>) -> Response {
     let outcome = groups::allow_receiving(&a.scope, &id, &a.meta)
         .await
         .map(|()| text::GROUP_RECEIVES.to_owned());
@@ -268,7 +252,7 @@ async fn allow_receiving(a: Admin, Path(id): Path<String>) -> Response {
 }
 
 #[derive(Deserialize)]
-struct AuditFilter {
+pub(super) struct AuditFilter {
     #[serde(default)]
     action: String,
     #[serde(default)]
@@ -276,7 +260,7 @@ struct AuditFilter {
 }
 
 /// The audit log (as filtered on the page) as a CSV download.
-async fn export_audit(a: Admin, Query(filter): Query<AuditFilter>) -> Response {
+pub(super) async fn export_audit(a: Admin, Query(filter): Query<AuditFilter>) -> Response {
     use axum::http::{HeaderValue, header};
     match audit::csv(&a.scope, &filter.action, &filter.actor).await {
         Ok(body) => {
@@ -297,9 +281,64 @@ async fn export_audit(a: Admin, Query(filter): Query<AuditFilter>) -> Response {
     }
 }
 
-async fn sign_out_person(a: Admin, Path(id): Path<String>) -> Response {
+pub(super) async fn sign_out_person(a: Admin, Path(id): Path<String>) -> Response {
     let outcome = access::sign_out_person(&a.scope, &id, &a.meta)
         .await
         .map(|(address, sessions)| text::signed_out(&address, sessions));
     a.reply.back(outcome, &mailbox_page(&id)).await
+}
+
+mod samples {
+    use super::*;
+    use crate::routing::{Sample, Target};
+
+    impl Sample for DetailsForm {
+        fn sample(_: &Target) -> Self {
+            DetailsForm {
+                display_name: "Intruder".into(),
+                quota_gb: "1".into(),
+            }
+        }
+    }
+
+    impl Sample for AliasForm {
+        fn sample(t: &Target) -> Self {
+            AliasForm {
+                alias: format!("intruder@{}", t.domain),
+            }
+        }
+    }
+
+    impl Sample for PasswordForm {
+        fn sample(_: &Target) -> Self {
+            PasswordForm {
+                password: "violet-harbour-tangent-47".into(),
+            }
+        }
+    }
+
+    impl Sample for DeleteForm {
+        fn sample(t: &Target) -> Self {
+            DeleteForm {
+                confirm: t.address.clone(),
+            }
+        }
+    }
+
+    impl Sample for GroupForm {
+        fn sample(t: &Target) -> Self {
+            GroupForm {
+                address: format!("intruders@{}", t.domain),
+                display_name: "Intruders".into(),
+            }
+        }
+    }
+
+    impl Sample for MemberForm {
+        fn sample(t: &Target) -> Self {
+            MemberForm {
+                member: t.address.clone(),
+            }
+        }
+    }
 }

@@ -142,6 +142,8 @@ pub const AUDIT_PAGE_SIZE: u64 = 50;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuditView {
     pub me: Me,
+    /// Every action the portal records, offered as the filter's choices.
+    pub actions: Vec<String>,
     pub action: String,
     pub actor: String,
     pub page: u64,
@@ -161,5 +163,19 @@ pub struct FormDraft {
 impl FormDraft {
     pub fn value(&self, field: &str) -> String {
         self.fields.get(field).cloned().unwrap_or_default()
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl crate::routing::Sample for NewMailboxForm {
+    fn sample(t: &crate::routing::Target) -> Self {
+        NewMailboxForm {
+            local_part: "intruder".into(),
+            domain: t.domain.clone(),
+            display_name: "Intruder".into(),
+            quota_gb: "1".into(),
+            aliases: String::new(),
+            password: "violet-harbour-tangent-47".into(),
+        }
     }
 }

@@ -6,26 +6,11 @@ use super::apple;
 use super::model::{CreateOutcome, NewAppPasswordForm};
 use super::service::{self, CreateResult};
 use super::text::service as text;
-use crate::ssr::http::{Access, Route, SignedIn, no_store, retry_after, status_of};
+use crate::ssr::http::{SignedIn, no_store, retry_after, status_of};
 use axum::Form;
 use axum::extract::Path;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-
-/// Every form post (and download) of the area, with who may use it.
-pub fn routes() -> Vec<Route> {
-    vec![
-        Route::post("/app-passwords/new", Access::SignedIn, create),
-        Route::post("/app-passwords/apple", Access::SignedIn, apple_profile),
-        Route::post("/app-passwords/revoke-all", Access::SignedIn, revoke_all),
-        Route::post("/app-passwords/{id}/revoke", Access::SignedIn, revoke),
-        Route::post(
-            "/app-passwords/api-keys/{id}/revoke",
-            Access::SignedIn,
-            revoke_api_key,
-        ),
-    ]
-}
 
 /// The page at this request's path with `outcome` in context, never cached.
 async fn render(signed_in: &SignedIn, outcome: CreateOutcome) -> Response {
@@ -51,7 +36,7 @@ async fn minted(
     s: &SignedIn,
     form: NewAppPasswordForm,
     return_to: &str,
-    action: &str,
+    action: crate::ssr::db::audit::Action,
 ) -> Result<super::model::Minted, Response> {
     match service::create(&s.caller, &form, &s.meta, return_to, action).await {
         CreateResult::Minted(minted) => Ok(minted),
@@ -73,19 +58,19 @@ async fn minted(
     }
 }
 
-async fn create(s: SignedIn, Form(form): Form<NewAppPasswordForm>) -> Response {
-    match minted(&s, form, "/app-passwords/new", "app_password.create").await {
+pub(super) async fn create(s: SignedIn, Form(form): Form<NewAppPasswordForm>) -> Response {
+    match minted(&s, form, "/app-passwords/new", super::actions::CREATE).await {
         Ok(minted) => render(&s, CreateOutcome::Minted(minted)).await,
         Err(answer) => answer,
     }
 }
 
-async fn apple_profile(s: SignedIn, Form(form): Form<NewAppPasswordForm>) -> Response {
+pub(super) async fn apple_profile(s: SignedIn, Form(form): Form<NewAppPasswordForm>) -> Response {
     let minted = match minted(
         &s,
         form,
         "/app-passwords/apple",
-        "app_password.apple_profile",
+        super::actions::APPLE_PROFILE,
     )
     .await
     {
@@ -117,14 +102,14 @@ async fn apple_profile(s: SignedIn, Form(form): Form<NewAppPasswordForm>) -> Res
     response
 }
 
-async fn revoke(s: SignedIn, Path(id): Path<String>) -> Response {
+pub(super) async fn revoke(s: SignedIn, Path(id): Path<String>) -> Response {
     let outcome = service::revoke(&s.caller, &id, &s.meta)
         .await
         .map(|name| text::revoked(&name));
     s.reply.back(outcome, "/app-passwords").await
 }
 
-async fn revoke_all(s: SignedIn) -> Response {
+pub(super) async fn revoke_all(s: SignedIn) -> Response {
     let outcome = service::revoke_all(&s.caller, &s.meta)
         .await
         .map(|count| match count {
@@ -135,7 +120,7 @@ async fn revoke_all(s: SignedIn) -> Response {
     s.reply.back(outcome, "/app-passwords").await
 }
 
-async fn revoke_api_key(s: SignedIn, Path(id): Path<String>) -> Response {
+pub(super) async fn revoke_api_key(s: SignedIn, Path(id): Path<String>) -> Response {
     let outcome = service::revoke_api_key(&s.caller, &id, &s.meta)
         .await
         .map(|name| text::revoked_api_key(&name));

@@ -135,3 +135,16 @@ pub enum CreateOutcome {
         error: AppError,
     },
 }
+
+#[cfg(feature = "ssr")]
+impl crate::routing::Sample for NewAppPasswordForm {
+    fn sample(_: &crate::routing::Target) -> Self {
+        NewAppPasswordForm {
+            request_id: "abcdefghijklmnopqrstuvwx".into(),
+            name: "Intruder phone".into(),
+            expiry: "never".into(),
+            networks: String::new(),
+            scope: "mail".into(),
+        }
+    }
+}

@@ -68,14 +68,14 @@ async fn account_to_change(
     caller: &Caller,
     action: &str,
     meta: &RequestMeta,
-    attempted: &str,
+    attempted: crate::ssr::db::audit::Action,
 ) -> Result<String, AppError> {
     match mailbox_id(caller, action, Freshness::Now).await {
         Ok(Some(id)) => Ok(id),
         Ok(None) => Err(AppError::NotFound(NO_MAILBOX.into())),
         Err(refused @ AppError::Refused(_)) => {
             let event = Event {
-                action: "app_password.refused",
+                action: super::actions::REFUSED,
                 account: caller.user.account_id.as_deref(),
                 target: Some(&caller.user.email),
                 detail: serde_json::json!({ "attempted": attempted, "reason": "protected_account" }),
@@ -181,7 +181,7 @@ pub async fn create(
     form: &NewAppPasswordForm,
     meta: &RequestMeta,
     return_to: &str,
-    action: &str,
+    action: crate::ssr::db::audit::Action,
 ) -> CreateResult {
     let valid = match ValidRequest::parse(form) {
         Ok(v) => v,
@@ -225,7 +225,7 @@ pub async fn mint(
     caller: &Caller,
     valid: &ValidRequest,
     meta: &RequestMeta,
-    action: &str,
+    action: crate::ssr::db::audit::Action,
 ) -> Result<Minted, AppError> {
     let db = &caller.state.db;
     let account = account_to_change(caller, text::CREATE, meta, action).await?;
@@ -342,7 +342,7 @@ async fn create_error(e: &StalwartError, caller: &Caller, account: &str) -> AppE
 
 /// Revokes one of the caller's app passwords; returns its name.
 pub async fn revoke(caller: &Caller, id: &str, meta: &RequestMeta) -> Result<String, AppError> {
-    let account = account_to_change(caller, text::REVOKE, meta, "app_password.revoke").await?;
+    let account = account_to_change(caller, text::REVOKE, meta, super::actions::REVOKE).await?;
     let stalwart = &caller.tenant.stalwart;
     let list = stalwart
         .app_passwords(&account)
@@ -352,7 +352,7 @@ pub async fn revoke(caller: &Caller, id: &str, meta: &RequestMeta) -> Result<Str
         return Err(AppError::NotFound(text::GONE.into()));
     };
     let event = Event {
-        action: "app_password.revoke",
+        action: super::actions::REVOKE,
         account: Some(&account),
         target: Some(id),
         detail: serde_json::json!({ "name": target.description }),
@@ -369,7 +369,7 @@ pub async fn revoke(caller: &Caller, id: &str, meta: &RequestMeta) -> Result<Str
 /// Revokes every app password and API key of the caller; returns how many there were.
 pub async fn revoke_all(caller: &Caller, meta: &RequestMeta) -> Result<usize, AppError> {
     let account =
-        account_to_change(caller, text::REVOKE_ALL, meta, "app_password.revoke_all").await?;
+        account_to_change(caller, text::REVOKE_ALL, meta, super::actions::REVOKE_ALL).await?;
     let stalwart = &caller.tenant.stalwart;
     let (passwords, keys) = stalwart
         .app_passwords_and_api_keys(&account)
@@ -380,7 +380,7 @@ pub async fn revoke_all(caller: &Caller, meta: &RequestMeta) -> Result<usize, Ap
     let names: Vec<&str> = passwords.iter().map(|p| p.description.as_str()).collect();
     let key_names: Vec<&str> = keys.iter().map(|k| k.description.as_str()).collect();
     let event = Event {
-        action: "app_password.revoke_all",
+        action: super::actions::REVOKE_ALL,
         account: Some(&account),
         target: None,
         detail: serde_json::json!({ "ids": ids, "names": names,
@@ -402,7 +402,13 @@ pub async fn revoke_api_key(
     id: &str,
     meta: &RequestMeta,
 ) -> Result<String, AppError> {
-    let account = account_to_change(caller, text::REVOKE_API_KEY, meta, "api_key.revoke").await?;
+    let account = account_to_change(
+        caller,
+        text::REVOKE_API_KEY,
+        meta,
+        super::actions::API_KEY_REVOKE,
+    )
+    .await?;
     let stalwart = &caller.tenant.stalwart;
     let (_, keys) = stalwart
         .app_passwords_and_api_keys(&account)
@@ -412,7 +418,7 @@ pub async fn revoke_api_key(
         return Err(AppError::NotFound(text::API_KEY_GONE.into()));
     };
     let event = Event {
-        action: "api_key.revoke",
+        action: super::actions::API_KEY_REVOKE,
         account: Some(&account),
         target: Some(id),
         detail: serde_json::json!({ "name": target.description }),

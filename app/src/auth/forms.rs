@@ -6,9 +6,7 @@ use super::text;
 use crate::account::pin::Mismatch;
 use crate::account::text::PROTECTED_ACCOUNT;
 use crate::error::AppError;
-use crate::ssr::http::{
-    Access, Reply, RequestMeta, Route, SignedIn, retry_after, set_notice, status_of,
-};
+use crate::ssr::http::{Reply, RequestMeta, SignedIn, retry_after, set_notice, status_of};
 use crate::ssr::limits::{Subject, Throttled};
 use crate::ssr::oidc::{AuthOptions, Callback, OidcError, TEST_SIGN_IN, TestClaims, TestSignIn};
 use crate::ssr::session::{AppSession, Flash, FlashKind};
@@ -19,7 +17,7 @@ use axum::extract::{ConnectInfo, Query, State};
 use axum::http::HeaderMap;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 use std::net::SocketAddr;
 use tower_sessions::Session;
@@ -28,29 +26,19 @@ use tower_sessions::Session;
 const MAX_EMAIL: usize = 254;
 
 /// The audit action of a refused sign-in.
-const REFUSED: &str = "user.sign_in_refused";
+const REFUSED: crate::ssr::db::audit::Action = super::actions::SIGN_IN_REFUSED;
 
 /// A sign-in must come back from the IdP within this many seconds.
 const PENDING_LOGIN_TTL: i64 = 600;
 
-/// Every form post (and download) of the area, with who may use it.
-pub fn routes() -> Vec<Route> {
-    vec![
-        Route::post("/auth/login", Access::Public, login),
-        Route::get("/auth/callback", Access::Public, callback),
-        Route::post("/auth/logout", Access::Public, logout),
-        Route::get("/auth/refresh", Access::SignedIn, refresh),
-    ]
-}
-
-#[derive(Deserialize)]
-struct LoginForm {
+#[derive(Serialize, Deserialize)]
+pub(super) struct LoginForm {
     email: String,
     #[serde(default)]
     return_to: Option<String>,
 }
 
-async fn login(
+pub(super) async fn login(
     State(state): State<AppState>,
     session: Session,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -135,7 +123,7 @@ async fn login(
     Redirect::to(url.as_str()).into_response()
 }
 
-async fn callback(
+pub(super) async fn callback(
     State(state): State<AppState>,
     session: Session,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -237,7 +225,7 @@ async fn callback(
             &state,
             &tenant.slug,
             who,
-            "user.reauth_refused",
+            super::actions::REAUTH_REFUSED,
             detail,
             &meta,
         )
@@ -338,7 +326,7 @@ async fn test_sign_in(
     Redirect::to(local_path(Some(&pending.return_to)).unwrap_or("/")).into_response()
 }
 
-async fn logout(
+pub(super) async fn logout(
     State(state): State<AppState>,
     session: Session,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -362,7 +350,15 @@ async fn logout(
         user_id: Some(user.user_id),
         email: &user.email,
     };
-    service::record(&state, &user.tenant, who, "user.sign_out", json!({}), &meta).await;
+    service::record(
+        &state,
+        &user.tenant,
+        who,
+        super::actions::SIGN_OUT,
+        json!({}),
+        &meta,
+    )
+    .await;
     let Some(tenant) = state.tenants().by_slug(&user.tenant).cloned() else {
         return Redirect::to("/").into_response();
     };
@@ -392,13 +388,13 @@ async fn throttled(reply: &Reply, limited: Throttled, email: Option<String>) -> 
 }
 
 #[derive(Deserialize)]
-struct RefreshQuery {
+pub(super) struct RefreshQuery {
     #[serde(default)]
     return_to: Option<String>,
 }
 
 /// Asks the IdP for a signed-in admin's groups again, and comes back to the page.
-async fn refresh(s: SignedIn, Query(query): Query<RefreshQuery>) -> Response {
+pub(super) async fn refresh(s: SignedIn, Query(query): Query<RefreshQuery>) -> Response {
     let return_to = local_path(query.return_to.as_deref()).unwrap_or("/account");
     match service::refresh_sign_in(&s.caller, return_to).await {
         Ok((url, pending)) => match s.reply.session.start_login(&pending).await {
@@ -441,6 +437,15 @@ fn local_path(path: Option<&str>) -> Option<&str> {
         && path.len() <= 2048
         && same_origin)
         .then_some(path)
+}
+
+impl crate::routing::Sample for LoginForm {
+    fn sample(t: &crate::routing::Target) -> Self {
+        LoginForm {
+            email: t.address.clone(),
+            return_to: None,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! Signing in through the organisation's identity provider, and signing out.
 
+#[cfg(feature = "ssr")]
+pub mod actions;
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod forms;
@@ -8,3 +10,17 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;
 pub mod text;
+
+crate::routing::area! {
+    pages {
+        "/" => pages::SignInPage, Public;
+    }
+    posts {
+        "/auth/login" => forms::login, Public, forms::LoginForm;
+        "/auth/logout" => forms::logout, Public, NoFields;
+    }
+    downloads {
+        "/auth/callback" => forms::callback, Public;
+        "/auth/refresh" => forms::refresh, SignedIn;
+    }
+}

@@ -111,7 +111,7 @@ pub async fn sign_in(
         tenant: &tenant.slug,
         actor_id: Some(user.id),
         actor_email: &user.email,
-        action: "user.sign_in",
+        action: super::actions::SIGN_IN,
         account_id: None,
         target: None,
         detail: serde_json::json!({ "admin": is_admin }),
@@ -190,7 +190,7 @@ pub async fn provision_mailbox(
                 tenant: &tenant.slug,
                 actor_id: Some(user.id),
                 actor_email: &user.email,
-                action: "mailbox.provision",
+                action: super::actions::MAILBOX_PROVISION,
                 account_id: Some(&id),
                 target: Some(&user.email),
                 detail: serde_json::json!({ "after": { "address": user.email, "display_name": user.name } }),
@@ -228,7 +228,7 @@ pub async fn record(
     state: &AppState,
     tenant: &str,
     who: Who<'_>,
-    action: &str,
+    action: crate::ssr::db::audit::Action,
     detail: serde_json::Value,
     meta: &RequestMeta,
 ) {
@@ -244,7 +244,7 @@ pub async fn record(
         user_agent: meta.user_agent.as_deref(),
     };
     if let Err(e) = audit::record(&state.db, &event).await {
-        tracing::error!(error = %e, action, "cannot write the audit log");
+        tracing::error!(error = %e, %action, "cannot write the audit log");
     }
 }
 

@@ -2,27 +2,14 @@
 //! does), download the zone file, and the status the page polls while a check runs.
 
 use super::service;
-use crate::ssr::http::{Access, Admin, Route};
+use crate::ssr::http::Admin;
 use axum::extract::Path;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-/// Every form post (and download) of the area, with who may use it.
-pub fn routes() -> Vec<Route> {
-    vec![
-        Route::post("/admin/domains/{name}/check", Access::Admin, check_again),
-        Route::get("/admin/domains/{name}/zone", Access::Admin, zone_file),
-        Route::get(
-            "/admin/domains/{name}/check-status",
-            Access::Admin,
-            check_status,
-        ),
-    ]
-}
-
 /// 202 while the background check the page started is running, 200 once its result is there
 /// to show. The page polls this instead of refreshing itself.
-async fn check_status(a: Admin, Path(name): Path<String>) -> Response {
+pub(super) async fn check_status(a: Admin, Path(name): Path<String>) -> Response {
     let mut response = match service::is_checking(&a.scope, &name) {
         Ok(true) => (StatusCode::ACCEPTED, "checking").into_response(),
         Ok(false) => (StatusCode::OK, "done").into_response(),
@@ -34,14 +21,14 @@ async fn check_status(a: Admin, Path(name): Path<String>) -> Response {
     response
 }
 
-async fn check_again(a: Admin, Path(name): Path<String>) -> Response {
+pub(super) async fn check_again(a: Admin, Path(name): Path<String>) -> Response {
     let outcome = service::check_again(&a.scope, &name).await;
     a.reply
         .back(outcome, &format!("/admin/domains/{name}"))
         .await
 }
 
-async fn zone_file(a: Admin, Path(name): Path<String>) -> Response {
+pub(super) async fn zone_file(a: Admin, Path(name): Path<String>) -> Response {
     match service::zone_file(&a.scope, &name).await {
         Ok(body) => {
             let mut response = body.into_response();

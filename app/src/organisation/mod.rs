@@ -8,3 +8,11 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;
 pub mod text;
+
+crate::routing::area! {
+    pages {
+        "/admin/organisation" => pages::OrganisationPage, Admin;
+    }
+    posts {}
+    downloads {}
+}

@@ -271,3 +271,32 @@ pub struct TestLinkView {
     pub organisation: String,
     pub token: String,
 }
+
+#[cfg(feature = "ssr")]
+impl crate::routing::Sample for NewOrganisationForm {
+    fn sample(t: &crate::routing::Target) -> Self {
+        NewOrganisationForm {
+            display_name: "Intruder Org".into(),
+            slug: "intruder".into(),
+            contact_email: t.address.clone(),
+            partner: None,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl crate::routing::Sample for IdpForm {
+    fn sample(t: &crate::routing::Target) -> Self {
+        IdpForm {
+            issuer: format!("https://idp.{}", t.domain),
+            client_id: "intruder".into(),
+            client_secret: "intruder-secret".into(),
+            scopes: "openid email profile".into(),
+            email_claim: "email".into(),
+            groups_claim: "groups".into(),
+            admin_group: "admins".into(),
+            login_hint: String::new(),
+            verified_email: Some("on".into()),
+        }
+    }
+}

@@ -91,64 +91,101 @@ impl Reply {
     }
 }
 
-/// Who may use a route.
+pub use crate::routing::Access;
+use crate::routing::{Sample, Target};
+
+/// What a route is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Access {
-    /// Anyone (signing in and out).
-    Public,
-    /// A signed-in person, for their own things.
-    SignedIn,
-    /// A tenant admin, for their organisation's things.
-    Admin,
-    /// An admin of a partner organisation, for the organisations it manages.
-    Partner,
+pub enum Kind {
+    /// A Leptos page (GET), rendered by the area's `Pages`.
+    Page,
+    /// A form post.
+    Post,
+    /// A GET answered outside Leptos (a file, a redirect, a status for a script).
+    Download,
 }
 
-/// One route an area serves besides its pages (form posts, downloads). The router is built
-/// from these, and the boundary tests go through the same list, so a new route cannot
-/// escape them.
+/// One entry of an area's table (see [`crate::routing::area!`]): the router, the Leptos routes
+/// and the boundary tests all go through the same tables, so a new route cannot escape them.
 pub struct Route {
     pub method: Method,
-    /// axum syntax: `/admin/mailboxes/{id}/delete`.
+    /// Leptos syntax: `/admin/mailboxes/:id/delete`.
     pub path: &'static str,
     pub access: Access,
-    handler: axum::routing::MethodRouter<AppState>,
+    pub kind: Kind,
+    /// For posts: the form, filled in for a target as the browser would send it.
+    pub sample: Option<fn(&Target) -> String>,
+    handler: Option<axum::routing::MethodRouter<AppState>>,
 }
 
 impl Route {
-    pub fn post<H, T>(path: &'static str, access: Access, handler: H) -> Self
-    where
-        H: axum::handler::Handler<T, AppState>,
-        T: 'static,
-    {
-        let handler = axum::routing::post(handler);
-        Self {
-            method: Method::POST,
-            path,
-            access,
-            handler,
-        }
-    }
-
-    pub fn get<H, T>(path: &'static str, access: Access, handler: H) -> Self
-    where
-        H: axum::handler::Handler<T, AppState>,
-        T: 'static,
-    {
-        let handler = axum::routing::get(handler);
+    pub fn page(path: &'static str, access: Access) -> Self {
         Self {
             method: Method::GET,
             path,
             access,
-            handler,
+            kind: Kind::Page,
+            sample: None,
+            handler: None,
         }
+    }
+
+    pub fn post<F, H, T>(path: &'static str, access: Access, handler: H) -> Self
+    where
+        F: Sample,
+        H: axum::handler::Handler<T, AppState>,
+        T: 'static,
+    {
+        Self {
+            method: Method::POST,
+            path,
+            access,
+            kind: Kind::Post,
+            sample: Some(|target| {
+                serde_urlencoded::to_string(F::sample(target)).unwrap_or_default()
+            }),
+            handler: Some(axum::routing::post(handler)),
+        }
+    }
+
+    pub fn download<H, T>(path: &'static str, access: Access, handler: H) -> Self
+    where
+        H: axum::handler::Handler<T, AppState>,
+        T: 'static,
+    {
+        Self {
+            method: Method::GET,
+            path,
+            access,
+            kind: Kind::Download,
+            sample: None,
+            handler: Some(axum::routing::get(handler)),
+        }
+    }
+
+    /// The names of the path's parameters (`id` of `/admin/mailboxes/:id`).
+    pub fn params(&self) -> impl Iterator<Item = &'static str> {
+        self.path.split('/').filter_map(|s| s.strip_prefix(':'))
+    }
+
+    /// The path with each parameter replaced by `value(name)`.
+    pub fn fill(&self, value: impl Fn(&str) -> String) -> String {
+        self.path
+            .split('/')
+            .map(|s| s.strip_prefix(':').map_or_else(|| s.to_owned(), &value))
+            .collect::<Vec<_>>()
+            .join("/")
     }
 }
 
-/// The router of a list of routes.
+/// The router of the posts and downloads of a list of routes (the pages are Leptos's).
 pub fn router(routes: Vec<Route>) -> axum::Router<AppState> {
     routes.into_iter().fold(axum::Router::new(), |router, r| {
-        router.route(r.path, r.handler)
+        let path = r.fill(|name| format!("{{{name}}}"));
+        match r.handler {
+            Some(handler) => router.route(&path, handler),
+            None => router,
+        }
     })
 }
 

@@ -41,6 +41,8 @@ pub struct Shared {
     /// The HTML document around every page (`app::shell`), for answering a form post with a
     /// page. Passed in so that server plumbing does not depend on the pages.
     pub shell: fn(LeptosOptions) -> AnyView,
+    /// Every audit action the areas declare (`app::audit_actions`), for the audit page's filter.
+    pub audit_actions: Arc<[crate::ssr::db::audit::Action]>,
     pub db: Db,
     /// Organisations, domains, IdPs and mail servers: read through [`AppState::tenants`].
     pub directory: Arc<Directory>,
@@ -128,7 +130,7 @@ async fn check_login(
 
 /// What a caller did, for [`Caller::record`].
 pub struct Event<'a> {
-    pub action: &'a str,
+    pub action: crate::ssr::db::audit::Action,
     /// The Stalwart account it concerns.
     pub account: Option<&'a str>,
     /// What was acted on (an address, a credential id).
@@ -256,7 +258,7 @@ impl Caller {
     /// has happened; failing to log it is logged, and does not hide the change from the user.
     pub async fn record(&self, meta: &RequestMeta, event: Event<'_>) {
         if let Err(e) = audit::record(&self.state.db, &self.new_event(meta, &event)).await {
-            tracing::error!(error = %e, action = event.action, "cannot write the audit log");
+            tracing::error!(error = %e, action = %event.action, "cannot write the audit log");
         }
     }
 
@@ -266,7 +268,7 @@ impl Caller {
         match audit::begin(&self.state.db, &self.new_event(meta, &event)).await {
             Ok(id) => Ok(Audited(id)),
             Err(e) => {
-                tracing::error!(error = %e, action = event.action, "cannot write the audit log; change refused");
+                tracing::error!(error = %e, action = %event.action, "cannot write the audit log; change refused");
                 Err(AppError::Unavailable(text::AUDIT_UNAVAILABLE.into()))
             }
         }

@@ -55,7 +55,8 @@ async fn admins_page_through_filter_and_export_the_whole_audit_log() {
             tenant: "acme",
             actor_id: None,
             actor_email: actor,
-            action,
+            // "groupX…" is no action anyone declares: it checks that `_` is no wildcard.
+            action: app::ssr::db::audit::Action::declared(action),
             account_id: None,
             target: Some("x@acme.test"),
             detail: serde_json::json!({ "n": i }),
@@ -72,6 +73,11 @@ async fn admins_page_through_filter_and_export_the_whole_audit_log() {
         let path = path.to_owned();
         async move { text(&admin.get(&path).await.text().await.unwrap()) }
     };
+    let html = admin.get("/admin/audit").await.text().await.unwrap();
+    for action in app::audit_actions() {
+        let choice = format!("<option value=\"{action}\">");
+        assert!(html.contains(&choice), "the filter offers {action}");
+    }
     let first = page("/admin/audit").await;
     assert!(first.contains("131 events · page 1 of 3"), "{first}");
     let third = page("/admin/audit?page=3").await;
@@ -131,4 +137,22 @@ async fn a_credential_change_is_not_made_when_the_audit_log_cannot_be_written() 
         app.simulator.store().app_passwords_of(ALICE).is_empty(),
         "no app password was created"
     );
+}
+
+#[test]
+fn every_audit_action_is_declared_once_and_named_thing_dot_verb() {
+    let all = app::audit_actions();
+    let mut names: Vec<&str> = all.iter().map(|a| a.as_str()).collect();
+    names.dedup();
+    assert_eq!(
+        names.len(),
+        all.len(),
+        "an action declared twice: {names:?}"
+    );
+    for name in &names {
+        let (thing, verb) = name.split_once('.').expect(name);
+        let word = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+        assert!(word(thing) && word(verb), "{name}");
+    }
+    assert!(names.len() >= 40, "{names:?}");
 }

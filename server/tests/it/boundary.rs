@@ -2,36 +2,46 @@
 //! is the list walked here, so a new route is checked without anyone adding it.
 
 use crate::common::{ADA, ALICE, BERT, Browser, TestApp, location, seed};
-use app::ssr::http::Access;
-use reqwest::{Method, StatusCode};
+use app::routing::Target;
+use app::ssr::http::{Access, Kind, Route};
+use reqwest::StatusCode;
 
-/// Every field any form takes, filled in, so that a request reaches its handler.
-const ANY_FORM: &[(&str, &str)] = &[
-    ("local_part", "intruder"),
-    ("domain", "beta.test"),
-    ("display_name", "Intruder"),
-    ("quota_gb", "1"),
-    ("aliases", ""),
-    ("alias", "bert@beta.test"),
-    ("password", "violet-harbour-tangent-47"),
-    ("confirm", BERT),
-    ("address", "intruder@beta.test"),
-    ("member", BERT),
-    ("request_id", "abcdefghijklmnopqrstuvwx"),
-    ("name", "Intruder"),
-    ("expiry", "never"),
-    ("networks", ""),
-    ("scope", "mail"),
-];
+/// Sends `route` at `path` as a browser would: a post carries the route's own form, filled
+/// in for `target`.
+pub async fn send(
+    browser: &Browser,
+    route: &Route,
+    path: &str,
+    target: &Target,
+) -> reqwest::Response {
+    match route.sample {
+        Some(sample) => browser
+            .client
+            .post(browser.url(path))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(sample(target)),
+        // A page or download is opened the way a browser navigates: asking for HTML, with the
+        // browser's cookies and no Origin.
+        None => reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_provider(browser.jar.clone())
+            .build()
+            .unwrap()
+            .get(browser.url(path))
+            .header("accept", "text/html,application/xhtml+xml,*/*;q=0.8"),
+    }
+    .send()
+    .await
+    .unwrap()
+}
 
-async fn send(browser: &Browser, method: &Method, path: &str) -> reqwest::Response {
-    let request = browser.client.request(method.clone(), browser.url(path));
-    let request = if *method == Method::POST {
-        request.form(ANY_FORM)
-    } else {
-        request
-    };
-    request.send().await.unwrap()
+/// Beta's things, which nobody at Acme may reach.
+pub fn beta() -> Target {
+    Target {
+        domain: "beta.test".into(),
+        address: BERT.into(),
+        slug: "beta".into(),
+    }
 }
 
 #[tokio::test]
@@ -69,30 +79,28 @@ async fn every_route_turns_away_strangers_non_admins_and_other_organisations() {
     let other_admin = app.browser();
     assert_eq!(location(&other_admin.sign_in(BERT).await), "/account");
     let before = app.stalwart_snapshot();
+    let target = beta();
 
     let routes = app::routes();
-    assert!(routes.len() >= 15, "the registry lists every route");
+    let mut walked = std::collections::BTreeMap::<&str, usize>::new();
     let mut checked_foreign = 0;
     for route in routes.iter().filter(|r| r.access != Access::Public) {
-        // Another organisation's objects: Beta's mailbox, credential and domain.
-        let foreign = route
-            .path
-            .replace(
-                "/app-passwords/{id}",
-                &format!("/app-passwords/{bert_credential}"),
-            )
-            .replace("{id}", &bert)
-            .replace("{credential}", &bert_credential)
-            .replace("{name}", "beta.test")
-            .replace("{slug}", "beta")
-            .replace("{domain}", "beta.test");
+        // Another organisation's objects: Beta's mailbox, credential, domain and slug.
+        let foreign = route.fill(|param| match param {
+            "id" if route.path.starts_with("/app-passwords/:id") => bert_credential.clone(),
+            "id" => bert.clone(),
+            "credential" => bert_credential.clone(),
+            "name" | "domain" => target.domain.clone(),
+            "slug" => target.slug.clone(),
+            other => panic!("{}: no foreign value for :{other}", route.path),
+        });
         let method = &route.method;
 
-        let response = send(&anonymous, method, &foreign).await;
-        assert_eq!(
-            response.status(),
-            StatusCode::SEE_OTHER,
-            "{method} {foreign} signed out"
+        let response = send(&anonymous, route, &foreign, &target).await;
+        assert!(
+            response.status().is_redirection(),
+            "{method} {foreign} signed out: {}",
+            response.status()
         );
         assert_eq!(
             location(&response),
@@ -101,7 +109,7 @@ async fn every_route_turns_away_strangers_non_admins_and_other_organisations() {
         );
 
         if matches!(route.access, Access::Admin | Access::Partner) {
-            let response = send(&user, method, &foreign).await;
+            let response = send(&user, route, &foreign, &target).await;
             assert_eq!(
                 response.status(),
                 StatusCode::FORBIDDEN,
@@ -110,7 +118,7 @@ async fn every_route_turns_away_strangers_non_admins_and_other_organisations() {
         }
         if route.access == Access::Partner {
             // An admin, but of an organisation that is not a partner.
-            let response = send(&other_admin, method, &foreign).await;
+            let response = send(&other_admin, route, &foreign, &target).await;
             assert_eq!(
                 response.status(),
                 StatusCode::FORBIDDEN,
@@ -118,14 +126,14 @@ async fn every_route_turns_away_strangers_non_admins_and_other_organisations() {
             );
         }
 
-        if route.path.contains('{') {
-            // A partner reaching for an organisation it does not manage: not found.
+        if route.params().next().is_some() {
+            // Reaching for another organisation's things: not found.
             let who = if matches!(route.access, Access::Admin | Access::Partner) {
                 &admin
             } else {
                 &user
             };
-            let response = send(who, method, &foreign).await;
+            let response = send(who, route, &foreign, &target).await;
             assert_eq!(
                 response.status(),
                 StatusCode::NOT_FOUND,
@@ -133,8 +141,17 @@ async fn every_route_turns_away_strangers_non_admins_and_other_organisations() {
             );
             checked_foreign += 1;
         }
+        *walked
+            .entry(match route.kind {
+                Kind::Page => "pages",
+                Kind::Post => "posts",
+                Kind::Download => "downloads",
+            })
+            .or_default() += 1;
     }
-    assert!(checked_foreign >= 10, "{checked_foreign} routes with ids");
+    println!("walked {walked:?}, {checked_foreign} of them with another organisation's ids");
+    assert!(walked["pages"] >= 15 && walked["posts"] >= 30, "{walked:?}");
+    assert!(checked_foreign >= 25, "{checked_foreign} routes with ids");
     assert_eq!(
         app.stalwart_snapshot(),
         before,

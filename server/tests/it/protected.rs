@@ -144,15 +144,13 @@ async fn every_self_service_post_is_refused(app: &TestApp, address: &str) -> usi
         .iter()
         .filter(|r| r.access == Access::SignedIn && r.method == Method::POST)
     {
-        let path = route.path.replace("{id}", &credential);
-        let form = [
-            ("request_id", "abcdefghijklmnopqrstuvwx"),
-            ("name", "Stolen"),
-            ("expiry", "never"),
-            ("networks", ""),
-            ("scope", "mail"),
-        ];
-        let response = browser.post_form(&path, &form).await;
+        let path = route.fill(|_| credential.clone());
+        let target = app::routing::Target {
+            domain: "acme.test".into(),
+            address: address.into(),
+            slug: "acme".into(),
+        };
+        let response = crate::boundary::send(&browser, route, &path, &target).await;
         if response.status() == StatusCode::SEE_OTHER && location(&response) == "/" {
             // Signed out: sign in again for the next route.
             browser = signed_in_while_the_mail_server_is_down(app, address).await;

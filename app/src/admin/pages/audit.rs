@@ -33,6 +33,7 @@ pub fn AuditPage() -> impl IntoView {
 fn Audit(view: AuditView) -> impl IntoView {
     let AuditView {
         me,
+        actions,
         action,
         actor,
         page,
@@ -52,7 +53,10 @@ fn Audit(view: AuditView) -> impl IntoView {
             <form method="get" action="/admin/audit" class="card filters" role="search">
                 <div class="field">
                     <label for="action">{text::ACTION_FILTER}</label>
-                    <input id="action" name="action" type="text" value=action placeholder="mailbox."/>
+                    <input id="action" name="action" type="text" value=action placeholder="mailbox." list="audit-actions"/>
+                    <datalist id="audit-actions">
+                        {actions.into_iter().map(|a| view! { <option value=a></option> }).collect_view()}
+                    </datalist>
                 </div>
                 <div class="field">
                     <label for="actor">{text::ACTOR_FILTER}</label>

@@ -24,7 +24,7 @@ pub async fn revoke_app_password(
         scope,
         id,
         AccountKind::User,
-        "app_password.admin_revoke",
+        crate::admin::actions::APP_PASSWORD_REVOKE,
         meta,
     )
     .await?;
@@ -42,7 +42,7 @@ pub async fn revoke_app_password(
     let audited = begin(
         scope,
         meta,
-        "app_password.admin_revoke",
+        crate::admin::actions::APP_PASSWORD_REVOKE,
         Some(&account.id),
         Some(credential),
         detail,
@@ -68,7 +68,7 @@ pub async fn sign_out_person(
         scope,
         id,
         AccountKind::User,
-        "user.sign_out_everywhere",
+        crate::account::actions::SIGN_OUT_EVERYWHERE,
         meta,
     )
     .await?;
@@ -88,7 +88,7 @@ pub async fn sign_out_person(
     record(
         scope,
         meta,
-        "user.sign_out_everywhere",
+        crate::account::actions::SIGN_OUT_EVERYWHERE,
         Some(&account.id),
         Some(&address),
         detail,

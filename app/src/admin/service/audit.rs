@@ -33,6 +33,9 @@ pub async fn list(
         page,
         total: total.max(0) as u64,
         rows: events.iter().map(row).collect(),
+        actions: (scope.caller.state.audit_actions.iter())
+            .map(|a| a.as_str().to_owned())
+            .collect(),
         action,
         actor,
     })

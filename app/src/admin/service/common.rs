@@ -146,7 +146,7 @@ pub fn explain_set_error(set: &SetError, action: &str) -> AppError {
 pub async fn record(
     scope: &AdminScope,
     meta: &RequestMeta,
-    action: &str,
+    action: crate::ssr::db::audit::Action,
     account: Option<&str>,
     target: Option<&str>,
     detail: Value,
@@ -165,7 +165,7 @@ pub async fn record(
 pub async fn begin(
     scope: &AdminScope,
     meta: &RequestMeta,
-    action: &str,
+    action: crate::ssr::db::audit::Action,
     account: Option<&str>,
     target: Option<&str>,
     detail: Value,

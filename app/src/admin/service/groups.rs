@@ -80,7 +80,7 @@ pub async fn create(
     record(
         scope,
         meta,
-        "group.create",
+        crate::admin::actions::GROUP_CREATE,
         Some(&id),
         Some(&address),
         detail,
@@ -98,9 +98,9 @@ pub async fn set_membership(
     meta: &RequestMeta,
 ) -> Result<String, AppError> {
     let audit_action = if add {
-        "group.member_add"
+        crate::admin::actions::MEMBER_ADD
     } else {
-        "group.member_remove"
+        crate::admin::actions::MEMBER_REMOVE
     };
     let group = writable(scope, group_id, AccountKind::Group, audit_action, meta).await?;
     let member = member.trim().to_lowercase();
@@ -158,7 +158,7 @@ pub async fn allow_receiving(
         scope,
         group_id,
         AccountKind::Group,
-        "group.allow_receive",
+        crate::admin::actions::ALLOW_RECEIVE,
         meta,
     )
     .await?;
@@ -181,7 +181,7 @@ pub async fn allow_receiving(
     record(
         scope,
         meta,
-        "group.allow_receive",
+        crate::admin::actions::ALLOW_RECEIVE,
         Some(&group.id),
         Some(&target),
         detail,

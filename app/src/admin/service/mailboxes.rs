@@ -259,7 +259,15 @@ pub async fn create(
         "after": { "address": address, "display_name": description, "quota_bytes": quota,
                    "aliases": alias_list, "password_set": new.password_hash.is_some() }
     });
-    let audited = begin(scope, meta, "mailbox.create", None, Some(&address), detail).await?;
+    let audited = begin(
+        scope,
+        meta,
+        crate::admin::actions::MAILBOX_CREATE,
+        None,
+        Some(&address),
+        detail,
+    )
+    .await?;
     let created = scope.stalwart().create_account(&new).await;
     scope.caller.complete(audited, Outcome::of(&created)).await;
     let id = created.map_err(|e| explain(&e, action::CREATE_MAILBOX))?;
@@ -274,7 +282,14 @@ pub async fn update(
     quota_gb: &str,
     meta: &RequestMeta,
 ) -> Result<(), AppError> {
-    let account = writable(scope, id, AccountKind::User, "mailbox.update", meta).await?;
+    let account = writable(
+        scope,
+        id,
+        AccountKind::User,
+        crate::admin::actions::MAILBOX_UPDATE,
+        meta,
+    )
+    .await?;
     let description = display_name.trim().to_owned();
     if description.chars().count() > DISPLAY_NAME_MAX {
         return Err(AppError::field("display_name", text::DISPLAY_NAME_TOO_LONG));
@@ -292,7 +307,7 @@ pub async fn update(
     record(
         scope,
         meta,
-        "mailbox.update",
+        crate::admin::actions::MAILBOX_UPDATE,
         Some(&account.id),
         Some(&scope.address(&account)),
         json!({
@@ -311,7 +326,14 @@ pub async fn add_alias(
     alias: &str,
     meta: &RequestMeta,
 ) -> Result<String, AppError> {
-    let account = writable(scope, id, AccountKind::User, "mailbox.alias_add", meta).await?;
+    let account = writable(
+        scope,
+        id,
+        AccountKind::User,
+        crate::admin::actions::ALIAS_ADD,
+        meta,
+    )
+    .await?;
     let alias = alias.trim().to_lowercase();
     let (local, domain_id) = parse_address(scope, "alias", &alias)?;
     scope
@@ -324,7 +346,7 @@ pub async fn add_alias(
     record(
         scope,
         meta,
-        "mailbox.alias_add",
+        crate::admin::actions::ALIAS_ADD,
         Some(&account.id),
         Some(&target),
         detail,
@@ -339,7 +361,14 @@ pub async fn remove_alias(
     alias: &str,
     meta: &RequestMeta,
 ) -> Result<(), AppError> {
-    let account = writable(scope, id, AccountKind::User, "mailbox.alias_remove", meta).await?;
+    let account = writable(
+        scope,
+        id,
+        AccountKind::User,
+        crate::admin::actions::ALIAS_REMOVE,
+        meta,
+    )
+    .await?;
     let key = account
         .aliases
         .iter()
@@ -362,7 +391,7 @@ pub async fn remove_alias(
     record(
         scope,
         meta,
-        "mailbox.alias_remove",
+        crate::admin::actions::ALIAS_REMOVE,
         Some(&account.id),
         Some(&target),
         detail,
@@ -386,7 +415,14 @@ pub async fn reset_password(
             return Err(AppError::Refused(text::PASSWORDS_EXTERNAL.into()));
         }
     }
-    let account = writable(scope, id, AccountKind::User, "mailbox.password_reset", meta).await?;
+    let account = writable(
+        scope,
+        id,
+        AccountKind::User,
+        crate::admin::actions::PASSWORD_RESET,
+        meta,
+    )
+    .await?;
     check_password_strength(
         password,
         &[&account.name, account.description.as_deref().unwrap_or("")],
@@ -397,7 +433,7 @@ pub async fn reset_password(
     let audited = begin(
         scope,
         meta,
-        "mailbox.password_reset",
+        crate::admin::actions::PASSWORD_RESET,
         Some(&account.id),
         Some(&target),
         json!({}),
@@ -416,7 +452,14 @@ pub async fn delete(
     typed: &str,
     meta: &RequestMeta,
 ) -> Result<String, AppError> {
-    let account = writable(scope, id, AccountKind::User, "mailbox.delete", meta).await?;
+    let account = writable(
+        scope,
+        id,
+        AccountKind::User,
+        crate::admin::actions::MAILBOX_DELETE,
+        meta,
+    )
+    .await?;
     let address = scope.address(&account);
     if typed.trim().to_lowercase() != address {
         return Err(AppError::field("confirm", text::type_to_confirm(&address)));
@@ -427,7 +470,7 @@ pub async fn delete(
     let audited = begin(
         scope,
         meta,
-        "mailbox.delete",
+        crate::admin::actions::MAILBOX_DELETE,
         Some(&account.id),
         Some(&address),
         detail,

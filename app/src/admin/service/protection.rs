@@ -30,7 +30,7 @@ pub async fn writable(
     scope: &AdminScope,
     id: &str,
     kind: AccountKind,
-    action: &str,
+    action: crate::ssr::db::audit::Action,
     meta: &RequestMeta,
 ) -> Result<Account, AppError> {
     let account = account(scope, id, kind).await?;
@@ -41,22 +41,22 @@ pub async fn writable(
 pub async fn check_writable(
     scope: &AdminScope,
     account: &Account,
-    action: &str,
+    action: crate::ssr::db::audit::Action,
     meta: &RequestMeta,
 ) -> Result<(), AppError> {
     let Some(protection) = protection(scope, account) else {
         return Ok(());
     };
     let address = scope.address(account);
-    let thing = match account.kind {
-        AccountKind::User => "mailbox",
-        AccountKind::Group => "group",
+    let refused = match account.kind {
+        AccountKind::User => crate::admin::actions::MAILBOX_REFUSED,
+        AccountKind::Group => crate::admin::actions::GROUP_REFUSED,
     };
-    tracing::warn!(account = %account.id, action, ?protection, "write to a protected account refused");
+    tracing::warn!(account = %account.id, %action, ?protection, "write to a protected account refused");
     record(
         scope,
         meta,
-        &format!("{thing}.refused"),
+        refused,
         Some(&account.id),
         Some(&address),
         json!({ "attempted": action, "reason": protection.audit_reason() }),

@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 /// Someone with a test link starts their test sign-in (a POST: a link preview cannot use it up).
 /// Anyone may send it: it is limited like a sign-in, and only a valid link writes anything
 /// (the pending sign-in); any other answers with the link's page, which says why.
-pub(super) async fn link_start(
+pub(crate) async fn link_start(
     axum::extract::State(state): axum::extract::State<AppState>,
     session: tower_sessions::Session,
     axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<std::net::SocketAddr>,
@@ -48,7 +48,7 @@ pub(super) async fn link_start(
 }
 
 /// Back from the IdP: the result is stored for the partner, and the person told.
-pub(super) async fn link_done(
+pub(crate) async fn link_done(
     axum::extract::State(state): axum::extract::State<AppState>,
     session: tower_sessions::Session,
     axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<std::net::SocketAddr>,

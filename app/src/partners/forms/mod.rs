@@ -6,127 +6,28 @@
 mod link;
 mod steps;
 
-use link::{link_done, link_start};
-use steps::*;
+pub(super) use link::{link_done, link_start};
+pub(super) use steps::*;
 
 use super::api::{DRAFT, REPORT};
 use super::model::{Draft, NewOrganisationForm, Report};
 use super::service::{PartnerScope, lifecycle};
 use crate::auth::service::{fresh_sign_in, is_fresh};
 use crate::error::AppError;
-use crate::ssr::http::{Access, Partner, Reply, RequestMeta, Route};
+use crate::ssr::http::{Partner, Reply, RequestMeta};
 use crate::ssr::state::AppState;
 use axum::Form;
 use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
-use serde::Deserialize;
-
-/// Every form post of the area, with who may use it.
-pub fn routes() -> Vec<Route> {
-    vec![
-        Route::post("/partners/new", Access::Partner, create),
-        Route::post(
-            "/partners/organisations/{slug}/details",
-            Access::Partner,
-            details,
-        ),
-        Route::post(
-            "/partners/organisations/{slug}/domains",
-            Access::Partner,
-            claim_domain,
-        ),
-        Route::post(
-            "/partners/organisations/{slug}/domains/{domain}/check",
-            Access::Partner,
-            check_domain,
-        ),
-        Route::post(
-            "/partners/organisations/{slug}/domains/{domain}/renew",
-            Access::Partner,
-            renew_domain,
-        ),
-        Route::post(
-            "/partners/organisations/{slug}/domains/{domain}/release",
-            Access::Partner,
-            release_domain,
-        ),
-        Route::post(
-            "/partners/organisations/{slug}/domains/{domain}/create",
-            Access::Partner,
-            create_at_server,
-        ),
-        Route::post(
-            "/partners/organisations/{slug}/mail-server",
-            Access::Partner,
-            choose_server,
-        ),
-        Route::post(
-            "/partners/organisations/{slug}/mail-server/new",
-            Access::Partner,
-            add_server,
-        ),
-        Route::post(
-            "/partners/organisations/{slug}/mail-server/test",
-            Access::Partner,
-            test_server,
-        ),
-        Route::post(
-            "/partners/organisations/{slug}/idp/discover",
-            Access::Partner,
-            discover,
-        ),
-        Route::post(
-            "/partners/organisations/{slug}/idp",
-            Access::Partner,
-            save_idp,
-        ),
-        Route::post(
-            "/partners/organisations/{slug}/idp/test",
-            Access::Partner,
-            test_idp,
-        ),
-        Route::post(
-            "/partners/organisations/{slug}/idp/test-link",
-            Access::Partner,
-            make_test_link,
-        ),
-        Route::post("/test-sign-in/{token}", Access::Public, link_start),
-        Route::get("/test-sign-in/done", Access::Public, link_done),
-        Route::get(
-            "/partners/organisations/{slug}/idp/tested",
-            Access::Partner,
-            tested,
-        ),
-        Route::post(
-            "/partners/organisations/{slug}/activate",
-            Access::Partner,
-            activate,
-        ),
-        Route::post(
-            "/partners/organisations/{slug}/suspend",
-            Access::Partner,
-            suspend,
-        ),
-        Route::post(
-            "/partners/organisations/{slug}/resume",
-            Access::Partner,
-            resume,
-        ),
-        Route::post(
-            "/partners/organisations/{slug}/remove",
-            Access::Partner,
-            remove,
-        ),
-    ]
-}
+use serde::{Deserialize, Serialize};
 
 fn console(slug: &str) -> String {
     format!("/partners/organisations/{slug}")
 }
 
 /// The partner scope, where the request came from, and how to answer.
-struct Ctx {
+pub(crate) struct Ctx {
     scope: PartnerScope,
     meta: RequestMeta,
     reply: Reply,
@@ -210,7 +111,7 @@ fn draft(form: &str, values: &[(&str, &str)]) -> Option<Draft> {
     })
 }
 
-async fn create(c: Ctx, Form(form): Form<NewOrganisationForm>) -> Response {
+pub(super) async fn create(c: Ctx, Form(form): Form<NewOrganisationForm>) -> Response {
     let kept = draft(
         "details",
         &[
@@ -229,7 +130,7 @@ async fn create(c: Ctx, Form(form): Form<NewOrganisationForm>) -> Response {
     }
 }
 
-async fn details(
+pub(super) async fn details(
     c: Ctx,
     Path(slug): Path<String>,
     Form(form): Form<NewOrganisationForm>,
@@ -245,30 +146,34 @@ async fn details(
     answer(&c.reply, outcome, &console(&slug), kept).await
 }
 
-async fn activate(c: Ctx, Path(slug): Path<String>) -> Response {
+pub(super) async fn activate(c: Ctx, Path(slug): Path<String>) -> Response {
     let outcome = lifecycle::activate(&c.scope, &slug).await;
     answer(&c.reply, outcome, &console(&slug), None).await
 }
 
-async fn suspend(c: Ctx, Path(slug): Path<String>) -> Response {
+pub(super) async fn suspend(c: Ctx, Path(slug): Path<String>) -> Response {
     let outcome = lifecycle::suspend(&c.scope, &slug).await;
     answer(&c.reply, outcome, &console(&slug), None).await
 }
 
-async fn resume(c: Ctx, Path(slug): Path<String>) -> Response {
+pub(super) async fn resume(c: Ctx, Path(slug): Path<String>) -> Response {
     let outcome = lifecycle::resume(&c.scope, &slug).await;
     answer(&c.reply, outcome, &console(&slug), None).await
 }
 
-#[derive(Deserialize)]
-struct RemoveForm {
+#[derive(Serialize, Deserialize)]
+pub(super) struct RemoveForm {
     #[serde(default)]
     delete_at_server: Option<String>,
     #[serde(default)]
     confirm: String,
 }
 
-async fn remove(c: Ctx, Path(slug): Path<String>, Form(form): Form<RemoveForm>) -> Response {
+pub(super) async fn remove(
+    c: Ctx,
+    Path(slug): Path<String>,
+    Form(form): Form<RemoveForm>,
+) -> Response {
     let delete = form.delete_at_server.is_some();
     let kept = draft(
         "remove",
@@ -292,6 +197,15 @@ async fn remove(c: Ctx, Path(slug): Path<String>, Form(form): Form<RemoveForm>) 
                 kept,
             )
             .await
+        }
+    }
+}
+
+impl crate::routing::Sample for RemoveForm {
+    fn sample(t: &crate::routing::Target) -> Self {
+        RemoveForm {
+            delete_at_server: None,
+            confirm: t.slug.clone(),
         }
     }
 }

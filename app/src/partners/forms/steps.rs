@@ -9,15 +9,15 @@ use crate::ssr::oidc::{TEST_SIGN_IN, TestSignIn};
 use axum::Form;
 use axum::extract::Path;
 use axum::response::{IntoResponse, Redirect, Response};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Deserialize)]
-pub(super) struct DomainForm {
+#[derive(Serialize, Deserialize)]
+pub(crate) struct DomainForm {
     #[serde(default)]
     domain: String,
 }
 
-pub(super) async fn claim_domain(
+pub(crate) async fn claim_domain(
     c: Ctx,
     Path(slug): Path<String>,
     Form(form): Form<DomainForm>,
@@ -27,17 +27,17 @@ pub(super) async fn claim_domain(
     answer(&c.reply, outcome, &console(&slug), kept).await
 }
 
-pub(super) async fn check_domain(c: Ctx, Path((slug, domain)): Path<(String, String)>) -> Response {
+pub(crate) async fn check_domain(c: Ctx, Path((slug, domain)): Path<(String, String)>) -> Response {
     let outcome = domains::check(&c.scope, &slug, &domain, &c.meta).await;
     answer(&c.reply, outcome, &console(&slug), None).await
 }
 
-pub(super) async fn renew_domain(c: Ctx, Path((slug, domain)): Path<(String, String)>) -> Response {
+pub(crate) async fn renew_domain(c: Ctx, Path((slug, domain)): Path<(String, String)>) -> Response {
     let outcome = domains::renew(&c.scope, &slug, &domain, &c.meta).await;
     answer(&c.reply, outcome, &console(&slug), None).await
 }
 
-pub(super) async fn release_domain(
+pub(crate) async fn release_domain(
     c: Ctx,
     Path((slug, domain)): Path<(String, String)>,
 ) -> Response {
@@ -45,13 +45,13 @@ pub(super) async fn release_domain(
     answer(&c.reply, outcome, &console(&slug), None).await
 }
 
-#[derive(Deserialize)]
-pub(super) struct CreateForm {
+#[derive(Serialize, Deserialize)]
+pub(crate) struct CreateForm {
     #[serde(default)]
     adopt: Option<String>,
 }
 
-pub(super) async fn create_at_server(
+pub(crate) async fn create_at_server(
     c: Ctx,
     Path((slug, domain)): Path<(String, String)>,
     Form(form): Form<CreateForm>,
@@ -61,7 +61,7 @@ pub(super) async fn create_at_server(
     answer(&c.reply, outcome, &console(&slug), None).await
 }
 
-pub(super) async fn choose_server(
+pub(crate) async fn choose_server(
     c: Ctx,
     Path(slug): Path<String>,
     Form(form): Form<server::ChooseForm>,
@@ -78,7 +78,7 @@ pub(super) async fn choose_server(
     answer(&c.reply, outcome, &console(&slug), kept).await
 }
 
-pub(super) async fn add_server(
+pub(crate) async fn add_server(
     c: Ctx,
     Path(slug): Path<String>,
     Form(form): Form<server::AddForm>,
@@ -107,7 +107,7 @@ pub(super) async fn add_server(
     }
 }
 
-pub(super) async fn test_server(c: Ctx, Path(slug): Path<String>) -> Response {
+pub(crate) async fn test_server(c: Ctx, Path(slug): Path<String>) -> Response {
     let outcome = server::test_chosen(&c.scope, &slug).await;
     match outcome {
         Ok(report) => {
@@ -118,7 +118,7 @@ pub(super) async fn test_server(c: Ctx, Path(slug): Path<String>) -> Response {
     }
 }
 
-pub(super) async fn discover(
+pub(crate) async fn discover(
     c: Ctx,
     Path(slug): Path<String>,
     Form(form): Form<IdpForm>,
@@ -139,7 +139,7 @@ pub(super) async fn discover(
     }
 }
 
-pub(super) async fn save_idp(
+pub(crate) async fn save_idp(
     c: Ctx,
     Path(slug): Path<String>,
     Form(form): Form<IdpForm>,
@@ -157,7 +157,7 @@ pub(super) async fn save_idp(
     answer(&c.reply, outcome, &console(&slug), kept).await
 }
 
-pub(super) async fn test_idp(c: Ctx, Path(slug): Path<String>) -> Response {
+pub(crate) async fn test_idp(c: Ctx, Path(slug): Path<String>) -> Response {
     let started = idp::start_test(&c.scope, &slug).await;
     match started {
         Ok((url, pending)) => match c.reply.session.start_login(&pending).await {
@@ -168,13 +168,13 @@ pub(super) async fn test_idp(c: Ctx, Path(slug): Path<String>) -> Response {
     }
 }
 
-pub(super) async fn tested(c: Ctx, Path(slug): Path<String>) -> Response {
+pub(crate) async fn tested(c: Ctx, Path(slug): Path<String>) -> Response {
     let outcome: Option<TestSignIn> = c.reply.session.take(TEST_SIGN_IN).await.ok().flatten();
     let result = idp::record_test(&c.scope, &slug, outcome, &c.meta).await;
     answer(&c.reply, result, &console(&slug), None).await
 }
 
-pub(super) async fn make_test_link(c: Ctx, Path(slug): Path<String>) -> Response {
+pub(crate) async fn make_test_link(c: Ctx, Path(slug): Path<String>) -> Response {
     if let Some(answer) = needs_fresh_sign_in(&c, &console(&slug), None).await {
         return answer;
     }
@@ -201,4 +201,18 @@ fn idp_draft(form: &IdpForm) -> Option<Draft> {
             ),
         ],
     )
+}
+
+impl crate::routing::Sample for DomainForm {
+    fn sample(t: &crate::routing::Target) -> Self {
+        DomainForm {
+            domain: t.domain.clone(),
+        }
+    }
+}
+
+impl crate::routing::Sample for CreateForm {
+    fn sample(_: &crate::routing::Target) -> Self {
+        CreateForm { adopt: None }
+    }
 }

@@ -93,7 +93,13 @@ pub async fn claim(
         .await
         .map_err(manage_error)?;
     scope
-        .record(meta, slug, "domain.claim", Some(&domain), json!({}))
+        .record(
+            meta,
+            slug,
+            crate::partners::actions::DOMAIN_CLAIM,
+            Some(&domain),
+            json!({}),
+        )
         .await;
     Ok(text::claimed(&domain))
 }
@@ -156,14 +162,35 @@ async fn look(state: &AppState, proof: &ProofRecord, actor: &Actor<'_>) -> Resul
         }
         Ok(Noted::Open) => Looked::Seen(finding),
         Ok(Noted::Lost) => {
-            note(state, org, actor, "domain.claim_lost", domain).await;
+            note(
+                state,
+                org,
+                actor,
+                crate::partners::actions::DOMAIN_CLAIM_LOST,
+                domain,
+            )
+            .await;
             Looked::Lost
         }
         Ok(Noted::Won { ended }) => {
-            note(state, org, actor, "domain.proven", domain).await;
+            note(
+                state,
+                org,
+                actor,
+                crate::partners::actions::DOMAIN_PROVEN,
+                domain,
+            )
+            .await;
             // Said to the others by the portal: who proved it is none of their business.
             for other in ended {
-                note(state, &other, &BACKGROUND, "domain.claim_lost", domain).await;
+                note(
+                    state,
+                    &other,
+                    &BACKGROUND,
+                    crate::partners::actions::DOMAIN_CLAIM_LOST,
+                    domain,
+                )
+                .await;
             }
             if let Err(e) = state.directory.reload().await {
                 tracing::warn!(error = %e, "cannot reload the directory");
@@ -188,7 +215,13 @@ const BACKGROUND: Actor<'static> = Actor {
 };
 
 /// An audit event of a domain, in an organisation's log.
-async fn note(state: &AppState, organisation: &str, actor: &Actor<'_>, action: &str, domain: &str) {
+async fn note(
+    state: &AppState,
+    organisation: &str,
+    actor: &Actor<'_>,
+    action: crate::ssr::db::audit::Action,
+    domain: &str,
+) {
     let event = audit::NewEvent {
         tenant: organisation,
         actor_id: actor.id,
@@ -259,7 +292,13 @@ pub async fn renew(
         .await
         .map_err(manage_error)?;
     scope
-        .record(meta, slug, "domain.renew", Some(domain), json!({}))
+        .record(
+            meta,
+            slug,
+            crate::partners::actions::DOMAIN_RENEW,
+            Some(domain),
+            json!({}),
+        )
         .await;
     Ok(text::renewed(domain))
 }
@@ -279,7 +318,13 @@ pub async fn release(
         .await
         .map_err(manage_error)?;
     scope
-        .record(meta, slug, "domain.release", Some(domain), json!({}))
+        .record(
+            meta,
+            slug,
+            crate::partners::actions::DOMAIN_RELEASE,
+            Some(domain),
+            json!({}),
+        )
         .await;
     scope.reload().await;
     Ok(text::released(domain))
@@ -323,12 +368,16 @@ pub async fn put_on_server(
         .map_err(|e| e.user_error(text::LOOK_UP_DOMAIN))?;
     let (state, message, action) = match existing {
         Some(_) if !adopt => return Err(AppError::Conflict(text::exists_adopt(domain, &server))),
-        Some(_) => ("adopted", text::adopted(domain, &server), "domain.adopt"),
+        Some(_) => (
+            "adopted",
+            text::adopted(domain, &server),
+            crate::partners::actions::DOMAIN_ADOPT,
+        ),
         None => match client.create_domain(domain).await {
             Ok(_) => (
                 "created",
                 text::created_at_server(domain, &server),
-                "domain.create_at_server",
+                crate::partners::actions::DOMAIN_CREATE_AT_SERVER,
             ),
             Err(e) => {
                 // What is there now, in words: the create may have landed after all.
@@ -339,7 +388,7 @@ pub async fn put_on_server(
                             .record(
                                 meta,
                                 slug,
-                                "domain.create_at_server",
+                                crate::partners::actions::DOMAIN_CREATE_AT_SERVER,
                                 Some(domain),
                                 json!({}),
                             )
@@ -432,13 +481,13 @@ pub async fn recheck_mx(state: &AppState) {
             continue;
         }
         let change = match (before, now) {
-            (Some("elsewhere"), "ok") => Some("domain.mx_back"),
+            (Some("elsewhere"), "ok") => Some(crate::partners::actions::DOMAIN_MX_BACK),
             (Some("elsewhere"), _) | (_, "unknown") => None,
-            (_, "elsewhere") => Some("domain.mx_elsewhere"),
+            (_, "elsewhere") => Some(crate::partners::actions::DOMAIN_MX_ELSEWHERE),
             _ => None,
         };
         if let Some(action) = change {
-            tracing::warn!(domain = %proof.domain, action, "a proven domain's MX changed");
+            tracing::warn!(domain = %proof.domain, %action, "a proven domain's MX changed");
             note(
                 state,
                 &proof.organisation,

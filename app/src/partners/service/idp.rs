@@ -204,7 +204,7 @@ pub async fn save(
         .record(
             meta,
             slug,
-            "idp.set",
+            crate::partners::actions::IDP_SET,
             Some(&issuer),
             json!({ "client_id": client_id, "scopes": scopes, "admin_group": admin_group,
                     "secret_changed": secret.is_some(), "require_verified_email": verified }),
@@ -296,7 +296,7 @@ async fn note_test(
             tenant: slug,
             actor_id: actor.id,
             actor_email: actor.email,
-            action: "idp.test",
+            action: crate::partners::actions::IDP_TEST,
             account_id: None,
             target: target.as_deref(),
             detail,
@@ -408,7 +408,7 @@ pub async fn make_test_link(
         .record(
             meta,
             slug,
-            "idp.test_link",
+            crate::partners::actions::IDP_TEST_LINK,
             None,
             json!({ "expires_at": expires }),
         )

@@ -94,7 +94,7 @@ pub async fn create(
         .record(
             meta,
             &slug,
-            "organisation.create",
+            crate::ssr::directory::actions::ORGANISATION_CREATE,
             Some(&slug),
             json!({ "display_name": name, "contact": contact, "managed_by": scope.partner(),
                     "partner": partner }),
@@ -128,7 +128,7 @@ pub async fn update_details(
         .record(
             meta,
             slug,
-            "organisation.update",
+            crate::ssr::directory::actions::ORGANISATION_UPDATE,
             Some(slug),
             json!({ "display_name": name, "contact": contact }),
         )
@@ -341,7 +341,7 @@ pub async fn remove(
                     .record(
                         meta,
                         slug,
-                        "domain.delete_at_server",
+                        crate::partners::actions::DOMAIN_DELETE_AT_SERVER,
                         Some(domain),
                         json!({ "ok": false, "deleted_before": deleted }),
                     )
@@ -358,7 +358,7 @@ pub async fn remove(
                 .record(
                     meta,
                     slug,
-                    "domain.delete_at_server",
+                    crate::partners::actions::DOMAIN_DELETE_AT_SERVER,
                     Some(domain),
                     json!({ "ok": true, "mailboxes": found.accounts.len() }),
                 )
@@ -373,7 +373,7 @@ pub async fn remove(
         .record(
             meta,
             slug,
-            "organisation.remove",
+            crate::ssr::directory::actions::ORGANISATION_REMOVE,
             Some(slug),
             detail.clone(),
         )
@@ -383,7 +383,7 @@ pub async fn remove(
         .record(
             meta,
             scope.partner(),
-            "organisation.remove",
+            crate::ssr::directory::actions::ORGANISATION_REMOVE,
             Some(slug),
             detail,
         )

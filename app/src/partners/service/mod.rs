@@ -77,7 +77,7 @@ impl PartnerScope {
         &self,
         meta: &RequestMeta,
         organisation: &str,
-        action: &str,
+        action: crate::ssr::db::audit::Action,
         target: Option<&str>,
         detail: serde_json::Value,
     ) {
@@ -93,7 +93,7 @@ impl PartnerScope {
             user_agent: meta.user_agent.as_deref(),
         };
         if let Err(e) = audit::record(self.db(), &event).await {
-            tracing::error!(error = %e, action, "cannot write the audit log");
+            tracing::error!(error = %e, %action, "cannot write the audit log");
         }
     }
 

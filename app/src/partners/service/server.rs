@@ -15,14 +15,14 @@ use crate::ssr::outbound::Refused;
 use crate::ssr::stalwart::StalwartClient;
 use crate::ssr::stalwart::probe::{Probe, REQUIRED_PERMISSIONS};
 use secrecy::SecretString;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 use std::time::Duration;
 
 /// How long a connection test waits for the server.
 const TEST_TIMEOUT: Duration = Duration::from_secs(10);
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct ChooseForm {
     #[serde(default)]
     pub server: String,
@@ -35,7 +35,7 @@ pub struct ChooseForm {
     pub provision: Option<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Serialize, Deserialize)]
 pub struct AddForm {
     #[serde(default)]
     pub name: String,
@@ -137,7 +137,7 @@ pub async fn choose(
         .record(
             meta,
             slug,
-            "mail_server.bind",
+            crate::partners::actions::MAIL_SERVER_BIND,
             Some(&server.name),
             json!({ "imap_host": o.mail.imap_host, "smtp_host": o.mail.smtp_host,
                     "provision": o.policies.provision_mailboxes }),
@@ -233,7 +233,7 @@ pub async fn add(
         .record(
             meta,
             slug,
-            "mail_server.add",
+            crate::partners::actions::MAIL_SERVER_ADD,
             Some(&name),
             json!({ "url": url.as_str() }),
         )
@@ -384,5 +384,26 @@ pub async fn connection_report(url: &url::Url, client: &StalwartClient) -> Repor
         title: text::REPORT_CONNECTION.to_owned(),
         ok: lines.iter().all(|l| l.ok),
         lines,
+    }
+}
+
+impl crate::routing::Sample for ChooseForm {
+    fn sample(t: &crate::routing::Target) -> Self {
+        ChooseForm {
+            server: "shared".into(),
+            imap_host: format!("mail.{}", t.domain),
+            smtp_host: format!("mail.{}", t.domain),
+            provision: None,
+        }
+    }
+}
+
+impl crate::routing::Sample for AddForm {
+    fn sample(t: &crate::routing::Target) -> Self {
+        AddForm {
+            name: "intruder-mail".into(),
+            url: format!("https://mail.{}", t.domain),
+            api_key: "API_intruder".into(),
+        }
     }
 }

@@ -4,12 +4,53 @@ use super::pool::Db;
 use crate::ssr::time::now;
 use serde_json::Value;
 
+/// What an audit event says was done: `<thing>.<verb>`. Each area declares the ones it
+/// records with [`actions!`] (in its `actions.rs`); `app::audit_actions()` lists them all, and
+/// the audit page offers them as filter choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Action(&'static str);
+
+impl Action {
+    /// Only [`actions!`] makes these, so every action is in some area's list.
+    #[doc(hidden)]
+    pub const fn declared(name: &'static str) -> Self {
+        Action(name)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        self.0
+    }
+}
+
+impl serde::Serialize for Action {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0)
+    }
+}
+
+impl std::fmt::Display for Action {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+/// Declares an area's audit actions, and `ALL`, the area's list of them.
+macro_rules! actions {
+    ($( $(#[$doc:meta])* $name:ident = $value:literal; )*) => {
+        use crate::ssr::db::audit::Action;
+        $( $(#[$doc])* pub const $name: Action = Action::declared($value); )*
+        /// Every action of the area, for `app::audit_actions()`.
+        pub const ALL: &[Action] = &[$($name),*];
+    };
+}
+pub(crate) use actions;
+
 #[derive(Debug, Clone)]
 pub struct NewEvent<'a> {
     pub tenant: &'a str,
     pub actor_id: Option<i64>,
     pub actor_email: &'a str,
-    pub action: &'a str,
+    pub action: Action,
     pub account_id: Option<&'a str>,
     pub target: Option<&'a str>,
     pub detail: Value,
@@ -87,7 +128,7 @@ async fn insert(db: &Db, e: &NewEvent<'_>, outcome: &str) -> Result<i64, sqlx::E
     .bind(e.tenant)
     .bind(e.actor_id)
     .bind(e.actor_email)
-    .bind(e.action)
+    .bind(e.action.as_str())
     .bind(e.account_id)
     .bind(e.target)
     .bind(e.detail.to_string())

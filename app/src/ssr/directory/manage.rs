@@ -45,7 +45,7 @@ async fn audit(
     db: &Db,
     actor: &Actor<'_>,
     organisation: &str,
-    action: &str,
+    action: crate::ssr::db::audit::Action,
     detail: serde_json::Value,
 ) {
     let event = audit::NewEvent {
@@ -60,7 +60,7 @@ async fn audit(
         user_agent: None,
     };
     if let Err(e) = audit::record(db, &event).await {
-        tracing::error!(error = %e, action, "cannot write the audit log");
+        tracing::error!(error = %e, %action, "cannot write the audit log");
     }
 }
 
@@ -82,9 +82,9 @@ pub async fn set_status(
     store::bump_version(&mut tx).await?;
     tx.commit().await?;
     let action = match status {
-        Status::Suspended => "organisation.suspend",
-        Status::Active => "organisation.activate",
-        Status::Draft => "organisation.draft",
+        Status::Suspended => super::actions::ORGANISATION_SUSPEND,
+        Status::Active => super::actions::ORGANISATION_ACTIVATE,
+        Status::Draft => super::actions::ORGANISATION_DRAFT,
     };
     audit(db, actor, slug, action, json!({ "reason": reason })).await;
     Ok(())
@@ -181,7 +181,14 @@ pub async fn create_organisation(
     }
     store::bump_version(&mut tx).await?;
     tx.commit().await?;
-    audit(db, actor, &slug, "organisation.create", json!({})).await;
+    audit(
+        db,
+        actor,
+        &slug,
+        super::actions::ORGANISATION_CREATE,
+        json!({}),
+    )
+    .await;
     Ok(())
 }
 

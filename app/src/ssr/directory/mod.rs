@@ -7,6 +7,7 @@
 //! PostgreSQL alike. Stalwart clients (and their connection pools) survive a rebuild unless
 //! their server changed.
 
+pub mod actions;
 pub mod manage;
 pub mod onboard;
 pub mod proof;
