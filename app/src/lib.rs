@@ -1,5 +1,8 @@
-//! Postern's user interface: pages rendered on the server, with small islands of
-//! interactivity hydrated in the browser.
+//! Postern's application: one folder per area (its table of pages and posts in `mod.rs`, then
+//! pages, forms, services, texts), the plumbing every area shares in `ssr` (database, OIDC,
+//! the Stalwart client, sessions, configuration; server side only), and the pieces the pages
+//! share in `components`. Pages render on the server, with small islands hydrated in the
+//! browser; the same crate, built for wasm, holds only the pages and their models.
 
 pub mod account;
 pub mod admin;
@@ -79,7 +82,7 @@ pub fn register_islands() {}
 /// Every area's table (pages, posts, downloads): the router is built from it, and the
 /// boundary tests walk it.
 #[cfg(feature = "ssr")]
-pub fn routes() -> Vec<ssr::http::Route> {
+pub fn routes() -> Vec<routing::Route> {
     [
         auth::table(),
         account::table(),

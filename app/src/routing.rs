@@ -63,6 +63,112 @@ impl Sample for NoFields {
     }
 }
 
+#[cfg(feature = "ssr")]
+pub use table::{Kind, Route, router};
+
+/// The tables' entries, and the router built from them (server side).
+#[cfg(feature = "ssr")]
+mod table {
+    use super::{Access, Sample, Target};
+    use crate::ssr::state::AppState;
+    use http::Method;
+
+    /// What a route is.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Kind {
+        /// A Leptos page (GET), rendered by the area's `Pages`.
+        Page,
+        /// A form post.
+        Post,
+        /// A GET answered outside Leptos (a file, a redirect, a status for a script).
+        Download,
+    }
+
+    /// One entry of an area's table (see [`area!`]): the router, the Leptos routes
+    /// and the boundary tests all go through the same tables, so a new route cannot escape them.
+    pub struct Route {
+        pub method: Method,
+        /// Leptos syntax: `/admin/mailboxes/:id/delete`.
+        pub path: &'static str,
+        pub access: Access,
+        pub kind: Kind,
+        /// For posts: the form, filled in for a target as the browser would send it.
+        pub sample: Option<fn(&Target) -> String>,
+        handler: Option<axum::routing::MethodRouter<AppState>>,
+    }
+
+    impl Route {
+        pub fn page(path: &'static str, access: Access) -> Self {
+            Self {
+                method: Method::GET,
+                path,
+                access,
+                kind: Kind::Page,
+                sample: None,
+                handler: None,
+            }
+        }
+
+        pub fn post<F, H, T>(path: &'static str, access: Access, handler: H) -> Self
+        where
+            F: Sample,
+            H: axum::handler::Handler<T, AppState>,
+            T: 'static,
+        {
+            Self {
+                method: Method::POST,
+                path,
+                access,
+                kind: Kind::Post,
+                sample: Some(|target| {
+                    serde_urlencoded::to_string(F::sample(target)).unwrap_or_default()
+                }),
+                handler: Some(axum::routing::post(handler)),
+            }
+        }
+
+        pub fn download<H, T>(path: &'static str, access: Access, handler: H) -> Self
+        where
+            H: axum::handler::Handler<T, AppState>,
+            T: 'static,
+        {
+            Self {
+                method: Method::GET,
+                path,
+                access,
+                kind: Kind::Download,
+                sample: None,
+                handler: Some(axum::routing::get(handler)),
+            }
+        }
+
+        /// The names of the path's parameters (`id` of `/admin/mailboxes/:id`).
+        pub fn params(&self) -> impl Iterator<Item = &'static str> {
+            self.path.split('/').filter_map(|s| s.strip_prefix(':'))
+        }
+
+        /// The path with each parameter replaced by `value(name)`.
+        pub fn fill(&self, value: impl Fn(&str) -> String) -> String {
+            self.path
+                .split('/')
+                .map(|s| s.strip_prefix(':').map_or_else(|| s.to_owned(), &value))
+                .collect::<Vec<_>>()
+                .join("/")
+        }
+    }
+
+    /// The router of the posts and downloads of a list of routes (the pages are Leptos's).
+    pub fn router(routes: Vec<Route>) -> axum::Router<AppState> {
+        routes.into_iter().fold(axum::Router::new(), |router, r| {
+            let path = r.fill(|name| format!("{{{name}}}"));
+            match r.handler {
+                Some(handler) => router.route(&path, handler),
+                None => router,
+            }
+        })
+    }
+}
+
 /// The area's table. Pages name their component, posts their handler and form type
 /// ([`NoFields`] when there is none), downloads (GETs answered outside Leptos) their
 /// handler:
@@ -106,9 +212,9 @@ macro_rules! area {
 
         /// Every page, post and download of the area, with who may use it.
         #[cfg(feature = "ssr")]
-        pub fn table() -> Vec<crate::ssr::http::Route> {
+        pub fn table() -> Vec<crate::routing::Route> {
             use crate::routing::Access;
-            use crate::ssr::http::Route;
+            use crate::routing::Route;
             #[allow(unused_imports)]
             use crate::routing::NoFields;
             vec![

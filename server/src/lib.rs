@@ -208,16 +208,6 @@ where
         .with_path("/")
         .with_expiry(Expiry::OnInactivity(ANONYMOUS_SESSION));
 
-    // Rate-limit counters of windows long gone are forgotten now and then, by every instance.
-    let limiter = state.limiter.clone();
-    tokio::spawn(async move {
-        let mut every = tokio::time::interval(tokio::time::Duration::from_secs(600));
-        loop {
-            every.tick().await;
-            limiter.tidy().await;
-        }
-    });
-
     let options = state.leptos_options.clone();
     let routes = generate_route_list(App);
     let context_state = state.clone();
@@ -233,7 +223,7 @@ where
                 move || shell(options.clone())
             },
         )
-        .merge(app::ssr::http::router(app::routes()))
+        .merge(app::routing::router(app::routes()))
         .merge(health::router())
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         // Every form is a few fields: a larger body is refused before anything reads it.

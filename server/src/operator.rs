@@ -255,7 +255,7 @@ async fn list_mail_servers(db: &Db) -> Result<(), OperatorError> {
 
 /// The areas' tables as JSON: `[{"method", "path", "access", "kind"}]`.
 pub fn routes_json() -> String {
-    use app::ssr::http::Kind;
+    use app::routing::Kind;
     let routes: Vec<serde_json::Value> = app::routes()
         .iter()
         .map(|r| {

@@ -24,20 +24,27 @@ pub fn start(state: &AppState, settings: &Settings) {
     let proofs = Duration::from_secs(settings.dns.proof_recheck_secs);
     every("domain proofs", proofs, proofs, move || {
         let s = s.clone();
-        async move { app::partners::service::domains::recheck_pending(&s).await }
+        async move { app::partners::service::watch::recheck_pending(&s).await }
     });
     // Proven domains' MX must keep pointing at their mail server.
     let s = state.clone();
     let mx = Duration::from_secs(settings.dns.mx_recheck_secs);
     every("domain MX", mx, mx, move || {
         let s = s.clone();
-        async move { app::partners::service::domains::recheck_mx(&s).await }
+        async move { app::partners::service::watch::recheck_mx(&s).await }
     });
     // Claims whose token expired a month ago are gone for good.
     let s = state.clone();
     let day = Duration::from_secs(86_400);
     every("expired claims", day, day, move || {
         let s = s.clone();
-        async move { app::partners::service::domains::purge_claims(&s).await }
+        async move { app::partners::service::watch::purge_claims(&s).await }
+    });
+    // Rate-limit counters of windows long gone are forgotten now and then.
+    let s = state.clone();
+    let tidy = Duration::from_secs(600);
+    every("rate-limit counters", tidy, tidy, move || {
+        let s = s.clone();
+        async move { s.limiter.tidy().await }
     });
 }

@@ -4,7 +4,7 @@
 use crate::common;
 
 use app::routing::Target;
-use app::ssr::http::{Access, Kind, Route};
+use app::routing::{Access, Kind, Route};
 use common::{ADA, ALICE, BERT, Browser, TestApp, form_request_id, location, text};
 use reqwest::StatusCode;
 

@@ -3,7 +3,7 @@
 
 use crate::common::{ADA, ALICE, BERT, Browser, TestApp, location, seed};
 use app::routing::Target;
-use app::ssr::http::{Access, Kind, Route};
+use app::routing::{Access, Kind, Route};
 use reqwest::StatusCode;
 
 /// Sends `route` at `path` as a browser would: a post carries the route's own form, filled

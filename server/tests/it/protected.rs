@@ -3,7 +3,7 @@
 //! key. Such an account is never signed into, read for credentials or changed from here.
 
 use crate::common::{ALICE, API_KEY, Browser, TestApp, location, seed, text};
-use app::ssr::http::Access;
+use app::routing::Access;
 use reqwest::{Method, StatusCode};
 use testkit::oidc::User;
 use testkit::stalwart::{Caller, Fault, ids::encode_id};

@@ -120,7 +120,7 @@ async fn claimed(
 }
 
 /// What one lookup of a claim led to.
-enum Looked {
+pub(super) enum Looked {
     /// Seen as this (not proven), or proven but noted as lost.
     Seen(Finding),
     /// Proven first: the domain is the organisation's.
@@ -132,7 +132,11 @@ enum Looked {
 /// What one lookup of the proof record shows, noted in the database; a proof seen first wins
 /// the name, and the audit logs of the organisations whose claims ended say so (to their
 /// partners, without saying who won).
-async fn look(state: &AppState, proof: &ProofRecord, actor: &Actor<'_>) -> Result<Looked, Unknown> {
+pub(super) async fn look(
+    state: &AppState,
+    proof: &ProofRecord,
+    actor: &Actor<'_>,
+) -> Result<Looked, Unknown> {
     let now = OffsetDateTime::now_utc();
     let challenge = challenge_of(proof);
     let (org, domain) = (&proof.organisation, &proof.domain);
@@ -202,20 +206,20 @@ async fn look(state: &AppState, proof: &ProofRecord, actor: &Actor<'_>) -> Resul
 }
 
 /// Who looked a proof up: a partner's request, or the background check.
-struct Actor<'a> {
+pub(super) struct Actor<'a> {
     id: Option<i64>,
     email: &'a str,
     meta: Option<&'a RequestMeta>,
 }
 
-const BACKGROUND: Actor<'static> = Actor {
+pub(super) const BACKGROUND: Actor<'static> = Actor {
     id: None,
     email: text::BACKGROUND_ACTOR,
     meta: None,
 };
 
 /// An audit event of a domain, in an organisation's log.
-async fn note(
+pub(super) async fn note(
     state: &AppState,
     organisation: &str,
     actor: &Actor<'_>,
@@ -425,100 +429,4 @@ async fn mark(scope: &PartnerScope, domain: &str, state: &str) -> Result<(), App
     store::set_at_mail_server(scope.db(), domain, Some(state))
         .await
         .map_err(AppError::internal)
-}
-
-/// Looks up every open claim once; the first proof seen wins its domain. Run in the
-/// background by every instance: lookups are idempotent, and the database decides which
-/// organisation proved a name first.
-pub async fn recheck_pending(state: &AppState) {
-    let pending = match store::pending_proofs(&state.db).await {
-        Ok(p) => p,
-        Err(e) => {
-            tracing::warn!(error = %e, "cannot read pending domain proofs");
-            return;
-        }
-    };
-    for proof in pending {
-        if let Ok(Looked::Won) = look(state, &proof, &BACKGROUND).await {
-            tracing::info!(domain = %proof.domain, "domain proven (background check)");
-        }
-    }
-}
-
-/// Looks at the MX of every domain proven in the portal and at its mail server: it must keep
-/// pointing at the organisation's mail server (the proof record itself may go once the domain
-/// is live). A change either way is written to the organisation's audit log, which its admins
-/// and its partner read; nothing is removed. Run in the background; idempotent.
-pub async fn recheck_mx(state: &AppState) {
-    let proven = match store::proven_domains(&state.db).await {
-        Ok(p) => p,
-        Err(e) => {
-            tracing::warn!(error = %e, "cannot read proven domains");
-            return;
-        }
-    };
-    for proof in proven.iter().filter(|p| p.at_mail_server.is_some()) {
-        // The organisation's mail server (it may not be live yet).
-        let server = match store::organisation(&state.db, &proof.organisation).await {
-            Ok(Some(o)) => o.mail_server,
-            _ => None,
-        };
-        let Some(client) = server.and_then(|name| client_of(state, &name).ok()) else {
-            continue;
-        };
-        let expected = match expected_mx(&client, &proof.domain).await {
-            Some(hosts) if !hosts.is_empty() => hosts,
-            _ => continue,
-        };
-        let now = match state.dns.mx_hosts(&proof.domain).await {
-            Ok(found) if found.iter().any(|h| expected.contains(h)) => "ok",
-            Ok(_) => "elsewhere",
-            Err(_) => "unknown",
-        };
-        let before = proof.mx_state.as_deref();
-        if let Err(e) = store::set_mx_state(&state.db, &proof.domain, now).await {
-            tracing::warn!(error = %e, "cannot note an MX look-up");
-            continue;
-        }
-        let change = match (before, now) {
-            (Some("elsewhere"), "ok") => Some(crate::partners::actions::DOMAIN_MX_BACK),
-            (Some("elsewhere"), _) | (_, "unknown") => None,
-            (_, "elsewhere") => Some(crate::partners::actions::DOMAIN_MX_ELSEWHERE),
-            _ => None,
-        };
-        if let Some(action) = change {
-            tracing::warn!(domain = %proof.domain, %action, "a proven domain's MX changed");
-            note(
-                state,
-                &proof.organisation,
-                &BACKGROUND,
-                action,
-                &proof.domain,
-            )
-            .await;
-        }
-    }
-}
-
-/// The MX hosts the mail server publishes for a domain (its zone text), lowercase.
-async fn expected_mx(client: &StalwartClient, domain: &str) -> Option<Vec<String>> {
-    let id = client.domain_id(domain).await.ok()??;
-    let (zone, _) = client.dns(&id).await.ok()?;
-    Some(
-        crate::ssr::dns::zone::parse(&zone)
-            .into_iter()
-            .filter(|r| r.kind == "MX")
-            .map(|r| r.value.to_lowercase())
-            .collect(),
-    )
-}
-
-/// Forgets claims whose token expired more than 30 days ago (their partner saw them expire).
-pub async fn purge_claims(state: &AppState) {
-    let before = crate::ssr::time::now() - 30 * 86_400;
-    match store::purge_claims(&state.db, before).await {
-        Ok(0) => {}
-        Ok(n) => tracing::info!(claims = n, "expired domain claims removed"),
-        Err(e) => tracing::warn!(error = %e, "cannot remove expired domain claims"),
-    }
 }

@@ -7,6 +7,7 @@ pub mod domains;
 pub mod idp;
 pub mod lifecycle;
 pub mod server;
+pub mod watch;
 
 use super::text;
 use crate::error::AppError;

@@ -3,7 +3,7 @@
 use super::error::StalwartError;
 use super::jmap::{Batch, GetResponse, QueryResponse, Reach, Transport};
 use super::model::Domain;
-use super::protection::Standing;
+use super::standing::Standing;
 use secrecy::SecretString;
 use serde_json::json;
 use std::collections::HashMap;

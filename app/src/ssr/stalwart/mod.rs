@@ -12,6 +12,7 @@ pub mod model;
 pub mod probe;
 mod protection;
 mod provisioning;
+mod standing;
 
 pub use accounts::{AccountPage, NewAccount};
 pub use app_passwords::{CreatedAppPassword, NewAppPassword};
@@ -20,5 +21,5 @@ pub use domains::DkimKey;
 pub use error::{ObjectRef, SetError, SetErrorKind, StalwartError};
 pub use jmap::Reach;
 pub use model::{ACCOUNT_PROPERTIES, Account, AccountKind, Alias, ApiKey, AppPassword, Domain};
-pub use protection::{Freshness, Protection, Standing};
 pub use provisioning::{DomainContents, KeyAccount};
+pub use standing::{Freshness, Protection, Standing};

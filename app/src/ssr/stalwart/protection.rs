@@ -8,30 +8,9 @@ use super::client::{ACCOUNT_ID_TTL, StalwartClient};
 use super::error::StalwartError;
 use super::jmap::{Batch, GetResponse};
 use super::model::Account;
+use super::standing::{Freshness, Protection, Standing};
 use serde_json::json;
 use std::time::Instant;
-
-/// Why an account is outside what Postern may act on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Protection {
-    /// A role other than the plain user (or group) role: Admin, tenant admin, custom.
-    ServerRole,
-    /// Its own `permissions` grant server-management permissions.
-    ManagementPermissions,
-    /// Postern itself reaches the mail server with this account's API key.
-    PortalCredentials,
-}
-
-impl Protection {
-    /// The reason as the audit log records it.
-    pub fn audit_reason(self) -> &'static str {
-        match self {
-            Protection::ServerRole => "server_role",
-            Protection::ManagementPermissions => "management_permissions",
-            Protection::PortalCredentials => "portal_credentials",
-        }
-    }
-}
 
 impl Account {
     /// Whether (and why) Postern must not act on this account; `portal_account` is the owner
@@ -51,24 +30,6 @@ impl Account {
 
 /// The properties that decide protection.
 const PROPERTIES: &[&str] = &["name", "domainId", "@type", "roles", "permissions"];
-
-/// How recent the server's answer must be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Freshness {
-    /// A few minutes old at most: for showing things.
-    Recent,
-    /// Asked now: before a change.
-    Now,
-}
-
-/// Whether Postern may act on an account, as the mail server says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Standing {
-    Usable,
-    Protected(Protection),
-    /// No such account (any more): a cached id went stale.
-    Gone,
-}
 
 impl StalwartClient {
     /// Whether Postern may act on the account with this id: usable, protected (and why), or
