@@ -428,11 +428,14 @@ async fn a_tenant_admin_cannot_reach_another_tenant_on_the_shared_server() {
     let before = app.stalwart_snapshot();
 
     // Pages and server functions with beta's ids and domain.
-    for path in [
-        format!("/admin/mailboxes/{bert}"),
-        format!("/admin/mailboxes/{bert}/delete"),
-        format!("/admin/mailboxes/{support}"),
-    ] {
+    let pages = (app::routes().into_iter())
+        .filter(|r| r.kind == Kind::Page && r.access == Access::Admin)
+        .filter(|r| r.params().any(|p| p == "id"));
+    let mut paths: Vec<String> = pages.map(|r| r.fill(|_| bert.clone())).collect();
+    assert!(paths.len() >= 2, "{paths:?}");
+    // A group's id where a mailbox's is expected.
+    paths.push(format!("/admin/mailboxes/{support}"));
+    for path in paths {
         let (_, body) = page(&admin, &path).await;
         assert!(
             body.contains("There is no such mailbox or group in your organisation"),

@@ -676,20 +676,30 @@ async fn app_password_pages_need_a_signed_in_user() {
     let app = TestApp::spawn().await;
     let anonymous = app.browser();
 
-    for path in [
-        "/app-passwords",
-        "/app-passwords/new",
-        "/app-passwords/apple",
-        "/app-passwords/revoke-all",
-    ] {
-        assert_eq!(location(&anonymous.get(path).await), "/", "{path}");
+    let target = app::routing::Target {
+        domain: "acme.test".into(),
+        address: ALICE.into(),
+        slug: "acme".into(),
+    };
+    let area = app::routes();
+    let area: Vec<_> = (area.iter())
+        .filter(|r| r.path.starts_with("/app-passwords"))
+        .collect();
+    assert!(area.len() >= 10, "{} routes", area.len());
+    for route in area {
+        let path = route.fill(|_| "b".into());
+        let response = crate::boundary::send(&anonymous, route, &path, &target).await;
+        assert_eq!(location(&response), "/", "{path}");
     }
-    let post = anonymous
-        .post_form(
-            "/app-passwords/new",
-            &[("request_id", "abcdefghijklmnopqrstuvwx"), ("name", "x")],
-        )
-        .await;
+    let post = crate::boundary::send(
+        &anonymous,
+        (app::routes().iter())
+            .find(|r| r.path == "/app-passwords/new" && r.sample.is_some())
+            .unwrap(),
+        "/app-passwords/new",
+        &target,
+    )
+    .await;
     assert_eq!(location(&post), "/");
     assert!(app.simulator.store().app_passwords_of(ALICE).is_empty());
 }

@@ -626,18 +626,27 @@ async fn another_partner_cannot_see_or_touch_gamma() {
     let before = format!("{:?}", s.app.simulator.store().domains);
     let r = bert.get(GAMMA).await;
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
-    for path in [
-        "suspend",
-        "activate",
-        "remove",
-        "domains/gamma.test/check",
-        "idp/test",
-    ] {
-        let r = bert
-            .post_form(&format!("{GAMMA}/{path}"), &[("confirm", "gamma.test")])
-            .await;
-        assert_eq!(r.status(), StatusCode::NOT_FOUND, "{path}");
+    // Every partner page, post and download that names an organisation, aimed at Gamma.
+    let gamma = app::routing::Target {
+        domain: "gamma.test".into(),
+        address: "gina@gamma.test".into(),
+        slug: "gamma".into(),
+    };
+    let mut walked = 0;
+    for route in app::routes()
+        .iter()
+        .filter(|r| r.access == app::routing::Access::Partner && r.path.contains(":slug"))
+    {
+        let path = route.fill(|param| match param {
+            "slug" => gamma.slug.clone(),
+            "domain" => gamma.domain.clone(),
+            other => panic!("{}: no value for :{other}", route.path),
+        });
+        let r = crate::boundary::send(&bert, route, &path, &gamma).await;
+        assert_eq!(r.status(), StatusCode::NOT_FOUND, "{} {path}", route.method);
+        walked += 1;
     }
+    assert!(walked >= 20, "{walked} routes");
     assert!(!page(&bert, "/partners").await.contains("Gamma"));
     assert_eq!(format!("{:?}", s.app.simulator.store().domains), before);
     let db = s.app.db().await;

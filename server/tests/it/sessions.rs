@@ -120,7 +120,17 @@ async fn an_admin_signs_a_person_out_of_every_session() {
 async fn signed_in_pages_are_never_cached() {
     let app = TestApp::spawn().await;
     let browser = signed_in(&app, ALICE).await;
-    for path in ["/account", "/app-passwords", "/api/app_passwords"] {
+    let pages: Vec<String> = (app::routes().iter())
+        .filter(|r| r.kind == app::routing::Kind::Page)
+        .filter(|r| r.access == app::routing::Access::SignedIn && r.params().next().is_none())
+        .map(|r| r.path.to_owned())
+        .collect();
+    assert!(pages.len() >= 5, "{pages:?}");
+    for path in pages
+        .iter()
+        .map(String::as_str)
+        .chain(["/api/app_passwords"])
+    {
         let response = if path.starts_with("/api") {
             browser
                 .client
