@@ -4,12 +4,14 @@
 
 mod claims;
 mod onboarding;
+mod partners_list;
 mod read;
 mod rows;
 mod write;
 
 pub use claims::*;
 pub use onboarding::*;
+pub use partners_list::*;
 pub use read::*;
 pub use rows::{login_hint_str, mailbox_passwords_str};
 pub use write::*;

@@ -1,0 +1,158 @@
+//! The Partners list: one page of the organisations a partner manages, searched and counted
+//! by the database, and the overview of the organisations on that page.
+
+use super::rows::{ORGANISATION_COLUMNS, OrganisationRow};
+use super::{DomainRecord, OrganisationRecord};
+use crate::ssr::db::pool::Db;
+use std::collections::HashMap;
+
+/// One page of the organisations a partner manages, and how many there are.
+pub struct ManagedPage {
+    pub total: i64,
+    pub organisations: Vec<OrganisationRecord>,
+}
+
+/// Which organisations a partner's list shows: those `managed_by` (every one but the
+/// partner's own when `None`, for the operator) whose short name, name or a domain contains
+/// `needle` (lowercase; empty: all).
+pub struct ManagedFilter<'a> {
+    pub partner: &'a str,
+    pub managed_by: Option<&'a str>,
+    pub needle: &'a str,
+}
+
+const MANAGED_WHERE: &str = "slug <> $1 AND ($2 = '' OR managed_by = $2) AND ($3 = '' \
+    OR slug LIKE $3 ESCAPE '\\' OR LOWER(display_name) LIKE $3 ESCAPE '\\' \
+    OR slug IN (SELECT organisation FROM mail_domains WHERE name LIKE $3 ESCAPE '\\') \
+    OR slug IN (SELECT organisation FROM domain_claims WHERE domain LIKE $3 ESCAPE '\\'))";
+
+/// A page of the list, by name: the database pages and counts, so its cost does not grow with
+/// the number of organisations beyond one indexed count.
+pub async fn managed_page(
+    db: &Db,
+    filter: &ManagedFilter<'_>,
+    limit: i64,
+    offset: i64,
+) -> Result<ManagedPage, sqlx::Error> {
+    let pattern = if filter.needle.is_empty() {
+        String::new()
+    } else {
+        format!("%{}%", crate::ssr::db::audit::like_literal(filter.needle))
+    };
+    let managed_by = filter.managed_by.unwrap_or("");
+    let total: i64 = sqlx::query_scalar(&format!(
+        "SELECT COUNT(*) FROM organisations WHERE {MANAGED_WHERE}"
+    ))
+    .bind(filter.partner)
+    .bind(managed_by)
+    .bind(&pattern)
+    .fetch_one(&db.pool)
+    .await?;
+    let organisations = sqlx::query_as::<_, OrganisationRow>(&format!(
+        "SELECT {ORGANISATION_COLUMNS} FROM organisations WHERE {MANAGED_WHERE} \
+         ORDER BY LOWER(display_name), slug LIMIT $4 OFFSET $5"
+    ))
+    .bind(filter.partner)
+    .bind(managed_by)
+    .bind(&pattern)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(&db.pool)
+    .await?
+    .into_iter()
+    .map(Into::into)
+    .collect();
+    Ok(ManagedPage {
+        total,
+        organisations,
+    })
+}
+
+/// What the list shows of a few organisations besides their rows.
+#[derive(Debug, Default)]
+pub struct Overview {
+    pub domains: Vec<DomainRecord>,
+    /// Domains that exist at the mail server for their organisation.
+    pub at_mail_server: Vec<String>,
+    /// Organisation → issuer.
+    pub issuers: HashMap<String, String>,
+    /// Organisation → people who ever signed in.
+    pub people: HashMap<String, i64>,
+    /// Organisation → the time of its last audit event.
+    pub last_activity: HashMap<String, i64>,
+}
+
+/// `$1, $2, …, $n`.
+fn placeholders(n: usize) -> String {
+    (1..=n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Domains, issuers, people and last activity of `slugs` (a page of the list), a query each.
+pub async fn overview(db: &Db, slugs: &[String]) -> Result<Overview, sqlx::Error> {
+    if slugs.is_empty() {
+        return Ok(Overview::default());
+    }
+    let list = placeholders(slugs.len());
+    // Domains held, and open claims (pending until proven).
+    let sql_domains = format!(
+        "SELECT name, organisation, verification, from_config FROM mail_domains \
+         WHERE organisation IN ({list}) \
+         UNION ALL SELECT domain, organisation, 'pending', 0 FROM domain_claims \
+         WHERE organisation IN ({list}) AND ended IS NULL ORDER BY 1"
+    );
+    let sql_at_server = format!(
+        "SELECT p.domain FROM domain_proofs p JOIN mail_domains d ON d.name = p.domain \
+         WHERE d.organisation IN ({list}) AND p.at_mail_server IS NOT NULL"
+    );
+    let sql_issuers = format!(
+        "SELECT organisation, issuer FROM identity_providers WHERE organisation IN ({list})"
+    );
+    let sql_people =
+        format!("SELECT tenant, COUNT(*) FROM users WHERE tenant IN ({list}) GROUP BY tenant");
+    let sql_last = format!(
+        "SELECT tenant, MAX(at) FROM audit_events WHERE tenant IN ({list}) GROUP BY tenant"
+    );
+    macro_rules! bound {
+        ($query:expr) => {{
+            let mut q = $query;
+            for slug in slugs {
+                q = q.bind(slug);
+            }
+            q
+        }};
+    }
+    let domains = bound!(sqlx::query_as::<_, super::rows::DomainRow>(&sql_domains))
+        .fetch_all(&db.pool)
+        .await?
+        .into_iter()
+        .map(Into::into)
+        .collect();
+    let at_mail_server = bound!(sqlx::query_scalar(&sql_at_server))
+        .fetch_all(&db.pool)
+        .await?;
+    let issuers = bound!(sqlx::query_as::<_, (String, String)>(&sql_issuers))
+        .fetch_all(&db.pool)
+        .await?
+        .into_iter()
+        .collect();
+    let people = bound!(sqlx::query_as::<_, (String, i64)>(&sql_people))
+        .fetch_all(&db.pool)
+        .await?
+        .into_iter()
+        .collect();
+    let last_activity = bound!(sqlx::query_as::<_, (String, i64)>(&sql_last))
+        .fetch_all(&db.pool)
+        .await?
+        .into_iter()
+        .collect();
+    Ok(Overview {
+        domains,
+        at_mail_server,
+        issuers,
+        people,
+        last_activity,
+    })
+}
