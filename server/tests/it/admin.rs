@@ -399,7 +399,10 @@ async fn a_user_without_the_admin_group_gets_403_everywhere() {
         .filter(|path| path.starts_with("/api/admin/"))
         .collect();
     assert!(functions.len() >= 6, "{functions:?}");
-    for (path, args) in functions.into_iter().map(|path| (path, "id=b&name=acme.test")) {
+    for (path, args) in functions
+        .into_iter()
+        .map(|path| (path, "id=b&name=acme.test"))
+    {
         let response = user
             .client
             .post(user.url(path))
