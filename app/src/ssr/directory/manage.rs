@@ -197,50 +197,14 @@ pub async fn create_organisation(
 pub async fn rotate_secrets(db: &Db, keyring: &Keyring) -> Result<usize, ManageError> {
     let current = keyring.current_id().ok_or(SecretsError::NoKey)?.to_owned();
     let mut tx = db.pool.begin().await?;
-    let mut count = 0;
-    let reseal = |sealed: &Sealed, binding: &str| -> Result<Option<Sealed>, SecretsError> {
+    let count = reseal_each(&mut tx, |sealed, binding| {
         if sealed.key_id == current {
             return Ok(None);
         }
-        let plain = keyring.open(sealed, binding)?;
-        keyring.seal(&plain, binding).map(Some)
-    };
-    for server in store::mail_servers_in(&mut tx).await? {
-        let Some(sealed) = &server.api_key else {
-            continue;
-        };
-        if let Some(fresh) = reseal(sealed, &api_key_binding(&server.name, &server.url))? {
-            store::put_mail_server(
-                &mut tx,
-                &MailServerRecord {
-                    api_key: Some(fresh),
-                    ..server
-                },
-            )
-            .await?;
-            count += 1;
-        }
-    }
-    for o in store::organisations_in(&mut tx).await? {
-        let Some(idp) = store::identity_provider_in(&mut tx, &o.slug).await? else {
-            continue;
-        };
-        let Some(sealed) = &idp.client_secret else {
-            continue;
-        };
-        let binding = client_secret_binding(&o.slug, &idp.issuer, &idp.client_id);
-        if let Some(fresh) = reseal(sealed, &binding)? {
-            let idp = IdentityProviderRecord {
-                client_secret: Some(fresh),
-                ..idp
-            };
-            store::put_identity_provider(&mut tx, &idp).await?;
-            count += 1;
-        }
-    }
-    if count > 0 {
-        store::bump_version(&mut tx).await?;
-    }
+        let plain = keyring.open(sealed, &binding.now)?;
+        keyring.seal(&plain, &binding.now).map(Some)
+    })
+    .await?;
     tx.commit().await?;
     Ok(count)
 }
@@ -252,43 +216,70 @@ pub async fn upgrade_sealing(db: &Db, keyring: &Keyring) -> Result<usize, Manage
     if store::sealing_version(&mut tx).await? >= 2 {
         return Ok(0);
     }
+    let count = reseal_each(&mut tx, |sealed, binding| {
+        let plain = keyring.open(sealed, &binding.version_1)?;
+        keyring.seal(&plain, &binding.now).map(Some)
+    })
+    .await?;
+    store::set_sealing_version(&mut tx, 2).await?;
+    tx.commit().await?;
+    Ok(count)
+}
+
+/// What a stored secret is bound to: its row (sealing version 1), and its row and where it
+/// is sent (version 2, today's).
+struct Binding {
+    version_1: String,
+    now: String,
+}
+
+/// Passes every stored secret (mail servers' API keys, IdPs' client secrets) through
+/// `change`, and stores what it returns instead (`None` keeps the secret). Returns how many
+/// changed; when any did, the directory version is raised.
+async fn reseal_each(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    mut change: impl FnMut(&Sealed, &Binding) -> Result<Option<Sealed>, SecretsError>,
+) -> Result<usize, ManageError> {
     let mut count = 0;
-    for server in store::mail_servers_in(&mut tx).await? {
+    for server in store::mail_servers_in(tx).await? {
         let Some(sealed) = &server.api_key else {
             continue;
         };
-        let plain = keyring.open(sealed, &legacy::api_key_binding(&server.name))?;
-        let fresh = keyring.seal(&plain, &api_key_binding(&server.name, &server.url))?;
-        store::put_mail_server(
-            &mut tx,
-            &MailServerRecord {
+        let binding = Binding {
+            version_1: legacy::api_key_binding(&server.name),
+            now: api_key_binding(&server.name, &server.url),
+        };
+        if let Some(fresh) = change(sealed, &binding)? {
+            let server = MailServerRecord {
                 api_key: Some(fresh),
                 ..server
-            },
-        )
-        .await?;
-        count += 1;
+            };
+            store::put_mail_server(tx, &server).await?;
+            count += 1;
+        }
     }
-    for o in store::organisations_in(&mut tx).await? {
-        let Some(idp) = store::identity_provider_in(&mut tx, &o.slug).await? else {
+    for o in store::organisations_in(tx).await? {
+        let Some(idp) = store::identity_provider_in(tx, &o.slug).await? else {
             continue;
         };
         let Some(sealed) = &idp.client_secret else {
             continue;
         };
-        let plain = keyring.open(sealed, &legacy::client_secret_binding(&o.slug))?;
-        let binding = client_secret_binding(&o.slug, &idp.issuer, &idp.client_id);
-        let idp = IdentityProviderRecord {
-            client_secret: Some(keyring.seal(&plain, &binding)?),
-            ..idp
+        let binding = Binding {
+            version_1: legacy::client_secret_binding(&o.slug),
+            now: client_secret_binding(&o.slug, &idp.issuer, &idp.client_id),
         };
-        store::put_identity_provider(&mut tx, &idp).await?;
-        count += 1;
+        if let Some(fresh) = change(sealed, &binding)? {
+            let idp = IdentityProviderRecord {
+                client_secret: Some(fresh),
+                ..idp
+            };
+            store::put_identity_provider(tx, &idp).await?;
+            count += 1;
+        }
     }
-    store::set_sealing_version(&mut tx, 2).await?;
     if count > 0 {
-        store::bump_version(&mut tx).await?;
+        store::bump_version(tx).await?;
     }
-    tx.commit().await?;
     Ok(count)
 }
