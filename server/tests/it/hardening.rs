@@ -4,39 +4,23 @@
 
 use crate::common::{ADA, API_KEY, BERT, TestApp, location, seed, text};
 use crate::partners::{
-    GAMMA, Scene, add_gamma_server, create_gamma, partner_config, post, save_gamma_idp, signed_in,
+    GAMMA, Scene, add_gamma_server, create_gamma, post, save_gamma_idp, signed_in,
 };
 use app::ssr::db::directory::{self as store, Status};
 use reqwest::StatusCode;
-use testkit::dns::DnsServer;
 
 const KEY: &str = "cG9zdGVybi1lMmUtc2VjcmV0cy1rZXktMzItYnl0ZXM=";
 
 /// Acme is the operator, Beta a partner.
 async fn operated_scene() -> Scene {
-    let dns = DnsServer::start_on("127.0.0.1:0".parse().unwrap(), &["gamma.test".to_owned()])
-        .await
-        .unwrap();
-    let gamma_idp = testkit::oidc::Issuer::start("/realms/gamma", "postern-g", "secret-g").await;
-    let addr = dns.addr;
-    let app = TestApp::spawn_with(seed(), |c| {
-        *c = c
-            .replace(
-                "display_name = \"Acme Corp\"",
-                "display_name = \"Acme Corp\"\n            operator = true\n            partner = true",
-            )
-            .replace(
-                "display_name = \"Beta Ltd\"",
-                "display_name = \"Beta Ltd\"\n            partner = true",
-            );
-        partner_config(c, addr);
+    crate::partners::scene_tweaked(|c| {
+        *c = c.replacen(
+            "partner = true",
+            "operator = true\n            partner = true",
+            1,
+        );
     })
-    .await;
-    Scene {
-        app,
-        dns,
-        gamma_idp,
-    }
+    .await
 }
 
 async fn status_of(app: &TestApp, slug: &str) -> Status {
@@ -302,6 +286,58 @@ async fn the_file_never_takes_over_a_server_added_in_the_portal() {
         why.contains("stalwart.spare") && why.contains("added in the portal"),
         "{why}"
     );
+}
+
+/// A database from before sealing version 2: its secrets are sealed again at the first start,
+/// bound to where they are sent, and the database says so.
+#[tokio::test]
+async fn secrets_sealed_the_version_1_way_are_sealed_again_once_at_start() {
+    use app::ssr::db::directory::{api_key_binding, legacy};
+    let app = TestApp::spawn().await;
+    let keyring = app::ssr::secrets::Keyring::from_text(KEY).unwrap();
+    let key = secrecy::SecretString::from(API_KEY.to_owned());
+    let url: url::Url = app.simulator.url.parse().unwrap();
+    let db = app.db().await;
+    let new = app::ssr::directory::manage::NewMailServer {
+        name: "spare",
+        url: &url,
+        api_key: &key,
+        timeout_ms: 1000,
+        managed_by: None,
+    };
+    app::ssr::directory::manage::add_mail_server(&db, &keyring, &new)
+        .await
+        .unwrap();
+    let spare = |servers: Vec<store::MailServerRecord>| {
+        servers.into_iter().find(|s| s.name == "spare").unwrap()
+    };
+    // As a version-1 database held it.
+    let mut tx = db.pool.begin().await.unwrap();
+    let server = spare(store::mail_servers_in(&mut tx).await.unwrap());
+    let old = keyring
+        .seal(&key, &legacy::api_key_binding("spare"))
+        .unwrap();
+    let server = store::MailServerRecord {
+        api_key: Some(old),
+        ..server
+    };
+    store::put_mail_server(&mut tx, &server).await.unwrap();
+    store::set_sealing_version(&mut tx, 1).await.unwrap();
+    tx.commit().await.unwrap();
+
+    let again = app::ssr::secrets::Keyring::from_text(KEY).unwrap();
+    app.instance_with(&app.config, again)
+        .await
+        .expect("the first start seals it again");
+    let mut tx = db.pool.begin().await.unwrap();
+    let sealed = spare(store::mail_servers_in(&mut tx).await.unwrap())
+        .api_key
+        .unwrap();
+    assert_eq!(store::sealing_version(&mut tx).await.unwrap(), 2);
+    let binding = api_key_binding("spare", &server.url);
+    assert!(keyring.open(&sealed, &binding).is_ok(), "bound to its URL");
+
+    tx.commit().await.unwrap();
 }
 
 #[test]

@@ -35,6 +35,11 @@ pub fn partner_config(c: &mut String, dns: std::net::SocketAddr) {
 
 /// Acme and Beta are partners; DNS answers for gamma.test (and nothing else).
 pub async fn scene() -> Scene {
+    scene_tweaked(|_| {}).await
+}
+
+/// [`scene`], with `tweak` applied to its configuration last.
+pub async fn scene_tweaked(tweak: impl FnOnce(&mut String)) -> Scene {
     let dns = DnsServer::start_on("127.0.0.1:0".parse().unwrap(), &["gamma.test".to_owned()])
         .await
         .unwrap();
@@ -53,6 +58,7 @@ pub async fn scene() -> Scene {
                 "display_name = \"Beta Ltd\"\n            partner = true",
             );
         partner_config(c, addr);
+        tweak(c);
     })
     .await;
     Scene {
