@@ -75,8 +75,8 @@ start "Stalwart simulator" "http://127.0.0.1:$stalwart_port/healthz/live" target
 export POSTERN_SERVER__LISTEN="127.0.0.1:$portal_port"
 export POSTERN_SERVER__PUBLIC_URL="http://127.0.0.1:$portal_port"
 export POSTERN_STALWART__SHARED__URL="http://127.0.0.1:$stalwart_port"
-export POSTERN_TENANTS__ACME__OIDC__ISSUER="http://127.0.0.1:$idp_a"
-export POSTERN_TENANTS__BETA__OIDC__ISSUER="http://127.0.0.1:$idp_b/application/o/beta/"
+export POSTERN_ORGANISATIONS__ACME__OIDC__ISSUER="http://127.0.0.1:$idp_a"
+export POSTERN_ORGANISATIONS__BETA__OIDC__ISSUER="http://127.0.0.1:$idp_b/application/o/beta/"
 start "portal" "http://127.0.0.1:$portal_port/healthz/ready" target/demo/portal.log \
   "$bin/server" --config demo/postern.toml
 

@@ -13,7 +13,7 @@ pub enum Access {
     Public,
     /// A signed-in person, for their own things.
     SignedIn,
-    /// A tenant admin, for their organisation's things.
+    /// An organisation admin, for their organisation's things.
     Admin,
     /// An admin of a partner organisation, for the organisations it manages.
     Partner,
@@ -63,13 +63,23 @@ impl Sample for NoFields {
     }
 }
 
+/// What a table says of a post besides who may send it (`Admin + Fresh`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Weighty: the handler sends a sign-in older than the organisation's
+    /// `fresh_auth_max_age` to the IdP first (for some posts only when the form asks for the
+    /// weighty thing, e.g. removing with "delete at the mail server" ticked; the form's
+    /// [`Sample`] asks for it).
+    Fresh,
+}
+
 #[cfg(feature = "ssr")]
 pub use table::{Kind, Route, router};
 
 /// The tables' entries, and the router built from them (server side).
 #[cfg(feature = "ssr")]
 mod table {
-    use super::{Access, Sample, Target};
+    use super::{Access, Mark, Sample, Target};
     use crate::ssr::state::AppState;
     use http::Method;
 
@@ -94,6 +104,8 @@ mod table {
         pub kind: Kind,
         /// For posts: the form, filled in for a target as the browser would send it.
         pub sample: Option<fn(&Target) -> String>,
+        /// Marked [`Mark::Fresh`]: needs a recent sign-in at the IdP.
+        pub fresh: bool,
         handler: Option<axum::routing::MethodRouter<AppState>>,
     }
 
@@ -105,6 +117,7 @@ mod table {
                 access,
                 kind: Kind::Page,
                 sample: None,
+                fresh: false,
                 handler: None,
             }
         }
@@ -123,6 +136,7 @@ mod table {
                 sample: Some(|target| {
                     serde_urlencoded::to_string(F::sample(target)).unwrap_or_default()
                 }),
+                fresh: false,
                 handler: Some(axum::routing::post(handler)),
             }
         }
@@ -138,8 +152,16 @@ mod table {
                 access,
                 kind: Kind::Download,
                 sample: None,
+                fresh: false,
                 handler: Some(axum::routing::get(handler)),
             }
+        }
+
+        pub fn marked(mut self, mark: Mark) -> Self {
+            match mark {
+                Mark::Fresh => self.fresh = true,
+            }
+            self
         }
 
         /// The names of the path's parameters (`id` of `/admin/mailboxes/:id`).
@@ -170,8 +192,8 @@ mod table {
 }
 
 /// The area's table. Pages name their component, posts their handler and form type
-/// ([`NoFields`] when there is none), downloads (GETs answered outside Leptos) their
-/// handler:
+/// ([`NoFields`] when there is none) and, after their access, any [`Mark`] (`Admin + Fresh`),
+/// downloads (GETs answered outside Leptos) their handler:
 ///
 /// ```ignore
 /// crate::routing::area! {
@@ -190,7 +212,7 @@ mod table {
 macro_rules! area {
     (
         pages { $( $page:tt => $view:path, $page_access:ident; )* }
-        posts { $( $post:tt => $handler:path, $post_access:ident, $form:ty; )* }
+        posts { $( $post:tt => $handler:path, $post_access:ident $(+ $mark:ident)?, $form:ty; )* }
         downloads { $( $download:tt => $getter:path, $download_access:ident; )* }
     ) => {
         /// The area's pages, as Leptos routes.
@@ -219,7 +241,8 @@ macro_rules! area {
             use crate::routing::NoFields;
             vec![
                 $( Route::page($page, Access::$page_access), )*
-                $( Route::post::<$form, _, _>($post, Access::$post_access, $handler), )*
+                $( Route::post::<$form, _, _>($post, Access::$post_access, $handler)
+                    $( .marked(crate::routing::Mark::$mark) )?, )*
                 $( Route::download($download, Access::$download_access, $getter), )*
             ]
         }

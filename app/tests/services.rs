@@ -34,7 +34,7 @@ impl Drop for TempDir {
     }
 }
 
-/// The application state a background task would have: the database, the tenants from the
+/// The application state a background task would have: the database, the organisations from the
 /// configuration, and the simulator as their mail server.
 async fn world() -> World {
     let mut store = Store::default();
@@ -54,12 +54,12 @@ async fn world() -> World {
         url = "{}"
         api_key = "{KEY}"
         timeout_ms = 2000
-        [tenants.acme]
+        [organisations.acme]
         display_name = "Acme Corp"
         domains = ["acme.test"]
         stalwart = "main"
         mail = {{ imap_host = "mail.acme.test", smtp_host = "mail.acme.test" }}
-        [tenants.acme.oidc]
+        [organisations.acme.oidc]
         issuer = "http://127.0.0.1:9"
         client_id = "postern"
         client_secret = "s"
@@ -112,7 +112,7 @@ fn caller(world: &World, email: &str, is_admin: bool) -> Caller {
         state: world.state.clone(),
         user: SessionUser {
             user_id: 1,
-            tenant: "acme".into(),
+            organisation: "acme".into(),
             subject: format!("sub-{email}"),
             email: email.into(),
             name: None,
@@ -123,7 +123,7 @@ fn caller(world: &World, email: &str, is_admin: bool) -> Caller {
             login_id: String::new(),
             admin_checked_at: app::ssr::time::now(),
         },
-        tenant: world.state.tenants().by_slug("acme").unwrap().clone(),
+        organisation: world.state.organisations().by_slug("acme").unwrap().clone(),
     }
 }
 
@@ -142,7 +142,7 @@ async fn the_account_service_finds_the_mailbox_without_a_request() {
 #[tokio::test]
 async fn the_sign_in_service_records_the_person_and_their_admin_role() {
     let world = world().await;
-    let tenant = world.state.tenants().by_slug("acme").unwrap().clone();
+    let organisation = world.state.organisations().by_slug("acme").unwrap().clone();
     let identity = Identity {
         subject: "ada-1".into(),
         email: "ada@acme.test".into(),
@@ -152,10 +152,14 @@ async fn the_sign_in_service_records_the_person_and_their_admin_role() {
         id_token: String::new(),
     };
 
-    let user =
-        app::auth::service::sign_in(&world.state, &tenant, identity, &RequestMeta::default())
-            .await
-            .unwrap();
+    let user = app::auth::service::sign_in(
+        &world.state,
+        &organisation,
+        identity,
+        &RequestMeta::default(),
+    )
+    .await
+    .unwrap();
 
     assert!(user.is_admin);
     let events = app::ssr::db::audit::for_actor(&world.state.db, "acme", user.user_id, 10)

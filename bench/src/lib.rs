@@ -174,7 +174,7 @@ pub fn portal_with(
     ))
 }
 
-/// A one-tenant configuration (acme.test) for the portal on `portal`.
+/// A one-organisation configuration (acme.test) for the portal on `portal`.
 pub fn config(
     portal: &str,
     db: &std::path::Path,
@@ -190,12 +190,12 @@ database_url = "sqlite://{db}?mode=rwc"
 [stalwart.main]
 url = "http://{simulator}"
 api_key = "{api_key}"
-[tenants.acme]
+[organisations.acme]
 display_name = "Acme Corp"
 domains = ["acme.test"]
 stalwart = "main"
 mail = {{ imap_host = "mail.acme.test", smtp_host = "mail.acme.test" }}
-[tenants.acme.oidc]
+[organisations.acme.oidc]
 issuer = "{issuer}"
 client_id = "postern-a"
 client_secret = "secret-a"

@@ -1,7 +1,7 @@
 // Test identity providers for the demo and the browser tests: the certified `oidc-provider`,
-// one issuer per tenant.
-//   tenant acme: http://127.0.0.1:$IDP_PORT_A               (issuer at the root)
-//   tenant beta: http://127.0.0.1:$IDP_PORT_B/application/o/beta/   (Authentik-style, trailing slash)
+// one issuer per organisation.
+//   organisation acme: http://127.0.0.1:$IDP_PORT_A               (issuer at the root)
+//   organisation beta: http://127.0.0.1:$IDP_PORT_B/application/o/beta/   (Authentik-style, trailing slash)
 //   gamma (onboarded by a partner in the browser tests, only when IDP_PORT_G is set):
 //                http://127.0.0.1:$IDP_PORT_G/realms/gamma   (Keycloak-style, no trailing slash)
 // Any password is accepted on the login form; the login is the person's e-mail address.
@@ -133,8 +133,8 @@ function mounted(prefix, handle) {
 
 http.createServer(handleA).listen(PORT_A, '127.0.0.1');
 http.createServer(mounted(PREFIX_B, providerB.callback())).listen(PORT_B, '127.0.0.1');
-console.log(`test IdP for tenant acme: ${providerA.issuer}`);
-console.log(`test IdP for tenant beta: ${providerB.issuer}`);
+console.log(`test IdP for organisation acme: ${providerA.issuer}`);
+console.log(`test IdP for organisation beta: ${providerB.issuer}`);
 if (PORT_G) {
   const providerG = makeProvider(`http://127.0.0.1:${PORT_G}${PREFIX_G}`, 'g');
   http.createServer(mounted(PREFIX_G, providerG.callback())).listen(PORT_G, '127.0.0.1');

@@ -12,7 +12,7 @@ export async function settle(page: Page, info: TestInfo) {
   }
 }
 
-/** Signs in from the start page through the tenant's test IdP (any password works). */
+/** Signs in from the start page through the organisation's test IdP (any password works). */
 export async function signIn(page: Page, info: TestInfo, email: string) {
   await page.goto('/');
   await settle(page, info);

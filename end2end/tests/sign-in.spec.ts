@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { expectAccessible, hydrated, settle, signIn } from './helpers';
 
 test.describe('sign-in', () => {
-  test('a tenant A user signs in and sees their mailbox', async ({ page }, info) => {
+  test('an organisation A user signs in and sees their mailbox', async ({ page }, info) => {
     await signIn(page, info, 'alice@acme.test');
 
     await expect(page.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
@@ -14,7 +14,7 @@ test.describe('sign-in', () => {
     await expectAccessible(page, info);
   });
 
-  test('a tenant B user signs in through the trailing-slash issuer', async ({ page }, info) => {
+  test('an organisation B user signs in through the trailing-slash issuer', async ({ page }, info) => {
     await signIn(page, info, 'bert@beta.test');
 
     await expect(page.getByText('Beta Ltd').first()).toBeVisible();

@@ -16,7 +16,11 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn ready(State(state): State<AppState>) -> (StatusCode, &'static str) {
-    if state.health.portal_ready(&state.db, &state.tenants()).await {
+    if state
+        .health
+        .portal_ready(&state.db, &state.organisations())
+        .await
+    {
         (StatusCode::OK, "ready\n")
     } else {
         (StatusCode::SERVICE_UNAVAILABLE, "not ready\n")

@@ -4,7 +4,7 @@
 
 use app::ssr::config::Settings;
 use app::ssr::db::Db;
-use app::ssr::db::directory::{self as store, Status, reason};
+use app::ssr::db::organisations::{self as store, Status, reason};
 use app::ssr::directory::manage::{self, COMMAND_LINE, NewMailServer};
 use app::ssr::secrets::Keyring;
 use clap::{Parser, Subcommand};
@@ -253,7 +253,7 @@ async fn list_mail_servers(db: &Db) -> Result<(), OperatorError> {
     Ok(())
 }
 
-/// The areas' tables as JSON: `[{"method", "path", "access", "kind"}]`.
+/// The areas' tables as JSON: `[{"method", "path", "access", "fresh", "kind"}]`.
 pub fn routes_json() -> String {
     use app::routing::Kind;
     let routes: Vec<serde_json::Value> = app::routes()
@@ -263,6 +263,7 @@ pub fn routes_json() -> String {
                 "method": r.method.as_str(),
                 "path": r.path,
                 "access": r.access.as_str(),
+                "fresh": r.fresh,
                 "kind": match r.kind {
                     Kind::Page => "page",
                     Kind::Post => "post",

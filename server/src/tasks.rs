@@ -16,7 +16,7 @@ pub fn start(state: &AppState, settings: &Settings) {
         Duration::from_secs(settings.server.health_check_secs),
         move || {
             let s = s.clone();
-            async move { s.health.check(&s.tenants()).await }
+            async move { s.health.check(&s.organisations()).await }
         },
     );
     // Pending domain proofs are looked up again.

@@ -28,7 +28,7 @@ fn Overview(overview: AccountOverview) -> impl IntoView {
                 <dl class="facts">
                     <dt>{text::NAME}</dt><dd>{me.name.unwrap_or_else(|| text::NO_NAME.into())}</dd>
                     <dt>{text::EMAIL}</dt><dd>{me.email}</dd>
-                    <dt>{text::ORGANISATION}</dt><dd>{me.tenant_name}</dd>
+                    <dt>{text::ORGANISATION}</dt><dd>{me.organisation_name}</dd>
                     <dt>{text::ROLE}</dt>
                     <dd>{if me.is_admin { text::ROLE_ADMIN } else { text::ROLE_USER }}</dd>
                 </dl>

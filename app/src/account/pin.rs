@@ -4,9 +4,9 @@
 //! account with rights on the mail server is nobody's here (`ssr::stalwart::Protection`).
 
 use crate::ssr::db::{Db, pins};
+use crate::ssr::organisations::Organisation;
 use crate::ssr::stalwart::error::StalwartError;
 use crate::ssr::stalwart::{Freshness, Protection, Standing};
-use crate::ssr::tenants::Tenant;
 
 /// Who is asking, as their IdP knows them.
 pub struct Person<'a> {
@@ -44,17 +44,17 @@ pub enum PinError {
 /// account is refused before anything is pinned.
 pub async fn mailbox_of(
     db: &Db,
-    tenant: &Tenant,
+    organisation: &Organisation,
     person: &Person<'_>,
     freshness: Freshness,
 ) -> Result<Option<String>, PinError> {
     let Some((local, domain)) = person.email.rsplit_once('@') else {
         return Ok(None);
     };
-    if !tenant.owns_domain(domain) {
+    if !organisation.owns_domain(domain) {
         return Ok(None);
     }
-    let stalwart = &tenant.stalwart;
+    let stalwart = &organisation.stalwart;
     let mut attempts = 0;
     let found = loop {
         let Some(found) = stalwart.user_id(local, domain).await? else {
@@ -72,8 +72,8 @@ pub async fn mailbox_of(
             Standing::Gone => return Ok(None),
         }
     };
-    let issuer = tenant.oidc.issuer.as_str();
-    let slug = tenant.slug.as_str();
+    let issuer = organisation.oidc.issuer.as_str();
+    let slug = organisation.slug.as_str();
     if let Some(pin) = pins::of_person(db, slug, issuer, person.subject).await? {
         if pin.account_id == found {
             return Ok(Some(found));
@@ -97,15 +97,19 @@ pub async fn mailbox_of(
 /// The person's mailbox id from their session (checked at sign-in), unless the account has
 /// gained rights on the mail server since, or is gone.
 pub async fn still_usable(
-    tenant: &Tenant,
+    organisation: &Organisation,
     account_id: &str,
     freshness: Freshness,
 ) -> Result<(), PinError> {
-    match tenant.stalwart.standing(account_id, freshness).await? {
+    match organisation
+        .stalwart
+        .standing(account_id, freshness)
+        .await?
+    {
         Standing::Usable => Ok(()),
         Standing::Protected(protection) => Err(PinError::Protected(protection)),
         Standing::Gone => {
-            tenant.stalwart.forget_account(account_id);
+            organisation.stalwart.forget_account(account_id);
             Err(PinError::Gone)
         }
     }

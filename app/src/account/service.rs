@@ -15,9 +15,9 @@ pub fn me(caller: &Caller) -> Me {
     Me {
         name: caller.user.name.clone(),
         email: caller.user.email.clone(),
-        tenant_name: caller.tenant.display_name.clone(),
+        organisation_name: caller.organisation.display_name.clone(),
         is_admin: caller.user.is_admin,
-        is_partner: caller.user.is_admin && caller.tenant.partner,
+        is_partner: caller.user.is_admin && caller.organisation.partner,
     }
 }
 
@@ -27,7 +27,7 @@ pub async fn find_mailbox(caller: &Caller) -> Result<Option<Account>, AppError> 
         return Ok(None);
     };
     let account = caller
-        .tenant
+        .organisation
         .stalwart
         .account(&id)
         .await
@@ -47,7 +47,7 @@ pub async fn mailbox_id(
 ) -> Result<Option<String>, AppError> {
     let from_session = match &caller.user.account_id {
         Some(id) => Some(
-            still_usable(&caller.tenant, id, freshness)
+            still_usable(&caller.organisation, id, freshness)
                 .await
                 .map(|()| Some(id.clone())),
         ),
@@ -60,7 +60,7 @@ pub async fn mailbox_id(
                 subject: &caller.user.subject,
                 email: &caller.user.email,
             };
-            mailbox_of(&caller.state.db, &caller.tenant, &person, freshness).await
+            mailbox_of(&caller.state.db, &caller.organisation, &person, freshness).await
         }
         None | Some(Err(PinError::Gone)) => return Ok(None),
         Some(other) => other,
@@ -111,8 +111,13 @@ fn unavailable(e: &StalwartError) -> MailboxStatus {
 async fn mailbox(caller: &Caller, account: &Account) -> Result<Mailbox, StalwartError> {
     let mut aliases = Vec::new();
     for alias in account.aliases.values().filter(|a| a.enabled) {
-        if let Some(domain) = caller.tenant.stalwart.domain_name(&alias.domain_id).await? {
-            aliases.push(format!("{}@{domain}", alias.name));
+        if let Some(domain) = caller
+            .organisation
+            .stalwart
+            .domain_name(&alias.domain_id)
+            .await?
+        {
+            aliases.push(format!("{}@{domain}", alias.local_part));
         }
     }
     Ok(Mailbox {
@@ -120,7 +125,10 @@ async fn mailbox(caller: &Caller, account: &Account) -> Result<Mailbox, Stalwart
             .email_address
             .clone()
             .unwrap_or_else(|| caller.user.email.clone()),
-        display_name: account.description.clone().filter(|d| !d.trim().is_empty()),
+        display_name: account
+            .display_name
+            .clone()
+            .filter(|d| !d.trim().is_empty()),
         used_bytes: account.used_disk_quota.unwrap_or(0),
         quota_bytes: account.disk_quota(),
         aliases,
@@ -129,9 +137,13 @@ async fn mailbox(caller: &Caller, account: &Account) -> Result<Mailbox, Stalwart
 
 /// Ends every login of the caller, on every device; returns how many there were.
 pub async fn sign_out_everywhere(caller: &Caller, meta: &RequestMeta) -> Result<u64, AppError> {
-    let ended = logins::end_all(&caller.state.db, &caller.tenant.slug, caller.user.user_id)
-        .await
-        .map_err(AppError::internal)?;
+    let ended = logins::end_all(
+        &caller.state.db,
+        &caller.organisation.slug,
+        caller.user.user_id,
+    )
+    .await
+    .map_err(AppError::internal)?;
     let event = crate::ssr::state::Event {
         action: super::actions::SIGN_OUT_EVERYWHERE,
         account: None,

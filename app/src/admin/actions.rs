@@ -1,4 +1,4 @@
-//! What tenant administration records in the audit log.
+//! What organisation administration records in the audit log.
 
 crate::ssr::db::audit::actions! {
     MAILBOX_CREATE = "mailbox.create";

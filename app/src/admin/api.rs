@@ -1,5 +1,5 @@
 //! Server functions of the admin pages: thin adapters onto the service. Every one is scoped
-//! to the signed-in admin's tenant and refuses others with `Forbidden`.
+//! to the signed-in admin's organisation and refuses others with `Forbidden`.
 
 use super::model::{AuditView, GroupsView, MailboxDetail, MailboxesView, NewMailboxView};
 use crate::error::AppError;

@@ -3,7 +3,7 @@
 //! with its values when something is wrong, and refusals, which answer 403 with the page.
 
 use super::api::DRAFT;
-use super::model::{AdminFormOutcome, FormDraft, NewMailboxForm};
+use super::model::{AdminFormOutcome, Draft, NewMailboxForm};
 use super::service::protection::writable;
 use super::service::{access, audit, groups, mailboxes};
 use super::text;
@@ -22,11 +22,11 @@ use serde::{Deserialize, Serialize};
 async fn needs_fresh_sign_in(
     a: &Admin,
     page: &str,
-    draft: FormDraft,
+    draft: Draft,
     target: (&str, AccountKind, crate::ssr::db::audit::Action),
 ) -> Option<Response> {
     let caller = &a.scope.caller;
-    if is_fresh(&caller.user, caller.tenant.fresh_auth_max_age) {
+    if is_fresh(&caller.user, caller.organisation.fresh_auth_max_age) {
         return None;
     }
     // What is refused anyway (not theirs, protected) is refused now, not after the IdP.
@@ -129,10 +129,7 @@ pub(super) async fn reset_password(
     Form(form): Form<PasswordForm>,
 ) -> Response {
     // The password itself is never kept: it is typed again after the sign-in.
-    let draft = FormDraft {
-        form: "password".into(),
-        ..Default::default()
-    };
+    let draft = Draft::of("password", &[]);
     let target = (
         id.as_str(),
         AccountKind::User,
@@ -158,10 +155,7 @@ pub(super) async fn delete_mailbox(
     Path(id): Path<String>,
     Form(form): Form<DeleteForm>,
 ) -> Response {
-    let draft = FormDraft {
-        form: "delete".into(),
-        fields: [("confirm".to_owned(), form.confirm.clone())].into(),
-    };
+    let draft = Draft::of("delete", &[("confirm", &form.confirm)]);
     let page = format!("/admin/mailboxes/{id}/delete");
     let target = (
         id.as_str(),
@@ -219,10 +213,7 @@ pub(super) async fn add_member(
     Path(id): Path<String>,
     Form(form): Form<MemberForm>,
 ) -> Response {
-    let draft = FormDraft {
-        form: format!("member:{id}"),
-        fields: [("member".to_owned(), form.member.clone())].into(),
-    };
+    let draft = Draft::of(format!("member:{id}"), &[("member", &form.member)]);
     let target = (id.as_str(), AccountKind::Group, super::actions::MEMBER_ADD);
     if let Some(answer) = needs_fresh_sign_in(&a, "/admin/groups", draft, target).await {
         return answer;

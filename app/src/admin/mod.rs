@@ -1,4 +1,4 @@
-//! Tenant administration: mailboxes, groups (shared mailboxes), the audit log.
+//! Organisation administration: mailboxes, groups (shared mailboxes), the audit log.
 
 #[cfg(feature = "ssr")]
 pub mod actions;
@@ -25,12 +25,12 @@ crate::routing::area! {
         "/admin/mailboxes/:id" => forms::update_mailbox, Admin, forms::DetailsForm;
         "/admin/mailboxes/:id/aliases" => forms::add_alias, Admin, forms::AliasForm;
         "/admin/mailboxes/:id/aliases/remove" => forms::remove_alias, Admin, forms::AliasForm;
-        "/admin/mailboxes/:id/password" => forms::reset_password, Admin, forms::PasswordForm;
-        "/admin/mailboxes/:id/delete" => forms::delete_mailbox, Admin, forms::DeleteForm;
+        "/admin/mailboxes/:id/password" => forms::reset_password, Admin + Fresh, forms::PasswordForm;
+        "/admin/mailboxes/:id/delete" => forms::delete_mailbox, Admin + Fresh, forms::DeleteForm;
         "/admin/mailboxes/:id/app-passwords/:credential/revoke" => forms::revoke_app_password, Admin, NoFields;
         "/admin/mailboxes/:id/sign-out" => forms::sign_out_person, Admin, NoFields;
         "/admin/groups" => forms::create_group, Admin, forms::GroupForm;
-        "/admin/groups/:id/members" => forms::add_member, Admin, forms::MemberForm;
+        "/admin/groups/:id/members" => forms::add_member, Admin + Fresh, forms::MemberForm;
         "/admin/groups/:id/members/remove" => forms::remove_member, Admin, forms::MemberForm;
         "/admin/groups/:id/receive" => forms::allow_receiving, Admin, NoFields;
     }

@@ -1,4 +1,4 @@
-//! Tenant administration: what the admin pages show, and what their forms carry.
+//! Organisation administration: what the admin pages show, and what their forms carry.
 
 use crate::app_passwords::model::AppPasswordItem;
 use crate::components::alert::Notice;
@@ -94,7 +94,7 @@ pub struct MailboxDetail {
     pub app_passwords: Vec<AppPasswordItem>,
     pub notice: Option<Notice>,
     /// A form of this page kept across a fresh sign-in.
-    pub draft: Option<FormDraft>,
+    pub draft: Option<Draft>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -121,7 +121,7 @@ pub struct GroupsView {
     pub groups: Vec<GroupRow>,
     pub notice: Option<Notice>,
     /// A form of this page kept across a fresh sign-in.
-    pub draft: Option<FormDraft>,
+    pub draft: Option<Draft>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -151,20 +151,7 @@ pub struct AuditView {
     pub rows: Vec<AuditRow>,
 }
 
-/// A form kept across a fresh sign-in, so that it comes back filled in. Never holds a
-/// password.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct FormDraft {
-    /// Which form: "delete", "password", or "member:<group id>".
-    pub form: String,
-    pub fields: std::collections::BTreeMap<String, String>,
-}
-
-impl FormDraft {
-    pub fn value(&self, field: &str) -> String {
-        self.fields.get(field).cloned().unwrap_or_default()
-    }
-}
+pub use crate::components::Draft;
 
 #[cfg(feature = "ssr")]
 impl crate::routing::Sample for NewMailboxForm {

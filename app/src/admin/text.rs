@@ -1,4 +1,4 @@
-//! Every sentence of tenant administration: the pages, the notices after each action, and
+//! Every sentence of organisation administration: the pages, the notices after each action, and
 //! every refusal and failure the service explains.
 
 pub const MAILBOXES: &str = "Mailboxes";
@@ -227,7 +227,7 @@ pub fn password_too_weak(advice: &str) -> String {
     )
 }
 
-/// Why an account is the mail server operator's, not the tenant admin's.
+/// Why an account is the mail server operator's, not the organisation admin's.
 pub const PROTECTED_SERVER_ROLE: &str = "has administrator rights on the mail server";
 pub const PROTECTED_PERMISSIONS: &str = "has server-management permissions";
 pub const PROTECTED_PORTAL: &str = "is the account this portal uses to reach the mail server";

@@ -1,6 +1,6 @@
 //! Apple configuration profiles (`.mobileconfig`) with an IMAP and SMTP account.
 //!
-//! Identifiers and UUIDs are derived from the tenant and the address, so a profile downloaded
+//! Identifiers and UUIDs are derived from the organisation and the address, so a profile downloaded
 //! again carries the same ones and iOS/macOS replace the installed profile instead of adding a
 //! second account.
 
@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 pub const CONTENT_TYPE: &str = "application/x-apple-aspen-config";
 
 pub struct Profile<'a> {
-    pub tenant_slug: &'a str,
+    pub organisation_slug: &'a str,
     pub organisation: &'a str,
     pub display_name: &'a str,
     pub setup: &'a MailSetup,
@@ -70,7 +70,7 @@ impl Profile<'_> {
     pub fn identifier(&self) -> String {
         format!(
             "org.postern.{}.{}",
-            identifier_part(self.tenant_slug),
+            identifier_part(self.organisation_slug),
             identifier_part(&self.setup.username)
         )
     }
@@ -78,8 +78,8 @@ impl Profile<'_> {
     pub fn render(&self) -> String {
         let s = self.setup;
         let id = self.identifier();
-        let profile_uuid = stable_uuid(&["profile", self.tenant_slug, &s.username]);
-        let mail_uuid = stable_uuid(&["mail", self.tenant_slug, &s.username]);
+        let profile_uuid = stable_uuid(&["profile", self.organisation_slug, &s.username]);
+        let mail_uuid = stable_uuid(&["mail", self.organisation_slug, &s.username]);
         let ssl = |security: &str| {
             if security == "SSL/TLS" {
                 "<true/>"
@@ -171,14 +171,14 @@ mod tests {
     fn identifiers_are_stable_per_user_and_differ_between_users() {
         let s = setup();
         let a = Profile {
-            tenant_slug: "acme",
+            organisation_slug: "acme",
             organisation: "Acme",
             display_name: "A",
             setup: &s,
             secret: "x",
         };
         let b = Profile {
-            tenant_slug: "acme",
+            organisation_slug: "acme",
             organisation: "Acme",
             display_name: "A",
             setup: &s,
@@ -196,7 +196,7 @@ mod tests {
         let mut other = setup();
         other.username = "bob@acme.test".into();
         let c = Profile {
-            tenant_slug: "acme",
+            organisation_slug: "acme",
             organisation: "Acme",
             display_name: "B",
             setup: &other,
@@ -209,7 +209,7 @@ mod tests {
     fn values_are_xml_escaped() {
         let s = setup();
         let p = Profile {
-            tenant_slug: "acme",
+            organisation_slug: "acme",
             organisation: "A&B <Co>",
             display_name: "A",
             setup: &s,

@@ -79,8 +79,8 @@ pub(super) async fn apple_profile(s: SignedIn, Form(form): Form<NewAppPasswordFo
     };
     let caller = &s.caller;
     let profile = apple::Profile {
-        tenant_slug: &caller.tenant.slug,
-        organisation: &caller.tenant.display_name,
+        organisation_slug: &caller.organisation.slug,
+        organisation: &caller.organisation.display_name,
         display_name: caller.user.name.as_deref().unwrap_or(&caller.user.email),
         setup: &minted.setup,
         secret: &minted.secret,
@@ -93,7 +93,7 @@ pub(super) async fn apple_profile(s: SignedIn, Form(form): Form<NewAppPasswordFo
     );
     let disposition = format!(
         "attachment; filename=\"{}\"",
-        apple::file_name(&caller.tenant.display_name)
+        apple::file_name(&caller.organisation.display_name)
     );
     if let Ok(value) = HeaderValue::from_str(&disposition) {
         headers.insert(header::CONTENT_DISPOSITION, value);

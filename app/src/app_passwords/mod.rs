@@ -25,8 +25,8 @@ crate::routing::area! {
         "/app-passwords/:id/revoke" => pages::RevokePage, SignedIn;
     }
     posts {
-        "/app-passwords/new" => forms::create, SignedIn, model::NewAppPasswordForm;
-        "/app-passwords/apple" => forms::apple_profile, SignedIn, model::NewAppPasswordForm;
+        "/app-passwords/new" => forms::create, SignedIn + Fresh, model::NewAppPasswordForm;
+        "/app-passwords/apple" => forms::apple_profile, SignedIn + Fresh, model::NewAppPasswordForm;
         "/app-passwords/revoke-all" => forms::revoke_all, SignedIn, NoFields;
         "/app-passwords/:id/revoke" => forms::revoke, SignedIn, NoFields;
         "/app-passwords/api-keys/:id/revoke" => forms::revoke_api_key, SignedIn, NoFields;

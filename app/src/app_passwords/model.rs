@@ -86,7 +86,7 @@ pub struct NewAppPasswordForm {
     pub scope: String,
 }
 
-/// How to set up a mail app, for this tenant.
+/// How to set up a mail app, for this organisation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MailSetup {
     pub username: String,

@@ -1,7 +1,7 @@
 //! App passwords for the signed-in user: list, create (shown once), revoke.
 //!
 //! Every call targets the caller's own Stalwart account, found by their verified address
-//! within their tenant's domains; no id from the browser can point anywhere else.
+//! within their organisation's domains; no id from the browser can point anywhere else.
 
 use super::model::{
     ActivityItem, ApiKeyItem, AppPasswordItem, AppPasswordsView, ListState, MailSetup, Minted,
@@ -41,7 +41,7 @@ pub fn mail_setup(caller: &Caller) -> MailSetup {
         }
         .to_owned()
     };
-    let mail = &caller.tenant.mail;
+    let mail = &caller.organisation.mail;
     MailSetup {
         username: caller.user.email.clone(),
         imap_host: mail.imap_host.clone(),
@@ -94,13 +94,18 @@ pub async fn overview(
 ) -> Result<AppPasswordsView, AppError> {
     let mut api_keys = Vec::new();
     let list = match account_id(caller, text::LIST).await {
-        Ok(id) => match caller.tenant.stalwart.app_passwords_and_api_keys(&id).await {
+        Ok(id) => match caller
+            .organisation
+            .stalwart
+            .app_passwords_and_api_keys(&id)
+            .await
+        {
             Ok((list, keys)) => {
                 api_keys = keys.iter().map(api_key).collect();
                 ListState::Ready(list.iter().map(item).collect())
             }
             Err(e) if is_gone(&e) => {
-                caller.tenant.stalwart.forget_user(&caller.user.email);
+                caller.organisation.stalwart.forget_user(&caller.user.email);
                 ListState::NoMailbox
             }
             Err(e) => ListState::Unavailable(e.user_error(text::LIST).to_string()),
@@ -110,7 +115,7 @@ pub async fn overview(
     };
     let events = audit::for_actor(
         &caller.state.db,
-        &caller.tenant.slug,
+        &caller.organisation.slug,
         caller.user.user_id,
         ACTIVITY_SHOWN,
     )
@@ -129,7 +134,7 @@ pub async fn overview(
 pub async fn one(caller: &Caller, id: &str) -> Result<(Me, AppPasswordItem), AppError> {
     let account = account_id(caller, text::FIND).await?;
     let list = caller
-        .tenant
+        .organisation
         .stalwart
         .app_passwords(&account)
         .await
@@ -187,7 +192,7 @@ pub async fn create(
         Ok(v) => v,
         Err(e) => return CreateResult::Rejected(e),
     };
-    if !is_fresh(&caller.user, caller.tenant.fresh_auth_max_age) {
+    if !is_fresh(&caller.user, caller.organisation.fresh_auth_max_age) {
         return match fresh_sign_in(caller, return_to).await {
             Ok((url, pending)) => CreateResult::Reauthenticate(url, pending),
             Err(e) => CreateResult::Rejected(e),
@@ -205,14 +210,14 @@ pub async fn create(
 /// App passwords are limited per person and per organisation (across every instance).
 async fn within_limits(caller: &Caller) -> Result<(), AppError> {
     let limiter = &caller.state.limiter;
-    let tenant = &caller.tenant.slug;
+    let organisation = &caller.organisation.slug;
     let person = Subject::MintBy {
-        tenant,
+        organisation,
         user_id: caller.user.user_id,
     };
-    for subject in [person, Subject::MintIn(tenant)] {
+    for subject in [person, Subject::MintIn(organisation)] {
         if let Err(limited) = limiter.check(subject).await {
-            tracing::warn!(tenant = %tenant, user = caller.user.user_id, "app-password creation rate-limited");
+            tracing::warn!(organisation = %organisation, user = caller.user.user_id, "app-password creation rate-limited");
             return Err(AppError::RateLimited(limited.retry_after_secs));
         }
     }
@@ -232,7 +237,7 @@ pub async fn mint(
     let claimed = requests::claim(
         db,
         &valid.request_id,
-        &caller.tenant.slug,
+        &caller.organisation.slug,
         caller.user.user_id,
         &valid.name,
     )
@@ -274,7 +279,7 @@ pub async fn mint(
         permissions: Some(permissions(valid.scope)),
     };
     let created = match caller
-        .tenant
+        .organisation
         .stalwart
         .create_app_password(&account, &new)
         .await
@@ -283,7 +288,7 @@ pub async fn mint(
         Err(e) => {
             caller.complete(audited, Outcome::failed(&e)).await;
             if is_gone(&e) {
-                caller.tenant.stalwart.forget_user(&caller.user.email);
+                caller.organisation.stalwart.forget_user(&caller.user.email);
             }
             if e.had_no_effect() {
                 requests::release(db, &valid.request_id)
@@ -303,7 +308,7 @@ pub async fn mint(
     requests::finish(db, &valid.request_id, requests::DONE, Some(&created.id))
         .await
         .map_err(AppError::internal)?;
-    tracing::info!(tenant = %caller.tenant.slug, user = caller.user.user_id, credential = %created.id, "app password created");
+    tracing::info!(organisation = %caller.organisation.slug, user = caller.user.user_id, credential = %created.id, "app password created");
     Ok(Minted {
         name: valid.name.clone(),
         secret: created.secret.expose_secret().to_owned(),
@@ -315,7 +320,7 @@ async fn create_error(e: &StalwartError, caller: &Caller, account: &str) -> AppE
     match e {
         StalwartError::Set(set) if set.kind == SetErrorKind::OverQuota => {
             let count = caller
-                .tenant
+                .organisation
                 .stalwart
                 .app_passwords(account)
                 .await
@@ -343,7 +348,7 @@ async fn create_error(e: &StalwartError, caller: &Caller, account: &str) -> AppE
 /// Revokes one of the caller's app passwords; returns its name.
 pub async fn revoke(caller: &Caller, id: &str, meta: &RequestMeta) -> Result<String, AppError> {
     let account = account_to_change(caller, text::REVOKE, meta, super::actions::REVOKE).await?;
-    let stalwart = &caller.tenant.stalwart;
+    let stalwart = &caller.organisation.stalwart;
     let list = stalwart
         .app_passwords(&account)
         .await
@@ -370,7 +375,7 @@ pub async fn revoke(caller: &Caller, id: &str, meta: &RequestMeta) -> Result<Str
 pub async fn revoke_all(caller: &Caller, meta: &RequestMeta) -> Result<usize, AppError> {
     let account =
         account_to_change(caller, text::REVOKE_ALL, meta, super::actions::REVOKE_ALL).await?;
-    let stalwart = &caller.tenant.stalwart;
+    let stalwart = &caller.organisation.stalwart;
     let (passwords, keys) = stalwart
         .app_passwords_and_api_keys(&account)
         .await
@@ -409,7 +414,7 @@ pub async fn revoke_api_key(
         super::actions::API_KEY_REVOKE,
     )
     .await?;
-    let stalwart = &caller.tenant.stalwart;
+    let stalwart = &caller.organisation.stalwart;
     let (_, keys) = stalwart
         .app_passwords_and_api_keys(&account)
         .await

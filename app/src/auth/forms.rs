@@ -1,4 +1,4 @@
-//! Sign-in through the tenant's IdP, and sign-out. Plain form posts and redirects, so they
+//! Sign-in through the organisation's IdP, and sign-out. Plain form posts and redirects, so they
 //! work the same with and without JavaScript.
 
 use super::service::{self, ReauthRefusal, SignInError, Who};
@@ -65,56 +65,65 @@ pub(super) async fn login(
     ];
     for subject in subjects {
         if let Err(limited) = state.limiter.check(subject).await {
-            if let Some(tenant) = state.tenants().by_domain(domain) {
+            if let Some(organisation) = state.organisations().by_domain(domain) {
                 let who = Who {
                     user_id: None,
                     email: &email,
                 };
                 let detail = json!({ "reason": "rate_limited" });
-                service::record(&state, &tenant.slug, who, REFUSED, detail, &meta).await;
+                service::record(&state, &organisation.slug, who, REFUSED, detail, &meta).await;
             }
             let reply = Reply::new(state.clone(), session, parts);
             return throttled(&reply, limited, Some(email.clone())).await;
         }
     }
-    let Some(tenant) = state.tenants().by_domain(domain).cloned() else {
+    let Some(organisation) = state.organisations().by_domain(domain).cloned() else {
         return back_to_start(&session, text::unknown_domain(domain), Some(email)).await;
     };
-    if !tenant.is_active() {
+    if !organisation.is_active() {
         let who = Who {
             user_id: None,
             email: &email,
         };
         let detail = json!({ "reason": "organisation_not_live" });
-        service::record(&state, &tenant.slug, who, REFUSED, detail, &meta).await;
-        return back_to_start(&session, text::not_live(&tenant.display_name), Some(email)).await;
+        service::record(&state, &organisation.slug, who, REFUSED, detail, &meta).await;
+        return back_to_start(
+            &session,
+            text::not_live(&organisation.display_name),
+            Some(email),
+        )
+        .await;
     }
-    let provider = match state.oidc.provider(&tenant, &state.redirect_uri()).await {
+    let provider = match state
+        .oidc
+        .provider(&organisation, &state.redirect_uri())
+        .await
+    {
         Ok(p) => p,
         Err(e) => {
-            tracing::warn!(tenant = %tenant.slug, error = %e, "identity provider unavailable");
+            tracing::warn!(organisation = %organisation.slug, error = %e, "identity provider unavailable");
             let who = Who {
                 user_id: None,
                 email: &email,
             };
             let detail = json!({ "reason": "idp_unavailable" });
-            service::record(&state, &tenant.slug, who, REFUSED, detail, &meta).await;
-            let message = text::idp_down(&tenant.display_name);
+            service::record(&state, &organisation.slug, who, REFUSED, detail, &meta).await;
+            let message = text::idp_down(&organisation.display_name);
             return back_to_start(&session, message, Some(email)).await;
         }
     };
     // `max_age` makes the IdP say when the person authenticated (OIDC Core 3.1.2.1: with it,
-    // `auth_time` must be returned), so that a sign-in is fresh for the tenant's window
+    // `auth_time` must be returned), so that a sign-in is fresh for the organisation's window
     // without a second round trip. As long as a session lasts, it forces no new login.
     let options = AuthOptions {
-        login_hint: tenant.login_hint(&email),
-        max_age: Some(tenant.session_lifetime),
+        login_hint: organisation.login_hint(&email),
+        max_age: Some(organisation.session_lifetime),
         force_login: false,
     };
     let return_to = local_path(form.return_to.as_deref())
         .unwrap_or("/account")
         .to_owned();
-    let (url, mut pending) = provider.authorization_request(&tenant, &options, return_to);
+    let (url, mut pending) = provider.authorization_request(&organisation, &options, return_to);
     pending.email = Some(email);
     if let Err(e) = session.start_login(&pending).await {
         tracing::error!(error = %e, "cannot store the pending sign-in");
@@ -154,30 +163,35 @@ pub(super) async fn callback(
     if now() - pending.created_at > PENDING_LOGIN_TTL {
         return back_to_start(&session, text::EXPIRED.to_owned(), None).await;
     }
-    let Some(tenant) = state.tenants().by_slug(&pending.tenant).cloned() else {
+    let Some(organisation) = state
+        .organisations()
+        .by_slug(&pending.organisation)
+        .cloned()
+    else {
         return back_to_start(&session, text::EXPIRED.to_owned(), None).await;
     };
     // A partner testing an organisation's IdP (it may not be live yet): show, never sign in.
     if pending.test {
-        return test_sign_in(&state, &session, &tenant, &pending, &callback).await;
+        return test_sign_in(&state, &session, &organisation, &pending, &callback).await;
     }
     // Suspended while its person was at the IdP.
-    if !tenant.is_active() {
-        return back_to_start(&session, text::not_live(&tenant.display_name), None).await;
+    if !organisation.is_active() {
+        return back_to_start(&session, text::not_live(&organisation.display_name), None).await;
     }
 
     let identity = match state
         .oidc
-        .finish(&tenant, &state.redirect_uri(), &pending, &callback)
+        .finish(&organisation, &state.redirect_uri(), &pending, &callback)
         .await
     {
         Ok(identity) => identity,
         Err(e) => {
-            tracing::warn!(tenant = %tenant.slug, error = %e, "sign-in rejected");
+            tracing::warn!(organisation = %organisation.slug, error = %e, "sign-in rejected");
             let (message, reason) = match e {
-                OidcError::Unavailable(_) => {
-                    (text::idp_down(&tenant.display_name), "idp_unavailable")
-                }
+                OidcError::Unavailable(_) => (
+                    text::idp_down(&organisation.display_name),
+                    "idp_unavailable",
+                ),
                 OidcError::Denied(_) => (text::DENIED.to_owned(), "denied_at_idp"),
                 OidcError::Unusable(_) => (text::UNUSABLE.to_owned(), "no_email"),
                 OidcError::Unverified => (text::UNVERIFIED.to_owned(), "email_not_verified"),
@@ -188,27 +202,27 @@ pub(super) async fn callback(
                 email: pending.email.as_deref().unwrap_or(""),
             };
             let detail = json!({ "reason": reason });
-            service::record(&state, &tenant.slug, who, REFUSED, detail, &meta).await;
+            service::record(&state, &organisation.slug, who, REFUSED, detail, &meta).await;
             return back_to_start(&session, message, None).await;
         }
     };
-    // Tenant isolation starts here: the address the IdP vouches for must be in one of this
-    // tenant's domains, or the user would reach another organisation's mailboxes.
-    if !tenant.owns_address(&identity.email) {
-        tracing::warn!(tenant = %tenant.slug, "IdP returned an address outside the tenant's domains");
+    // Organisation isolation starts here: the address the IdP vouches for must be in one of this
+    // organisation's domains, or the user would reach another organisation's mailboxes.
+    if !organisation.owns_address(&identity.email) {
+        tracing::warn!(organisation = %organisation.slug, "IdP returned an address outside the organisation's domains");
         let who = Who {
             user_id: None,
             email: &identity.email,
         };
-        let detail = json!({ "reason": "address_outside_tenant" });
-        service::record(&state, &tenant.slug, who, REFUSED, detail, &meta).await;
-        let message = text::wrong_tenant(&identity.email, &tenant.display_name);
+        let detail = json!({ "reason": "address_outside_organisation" });
+        service::record(&state, &organisation.slug, who, REFUSED, detail, &meta).await;
+        let message = text::wrong_organisation(&identity.email, &organisation.display_name);
         return back_to_start(&session, message, None).await;
     }
 
     // A re-authentication before a sensitive action: the same person, freshly signed in.
-    if let Err(refusal) = service::check_reauth(&pending, &identity, &tenant) {
-        tracing::warn!(tenant = %tenant.slug, ?refusal, "re-authentication refused");
+    if let Err(refusal) = service::check_reauth(&pending, &identity, &organisation) {
+        tracing::warn!(organisation = %organisation.slug, ?refusal, "re-authentication refused");
         let (message, reason) = match refusal {
             ReauthRefusal::OtherUser => (text::REAUTH_OTHER_USER, "other_user"),
             ReauthRefusal::NotFresh => (text::REAUTH_NOT_FRESH, "not_fresh"),
@@ -223,7 +237,7 @@ pub(super) async fn callback(
         let detail = json!({ "reason": reason });
         service::record(
             &state,
-            &tenant.slug,
+            &organisation.slug,
             who,
             super::actions::REAUTH_REFUSED,
             detail,
@@ -235,10 +249,10 @@ pub(super) async fn callback(
     }
 
     let email = identity.email.clone();
-    let user = match service::sign_in(&state, &tenant, identity, &meta).await {
+    let user = match service::sign_in(&state, &organisation, identity, &meta).await {
         Ok(user) => user,
         Err(SignInError::Refused(why)) => {
-            tracing::warn!(tenant = %tenant.slug, ?why, "sign-in refused: mailbox pinned to someone else");
+            tracing::warn!(organisation = %organisation.slug, ?why, "sign-in refused: mailbox pinned to someone else");
             let who = Who {
                 user_id: None,
                 email: &email,
@@ -249,7 +263,7 @@ pub(super) async fn callback(
             };
             service::record(
                 &state,
-                &tenant.slug,
+                &organisation.slug,
                 who,
                 REFUSED,
                 json!({ "reason": reason }),
@@ -259,13 +273,13 @@ pub(super) async fn callback(
             return back_to_start(&session, text::mailbox_not_yours(&email), None).await;
         }
         Err(SignInError::Protected(why)) => {
-            tracing::warn!(tenant = %tenant.slug, ?why, "sign-in refused: the address names a protected account");
+            tracing::warn!(organisation = %organisation.slug, ?why, "sign-in refused: the address names a protected account");
             let who = Who {
                 user_id: None,
                 email: &email,
             };
             let detail = json!({ "reason": "protected_account", "protection": why.audit_reason() });
-            service::record(&state, &tenant.slug, who, REFUSED, detail, &meta).await;
+            service::record(&state, &organisation.slug, who, REFUSED, detail, &meta).await;
             return back_to_start(&session, PROTECTED_ACCOUNT.to_owned(), None).await;
         }
         Err(SignInError::Failed(e)) => {
@@ -281,7 +295,7 @@ pub(super) async fn callback(
         tracing::error!(error = %e, "cannot store the session");
         return back_to_start(&session, text::INTERNAL.to_owned(), None).await;
     }
-    tracing::info!(tenant = %tenant.slug, user = user.user_id, "signed in");
+    tracing::info!(organisation = %organisation.slug, user = user.user_id, "signed in");
     Redirect::to(local_path(Some(&pending.return_to)).unwrap_or("/account")).into_response()
 }
 
@@ -290,13 +304,13 @@ pub(super) async fn callback(
 async fn test_sign_in(
     state: &AppState,
     session: &AppSession,
-    tenant: &crate::ssr::tenants::Tenant,
+    organisation: &crate::ssr::organisations::Organisation,
     pending: &crate::ssr::oidc::PendingLogin,
     callback: &Callback,
 ) -> Response {
     let result = match state
         .oidc
-        .finish(tenant, &state.redirect_uri(), pending, callback)
+        .finish(organisation, &state.redirect_uri(), pending, callback)
         .await
     {
         Ok(identity) => Ok(TestClaims {
@@ -306,7 +320,7 @@ async fn test_sign_in(
             groups: identity.groups,
         }),
         Err(e) => {
-            tracing::info!(tenant = %tenant.slug, error = %e, "test sign-in failed");
+            tracing::info!(organisation = %organisation.slug, error = %e, "test sign-in failed");
             // What the token said helps the partner set the IdP up; where its URLs lead
             // (hosts, ports, network errors) is for the log only.
             Err(match e {
@@ -317,7 +331,7 @@ async fn test_sign_in(
         }
     };
     let outcome = TestSignIn {
-        tenant: tenant.slug.clone(),
+        organisation: organisation.slug.clone(),
         result,
     };
     if let Err(e) = session.0.insert(TEST_SIGN_IN, &outcome).await {
@@ -352,21 +366,26 @@ pub(super) async fn logout(
     };
     service::record(
         &state,
-        &user.tenant,
+        &user.organisation,
         who,
         super::actions::SIGN_OUT,
         json!({}),
         &meta,
     )
     .await;
-    let Some(tenant) = state.tenants().by_slug(&user.tenant).cloned() else {
+    let Some(organisation) = state.organisations().by_slug(&user.organisation).cloned() else {
         return Redirect::to("/").into_response();
     };
     // Also end the IdP session when the IdP offers it; otherwise the next "sign in" would
     // silently sign the same person in again.
-    if let Ok(provider) = state.oidc.provider(&tenant, &state.redirect_uri()).await {
+    if let Ok(provider) = state
+        .oidc
+        .provider(&organisation, &state.redirect_uri())
+        .await
+    {
         let after = state.absolute("/");
-        if let Some(url) = provider.end_session_url(&user.id_token, &tenant.oidc.client_id, &after)
+        if let Some(url) =
+            provider.end_session_url(&user.id_token, &organisation.oidc.client_id, &after)
         {
             return Redirect::to(url.as_str()).into_response();
         }

@@ -8,11 +8,11 @@ use crate::error::AppError;
 use crate::ssr::db::{audit, logins, pins, users};
 use crate::ssr::http::RequestMeta;
 use crate::ssr::oidc::{AuthOptions, Identity, PendingLogin};
+use crate::ssr::organisations::Organisation;
 use crate::ssr::session::SessionUser;
 use crate::ssr::stalwart::{AccountKind, Freshness, NewAccount, Protection};
 use crate::ssr::state::AppState;
 use crate::ssr::state::Caller;
-use crate::ssr::tenants::Tenant;
 use crate::ssr::time::now;
 
 /// Why a re-authentication before a sensitive action is not accepted.
@@ -20,7 +20,7 @@ use crate::ssr::time::now;
 pub enum ReauthRefusal {
     /// Someone else signed in at the IdP.
     OtherUser,
-    /// The IdP did not confirm a sign-in within the tenant's window.
+    /// The IdP did not confirm a sign-in within the organisation's window.
     NotFresh,
 }
 
@@ -28,7 +28,7 @@ pub enum ReauthRefusal {
 pub fn check_reauth(
     pending: &PendingLogin,
     identity: &Identity,
-    tenant: &Tenant,
+    organisation: &Organisation,
 ) -> Result<(), ReauthRefusal> {
     if let Some(expected) = &pending.refresh_subject
         && identity.subject != *expected
@@ -38,7 +38,7 @@ pub fn check_reauth(
     let Some(expected) = &pending.reauth_subject else {
         return Ok(());
     };
-    let window = tenant.fresh_auth_max_age.as_secs() as i64 + 60;
+    let window = organisation.fresh_auth_max_age.as_secs() as i64 + 60;
     let fresh = identity.auth_time.is_some_and(|t| now() - t <= window);
     if identity.subject != *expected {
         Err(ReauthRefusal::OtherUser)
@@ -71,7 +71,7 @@ impl From<sqlx::Error> for SignInError {
 /// Records the person and the sign-in; returns who is now signed in.
 pub async fn sign_in(
     state: &AppState,
-    tenant: &Tenant,
+    organisation: &Organisation,
     identity: Identity,
     meta: &RequestMeta,
 ) -> Result<SessionUser, SignInError> {
@@ -79,7 +79,7 @@ pub async fn sign_in(
         subject: &identity.subject,
         email: &identity.email,
     };
-    let account_id = match mailbox_of(&state.db, tenant, &person, Freshness::Now).await {
+    let account_id = match mailbox_of(&state.db, organisation, &person, Freshness::Now).await {
         Ok(found) => found,
         Err(PinError::Mismatch(why)) => return Err(SignInError::Refused(why)),
         Err(PinError::Protected(why)) => return Err(SignInError::Protected(why)),
@@ -92,13 +92,13 @@ pub async fn sign_in(
         Err(PinError::Gone) => None,
         Err(PinError::Db(e)) => return Err(e.into()),
     };
-    let is_admin = tenant
+    let is_admin = organisation
         .oidc
         .admin_group
         .as_ref()
         .is_some_and(|group| identity.groups.iter().any(|g| g == group));
     let sign_in = users::SignIn {
-        tenant: &tenant.slug,
+        organisation: &organisation.slug,
         subject: &identity.subject,
         email: &identity.email,
         name: identity.name.as_deref(),
@@ -108,7 +108,7 @@ pub async fn sign_in(
     let user = users::upsert_on_sign_in(&state.db, &sign_in).await?;
     let at = now();
     let event = audit::NewEvent {
-        tenant: &tenant.slug,
+        organisation: &organisation.slug,
         actor_id: Some(user.id),
         actor_email: &user.email,
         action: super::actions::SIGN_IN,
@@ -122,14 +122,16 @@ pub async fn sign_in(
         tracing::error!(error = %e, "cannot write the audit log");
     }
     let account_id = match account_id {
-        None if tenant.provision_mailboxes => provision_mailbox(state, tenant, &user, meta).await,
+        None if organisation.provision_mailboxes => {
+            provision_mailbox(state, organisation, &user, meta).await
+        }
         found => found,
     };
     let login_id = random_id();
-    logins::start(&state.db, &login_id, &tenant.slug, user.id).await?;
+    logins::start(&state.db, &login_id, &organisation.slug, user.id).await?;
     Ok(SessionUser {
         user_id: user.id,
-        tenant: tenant.slug.clone(),
+        organisation: organisation.slug.clone(),
         subject: identity.subject,
         email: identity.email,
         name: identity.name,
@@ -142,13 +144,13 @@ pub async fn sign_in(
     })
 }
 
-/// Creates the user's mailbox on first sign-in when the tenant asks for it: Stalwart's own
+/// Creates the user's mailbox on first sign-in when the organisation asks for it: Stalwart's own
 /// OIDC provisioning only happens when someone logs in to Stalwart with an IdP token, which
 /// users of app passwords never do. A failure leaves the "no mailbox yet" state. Returns the
 /// new account's id, pinned to the person.
 pub async fn provision_mailbox(
     state: &AppState,
-    tenant: &Tenant,
+    organisation: &Organisation,
     user: &users::User,
     meta: &RequestMeta,
 ) -> Option<String> {
@@ -158,7 +160,7 @@ pub async fn provision_mailbox(
         tracing::warn!(%why, "cannot provision: the address's local part is not acceptable");
         return None;
     }
-    let stalwart = &tenant.stalwart;
+    let stalwart = &organisation.stalwart;
     match stalwart.user_id(local, domain).await {
         Ok(None) => {}
         Ok(Some(_)) => return None,
@@ -176,9 +178,9 @@ pub async fn provision_mailbox(
     };
     let new = NewAccount {
         kind: AccountKind::User,
-        name: local.to_owned(),
+        local_part: local.to_owned(),
         domain_id,
-        description: user.name.clone(),
+        display_name: user.name.clone(),
         quota_bytes: None,
         aliases: Vec::new(),
         password_hash: None,
@@ -187,7 +189,7 @@ pub async fn provision_mailbox(
         Ok(id) => {
             stalwart.forget_user(&user.email);
             let event = audit::NewEvent {
-                tenant: &tenant.slug,
+                organisation: &organisation.slug,
                 actor_id: Some(user.id),
                 actor_email: &user.email,
                 action: super::actions::MAILBOX_PROVISION,
@@ -200,11 +202,11 @@ pub async fn provision_mailbox(
             if let Err(e) = audit::record(&state.db, &event).await {
                 tracing::error!(error = %e, "cannot write the audit log");
             }
-            tracing::info!(tenant = %tenant.slug, account = %id, "mailbox provisioned at first sign-in");
+            tracing::info!(organisation = %organisation.slug, account = %id, "mailbox provisioned at first sign-in");
             let pinned = pins::pin(
                 &state.db,
-                &tenant.slug,
-                &tenant.oidc.issuer,
+                &organisation.slug,
+                &organisation.oidc.issuer,
                 &user.subject,
                 &id,
                 &user.email,
@@ -226,14 +228,14 @@ pub async fn provision_mailbox(
 /// `user.reauth_refused`) with its reason, or a sign-out.
 pub async fn record(
     state: &AppState,
-    tenant: &str,
+    organisation: &str,
     who: Who<'_>,
     action: crate::ssr::db::audit::Action,
     detail: serde_json::Value,
     meta: &RequestMeta,
 ) {
     let event = audit::NewEvent {
-        tenant,
+        organisation,
         actor_id: who.user_id,
         actor_email: who.email,
         action,
@@ -274,19 +276,19 @@ pub async fn fresh_sign_in(
     let provider = caller
         .state
         .oidc
-        .provider(&caller.tenant, &redirect)
+        .provider(&caller.organisation, &redirect)
         .await
         .map_err(|e| {
             tracing::warn!(error = %e, "identity provider unavailable for re-authentication");
-            AppError::Unavailable(text::idp_down_for_reauth(&caller.tenant.display_name))
+            AppError::Unavailable(text::idp_down_for_reauth(&caller.organisation.display_name))
         })?;
     let options = AuthOptions {
-        login_hint: caller.tenant.login_hint(&caller.user.email),
-        max_age: Some(caller.tenant.fresh_auth_max_age),
+        login_hint: caller.organisation.login_hint(&caller.user.email),
+        max_age: Some(caller.organisation.fresh_auth_max_age),
         force_login: true,
     };
     let (url, mut pending) =
-        provider.authorization_request(&caller.tenant, &options, return_to.to_owned());
+        provider.authorization_request(&caller.organisation, &options, return_to.to_owned());
     pending.reauth_subject = Some(caller.user.subject.clone());
     Ok((url, pending))
 }
@@ -307,19 +309,19 @@ pub async fn refresh_sign_in(
     let provider = caller
         .state
         .oidc
-        .provider(&caller.tenant, &caller.state.redirect_uri())
+        .provider(&caller.organisation, &caller.state.redirect_uri())
         .await
         .map_err(|e| {
             tracing::warn!(error = %e, "identity provider unavailable for the admin check");
-            AppError::Unavailable(text::idp_down_for_reauth(&caller.tenant.display_name))
+            AppError::Unavailable(text::idp_down_for_reauth(&caller.organisation.display_name))
         })?;
     let options = AuthOptions {
-        login_hint: caller.tenant.login_hint(&caller.user.email),
-        max_age: Some(caller.tenant.session_lifetime),
+        login_hint: caller.organisation.login_hint(&caller.user.email),
+        max_age: Some(caller.organisation.session_lifetime),
         force_login: false,
     };
     let (url, mut pending) =
-        provider.authorization_request(&caller.tenant, &options, return_to.to_owned());
+        provider.authorization_request(&caller.organisation, &options, return_to.to_owned());
     pending.refresh_subject = Some(caller.user.subject.clone());
     Ok((url, pending))
 }

@@ -54,7 +54,7 @@ pub fn idp_down(organisation: &str) -> String {
     )
 }
 
-pub fn wrong_tenant(email: &str, organisation: &str) -> String {
+pub fn wrong_organisation(email: &str, organisation: &str) -> String {
     format!(
         "You signed in as {email}, which is not an address of {organisation}. \
          Sign in with your {organisation} account."

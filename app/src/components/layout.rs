@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 pub struct Me {
     pub name: Option<String>,
     pub email: String,
-    pub tenant_name: String,
+    pub organisation_name: String,
     pub is_admin: bool,
     /// An admin of a partner organisation: the Partners page is theirs.
     #[serde(default)]
@@ -34,7 +34,7 @@ pub fn Page(
         <header class="site-header">
             <div class="brand">
                 <a href="/" class="product">{text::PRODUCT}</a>
-                {me.as_ref().map(|me| view! { <span class="tenant">{me.tenant_name.clone()}</span> })}
+                {me.as_ref().map(|me| view! { <span class="organisation">{me.organisation_name.clone()}</span> })}
             </div>
             {me.as_ref().map(|me| {
                 let who = me.name.clone().unwrap_or_else(|| me.email.clone());

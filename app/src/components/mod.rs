@@ -2,6 +2,7 @@
 //! browser.
 
 pub mod alert;
+pub mod draft;
 pub mod field;
 pub mod islands;
 pub mod layout;
@@ -10,6 +11,7 @@ pub mod not_found;
 pub mod text;
 
 pub use alert::{Alert, AlertKind, Notice, notice_view};
+pub use draft::Draft;
 pub use field::Field;
 pub use islands::{CopyButton, HydrationMarker, PendingSubmit, ReloadWhenDone};
 pub use layout::Page;

@@ -1,4 +1,4 @@
-//! The records a tenant must publish (from Stalwart's zone text), why each one matters, and
+//! The records an organisation must publish (from Stalwart's zone text), why each one matters, and
 //! whether the world already sees them.
 
 use super::model::{
@@ -91,7 +91,7 @@ pub async fn domain_view(
         checker.spawn_check(
             name,
             zone_data.records.clone(),
-            scope.caller.tenant.mail.imap_host.clone(),
+            scope.caller.organisation.mail.imap_host.clone(),
         );
     }
     let records = zone_data
@@ -135,7 +135,11 @@ pub async fn check_again(scope: &AdminScope, name: &str) -> Result<String, AppEr
         .caller
         .state
         .dns
-        .check(name, zone.records, &scope.caller.tenant.mail.imap_host)
+        .check(
+            name,
+            zone.records,
+            &scope.caller.organisation.mail.imap_host,
+        )
         .await;
     let problems = result
         .statuses
@@ -168,7 +172,7 @@ pub struct ZoneData {
 }
 
 /// The Stalwart id of `name` if it is one of the scope's domains; any other name, another
-/// tenant's included, is "not found".
+/// organisation's included, is "not found".
 pub fn own_domain_id(scope: &AdminScope, name: &str) -> Result<String, AppError> {
     scope
         .domain_id(name)

@@ -24,7 +24,7 @@ pub enum AppError {
     /// A service we depend on failed; the message says what happened and what to do.
     Unavailable(String),
     /// Signed in, but this needs the IdP to confirm the person again (an admin's status is
-    /// older than the tenant trusts it): the page sends them there and back.
+    /// older than the organisation trusts it): the page sends them there and back.
     SignInAgain,
     /// Too many attempts: try again after this many seconds.
     RateLimited(u64),

@@ -8,7 +8,7 @@ use crate::ssr::config::{LoginHint, MailboxPasswords};
 use crate::ssr::state::Caller;
 pub fn view(caller: &Caller) -> Result<OrganisationView, AppError> {
     caller.require_admin()?;
-    let t = &caller.tenant;
+    let t = &caller.organisation;
     let oidc = &t.oidc;
     let on_off = |on: bool| if on { text::ON } else { text::OFF }.to_owned();
     Ok(OrganisationView {

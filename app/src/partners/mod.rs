@@ -29,16 +29,16 @@ crate::routing::area! {
         "/partners/organisations/:slug/domains/:domain/release" => forms::release_domain, Partner, NoFields;
         "/partners/organisations/:slug/domains/:domain/create" => forms::create_at_server, Partner, forms::CreateForm;
         "/partners/organisations/:slug/mail-server" => forms::choose_server, Partner, service::server::ChooseForm;
-        "/partners/organisations/:slug/mail-server/new" => forms::add_server, Partner, service::server::AddForm;
+        "/partners/organisations/:slug/mail-server/new" => forms::add_server, Partner + Fresh, service::server::AddForm;
         "/partners/organisations/:slug/mail-server/test" => forms::test_server, Partner, NoFields;
         "/partners/organisations/:slug/idp/discover" => forms::discover, Partner, model::IdpForm;
-        "/partners/organisations/:slug/idp" => forms::save_idp, Partner, model::IdpForm;
+        "/partners/organisations/:slug/idp" => forms::save_idp, Partner + Fresh, model::IdpForm;
         "/partners/organisations/:slug/idp/test" => forms::test_idp, Partner, NoFields;
-        "/partners/organisations/:slug/idp/test-link" => forms::make_test_link, Partner, NoFields;
+        "/partners/organisations/:slug/idp/test-link" => forms::make_test_link, Partner + Fresh, NoFields;
         "/partners/organisations/:slug/activate" => forms::activate, Partner, NoFields;
         "/partners/organisations/:slug/suspend" => forms::suspend, Partner, NoFields;
         "/partners/organisations/:slug/resume" => forms::resume, Partner, NoFields;
-        "/partners/organisations/:slug/remove" => forms::remove, Partner, forms::RemoveForm;
+        "/partners/organisations/:slug/remove" => forms::remove, Partner + Fresh, forms::RemoveForm;
         "/test-sign-in/:token" => forms::link_start, Public, NoFields;
     }
     downloads {

@@ -53,32 +53,7 @@ pub struct OrganisationRow {
     pub partner: bool,
 }
 
-/// What was typed into one of the console's forms and what was wrong with it, kept across the
-/// redirect after a refused post so that nothing typed is lost (secrets are never kept).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Draft {
-    /// Which form: "details", "domain", "server", "new-server", "idp", "remove".
-    pub form: String,
-    pub values: Vec<(String, String)>,
-    /// (field, message); field "form" for what is about the whole form.
-    pub errors: Vec<(String, String)>,
-}
-
-impl Draft {
-    pub fn value(&self, form: &str, field: &str) -> Option<String> {
-        (self.form == form)
-            .then(|| self.values.iter().find(|(f, _)| f == field))
-            .flatten()
-            .map(|(_, v)| v.clone())
-    }
-
-    pub fn error(&self, form: &str, field: &str) -> Option<String> {
-        (self.form == form)
-            .then(|| self.errors.iter().find(|(f, _)| f == field))
-            .flatten()
-            .map(|(_, m)| m.clone())
-    }
-}
+pub use crate::components::Draft;
 
 /// The first step's form, with what was typed and what was wrong with it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

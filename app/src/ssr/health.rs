@@ -4,8 +4,8 @@
 //! portal is ready when its database answers and the servers postern.toml declares are.
 
 use super::db::Db;
+use super::organisations::Organisations;
 use super::stalwart::probe::Probe;
-use super::tenants::Tenants;
 use super::time::now;
 use std::collections::HashMap;
 use std::sync::{Mutex, RwLock};
@@ -34,9 +34,9 @@ pub struct ServerHealth {
 impl ServerHealth {
     /// Probes every server of the directory, concurrently; a change of state is logged in
     /// words for the operator.
-    pub async fn check(&self, tenants: &Tenants) {
+    pub async fn check(&self, organisations: &Organisations) {
         let _round = self.round.lock().await;
-        let servers = tenants.servers();
+        let servers = organisations.servers();
         let probes = servers
             .iter()
             .map(|(name, client)| async move { (name.clone(), client.probe().await) });
@@ -64,14 +64,14 @@ impl ServerHealth {
 
     /// Whether the portal can serve: the database answers and [`Self::declared_ready`].
     /// Reused for a second.
-    pub async fn portal_ready(&self, db: &Db, tenants: &Tenants) -> bool {
+    pub async fn portal_ready(&self, db: &Db, organisations: &Organisations) -> bool {
         if let Some((at, ready)) = *self.readiness.lock().expect("lock")
             && at.elapsed() < READINESS_REUSE
         {
             return ready;
         }
         let ready = match sqlx::query("SELECT 1").execute(&db.pool).await {
-            Ok(_) => self.declared_ready(tenants).await,
+            Ok(_) => self.declared_ready(organisations).await,
             Err(e) => {
                 tracing::warn!(error = %e, "readiness: database unavailable");
                 false
@@ -83,16 +83,18 @@ impl ServerHealth {
 
     /// Whether every server postern.toml declares answered its last probe as ready. Before
     /// the first round has run, that round is run now.
-    pub async fn declared_ready(&self, tenants: &Tenants) -> bool {
+    pub async fn declared_ready(&self, organisations: &Organisations) -> bool {
         let unknown = {
             let states = self.states.read().expect("lock");
-            tenants.declared_servers().any(|s| !states.contains_key(s))
+            organisations
+                .declared_servers()
+                .any(|s| !states.contains_key(s))
         };
         if unknown {
-            self.check(tenants).await;
+            self.check(organisations).await;
         }
         let states = self.states.read().expect("lock");
-        tenants
+        organisations
             .declared_servers()
             .all(|s| states.get(s).is_some_and(|c| c.probe == Probe::Ready))
     }

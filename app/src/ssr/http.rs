@@ -1,5 +1,5 @@
-//! The HTTP edge every area shares: who is asking (the `SignedIn` and `Admin` extractors for
-//! form posts, `caller`/`admin_scope` for server functions), where from (`RequestMeta`), and
+//! The HTTP edge every area shares: who is asking (the `SignedIn` and `Scoped` extractors
+//! for form posts, `caller`/`admin_scope` for server functions), where from (`RequestMeta`), and
 //! how an answer is made (a redirect with a notice, or a page rendered with what a post
 //! produced). Only the areas' `forms.rs` and `api.rs` use this module.
 
@@ -184,16 +184,33 @@ impl FromRequestParts<AppState> for SignedIn {
     }
 }
 
-/// The signed-in tenant admin of a form post. As an extractor it turns everyone else away:
-/// to the sign-in page when nobody is signed in, with 403 when the user is not an admin of
-/// their organisation.
-pub struct Admin {
-    pub scope: AdminScope,
+/// What an admin's form post acts within: an organisation admin's [`AdminScope`], or a
+/// partner admin's scope (the partners area's `PartnerScope`). [`Scoped`] turns a request
+/// into one, the same way for both.
+pub trait RequestScope: Sized + Send {
+    /// The page a refused or re-confirmed post falls back to when it came from no page of ours.
+    const HOME: &'static str;
+    /// What a signed-in person outside the scope is told, with 403.
+    const REFUSED: &'static str;
+    /// The caller's scope: `Forbidden` for anyone outside it, `SignInAgain` when their admin
+    /// status must be confirmed first.
+    fn of(caller: Caller) -> impl Future<Output = Result<Self, AppError>> + Send;
+    fn caller(&self) -> &Caller;
+}
+
+/// A form post by an admin, with their scope. As an extractor it turns everyone else away:
+/// to the sign-in page when nobody is signed in, to the IdP when their admin status must be
+/// confirmed, with 403 when they are outside the scope; and over the write limit, with 429.
+pub struct Scoped<S> {
+    pub scope: S,
     pub meta: RequestMeta,
     pub reply: Reply,
 }
 
-impl FromRequestParts<AppState> for Admin {
+/// The signed-in organisation admin of a form post.
+pub type Admin = Scoped<AdminScope>;
+
+impl<S: RequestScope> FromRequestParts<AppState> for Scoped<S> {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
@@ -202,57 +219,36 @@ impl FromRequestParts<AppState> for Admin {
             meta,
             reply,
         } = SignedIn::from_request_parts(parts, state).await?;
-        let scope = match AdminScope::for_caller(caller).await {
+        let scope = match S::of(caller).await {
             Ok(scope) => scope,
             Err(AppError::Forbidden) => {
-                return Err((StatusCode::FORBIDDEN, text::ADMINS_ONLY).into_response());
+                return Err((StatusCode::FORBIDDEN, S::REFUSED).into_response());
             }
             Err(AppError::SignInAgain) => {
-                let back =
-                    referer_path(&parts.headers).unwrap_or_else(|| "/admin/mailboxes".into());
+                let back = referer_path(&parts.headers).unwrap_or_else(|| S::HOME.to_owned());
                 return Err(Redirect::to(&refresh_path(&back)).into_response());
             }
             Err(e) => return Err(e.into_response()),
         };
-        limit_writes(parts, state, &scope.caller, &reply, "/admin/mailboxes").await?;
+        limit_writes(parts, state, scope.caller(), &reply, S::HOME).await?;
         Ok(Self { scope, meta, reply })
     }
 }
 
-/// The signed-in administrator of a partner organisation. As an extractor it sends people
-/// who are not signed in to the sign-in page, and answers 403 to everyone else.
-pub struct Partner {
-    pub caller: Caller,
-    pub meta: RequestMeta,
-    pub reply: Reply,
-}
+impl RequestScope for AdminScope {
+    const HOME: &'static str = "/admin/mailboxes";
+    const REFUSED: &'static str = text::ADMINS_ONLY;
 
-impl FromRequestParts<AppState> for Partner {
-    type Rejection = Response;
+    fn of(caller: Caller) -> impl Future<Output = Result<Self, AppError>> + Send {
+        AdminScope::for_caller(caller)
+    }
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        let SignedIn {
-            caller,
-            meta,
-            reply,
-        } = SignedIn::from_request_parts(parts, state).await?;
-        if !caller.user.is_admin || !caller.tenant.partner {
-            return Err((StatusCode::FORBIDDEN, text::PARTNERS_ONLY).into_response());
-        }
-        if caller.admin_status_stale() {
-            let back = referer_path(&parts.headers).unwrap_or_else(|| "/partners".into());
-            return Err(Redirect::to(&refresh_path(&back)).into_response());
-        }
-        limit_writes(parts, state, &caller, &reply, "/partners").await?;
-        Ok(Self {
-            caller,
-            meta,
-            reply,
-        })
+    fn caller(&self) -> &Caller {
+        &self.caller
     }
 }
 
-/// Changes by an admin (of their tenant, or a partner's of its organisations) count against
+/// Changes by an admin (of their organisation, or a partner's of its organisations) count against
 /// one limit per admin; over it, the page they came from (or `fallback`) answers 429.
 async fn limit_writes(
     parts: &Parts,
@@ -265,7 +261,7 @@ async fn limit_writes(
         return Ok(());
     }
     let who = Subject::AdminWriteBy {
-        tenant: &caller.tenant.slug,
+        organisation: &caller.organisation.slug,
         user_id: caller.user.user_id,
     };
     if let Err(limited) = state.limiter.check(who).await {
@@ -320,7 +316,7 @@ pub async fn caller() -> Result<Caller, AppError> {
         })
 }
 
-/// The signed-in tenant admin's scope, or `Unauthorized` / `Forbidden`.
+/// The signed-in organisation admin's scope, or `Unauthorized` / `Forbidden`.
 pub async fn admin_scope() -> Result<AdminScope, AppError> {
     AdminScope::for_caller(caller().await?).await
 }

@@ -1,5 +1,5 @@
 //! Limits on floods: how often one client address, one e-mail address, one account, one
-//! tenant or one admin may do something. Counted in the database ([`super::db::limits`]), so
+//! organisation or one admin may do something. Counted in the database ([`super::db::limits`]), so
 //! a limit holds across every instance of the portal.
 
 use super::config::{Limit, LimitSettings};
@@ -18,11 +18,11 @@ pub enum Subject<'a> {
     /// by both, so that nobody can lock a named person out by starting sign-ins as them.
     SignInAs { email: &'a str, from: IpAddr },
     /// App passwords created for one person.
-    MintBy { tenant: &'a str, user_id: i64 },
+    MintBy { organisation: &'a str, user_id: i64 },
     /// App passwords created in one organisation.
     MintIn(&'a str),
     /// Changes one admin makes.
-    AdminWriteBy { tenant: &'a str, user_id: i64 },
+    AdminWriteBy { organisation: &'a str, user_id: i64 },
 }
 
 /// Over the limit: try again in this many seconds.
@@ -85,12 +85,22 @@ impl Limiter {
                 ),
                 s.sign_in_per_email,
             ),
-            Subject::MintBy { tenant, user_id } => {
-                (format!("mint:user:{tenant}:{user_id}"), s.mints_per_person)
-            }
-            Subject::MintIn(tenant) => (format!("mint:tenant:{tenant}"), s.mints_per_organisation),
-            Subject::AdminWriteBy { tenant, user_id } => (
-                format!("admin:{tenant}:{user_id}"),
+            Subject::MintBy {
+                organisation,
+                user_id,
+            } => (
+                format!("mint:user:{organisation}:{user_id}"),
+                s.mints_per_person,
+            ),
+            Subject::MintIn(organisation) => (
+                format!("mint:organisation:{organisation}"),
+                s.mints_per_organisation,
+            ),
+            Subject::AdminWriteBy {
+                organisation,
+                user_id,
+            } => (
+                format!("admin:{organisation}:{user_id}"),
                 s.admin_writes_per_admin,
             ),
         })

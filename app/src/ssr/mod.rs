@@ -1,5 +1,5 @@
 //! Server-only plumbing shared by every area: state, the HTTP edge, sessions, configuration,
-//! tenants, and the clients of the outside world (OpenID providers, Stalwart, DNS, the
+//! organisations, and the clients of the outside world (OpenID providers, Stalwart, DNS, the
 //! database). Nothing here knows an area; areas build on it.
 
 pub mod client_ip;
@@ -11,6 +11,7 @@ pub mod health;
 pub mod http;
 pub mod limits;
 pub mod oidc;
+pub mod organisations;
 pub mod outbound;
 pub mod scope;
 pub mod secrets;
@@ -18,5 +19,4 @@ pub mod session;
 pub mod stalwart;
 pub mod state;
 pub mod tasks;
-pub mod tenants;
 pub mod time;

@@ -1,5 +1,5 @@
-//! What a tenant admin may reach at the shared Stalwart server. Stalwart's community edition
-//! does not separate tenants (API.md §10), so Postern does: an admin's scope is the tenant's
+//! What an organisation admin may reach at the shared Stalwart server. Stalwart's community edition
+//! does not separate organisations (API.md §10), so Postern does: an admin's scope is the organisation's
 //! domains that exist at Stalwart, and an account is theirs only if its domain is one of them.
 
 use super::stalwart::StalwartClient;
@@ -9,9 +9,9 @@ use crate::error::{AppError, text};
 
 pub struct AdminScope {
     pub caller: Caller,
-    /// The tenant's domains that exist at Stalwart: (name, id).
+    /// The organisation's domains that exist at Stalwart: (name, id).
     domains: Vec<(String, String)>,
-    /// The account Postern's API key belongs to on the tenant's server.
+    /// The account Postern's API key belongs to on the organisation's server.
     portal_account: String,
 }
 
@@ -19,12 +19,14 @@ impl AdminScope {
     /// The signed-in admin's scope; `Forbidden` for anyone else.
     pub async fn for_caller(caller: Caller) -> Result<Self, AppError> {
         caller.require_admin()?;
-        let stalwart = &caller.tenant.stalwart;
+        let stalwart = &caller.organisation.stalwart;
         let mut domains = Vec::new();
-        for name in &caller.tenant.domains {
+        for name in &caller.organisation.domains {
             match stalwart.domain_id(name).await {
                 Ok(Some(id)) => domains.push((name.clone(), id)),
-                Ok(None) => tracing::warn!(domain = %name, "tenant domain is missing at Stalwart"),
+                Ok(None) => {
+                    tracing::warn!(domain = %name, "organisation domain is missing at Stalwart")
+                }
                 Err(e) => return Err(e.user_error(text::REACH_MAIL_SERVER)),
             }
         }
@@ -41,10 +43,10 @@ impl AdminScope {
     }
 
     pub fn stalwart(&self) -> &StalwartClient {
-        &self.caller.tenant.stalwart
+        &self.caller.organisation.stalwart
     }
 
-    /// The tenant's domains that exist at the mail server, as (name, id).
+    /// The organisation's domains that exist at the mail server, as (name, id).
     pub fn domains(&self) -> &[(String, String)] {
         &self.domains
     }
@@ -53,7 +55,7 @@ impl AdminScope {
         self.domains.iter().map(|(n, _)| n.clone()).collect()
     }
 
-    /// The Stalwart id of one of the tenant's domains.
+    /// The Stalwart id of one of the organisation's domains.
     pub fn domain_id(&self, name: &str) -> Option<&str> {
         self.domains
             .iter()
@@ -76,16 +78,16 @@ impl AdminScope {
             .unwrap_or("example.com")
     }
 
-    /// Whether an account lives in one of the tenant's domains.
+    /// Whether an account lives in one of the organisation's domains.
     pub fn owns(&self, account: &Account) -> bool {
         self.domain_name(&account.domain_id).is_some()
     }
 
-    /// `name@domain` of one of the tenant's accounts.
+    /// `name@domain` of one of the organisation's accounts.
     pub fn address(&self, account: &Account) -> String {
         format!(
             "{}@{}",
-            account.name,
+            account.local_part,
             self.domain_name(&account.domain_id).unwrap_or("?")
         )
     }

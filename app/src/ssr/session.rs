@@ -9,7 +9,7 @@ const PENDING_LOGIN: &str = "auth.pending";
 const USER: &str = "auth.user";
 const FLASH: &str = "ui.flash";
 
-/// The longest a session record is kept; each tenant's own lifetime and idle timeout are
+/// The longest a session record is kept; each organisation's own lifetime and idle timeout are
 /// enforced on every request through its login (see `state::Caller::from_session`).
 pub const SIGNED_IN_LIFETIME: time::Duration = time::Duration::hours(24);
 
@@ -17,7 +17,9 @@ pub const SIGNED_IN_LIFETIME: time::Duration = time::Duration::hours(24);
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SessionUser {
     pub user_id: i64,
-    pub tenant: String,
+    /// Stored as `tenant` by earlier releases: their sessions stay valid.
+    #[serde(alias = "tenant")]
+    pub organisation: String,
     pub subject: String,
     pub email: String,
     pub name: Option<String>,
@@ -113,5 +115,36 @@ impl AppSession {
 
     pub async fn take_flash(&self) -> Result<Option<Flash>, SessionError> {
         self.take(FLASH).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SessionUser;
+
+    #[test]
+    fn a_session_stored_by_an_earlier_release_still_reads() {
+        let mut stored = serde_json::to_value(SessionUser {
+            user_id: 7,
+            organisation: "acme".into(),
+            subject: "s".into(),
+            email: "a@acme.test".into(),
+            name: None,
+            is_admin: false,
+            authenticated_at: None,
+            id_token: String::new(),
+            account_id: None,
+            login_id: String::new(),
+            admin_checked_at: 0,
+        })
+        .unwrap();
+        let slug = stored
+            .as_object_mut()
+            .unwrap()
+            .remove("organisation")
+            .unwrap();
+        stored["tenant"] = slug;
+        let read: SessionUser = serde_json::from_value(stored).unwrap();
+        assert_eq!(read.organisation, "acme");
     }
 }

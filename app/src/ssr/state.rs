@@ -8,9 +8,9 @@ use super::dns::check::DnsChecker;
 use super::health::ServerHealth;
 use super::limits::Limiter;
 use super::oidc::OidcProviders;
+use super::organisations::{Organisation, Organisations};
 use super::session::{AppSession, SessionError, SessionUser};
 use super::stalwart::error::StalwartError;
-use super::tenants::{Tenant, Tenants};
 use super::time::now;
 use crate::error::{AppError, text};
 use leptos::config::LeptosOptions;
@@ -44,7 +44,7 @@ pub struct Shared {
     /// Every audit action the areas declare (`app::audit_actions`), for the audit page's filter.
     pub audit_actions: Arc<[crate::ssr::db::audit::Action]>,
     pub db: Db,
-    /// Organisations, domains, IdPs and mail servers: read through [`AppState::tenants`].
+    /// Organisations, domains, IdPs and mail servers: read through [`AppState::organisations`].
     pub directory: Arc<Directory>,
     pub oidc: OidcProviders,
     pub dns: DnsChecker,
@@ -64,7 +64,7 @@ impl axum::extract::FromRef<AppState> for LeptosOptions {
 
 impl AppState {
     /// The directory as it is now; hold it for one request, not longer.
-    pub fn tenants(&self) -> Arc<Tenants> {
+    pub fn organisations(&self) -> Arc<Organisations> {
         self.directory.current()
     }
 
@@ -73,7 +73,7 @@ impl AppState {
         super::client_ip::client_ip(peer, headers, &self.trusted_proxies)
     }
 
-    /// The one redirect URI registered at every tenant's IdP.
+    /// The one redirect URI registered at every organisation's IdP.
     pub fn redirect_uri(&self) -> String {
         self.public_url
             .join("auth/callback")
@@ -91,31 +91,31 @@ impl AppState {
     }
 }
 
-/// The signed-in user of a request, their tenant and the application state: what every
+/// The signed-in user of a request, their organisation and the application state: what every
 /// service function of a signed-in area takes.
 pub struct Caller {
     pub state: AppState,
     pub user: SessionUser,
-    pub tenant: Arc<Tenant>,
+    pub organisation: Arc<Organisation>,
 }
 
 /// The login of a session must still be valid: not ended (signed out, here or elsewhere),
-/// within the tenant's lifetime, and used recently enough. Activity is noted at most every
+/// within the organisation's lifetime, and used recently enough. Activity is noted at most every
 /// minute (or half the idle timeout), not on every request.
 async fn check_login(
     state: &AppState,
-    tenant: &Tenant,
+    organisation: &Organisation,
     user: &SessionUser,
 ) -> Result<(), NoCaller> {
     let login = logins::find(&state.db, &user.login_id)
         .await
         .map_err(NoCaller::Store)?
-        .filter(|l| l.tenant == user.tenant && l.user_id == user.user_id)
+        .filter(|l| l.organisation == user.organisation && l.user_id == user.user_id)
         .ok_or(NoCaller::SignedOut)?;
     let at = now();
-    let idle = tenant.session_idle.as_secs() as i64;
+    let idle = organisation.session_idle.as_secs() as i64;
     let valid = login.ended_at.is_none()
-        && at - login.created_at < tenant.session_lifetime.as_secs() as i64
+        && at - login.created_at < organisation.session_lifetime.as_secs() as i64
         && at - login.last_seen_at < idle;
     if !valid {
         return Err(NoCaller::SignedOut);
@@ -203,26 +203,26 @@ pub enum NoCaller {
 }
 
 impl Caller {
-    /// The signed-in user of a session, with their tenant.
+    /// The signed-in user of a session, with their organisation.
     pub async fn from_session(state: AppState, session: &AppSession) -> Result<Self, NoCaller> {
         let user = session.user().await?.ok_or(NoCaller::SignedOut)?;
         // An organisation suspended (or removed from the configuration) ends its people's
         // sessions, on every instance within a second.
-        let tenant = state
-            .tenants()
-            .by_slug(&user.tenant)
+        let organisation = state
+            .organisations()
+            .by_slug(&user.organisation)
             .filter(|t| t.is_active())
             .cloned()
             .ok_or(NoCaller::SignedOut)?;
-        check_login(&state, &tenant, &user).await?;
+        check_login(&state, &organisation, &user).await?;
         Ok(Self {
             state,
             user,
-            tenant,
+            organisation,
         })
     }
 
-    /// Whether the caller's admin status is older than the tenant lets it be trusted: then
+    /// Whether the caller's admin status is older than the organisation lets it be trusted: then
     /// the IdP is asked again before admin work.
     /// `Forbidden` unless an administrator, `SignInAgain` if that is no longer certain.
     pub fn require_admin(&self) -> Result<(), AppError> {
@@ -237,12 +237,12 @@ impl Caller {
 
     pub fn admin_status_stale(&self) -> bool {
         self.user.is_admin
-            && now() - self.user.admin_checked_at > self.tenant.admin_recheck.as_secs() as i64
+            && now() - self.user.admin_checked_at > self.organisation.admin_recheck.as_secs() as i64
     }
 
     fn new_event<'a>(&'a self, meta: &'a RequestMeta, event: &Event<'a>) -> audit::NewEvent<'a> {
         audit::NewEvent {
-            tenant: &self.tenant.slug,
+            organisation: &self.organisation.slug,
             actor_id: Some(self.user.user_id),
             actor_email: &self.user.email,
             action: event.action,
@@ -290,12 +290,12 @@ impl Caller {
     }
 
     /// The caller's mailbox address split in local part and domain, if it is in one of the
-    /// tenant's domains (checked at sign-in, and again here so a configuration change cannot
+    /// organisation's domains (checked at sign-in, and again here so a configuration change cannot
     /// widen access).
     pub fn own_address(&self) -> Option<(&str, &str)> {
         self.user
             .email
             .rsplit_once('@')
-            .filter(|(_, domain)| self.tenant.owns_domain(domain))
+            .filter(|(_, domain)| self.organisation.owns_domain(domain))
     }
 }

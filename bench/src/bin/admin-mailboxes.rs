@@ -1,4 +1,4 @@
-//! The first page of the admin's mailbox list for a tenant with 10,000 mailboxes.
+//! The first page of the admin's mailbox list for an organisation with 10,000 mailboxes.
 //!
 //! Prints the server time of `GET /admin/mailboxes` (measured on loopback by one client, so
 //! it is the portal's time plus the Stalwart calls it makes) and how many JMAP requests one
@@ -83,7 +83,7 @@ async fn main() -> anyhow::Result<()> {
     load(1, Duration::from_secs(2), None, page.clone()).await;
     let stats = load(1, Duration::from_secs(10), None, page).await;
     println!(
-        "== first page of /admin/mailboxes, tenant with {} mailboxes (one client, sequential)",
+        "== first page of /admin/mailboxes, organisation with {} mailboxes (one client, sequential)",
         MAILBOXES + 2
     );
     println!(

@@ -14,7 +14,7 @@
 
 use app::ssr::config::{LoginHint, MailboxPasswords};
 use app::ssr::db::Db;
-use app::ssr::db::directory::{
+use app::ssr::db::organisations::{
     IdentityProviderRecord, MailSettingsRecord, OrganisationRecord, Policies, Status,
 };
 use app::ssr::directory::manage::{self, COMMAND_LINE, NewOrganisation};

@@ -1,5 +1,5 @@
-//! Tenant administration: what admins can do, that nobody else can, and that no admin can
-//! reach into another tenant on the shared Stalwart server.
+//! Organisation administration: what admins can do, that nobody else can, and that no admin can
+//! reach into another organisation on the shared Stalwart server.
 
 use crate::common;
 
@@ -422,7 +422,7 @@ async fn a_user_without_the_admin_group_gets_403_everywhere() {
 }
 
 #[tokio::test]
-async fn a_tenant_admin_cannot_reach_another_tenant_on_the_shared_server() {
+async fn an_organisation_admin_cannot_reach_another_organisation_on_the_shared_server() {
     let app = TestApp::spawn().await;
     let admin = signed_in(&app, ADA).await; // admin of acme
     let bert = id_of(&app, BERT); // beta
@@ -531,7 +531,7 @@ async fn a_tenant_admin_cannot_reach_another_tenant_on_the_shared_server() {
 }
 
 #[tokio::test]
-async fn a_first_sign_in_creates_the_mailbox_when_the_tenant_asks_for_it() {
+async fn a_first_sign_in_creates_the_mailbox_when_the_organisation_asks_for_it() {
     let app = TestApp::spawn_with(common::seed(), |config| {
         *config = config.replace(
             "mailbox_passwords = \"optional\"",
@@ -563,7 +563,7 @@ async fn a_first_sign_in_creates_the_mailbox_when_the_tenant_asks_for_it() {
     );
 }
 
-/// Accounts in the tenant's domains that the tenant admin must not control: the portal's own
+/// Accounts in the organisation's domains that the organisation admin must not control: the portal's own
 /// account (Admin role, owns the API key, from the seed), another server admin, an account
 /// with a server-management permission, and a group that grants one.
 fn protect_seed(app: &TestApp) -> (Vec<String>, String, String) {
@@ -607,7 +607,7 @@ fn id_of_locked(store: &testkit::stalwart::Store, address: &str) -> String {
 }
 
 #[tokio::test]
-async fn accounts_with_rights_on_the_server_are_shown_but_never_changed_by_a_tenant_admin() {
+async fn accounts_with_rights_on_the_server_are_shown_but_never_changed_by_an_organisation_admin() {
     let app = TestApp::spawn().await;
     let (protected, admin_group, team) = protect_seed(&app);
     let admin = signed_in(&app, ADA).await;
@@ -690,7 +690,7 @@ async fn accounts_with_rights_on_the_server_are_shown_but_never_changed_by_a_ten
     );
     let db = app.db().await;
     let filter = app::ssr::db::audit::Filter::default();
-    let events = app::ssr::db::audit::for_tenant(&db, "acme", &filter, 500, 0)
+    let events = app::ssr::db::audit::for_organisation(&db, "acme", &filter, 500, 0)
         .await
         .unwrap();
     let refused = events

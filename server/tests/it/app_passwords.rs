@@ -245,7 +245,7 @@ async fn an_idp_that_sends_auth_time_only_when_asked_still_gives_a_fresh_sign_in
 #[tokio::test]
 async fn an_old_sign_in_is_sent_through_the_idp_again_and_the_form_comes_back() {
     let app = TestApp::spawn().await;
-    // Alice authenticated at her IdP an hour ago; the tenant allows 10 minutes.
+    // Alice authenticated at her IdP an hour ago; the organisation allows 10 minutes.
     app.issuer_a.set_auth_age_secs(3600);
     let browser = signed_in(&app, ALICE).await;
     let request_id = form_request_id(&browser, "/app-passwords/new").await;
@@ -493,7 +493,7 @@ async fn revoking_uses_only_the_callers_own_account() {
     let bert_credential = app.simulator.store().app_passwords_of(BERT)[0].0.clone();
     let alice = signed_in(&app, ALICE).await;
 
-    // Alice (tenant acme) revokes "b", which is Bert's credential id (tenant beta).
+    // Alice (organisation acme) revokes "b", which is Bert's credential id (organisation beta).
     alice
         .post_form(&format!("/app-passwords/{bert_credential}/revoke"), &[])
         .await;
@@ -570,7 +570,7 @@ async fn creation_and_revocation_are_audited_without_the_secret() {
         Option<String>,
     );
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT tenant, action, account_id, target, detail_json, ip, user_agent FROM audit_events
+        "SELECT organisation, action, account_id, target, detail_json, ip, user_agent FROM audit_events
          WHERE action LIKE 'app_password.%' ORDER BY id",
     )
     .fetch_all(&db.pool)
@@ -582,8 +582,8 @@ async fn creation_and_revocation_are_audited_without_the_secret() {
         (rows[0].1.as_str(), rows[1].1.as_str()),
         ("app_password.create", "app_password.revoke")
     );
-    for (tenant, _, account, target, detail, ip, _) in &rows {
-        assert_eq!(tenant, "acme");
+    for (organisation, _, account, target, detail, ip, _) in &rows {
+        assert_eq!(organisation, "acme");
         assert_eq!(account.as_deref(), Some("b"), "alice's Stalwart account");
         assert_eq!(target.as_deref(), Some(credential.as_str()));
         assert!(detail.contains("Audited"));

@@ -8,7 +8,7 @@ use testkit::oidc::Tweak;
 
 async fn actions(app: &TestApp) -> Vec<(String, String)> {
     let db = app.db().await;
-    audit::for_tenant(&db, "acme", &Filter::default(), 1000, 0)
+    audit::for_organisation(&db, "acme", &Filter::default(), 1000, 0)
         .await
         .unwrap()
         .into_iter()
@@ -52,7 +52,7 @@ async fn admins_page_through_filter_and_export_the_whole_audit_log() {
             _ => ("mailbox.alias_add", "ada@acme.test"),
         };
         let event = NewEvent {
-            tenant: "acme",
+            organisation: "acme",
             actor_id: None,
             actor_email: actor,
             // "groupX…" is no action anyone declares: it checks that `_` is no wildcard.

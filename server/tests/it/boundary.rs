@@ -1,4 +1,4 @@
-//! The tenant boundary, for every route the areas declare: the list the router is built from
+//! The organisation boundary, for every route the areas declare: the list the router is built from
 //! is the list walked here, so a new route is checked without anyone adding it.
 
 use crate::common::{ADA, ALICE, BERT, Browser, TestApp, location, seed};
@@ -137,7 +137,7 @@ async fn every_route_turns_away_strangers_non_admins_and_other_organisations() {
             assert_eq!(
                 response.status(),
                 StatusCode::NOT_FOUND,
-                "{method} {foreign} across tenants"
+                "{method} {foreign} across organisations"
             );
             checked_foreign += 1;
         }
@@ -222,7 +222,7 @@ async fn protected_accounts_cannot_sign_in_and_partners_cannot_point_the_portal_
         );
     }
     let mut tx = app.db().await.pool.begin().await.unwrap();
-    let servers = app::ssr::db::directory::mail_servers_in(&mut tx)
+    let servers = app::ssr::db::organisations::mail_servers_in(&mut tx)
         .await
         .unwrap();
     assert!(servers.iter().all(|s| s.name == "shared"), "nothing added");

@@ -101,7 +101,7 @@ async fn sign_in_against(which: Endless) -> (String, bool) {
     let dropped = Arc::new(Tally::default());
     let issuer = idp(which, dropped.clone()).await;
     let app = TestApp::spawn_with(seed(), |c| {
-        let start = c.find("[tenants.acme.oidc]").unwrap();
+        let start = c.find("[organisations.acme.oidc]").unwrap();
         let line = c[start..].find("issuer = ").unwrap() + start;
         let end = c[line..].find('\n').unwrap() + line;
         c.replace_range(line..end, &format!("issuer = \"{issuer}\""));

@@ -7,7 +7,7 @@ use crate::partners::{
     GAMMA, Scene, add_gamma_server, create_gamma, expect_on, main_of, page, partner_config, post,
     save_gamma_idp, scene, signed_in,
 };
-use app::ssr::db::audit::{Filter, for_tenant};
+use app::ssr::db::audit::{Filter, for_organisation};
 use testkit::dns::DnsServer;
 
 const DELTA: &str = "/partners/organisations/delta";
@@ -37,7 +37,7 @@ async fn delta_claims_gamma_test(s: &Scene) -> crate::common::Browser {
 
 async fn actions_of(app: &TestApp, slug: &str) -> Vec<String> {
     let db = app.db().await;
-    for_tenant(&db, slug, &Filter::default(), 100, 0)
+    for_organisation(&db, slug, &Filter::default(), 100, 0)
         .await
         .unwrap()
         .into_iter()
@@ -202,12 +202,12 @@ async fn a_domain_in_postern_toml_wins_over_an_unproven_claim_at_start() {
     let mut config = s.app.config.clone();
     config.push_str(&format!(
         r#"
-[tenants.gammaco]
+[organisations.gammaco]
 display_name = "Gamma Co"
 domains = ["gamma.test"]
 stalwart = "shared"
 mail = {{ imap_host = "mail.gamma.test", smtp_host = "mail.gamma.test" }}
-[tenants.gammaco.oidc]
+[organisations.gammaco.oidc]
 issuer = "{}"
 client_id = "postern-g"
 client_secret = "secret-g"
@@ -226,7 +226,7 @@ client_secret = "secret-g"
     let ada_there = s.app.same_browser_at(&ada, &other);
     expect_on(&ada_there, GAMMA, "Claim ended").await;
     let db = s.app.db().await;
-    let owner = app::ssr::db::directory::domain_owner(&db, "gamma.test")
+    let owner = app::ssr::db::organisations::domain_owner(&db, "gamma.test")
         .await
         .unwrap();
     assert_eq!(owner.as_deref(), Some("gammaco"));
@@ -267,7 +267,7 @@ async fn a_proven_domain_whose_mx_leaves_the_mail_server_is_reported_not_removed
     assert!(seen.contains(&"domain.mx_elsewhere".to_owned()), "{seen:?}");
     expect_on(&ada, GAMMA, "MX no longer points at this organisation").await;
     let db = s.app.db().await;
-    let owner = app::ssr::db::directory::domain_owner(&db, "gamma.test")
+    let owner = app::ssr::db::organisations::domain_owner(&db, "gamma.test")
         .await
         .unwrap();
     assert_eq!(owner.as_deref(), Some("gamma"), "nothing is removed");

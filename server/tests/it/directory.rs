@@ -3,7 +3,7 @@
 
 use crate::common::*;
 use app::ssr::config::{LoginHint, MailboxPasswords};
-use app::ssr::db::directory::{
+use app::ssr::db::organisations::{
     self as store, IdentityProviderRecord, MailSettingsRecord, OrganisationRecord, Policies,
     Status, reason,
 };
@@ -20,9 +20,9 @@ const KEY_B: &str = "ffeeddccbbaa99887766554433221100ffeeddccbbaa998877665544332
 const GAMMA_SECRET: &str = "secret-a";
 const SPARE_KEY: &str = "API_spare-server-key-41d9";
 
-/// The configuration without its `[tenants.beta]` entry (the last one).
+/// The configuration without its `[organisations.beta]` entry (the last one).
 fn without_beta(config: &str) -> String {
-    config[..config.find("[tenants.beta]").expect("beta in config")].to_owned()
+    config[..config.find("[organisations.beta]").expect("beta in config")].to_owned()
 }
 
 async fn count(db: &app::ssr::db::Db, sql: &str) -> i64 {
@@ -154,7 +154,7 @@ async fn an_organisation_removed_from_the_configuration_is_suspended_and_keeps_i
     let db = app.db().await;
     let history = count(
         &db,
-        "SELECT COUNT(*) FROM audit_events WHERE tenant = 'beta'",
+        "SELECT COUNT(*) FROM audit_events WHERE organisation = 'beta'",
     )
     .await;
     assert!(history > 0);
@@ -190,7 +190,7 @@ async fn an_organisation_removed_from_the_configuration_is_suspended_and_keeps_i
     );
     let kept = count(
         &db,
-        "SELECT COUNT(*) FROM audit_events WHERE tenant = 'beta'",
+        "SELECT COUNT(*) FROM audit_events WHERE organisation = 'beta'",
     )
     .await;
     assert!(kept > history, "history kept, and the refusal added to it");
@@ -274,14 +274,16 @@ async fn a_domain_cannot_belong_to_two_organisations() {
         "an organisation \"gamma\" already exists"
     );
     // Nor can postern.toml take over an organisation added in the portal by naming its slug.
-    let gamma_entry = app.config.replace("[tenants.beta", "[tenants.gamma");
+    let gamma_entry = app
+        .config
+        .replace("[organisations.beta", "[organisations.gamma");
     let err = app
         .instance_with(&gamma_entry, Keyring::from_text(KEY_A).unwrap())
         .await
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "tenants.gamma: an organisation \"gamma\" was added in the portal; give this entry another name"
+        "organisations.gamma: an organisation \"gamma\" was added in the portal; give this entry another name"
     );
     let claiming = app.config.replace(
         "domains = [\"acme.test\"]",
@@ -290,7 +292,7 @@ async fn a_domain_cannot_belong_to_two_organisations() {
     let err = app.instance_with(&claiming, keyring).await.unwrap_err();
     assert_eq!(
         err.to_string(),
-        "tenants.acme.domains: gamma.test already belongs to the organisation \"gamma\", which was added in the portal; a domain belongs to one organisation only"
+        "organisations.acme.domains: gamma.test already belongs to the organisation \"gamma\", which was added in the portal; a domain belongs to one organisation only"
     );
 }
 
@@ -482,7 +484,7 @@ async fn operator_commands_list_suspend_and_resume_organisations() {
     assert!(said.contains("no secrets key"), "{said}");
     let audit = count(
         &app.db().await,
-        "SELECT COUNT(*) FROM audit_events WHERE tenant = 'beta' AND action LIKE 'organisation.%'",
+        "SELECT COUNT(*) FROM audit_events WHERE organisation = 'beta' AND action LIKE 'organisation.%'",
     )
     .await;
     assert_eq!(audit, 2, "suspend and resume are in beta's audit log");

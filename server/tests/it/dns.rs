@@ -246,7 +246,7 @@ async fn a_dns_server_that_dies_mid_check_gives_unknown_with_a_reason_within_the
 }
 
 #[tokio::test]
-async fn the_zone_file_downloads_and_other_tenants_domains_are_refused() {
+async fn the_zone_file_downloads_and_other_organisations_domains_are_refused() {
     let (_app, _dns, browser) = setup().await;
 
     let zone = browser.get("/admin/domains/acme.test/zone").await;

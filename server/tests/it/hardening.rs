@@ -2,11 +2,13 @@
 //! suspension, fresh sign-ins for a partner's weighty changes, strangers at the one-time link,
 //! secrets bound to where they are sent, and the file never taking over a portal's server.
 
-use crate::common::{ADA, API_KEY, BERT, TestApp, location, seed, text};
+use crate::boundary::send;
+use crate::common::{ADA, ALICE, API_KEY, BERT, TestApp, location, seed, text};
 use crate::partners::{
-    GAMMA, Scene, add_gamma_server, create_gamma, post, save_gamma_idp, signed_in,
+    GAMMA, GINA, Scene, add_gamma_server, create_gamma, post, save_gamma_idp, signed_in,
 };
-use app::ssr::db::directory::{self as store, Status};
+use app::routing::{Access, Route, Target};
+use app::ssr::db::organisations::{self as store, Status};
 use reqwest::StatusCode;
 
 const KEY: &str = "cG9zdGVybi1lMmUtc2VjcmV0cy1rZXktMzItYnl0ZXM=";
@@ -96,30 +98,24 @@ async fn a_partners_weighty_changes_need_a_fresh_sign_in() {
         store::mail_servers_in(&mut tx).await.unwrap().len()
     };
 
-    let weighty: [(String, Vec<(&str, &str)>); 4] = [
-        (
-            format!("{GAMMA}/mail-server/new"),
-            vec![
-                ("name", "second"),
-                ("url", &s.app.simulator.url),
-                ("api_key", API_KEY),
-            ],
-        ),
-        (format!("{GAMMA}/idp/test-link"), vec![]),
-        (
-            format!("{GAMMA}/idp"),
-            vec![
-                ("issuer", &s.app.issuer_b.issuer),
-                ("client_id", "postern-b"),
-            ],
-        ),
-        (
-            format!("{GAMMA}/remove"),
-            vec![("delete_at_server", "on"), ("confirm", "")],
-        ),
-    ];
-    for (path, form) in &weighty {
-        let r = post(&old, path, form).await;
+    // Every post the tables mark `Partner + Fresh`, with its sample form (the weighty way).
+    let gamma = Target {
+        domain: "gamma.test".into(),
+        address: GINA.into(),
+        slug: "gamma".into(),
+    };
+    let weighty: Vec<Route> = app::routes()
+        .into_iter()
+        .filter(|r| r.fresh && r.access == Access::Partner)
+        .collect();
+    println!("walked {} fresh-marked partner posts", weighty.len());
+    assert!(!weighty.is_empty());
+    for route in &weighty {
+        let path = route.fill(|param| match param {
+            "slug" => gamma.slug.clone(),
+            other => panic!("{}: no value for :{other}", route.path),
+        });
+        let r = send(&old, route, &path, &gamma).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER, "{path}");
         let to = location(&r);
         assert!(
@@ -145,6 +141,61 @@ async fn a_partners_weighty_changes_need_a_fresh_sign_in() {
             .unwrap()
             .is_some()
     );
+}
+
+/// Every post the tables mark `SignedIn + Fresh` or `Admin + Fresh`, sent by an admin whose
+/// sign-in at the IdP is an hour old: the IdP first, and nothing changed at the mail server.
+#[tokio::test]
+async fn a_persons_and_an_admins_weighty_posts_need_a_fresh_sign_in() {
+    let app = TestApp::spawn().await;
+    let fresh = app.browser();
+    assert_eq!(location(&fresh.sign_in(ADA).await), "/account");
+    let group = fresh
+        .post_form("/admin/groups", &[("address", "team@acme.test")])
+        .await;
+    assert_eq!(group.status(), StatusCode::SEE_OTHER);
+    let (team, alice) = {
+        let store = app.simulator.store();
+        let id = |a: &str| {
+            testkit::stalwart::ids::encode_id(store.account_by_address(a).unwrap().id as u64)
+        };
+        (id("team@acme.test"), id(ALICE))
+    };
+    app.issuer_a.set_auth_age_secs(3600);
+    let old = app.browser();
+    assert_eq!(location(&old.sign_in(ADA).await), "/account");
+    let before = app.stalwart_snapshot();
+    let acme = Target {
+        domain: "acme.test".into(),
+        address: ALICE.into(),
+        slug: "acme".into(),
+    };
+
+    let weighty: Vec<Route> = app::routes()
+        .into_iter()
+        .filter(|r| r.fresh && matches!(r.access, Access::SignedIn | Access::Admin))
+        .collect();
+    println!(
+        "walked {} fresh-marked posts of people and admins",
+        weighty.len()
+    );
+    assert!(weighty.iter().any(|r| r.access == Access::SignedIn));
+    assert!(weighty.iter().any(|r| r.access == Access::Admin));
+    for route in &weighty {
+        let path = route.fill(|param| match param {
+            "id" if route.path.starts_with("/admin/groups/") => team.clone(),
+            "id" => alice.clone(),
+            other => panic!("{}: no value for :{other}", route.path),
+        });
+        let r = send(&old, route, &path, &acme).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{path}");
+        let to = location(&r);
+        assert!(
+            to.starts_with(&app.issuer_a.issuer) && to.contains("prompt=login"),
+            "{path} sends Ada to her IdP first: {to}"
+        );
+    }
+    assert_eq!(app.stalwart_snapshot(), before, "nothing changed");
 }
 
 #[tokio::test]
@@ -292,7 +343,7 @@ async fn the_file_never_takes_over_a_server_added_in_the_portal() {
 /// bound to where they are sent, and the database says so.
 #[tokio::test]
 async fn secrets_sealed_the_version_1_way_are_sealed_again_once_at_start() {
-    use app::ssr::db::directory::{api_key_binding, legacy};
+    use app::ssr::db::organisations::{api_key_binding, legacy};
     let app = TestApp::spawn().await;
     let keyring = app::ssr::secrets::Keyring::from_text(KEY).unwrap();
     let key = secrecy::SecretString::from(API_KEY.to_owned());

@@ -13,8 +13,8 @@ async fn signed_in(app: &TestApp, who: &str) -> Browser {
 
 fn acme_setting(config: &mut String, line: &str) {
     *config = config.replace(
-        "[tenants.acme.oidc]",
-        &format!("{line}\n            [tenants.acme.oidc]"),
+        "[organisations.acme.oidc]",
+        &format!("{line}\n            [organisations.acme.oidc]"),
     );
 }
 
@@ -25,7 +25,7 @@ fn unverified(email: &str, name: &str) -> User {
 }
 
 #[tokio::test]
-async fn an_unverified_address_is_refused_unless_the_tenant_opts_out() {
+async fn an_unverified_address_is_refused_unless_the_organisation_opts_out() {
     let app = TestApp::spawn().await;
     app.issuer_a.add_user(unverified(ALICE, "Alice Anders"));
     let browser = app.browser();
@@ -91,7 +91,7 @@ async fn a_changed_address_at_the_idp_cannot_reach_another_persons_mailbox() {
 }
 
 #[tokio::test]
-async fn the_login_hint_follows_the_tenants_policy() {
+async fn the_login_hint_follows_the_organisations_policy() {
     for (policy, expected) in [
         ("email", Some(ALICE)),
         ("local_part", Some("alice")),

@@ -152,7 +152,7 @@ async fn domains_that_cannot_be_proven_or_are_taken_are_refused_in_words() {
     }
     let db = s.app.db().await;
     assert!(
-        app::ssr::db::directory::domains_of(&db, "gamma")
+        app::ssr::db::organisations::domains_of(&db, "gamma")
             .await
             .unwrap()
             .is_empty()
@@ -206,7 +206,7 @@ async fn a_proof_is_judged_not_seen_wrong_expired_split_and_proven() {
     let html = page(&ada, GAMMA).await;
     assert!(html.contains("gamma.test is proven"), "{html}");
     let db = s.app.db().await;
-    let domains = app::ssr::db::directory::domains_of(&db, "gamma")
+    let domains = app::ssr::db::organisations::domains_of(&db, "gamma")
         .await
         .unwrap();
     assert!(domains[0].verified);
@@ -225,7 +225,7 @@ async fn a_proof_is_judged_not_seen_wrong_expired_split_and_proven() {
     post(&ada, &format!("{GAMMA}/domains/mail.gamma.test/check"), &[]).await;
     expect_on(&ada, GAMMA, "The proof record for mail.gamma.test expired").await;
     post(&ada, &format!("{GAMMA}/domains/mail.gamma.test/renew"), &[]).await;
-    let proof = app::ssr::db::directory::proof(&db, "gamma", "mail.gamma.test")
+    let proof = app::ssr::db::organisations::proof(&db, "gamma", "mail.gamma.test")
         .await
         .unwrap()
         .unwrap();
@@ -252,7 +252,7 @@ async fn pending_proofs_are_checked_in_the_background() {
     let db = s.app.db().await;
     let mut proven = false;
     for _ in 0..50 {
-        let domains = app::ssr::db::directory::domains_of(&db, "gamma")
+        let domains = app::ssr::db::organisations::domains_of(&db, "gamma")
             .await
             .unwrap();
         if domains.first().is_some_and(|d| d.verified) {
@@ -425,7 +425,7 @@ async fn the_connection_test_names_a_missing_permission_and_an_unreachable_serve
     assert!(html.contains("No connection"), "{html}");
 
     let mut tx = s.app.db().await.pool.begin().await.unwrap();
-    let servers = app::ssr::db::directory::mail_servers_in(&mut tx)
+    let servers = app::ssr::db::organisations::mail_servers_in(&mut tx)
         .await
         .unwrap();
     assert!(servers.iter().all(|s| s.name == "shared"), "nothing added");
@@ -497,7 +497,7 @@ async fn discovery_explains_a_trailing_slash_and_a_wrong_issuer() {
     expect_on(&ada, GAMMA, "ID tokens would be refused").await;
     let db = s.app.db().await;
     assert!(
-        app::ssr::db::directory::identity_provider(&db, "gamma")
+        app::ssr::db::organisations::identity_provider(&db, "gamma")
             .await
             .unwrap()
             .is_none()
@@ -656,11 +656,11 @@ async fn another_partner_cannot_see_or_touch_gamma() {
     assert!(!page(&bert, "/partners").await.contains("Gamma"));
     assert_eq!(format!("{:?}", s.app.simulator.store().domains), before);
     let db = s.app.db().await;
-    let gamma = app::ssr::db::directory::organisation(&db, "gamma")
+    let gamma = app::ssr::db::organisations::organisation(&db, "gamma")
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(gamma.status, app::ssr::db::directory::Status::Active);
+    assert_eq!(gamma.status, app::ssr::db::organisations::Status::Active);
 }
 
 #[tokio::test]
@@ -694,7 +694,7 @@ async fn suspending_ends_sessions_and_removing_deletes_at_the_server_only_when_c
     assert!(s.app.simulator.store().account_by_address(GINA).is_some());
     let db = s.app.db().await;
     assert!(
-        app::ssr::db::directory::organisation(&db, "gamma")
+        app::ssr::db::organisations::organisation(&db, "gamma")
             .await
             .unwrap()
             .is_some()
@@ -734,13 +734,13 @@ async fn suspending_ends_sessions_and_removing_deletes_at_the_server_only_when_c
     assert!(s.app.simulator.store().account_by_address(GINA).is_none());
     let db = s.app.db().await;
     assert!(
-        app::ssr::db::directory::organisation(&db, "gamma")
+        app::ssr::db::organisations::organisation(&db, "gamma")
             .await
             .unwrap()
             .is_none()
     );
     assert!(
-        app::ssr::db::directory::domain_owner(&db, "gamma.test")
+        app::ssr::db::organisations::domain_owner(&db, "gamma.test")
             .await
             .unwrap()
             .is_none()
@@ -824,7 +824,7 @@ async fn the_operator_manages_every_organisation_and_creates_partners() {
         .await;
     assert_eq!(location(&r), "/partners/organisations/delta-msp");
     let db = app.db().await;
-    let delta = app::ssr::db::directory::organisation(&db, "delta-msp")
+    let delta = app::ssr::db::organisations::organisation(&db, "delta-msp")
         .await
         .unwrap()
         .unwrap();
@@ -851,7 +851,7 @@ async fn the_operator_manages_every_organisation_and_creates_partners() {
         .await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
     assert!(
-        app::ssr::db::directory::organisation(&db, "epsilon")
+        app::ssr::db::organisations::organisation(&db, "epsilon")
             .await
             .unwrap()
             .is_none()
@@ -985,7 +985,7 @@ async fn an_unvouched_address_fails_the_test_until_the_partner_unticks_the_check
     )
     .await;
     let db = s.app.db().await;
-    let gamma = app::ssr::db::directory::organisation(&db, "gamma")
+    let gamma = app::ssr::db::organisations::organisation(&db, "gamma")
         .await
         .unwrap()
         .unwrap();

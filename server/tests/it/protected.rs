@@ -86,7 +86,7 @@ async fn a_sign_in_as_the_key_owner_or_a_server_admin_is_refused_and_pins_nothin
     }
 
     let db = app.db().await;
-    let refusals = app::ssr::db::audit::for_tenant(
+    let refusals = app::ssr::db::audit::for_organisation(
         &db,
         "acme",
         &app::ssr::db::audit::Filter::default(),

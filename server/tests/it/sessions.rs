@@ -1,4 +1,4 @@
-//! Sessions end: after the tenant's lifetime, after idling, at sign-out (whatever a request
+//! Sessions end: after the organisation's lifetime, after idling, at sign-out (whatever a request
 //! in flight does), everywhere at once when asked; admin status is confirmed again by the
 //! IdP; signed-in answers are never cached.
 
@@ -20,16 +20,19 @@ async fn is_signed_in(browser: &Browser) -> bool {
     page.status() == StatusCode::OK && !page.headers().contains_key("location")
 }
 
-fn tenant_setting(config: &mut String, line: &str) {
+fn organisation_setting(config: &mut String, line: &str) {
     *config = config.replace(
-        "[tenants.acme.oidc]",
-        &format!("{line}\n            [tenants.acme.oidc]"),
+        "[organisations.acme.oidc]",
+        &format!("{line}\n            [organisations.acme.oidc]"),
     );
 }
 
 #[tokio::test]
-async fn a_session_ends_after_the_tenants_lifetime_even_when_used() {
-    let app = TestApp::spawn_with(seed(), |c| tenant_setting(c, "session_lifetime_secs = 2")).await;
+async fn a_session_ends_after_the_organisations_lifetime_even_when_used() {
+    let app = TestApp::spawn_with(seed(), |c| {
+        organisation_setting(c, "session_lifetime_secs = 2")
+    })
+    .await;
     let browser = signed_in(&app, ALICE).await;
     assert!(is_signed_in(&browser).await);
 
@@ -43,7 +46,8 @@ async fn a_session_ends_after_the_tenants_lifetime_even_when_used() {
 
 #[tokio::test]
 async fn a_session_ends_when_idle_but_not_while_used() {
-    let app = TestApp::spawn_with(seed(), |c| tenant_setting(c, "session_idle_secs = 2")).await;
+    let app =
+        TestApp::spawn_with(seed(), |c| organisation_setting(c, "session_idle_secs = 2")).await;
     let busy = signed_in(&app, ALICE).await;
     let idle = signed_in(&app, ADA).await;
     for _ in 0..4 {
@@ -152,7 +156,10 @@ async fn signed_in_pages_are_never_cached() {
 
 #[tokio::test]
 async fn admin_status_is_confirmed_again_by_the_idp() {
-    let app = TestApp::spawn_with(seed(), |c| tenant_setting(c, "admin_recheck_secs = 2")).await;
+    let app = TestApp::spawn_with(seed(), |c| {
+        organisation_setting(c, "admin_recheck_secs = 2")
+    })
+    .await;
     let admin = signed_in(&app, ADA).await;
     assert_eq!(admin.get("/admin/mailboxes").await.status(), StatusCode::OK);
     // Ada leaves the admin group at the IdP.

@@ -1,4 +1,4 @@
-//! Sign-in through each tenant's IdP, and every way the answer from an IdP must be refused.
+//! Sign-in through each organisation's IdP, and every way the answer from an IdP must be refused.
 
 use crate::common;
 
@@ -7,7 +7,7 @@ use reqwest::StatusCode;
 use testkit::oidc::Tweak;
 
 #[tokio::test]
-async fn a_tenant_a_user_signs_in_and_sees_their_mailbox() {
+async fn an_organisation_a_user_signs_in_and_sees_their_mailbox() {
     let app = TestApp::spawn().await;
     let browser = app.browser();
 
@@ -25,7 +25,7 @@ async fn a_tenant_a_user_signs_in_and_sees_their_mailbox() {
 }
 
 #[tokio::test]
-async fn a_tenant_b_user_signs_in_through_an_issuer_with_a_trailing_slash() {
+async fn an_organisation_b_user_signs_in_through_an_issuer_with_a_trailing_slash() {
     let app = TestApp::spawn().await;
     assert!(app.issuer_b.issuer.ends_with("/application/o/beta/"));
     let browser = app.browser();
@@ -94,7 +94,7 @@ async fn an_address_without_a_domain_is_refused_with_an_example() {
 async fn an_idp_that_is_down_gets_a_clear_message() {
     let app = TestApp::spawn_with(common::seed(), |config| {
         // Port 9 (discard) on loopback: nothing listens there.
-        let start = config.find("[tenants.acme.oidc]").unwrap();
+        let start = config.find("[organisations.acme.oidc]").unwrap();
         let issuer_line = config[start..].find("issuer = ").unwrap() + start;
         let end = config[issuer_line..].find('\n').unwrap() + issuer_line;
         config.replace_range(issuer_line..end, "issuer = \"http://127.0.0.1:9\"");
@@ -214,9 +214,9 @@ async fn an_unsigned_alg_none_id_token_is_rejected() {
 }
 
 #[tokio::test]
-async fn a_token_from_tenant_b_issuer_presented_to_tenant_a_is_rejected() {
+async fn a_token_from_organisation_b_issuer_presented_to_organisation_a_is_rejected() {
     let app = TestApp::spawn().await;
-    // Tenant A's token endpoint hands out a token that tenant B's issuer minted and signed.
+    // Organisation A's token endpoint hands out a token that organisation B's issuer minted and signed.
     app.issuer_a
         .set_tweak(Tweak::FromIssuer(app.issuer_b.clone()));
     let browser = app.browser();
@@ -236,10 +236,10 @@ async fn a_token_from_tenant_b_issuer_presented_to_tenant_a_is_rejected() {
 }
 
 #[tokio::test]
-async fn a_code_from_tenant_b_presented_with_tenant_a_state_is_rejected() {
+async fn a_code_from_organisation_b_presented_with_organisation_a_state_is_rejected() {
     let app = TestApp::spawn().await;
     let browser = app.browser();
-    // Start at tenant A, but complete the flow with a code and issuer from tenant B.
+    // Start at organisation A, but complete the flow with a code and issuer from organisation B.
     let start_a = browser.start_sign_in(ALICE).await;
     let callback_a = browser.authorize(&start_a).await;
     let other = app.browser();
@@ -333,7 +333,7 @@ async fn a_state_cannot_be_used_twice() {
 }
 
 #[tokio::test]
-async fn an_idp_address_outside_the_tenant_domains_is_refused() {
+async fn an_idp_address_outside_the_organisation_domains_is_refused() {
     let app = TestApp::spawn().await;
     app.issuer_a.add_user(testkit::oidc::User::new(
         "mallory@beta.test",
@@ -362,7 +362,7 @@ async fn the_user_row_is_upserted_with_groups_and_role() {
 
     let db = app.db().await;
     let users: Vec<(i64, String, String, i64)> =
-        sqlx::query_as("SELECT id, tenant, email, is_admin FROM users")
+        sqlx::query_as("SELECT id, organisation, email, is_admin FROM users")
             .fetch_all(&db.pool)
             .await
             .unwrap();

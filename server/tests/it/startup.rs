@@ -28,12 +28,12 @@ database_url = "DBURL"
 url = "http://127.0.0.1:9"
 api_key = "API_x"
 
-[tenants.acme]
+[organisations.acme]
 display_name = "Acme"
 domains = ["acme.test"]
 stalwart = "main"
 mail = { imap_host = "mail.acme.test", smtp_host = "mail.acme.test" }
-[tenants.acme.oidc]
+[organisations.acme.oidc]
 issuer = "http://127.0.0.1:9"
 client_id = "postern"
 client_secret = "s"
@@ -49,7 +49,7 @@ fn a_malformed_config_stops_the_server_with_one_line_naming_the_key() {
 
     assert_eq!(code, 2);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(stderr.contains("tenants.acme.domains"), "{stderr}");
+    assert!(stderr.contains("organisations.acme.domains"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
 

@@ -1,4 +1,4 @@
-//! The tenant's audit log, filtered by action and by who did it.
+//! The organisation's audit log, filtered by action and by who did it.
 
 use crate::admin::api::get_audit;
 use crate::admin::model::{AUDIT_PAGE_SIZE, AuditView};

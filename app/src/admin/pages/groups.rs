@@ -41,8 +41,7 @@ fn Groups(view: GroupsView) -> impl IntoView {
                     .map(|g| {
                         let typed = draft
                             .as_ref()
-                            .filter(|d| d.form == format!("member:{}", g.id))
-                            .map(|d| d.value("member"))
+                            .and_then(|d| d.value(&format!("member:{}", g.id), "member"))
                             .unwrap_or_default();
                         group_card(g, typed)
                     })

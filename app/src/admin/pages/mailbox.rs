@@ -40,7 +40,7 @@ fn Mailbox(view: MailboxDetail) -> AnyView {
         ..
     } = view;
     let confirmed = draft
-        .filter(|d| d.form == "password")
+        .filter(|d| d.is("password"))
         .map(|_| confirmed_sign_in());
     let base = format!("/admin/mailboxes/{}", row.id);
     let quota = row
@@ -185,9 +185,11 @@ pub fn DeleteMailboxPage() -> impl IntoView {
             }
             {
                         let action = format!("/admin/mailboxes/{}/delete", v.row.id);
-                        let draft = v.draft.filter(|d| d.form == "delete");
+                        let draft = v.draft.filter(|d| d.is("delete"));
                         let confirmed = draft.is_some().then(confirmed_sign_in);
-                        let typed = draft.map(|d| d.value("confirm")).unwrap_or_default();
+                        let typed = draft
+                            .and_then(|d| d.value("delete", "confirm"))
+                            .unwrap_or_default();
                         view! {
                             <Page me=v.me current="/admin/mailboxes">
                                 <h1>{text::DELETE_TITLE}</h1>

@@ -13,7 +13,7 @@ pub use mailboxes::{MailboxesPage, NewMailboxPage};
 use crate::admin::text;
 use leptos::prelude::*;
 
-/// The badge on accounts a tenant admin can see but not change.
+/// The badge on accounts an organisation admin can see but not change.
 fn protected_badge(protected: bool) -> impl IntoView {
     protected.then(|| view! { <span class="badge protected">{text::PROTECTED}</span> })
 }

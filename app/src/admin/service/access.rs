@@ -74,13 +74,13 @@ pub async fn sign_out_person(
     .await?;
     let address = scope.address(&account);
     let db = &scope.caller.state.db;
-    let tenant = &scope.caller.tenant.slug;
-    let people = users::with_email(db, tenant, &address)
+    let organisation = &scope.caller.organisation.slug;
+    let people = users::with_email(db, organisation, &address)
         .await
         .map_err(AppError::internal)?;
     let mut ended = 0;
     for person in &people {
-        ended += logins::end_all(db, tenant, person.id)
+        ended += logins::end_all(db, organisation, person.id)
             .await
             .map_err(AppError::internal)?;
     }

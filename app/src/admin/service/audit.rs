@@ -1,4 +1,4 @@
-//! The tenant's audit log, as the admin page shows it and as a CSV download.
+//! The organisation's audit log, as the admin page shows it and as a CSV download.
 
 use crate::account::service::me;
 use crate::admin::model::{AUDIT_PAGE_SIZE, AuditRow, AuditView};
@@ -15,19 +15,25 @@ pub async fn list(
     page: u64,
 ) -> Result<AuditView, AppError> {
     let db = &scope.caller.state.db;
-    let tenant = &scope.caller.tenant.slug;
+    let organisation = &scope.caller.organisation.slug;
     let filter = Filter {
         action: &action,
         actor: &actor,
     };
     let page = page.max(1);
-    let total = audit::count_for_tenant(db, tenant, &filter)
+    let total = audit::count_for_organisation(db, organisation, &filter)
         .await
         .map_err(AppError::internal)?;
     let offset = (page - 1) * AUDIT_PAGE_SIZE;
-    let events = audit::for_tenant(db, tenant, &filter, AUDIT_PAGE_SIZE as i64, offset as i64)
-        .await
-        .map_err(AppError::internal)?;
+    let events = audit::for_organisation(
+        db,
+        organisation,
+        &filter,
+        AUDIT_PAGE_SIZE as i64,
+        offset as i64,
+    )
+    .await
+    .map_err(AppError::internal)?;
     Ok(AuditView {
         me: me(&scope.caller),
         page,
@@ -57,12 +63,12 @@ fn row(e: &Event) -> AuditRow {
 pub async fn csv(scope: &AdminScope, action: &str, actor: &str) -> Result<String, AppError> {
     const CHUNK: i64 = 1000;
     let db = &scope.caller.state.db;
-    let tenant = &scope.caller.tenant.slug;
+    let organisation = &scope.caller.organisation.slug;
     let filter = Filter { action, actor };
     let mut out = String::from("time,actor,action,target,outcome,ip,user_agent,detail\r\n");
     let mut offset = 0;
     loop {
-        let events = audit::for_tenant(db, tenant, &filter, CHUNK, offset)
+        let events = audit::for_organisation(db, organisation, &filter, CHUNK, offset)
             .await
             .map_err(AppError::internal)?;
         for e in &events {

@@ -1,4 +1,4 @@
-//! What every admin action shares: finding one of the tenant's accounts, reading an address
+//! What every admin action shares: finding one of the organisation's accounts, reading an address
 //! typed into a form, explaining Stalwart's refusals, and writing the audit log.
 
 use super::validate::valid_local_part;
@@ -15,7 +15,7 @@ pub fn not_found() -> AppError {
     AppError::NotFound(text::NOT_FOUND.into())
 }
 
-/// An account of this tenant, by id; anything else is "not found".
+/// An account of this organisation, by id; anything else is "not found".
 pub async fn account(scope: &AdminScope, id: &str, kind: AccountKind) -> Result<Account, AppError> {
     let found = scope
         .stalwart()
@@ -28,7 +28,7 @@ pub async fn account(scope: &AdminScope, id: &str, kind: AccountKind) -> Result<
         .ok_or_else(not_found)
 }
 
-/// Splits `local@domain`, requiring one of the tenant's domains; returns the local part and
+/// Splits `local@domain`, requiring one of the organisation's domains; returns the local part and
 /// the domain's id.
 pub fn parse_address<'a>(
     scope: &AdminScope,
@@ -53,7 +53,7 @@ pub fn parse_address<'a>(
     Ok((local, id.to_owned()))
 }
 
-/// `alias@domain` of an alias, or of another domain when it is not the tenant's.
+/// `alias@domain` of an alias, or of another domain when it is not the organisation's.
 pub fn alias_address(scope: &AdminScope, name: &str, domain_id: &str) -> String {
     format!(
         "{name}@{}",
@@ -61,8 +61,8 @@ pub fn alias_address(scope: &AdminScope, name: &str, domain_id: &str) -> String 
     )
 }
 
-/// Every group of the tenant, with its domain's name.
-pub async fn tenant_groups(scope: &AdminScope) -> Result<Vec<(String, Account)>, AppError> {
+/// Every group of the organisation, with its domain's name.
+pub async fn organisation_groups(scope: &AdminScope) -> Result<Vec<(String, Account)>, AppError> {
     let mut groups = Vec::new();
     for (name, id) in scope.domains() {
         let found = scope
@@ -75,12 +75,12 @@ pub async fn tenant_groups(scope: &AdminScope) -> Result<Vec<(String, Account)>,
     Ok(groups)
 }
 
-/// Every group of the tenant as (id, address).
+/// Every group of the organisation as (id, address).
 pub async fn group_addresses(scope: &AdminScope) -> Result<Vec<(String, String)>, AppError> {
-    Ok(tenant_groups(scope)
+    Ok(organisation_groups(scope)
         .await?
         .into_iter()
-        .map(|(domain, g)| (g.id, format!("{}@{domain}", g.name)))
+        .map(|(domain, g)| (g.id, format!("{}@{domain}", g.local_part)))
         .collect())
 }
 
@@ -119,8 +119,8 @@ pub fn explain_set_error(set: &SetError, action: &str) -> AppError {
                 field: set
                     .properties
                     .first()
-                    .cloned()
-                    .unwrap_or_else(|| "form".into()),
+                    .map_or("form", |p| form_field(p))
+                    .to_owned(),
                 message: set
                     .description
                     .clone()
@@ -177,4 +177,24 @@ pub async fn begin(
         detail,
     };
     scope.caller.begin(meta, event).await
+}
+
+/// The form field a property Stalwart refused is typed in: Stalwart's `name` is our
+/// `local_part` and its `description` our `display_name`; others keep their name.
+fn form_field(property: &str) -> &str {
+    match property {
+        "name" => "local_part",
+        "description" => "display_name",
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_property_stalwart_refuses_is_shown_at_the_field_it_was_typed_in() {
+        assert_eq!(super::form_field("name"), "local_part");
+        assert_eq!(super::form_field("description"), "display_name");
+        assert_eq!(super::form_field("quotas"), "quotas");
+    }
 }

@@ -1,7 +1,7 @@
 //! Groups (shared mailboxes): the list with members, creating one, membership, and making
 //! sure a group can receive mail.
 
-use super::common::{explain, parse_address, record, tenant_groups};
+use super::common::{explain, organisation_groups, parse_address, record};
 use super::protection::{check_writable, protection, writable};
 use crate::account::service::me;
 use crate::admin::model::{GroupRow, GroupsView, Member};
@@ -16,7 +16,7 @@ use serde_json::json;
 
 pub async fn list(scope: &AdminScope, notice: Option<Notice>) -> Result<GroupsView, AppError> {
     let mut groups = Vec::new();
-    for (domain, g) in tenant_groups(scope).await? {
+    for (domain, g) in organisation_groups(scope).await? {
         groups.push(group_row(scope, &g, &domain).await?);
     }
     Ok(GroupsView {
@@ -36,8 +36,8 @@ async fn group_row(scope: &AdminScope, g: &Account, domain: &str) -> Result<Grou
         .map_err(|e| e.user_error(action::LIST_MEMBERS))?;
     Ok(GroupRow {
         id: g.id.clone(),
-        address: format!("{}@{domain}", g.name),
-        display_name: g.description.clone().filter(|d| !d.is_empty()),
+        address: format!("{}@{domain}", g.local_part),
+        display_name: g.display_name.clone().filter(|d| !d.is_empty()),
         // `Null` (not sent) counts as the default, which receives.
         can_receive: g.permissions.is_null() || can_receive(&g.permissions),
         protected: protection(scope, g).is_some(),
@@ -61,12 +61,12 @@ pub async fn create(
 ) -> Result<String, AppError> {
     let address = address.trim().to_lowercase();
     let (local, domain_id) = parse_address(scope, "address", &address)?;
-    let description = display_name.trim();
+    let display_name = display_name.trim();
     let new = NewAccount {
         kind: AccountKind::Group,
-        name: local.to_owned(),
+        local_part: local.to_owned(),
         domain_id,
-        description: (!description.is_empty()).then(|| description.to_owned()),
+        display_name: (!display_name.is_empty()).then(|| display_name.to_owned()),
         quota_bytes: None,
         aliases: Vec::new(),
         password_hash: None,
@@ -76,7 +76,7 @@ pub async fn create(
         .create_account(&new)
         .await
         .map_err(|e| explain(&e, action::CREATE_GROUP))?;
-    let detail = json!({ "after": { "address": address, "display_name": description } });
+    let detail = json!({ "after": { "address": address, "display_name": display_name } });
     record(
         scope,
         meta,

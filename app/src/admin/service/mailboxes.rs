@@ -1,4 +1,4 @@
-//! Mailboxes of the tenant: the paged list, one mailbox, and every change to them.
+//! Mailboxes of the organisation: the paged list, one mailbox, and every change to them.
 
 use super::common::{
     account, alias_address, begin, explain, group_addresses, parse_address, record,
@@ -23,19 +23,19 @@ use crate::ssr::stalwart::model::{Account, AccountKind};
 use crate::ssr::state::Outcome;
 use serde_json::json;
 
-/// A mailbox as the lists show it; `groups` are (id, address) of the tenant's groups.
+/// A mailbox as the lists show it; `groups` are (id, address) of the organisation's groups.
 pub fn row(scope: &AdminScope, a: &Account, groups: &[(String, String)]) -> MailboxRow {
     MailboxRow {
         id: a.id.clone(),
         address: scope.address(a),
         protected: protection(scope, a).is_some(),
-        display_name: a.description.clone().filter(|d| !d.is_empty()),
+        display_name: a.display_name.clone().filter(|d| !d.is_empty()),
         used_bytes: a.used_disk_quota.unwrap_or(0),
         quota_bytes: a.disk_quota(),
         aliases: a
             .aliases
             .values()
-            .map(|al| alias_address(scope, &al.name, &al.domain_id))
+            .map(|al| alias_address(scope, &al.local_part, &al.domain_id))
             .collect(),
         groups: a
             .member_group_ids
@@ -50,11 +50,11 @@ pub fn row(scope: &AdminScope, a: &Account, groups: &[(String, String)]) -> Mail
     }
 }
 
-/// Whether admins may give mailboxes a password: the tenant allows it (`mailbox_passwords`)
+/// Whether admins may give mailboxes a password: the organisation allows it (`mailbox_passwords`)
 /// and the mail server keeps passwords itself. With an external directory, sign-in and
 /// passwords belong to the organisation's sign-in service.
 async fn password_policy(scope: &AdminScope) -> Result<PasswordPolicy, AppError> {
-    if scope.caller.tenant.mailbox_passwords != MailboxPasswords::Optional {
+    if scope.caller.organisation.mailbox_passwords != MailboxPasswords::Optional {
         return Ok(PasswordPolicy::NotUsed);
     }
     let directory = scope
@@ -71,7 +71,7 @@ async fn password_policy(scope: &AdminScope) -> Result<PasswordPolicy, AppError>
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum PasswordPolicy {
     Allowed,
-    /// The tenant's people sign in through its IdP only.
+    /// The organisation's people sign in through its IdP only.
     NotUsed,
     /// The mail server's accounts live in an external directory.
     ExternalDirectory,
@@ -115,7 +115,7 @@ pub async fn list(
             .await
             .map_err(|e| e.user_error(action::LIST_GROUPS))?
             .iter()
-            .map(|g| (g.id.clone(), format!("{}@{domain}", g.name)))
+            .map(|g| (g.id.clone(), format!("{}@{domain}", g.local_part)))
             .collect()
     } else {
         Vec::new()
@@ -198,8 +198,8 @@ pub async fn create(
     if domain_id.is_none() {
         fail("domain", text::CHOOSE_DOMAIN.into());
     }
-    let description = form.display_name.trim().to_owned();
-    if description.chars().count() > DISPLAY_NAME_MAX {
+    let display_name = form.display_name.trim().to_owned();
+    if display_name.chars().count() > DISPLAY_NAME_MAX {
         fail("display_name", text::DISPLAY_NAME_TOO_LONG.into());
     }
     let quota = parse_quota(&form.quota_gb).unwrap_or_else(|m| {
@@ -230,7 +230,7 @@ pub async fn create(
         fail("password", text::NO_MAILBOX_PASSWORDS.into());
         None
     } else {
-        match check_password_strength(&form.password, &[&local, &description]) {
+        match check_password_strength(&form.password, &[&local, &display_name]) {
             Ok(()) => Some(hash_password(&form.password)?),
             Err(m) => {
                 fail("password", m);
@@ -243,9 +243,9 @@ pub async fn create(
     }
     let new = NewAccount {
         kind: AccountKind::User,
-        name: local.clone(),
+        local_part: local.clone(),
         domain_id: domain_id.expect("validated"),
-        description: (!description.is_empty()).then(|| description.clone()),
+        display_name: (!display_name.is_empty()).then(|| display_name.clone()),
         quota_bytes: quota,
         aliases: aliases.clone(),
         password_hash,
@@ -256,7 +256,7 @@ pub async fn create(
         .map(|(l, d)| alias_address(scope, l, d))
         .collect();
     let detail = json!({
-        "after": { "address": address, "display_name": description, "quota_bytes": quota,
+        "after": { "address": address, "display_name": display_name, "quota_bytes": quota,
                    "aliases": alias_list, "password_set": new.password_hash.is_some() }
     });
     let audited = begin(
@@ -290,8 +290,8 @@ pub async fn update(
         meta,
     )
     .await?;
-    let description = display_name.trim().to_owned();
-    if description.chars().count() > DISPLAY_NAME_MAX {
+    let display_name = display_name.trim().to_owned();
+    if display_name.chars().count() > DISPLAY_NAME_MAX {
         return Err(AppError::field("display_name", text::DISPLAY_NAME_TOO_LONG));
     }
     let quota = parse_quota(quota_gb).map_err(|m| AppError::field("quota_gb", m))?;
@@ -299,7 +299,7 @@ pub async fn update(
         .stalwart()
         .set_details(
             &account.id,
-            (!description.is_empty()).then_some(description.as_str()),
+            (!display_name.is_empty()).then_some(display_name.as_str()),
             quota,
         )
         .await
@@ -311,8 +311,8 @@ pub async fn update(
         Some(&account.id),
         Some(&scope.address(&account)),
         json!({
-            "before": { "display_name": account.description, "quota_bytes": account.disk_quota() },
-            "after": { "display_name": description, "quota_bytes": quota },
+            "before": { "display_name": account.display_name, "quota_bytes": account.disk_quota() },
+            "after": { "display_name": display_name, "quota_bytes": quota },
         }),
     )
     .await;
@@ -375,7 +375,7 @@ pub async fn remove_alias(
         .find(|(_, a)| {
             format!(
                 "{}@{}",
-                a.name,
+                a.local_part,
                 scope.domain_name(&a.domain_id).unwrap_or("?")
             ) == alias
         })
@@ -425,7 +425,10 @@ pub async fn reset_password(
     .await?;
     check_password_strength(
         password,
-        &[&account.name, account.description.as_deref().unwrap_or("")],
+        &[
+            &account.local_part,
+            account.display_name.as_deref().unwrap_or(""),
+        ],
     )
     .map_err(|m| AppError::field("password", m))?;
     let hash = hash_password(password)?;
@@ -465,7 +468,7 @@ pub async fn delete(
         return Err(AppError::field("confirm", text::type_to_confirm(&address)));
     }
     let detail = json!({
-        "before": { "address": address, "display_name": account.description, "quota_bytes": account.disk_quota() }
+        "before": { "address": address, "display_name": account.display_name, "quota_bytes": account.disk_quota() }
     });
     let audited = begin(
         scope,

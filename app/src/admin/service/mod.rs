@@ -1,7 +1,7 @@
-//! Tenant administration. Every read is filtered to the tenant's domains, and every write
+//! Organisation administration. Every read is filtered to the organisation's domains, and every write
 //! first checks that each account, alias and group it touches belongs to one of them and is
 //! not managed by the mail server's operator. Anything else is answered as "not found",
-//! whether it exists in another tenant or not at all.
+//! whether it exists in another organisation or not at all.
 
 pub mod access;
 pub mod audit;

@@ -1,4 +1,4 @@
-//! Tenant admins manage people, not the server: accounts with rights on the mail server
+//! Organisation admins manage people, not the server: accounts with rights on the mail server
 //! (`ssr::stalwart::Protection`) are shown here but never changed, nor their credentials read.
 
 use super::common::{account, record};
@@ -19,12 +19,12 @@ fn reason(protection: Protection) -> &'static str {
     }
 }
 
-/// Whether (and why) an account is outside what a tenant admin may change.
+/// Whether (and why) an account is outside what an organisation admin may change.
 pub fn protection(scope: &AdminScope, account: &Account) -> Option<Protection> {
     account.protection(scope.portal_account())
 }
 
-/// An account of this tenant that the admin may change, for `action`. A protected one is
+/// An account of this organisation that the admin may change, for `action`. A protected one is
 /// refused (403) and the attempt is written to the audit log.
 pub async fn writable(
     scope: &AdminScope,

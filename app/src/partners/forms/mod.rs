@@ -14,11 +14,9 @@ use super::model::{Draft, NewOrganisationForm, Report};
 use super::service::{PartnerScope, lifecycle};
 use crate::auth::service::{fresh_sign_in, is_fresh};
 use crate::error::AppError;
-use crate::ssr::http::{Partner, Reply, RequestMeta};
-use crate::ssr::state::AppState;
+use crate::ssr::http::{Reply, Scoped};
 use axum::Form;
-use axum::extract::{FromRequestParts, Path};
-use axum::http::request::Parts;
+use axum::extract::Path;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 
@@ -26,27 +24,8 @@ fn console(slug: &str) -> String {
     format!("/partners/organisations/{slug}")
 }
 
-/// The partner scope, where the request came from, and how to answer.
-pub(crate) struct Ctx {
-    scope: PartnerScope,
-    meta: RequestMeta,
-    reply: Reply,
-}
-
-/// As an extractor: a partner's admin (see [`Partner`]), with their scope.
-impl FromRequestParts<AppState> for Ctx {
-    type Rejection = Response;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        let Partner {
-            caller,
-            meta,
-            reply,
-        } = Partner::from_request_parts(parts, state).await?;
-        let scope = PartnerScope::of(caller).map_err(IntoResponse::into_response)?;
-        Ok(Self { scope, meta, reply })
-    }
-}
+/// A partner admin's form post: their scope, where it came from, and how to answer.
+pub(crate) type PartnerAdmin = Scoped<PartnerScope>;
 
 /// Answers a post: the notice, and for a refused form its values and errors kept.
 async fn answer(
@@ -68,12 +47,16 @@ async fn answer(
 }
 
 /// A change that needs a recent sign-in at the partner's own IdP (removing at the mail server,
-/// swapping an IdP, adding a server, making a one-time link), like a tenant admin's mailbox
+/// swapping an IdP, adding a server, making a one-time link), like an organisation admin's mailbox
 /// delete: `None` when the sign-in is fresh; else the way to the IdP, coming back to `page`
 /// with what was typed kept (never a secret).
-async fn needs_fresh_sign_in(c: &Ctx, page: &str, kept: Option<Draft>) -> Option<Response> {
+async fn needs_fresh_sign_in(
+    c: &PartnerAdmin,
+    page: &str,
+    kept: Option<Draft>,
+) -> Option<Response> {
     let caller = &c.scope.caller;
-    if is_fresh(&caller.user, caller.tenant.fresh_auth_max_age) {
+    if is_fresh(&caller.user, caller.organisation.fresh_auth_max_age) {
         return None;
     }
     let (url, pending) = match fresh_sign_in(caller, page).await {
@@ -101,17 +84,10 @@ async fn keep_report(reply: &Reply, report: &Report) {
 }
 
 fn draft(form: &str, values: &[(&str, &str)]) -> Option<Draft> {
-    Some(Draft {
-        form: form.to_owned(),
-        values: values
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect(),
-        errors: Vec::new(),
-    })
+    Some(Draft::of(form, values))
 }
 
-pub(super) async fn create(c: Ctx, Form(form): Form<NewOrganisationForm>) -> Response {
+pub(super) async fn create(c: PartnerAdmin, Form(form): Form<NewOrganisationForm>) -> Response {
     let kept = draft(
         "details",
         &[
@@ -131,7 +107,7 @@ pub(super) async fn create(c: Ctx, Form(form): Form<NewOrganisationForm>) -> Res
 }
 
 pub(super) async fn details(
-    c: Ctx,
+    c: PartnerAdmin,
     Path(slug): Path<String>,
     Form(form): Form<NewOrganisationForm>,
 ) -> Response {
@@ -146,17 +122,17 @@ pub(super) async fn details(
     answer(&c.reply, outcome, &console(&slug), kept).await
 }
 
-pub(super) async fn activate(c: Ctx, Path(slug): Path<String>) -> Response {
+pub(super) async fn activate(c: PartnerAdmin, Path(slug): Path<String>) -> Response {
     let outcome = lifecycle::activate(&c.scope, &slug).await;
     answer(&c.reply, outcome, &console(&slug), None).await
 }
 
-pub(super) async fn suspend(c: Ctx, Path(slug): Path<String>) -> Response {
+pub(super) async fn suspend(c: PartnerAdmin, Path(slug): Path<String>) -> Response {
     let outcome = lifecycle::suspend(&c.scope, &slug).await;
     answer(&c.reply, outcome, &console(&slug), None).await
 }
 
-pub(super) async fn resume(c: Ctx, Path(slug): Path<String>) -> Response {
+pub(super) async fn resume(c: PartnerAdmin, Path(slug): Path<String>) -> Response {
     let outcome = lifecycle::resume(&c.scope, &slug).await;
     answer(&c.reply, outcome, &console(&slug), None).await
 }
@@ -170,7 +146,7 @@ pub(super) struct RemoveForm {
 }
 
 pub(super) async fn remove(
-    c: Ctx,
+    c: PartnerAdmin,
     Path(slug): Path<String>,
     Form(form): Form<RemoveForm>,
 ) -> Response {
@@ -203,8 +179,9 @@ pub(super) async fn remove(
 
 impl crate::routing::Sample for RemoveForm {
     fn sample(t: &crate::routing::Target) -> Self {
+        // The weighty way: deleting at the mail server too.
         RemoveForm {
-            delete_at_server: None,
+            delete_at_server: Some("on".into()),
             confirm: t.slug.clone(),
         }
     }

@@ -1,6 +1,6 @@
 //! The wizard's steps: the domains and their proof, the mail server, the identity provider.
 
-use super::{Ctx, answer, console, draft, keep_report, needs_fresh_sign_in};
+use super::{PartnerAdmin, answer, console, draft, keep_report, needs_fresh_sign_in};
 use crate::error::AppError;
 use crate::partners::api::DRAFT;
 use crate::partners::model::{Draft, IdpForm};
@@ -18,7 +18,7 @@ pub(crate) struct DomainForm {
 }
 
 pub(crate) async fn claim_domain(
-    c: Ctx,
+    c: PartnerAdmin,
     Path(slug): Path<String>,
     Form(form): Form<DomainForm>,
 ) -> Response {
@@ -27,18 +27,24 @@ pub(crate) async fn claim_domain(
     answer(&c.reply, outcome, &console(&slug), kept).await
 }
 
-pub(crate) async fn check_domain(c: Ctx, Path((slug, domain)): Path<(String, String)>) -> Response {
+pub(crate) async fn check_domain(
+    c: PartnerAdmin,
+    Path((slug, domain)): Path<(String, String)>,
+) -> Response {
     let outcome = domains::check(&c.scope, &slug, &domain, &c.meta).await;
     answer(&c.reply, outcome, &console(&slug), None).await
 }
 
-pub(crate) async fn renew_domain(c: Ctx, Path((slug, domain)): Path<(String, String)>) -> Response {
+pub(crate) async fn renew_domain(
+    c: PartnerAdmin,
+    Path((slug, domain)): Path<(String, String)>,
+) -> Response {
     let outcome = domains::renew(&c.scope, &slug, &domain, &c.meta).await;
     answer(&c.reply, outcome, &console(&slug), None).await
 }
 
 pub(crate) async fn release_domain(
-    c: Ctx,
+    c: PartnerAdmin,
     Path((slug, domain)): Path<(String, String)>,
 ) -> Response {
     let outcome = domains::release(&c.scope, &slug, &domain, &c.meta).await;
@@ -52,7 +58,7 @@ pub(crate) struct CreateForm {
 }
 
 pub(crate) async fn create_at_server(
-    c: Ctx,
+    c: PartnerAdmin,
     Path((slug, domain)): Path<(String, String)>,
     Form(form): Form<CreateForm>,
 ) -> Response {
@@ -62,7 +68,7 @@ pub(crate) async fn create_at_server(
 }
 
 pub(crate) async fn choose_server(
-    c: Ctx,
+    c: PartnerAdmin,
     Path(slug): Path<String>,
     Form(form): Form<server::ChooseForm>,
 ) -> Response {
@@ -79,7 +85,7 @@ pub(crate) async fn choose_server(
 }
 
 pub(crate) async fn add_server(
-    c: Ctx,
+    c: PartnerAdmin,
     Path(slug): Path<String>,
     Form(form): Form<server::AddForm>,
 ) -> Response {
@@ -107,7 +113,7 @@ pub(crate) async fn add_server(
     }
 }
 
-pub(crate) async fn test_server(c: Ctx, Path(slug): Path<String>) -> Response {
+pub(crate) async fn test_server(c: PartnerAdmin, Path(slug): Path<String>) -> Response {
     let outcome = server::test_chosen(&c.scope, &slug).await;
     match outcome {
         Ok(report) => {
@@ -119,7 +125,7 @@ pub(crate) async fn test_server(c: Ctx, Path(slug): Path<String>) -> Response {
 }
 
 pub(crate) async fn discover(
-    c: Ctx,
+    c: PartnerAdmin,
     Path(slug): Path<String>,
     Form(form): Form<IdpForm>,
 ) -> Response {
@@ -140,7 +146,7 @@ pub(crate) async fn discover(
 }
 
 pub(crate) async fn save_idp(
-    c: Ctx,
+    c: PartnerAdmin,
     Path(slug): Path<String>,
     Form(form): Form<IdpForm>,
 ) -> Response {
@@ -157,7 +163,7 @@ pub(crate) async fn save_idp(
     answer(&c.reply, outcome, &console(&slug), kept).await
 }
 
-pub(crate) async fn test_idp(c: Ctx, Path(slug): Path<String>) -> Response {
+pub(crate) async fn test_idp(c: PartnerAdmin, Path(slug): Path<String>) -> Response {
     let started = idp::start_test(&c.scope, &slug).await;
     match started {
         Ok((url, pending)) => match c.reply.session.start_login(&pending).await {
@@ -168,13 +174,13 @@ pub(crate) async fn test_idp(c: Ctx, Path(slug): Path<String>) -> Response {
     }
 }
 
-pub(crate) async fn tested(c: Ctx, Path(slug): Path<String>) -> Response {
+pub(crate) async fn tested(c: PartnerAdmin, Path(slug): Path<String>) -> Response {
     let outcome: Option<TestSignIn> = c.reply.session.take(TEST_SIGN_IN).await.ok().flatten();
     let result = idp::record_test(&c.scope, &slug, outcome, &c.meta).await;
     answer(&c.reply, result, &console(&slug), None).await
 }
 
-pub(crate) async fn make_test_link(c: Ctx, Path(slug): Path<String>) -> Response {
+pub(crate) async fn make_test_link(c: PartnerAdmin, Path(slug): Path<String>) -> Response {
     if let Some(answer) = needs_fresh_sign_in(&c, &console(&slug), None).await {
         return answer;
     }

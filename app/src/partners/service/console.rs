@@ -15,7 +15,7 @@ use crate::partners::model::{
 use crate::partners::text;
 use crate::ssr::config::LoginHint;
 use crate::ssr::db::audit;
-use crate::ssr::db::directory::{
+use crate::ssr::db::organisations::{
     self as store, DomainRecord, OrganisationRecord, ProofRecord, Status, login_hint_str,
 };
 use crate::ssr::directory::proof::Challenge;
@@ -344,7 +344,7 @@ pub async fn console(
             ..IdpForm::default()
         },
     };
-    let events = audit::for_tenant(db, slug, &audit::Filter::default(), 20, 0)
+    let events = audit::for_organisation(db, slug, &audit::Filter::default(), 20, 0)
         .await
         .map_err(AppError::internal)?;
     let state = &scope.caller.state;

@@ -5,7 +5,7 @@ use super::{PartnerScope, manage_error};
 use crate::error::AppError;
 use crate::partners::text;
 use crate::ssr::db::audit;
-use crate::ssr::db::directory::{self as store, OrganisationRecord, ProofRecord};
+use crate::ssr::db::organisations::{self as store, OrganisationRecord, ProofRecord};
 use crate::ssr::directory::onboard::{self, Noted};
 use crate::ssr::directory::proof::{Challenge, Finding, Refusal, claimable, judge};
 use crate::ssr::dns::check::Unknown;
@@ -227,7 +227,7 @@ pub(super) async fn note(
     domain: &str,
 ) {
     let event = audit::NewEvent {
-        tenant: organisation,
+        organisation,
         actor_id: actor.id,
         actor_email: actor.email,
         action,
@@ -337,7 +337,7 @@ pub async fn release(
 /// The client of a mail server by name, as this instance knows it.
 pub fn client_of(state: &AppState, server: &str) -> Result<StalwartClient, AppError> {
     state
-        .tenants()
+        .organisations()
         .servers()
         .into_iter()
         .find(|(name, _)| name == server)

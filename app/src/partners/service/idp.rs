@@ -6,16 +6,16 @@ use crate::error::AppError;
 use crate::partners::model::{IdpForm, Report, ReportLine};
 use crate::partners::text;
 use crate::ssr::config::LoginHint;
-use crate::ssr::db::directory::{self as store, IdentityProviderRecord};
+use crate::ssr::db::organisations::{self as store, IdentityProviderRecord};
 use crate::ssr::db::{Db, audit};
 use crate::ssr::directory::onboard;
 use crate::ssr::http::RequestMeta;
 use crate::ssr::oidc::{
     AuthOptions, Discovered, IssuerMatch, OidcError, PendingLogin, TestClaims, TestSignIn,
 };
+use crate::ssr::organisations::Organisation;
 use crate::ssr::outbound::Refused;
 use crate::ssr::state::AppState;
-use crate::ssr::tenants::Tenant;
 use secrecy::SecretString;
 use serde_json::json;
 
@@ -222,29 +222,29 @@ pub async fn start_test(
 ) -> Result<(url::Url, PendingLogin), AppError> {
     scope.writable(slug).await?;
     let state = &scope.caller.state;
-    let tenant = state
-        .tenants()
+    let organisation = state
+        .organisations()
         .by_slug(slug)
         .cloned()
         .ok_or_else(|| AppError::Refused(text::SET_UP_IDP_FIRST.to_owned()))?;
     test_request(
         state,
-        &tenant,
+        &organisation,
         format!("/partners/organisations/{slug}/idp/tested"),
     )
     .await
 }
 
-/// A test sign-in at the tenant's IdP, coming back to `back`: whoever signs in there is asked
+/// A test sign-in at the organisation's IdP, coming back to `back`: whoever signs in there is asked
 /// for their password (`prompt=login`), and the pending login is marked as a test.
 async fn test_request(
     state: &AppState,
-    tenant: &Tenant,
+    organisation: &Organisation,
     back: String,
 ) -> Result<(url::Url, PendingLogin), AppError> {
     let provider = state
         .oidc
-        .provider(tenant, &state.redirect_uri())
+        .provider(organisation, &state.redirect_uri())
         .await
         .map_err(|e| AppError::Unavailable(text::idp_unreachable(discovery_problem(&e))))?;
     let options = AuthOptions {
@@ -252,7 +252,7 @@ async fn test_request(
         max_age: None,
         force_login: true,
     };
-    let (url, mut pending) = provider.authorization_request(tenant, &options, back);
+    let (url, mut pending) = provider.authorization_request(organisation, &options, back);
     pending.test = true;
     Ok((url, pending))
 }
@@ -265,7 +265,7 @@ pub async fn record_test(
     meta: &RequestMeta,
 ) -> Result<String, AppError> {
     scope.writable(slug).await?;
-    let Some(outcome) = outcome.filter(|t| t.tenant == slug) else {
+    let Some(outcome) = outcome.filter(|t| t.organisation == slug) else {
         return Err(AppError::Conflict(text::NO_TEST_RESULT.to_owned()));
     };
     let actor = Actor {
@@ -293,7 +293,7 @@ async fn note_test(
 ) -> Result<TestClaims, AppError> {
     let log = |target: Option<String>, detail: serde_json::Value| async move {
         let event = audit::NewEvent {
-            tenant: slug,
+            organisation: slug,
             actor_id: actor.id,
             actor_email: actor.email,
             action: crate::partners::actions::IDP_TEST,
@@ -374,7 +374,13 @@ pub async fn make_test_link(
     meta: &RequestMeta,
 ) -> Result<String, AppError> {
     let o = scope.writable(slug).await?;
-    if scope.caller.state.tenants().by_slug(&o.slug).is_none() {
+    if scope
+        .caller
+        .state
+        .organisations()
+        .by_slug(&o.slug)
+        .is_none()
+    {
         return Err(AppError::Refused(text::SET_UP_IDP_FIRST.to_owned()));
     }
     let cap = scope
@@ -436,12 +442,12 @@ pub async fn start_link_test(
         .await
         .map_err(AppError::internal)?
         .ok_or_else(|| AppError::NotFound(text::LINK_INVALID.to_owned()))?;
-    let tenant = state
-        .tenants()
+    let organisation = state
+        .organisations()
         .by_slug(&slug)
         .cloned()
         .ok_or_else(|| AppError::Unavailable(text::LINK_NOT_READY.to_owned()))?;
-    test_request(state, &tenant, "/test-sign-in/done".to_owned()).await
+    test_request(state, &organisation, "/test-sign-in/done".to_owned()).await
 }
 
 /// What the organisation's administrator is told after their test sign-in; the result is
@@ -462,7 +468,7 @@ pub async fn finish_link_test(
     };
     let claims = note_test(
         &state.db,
-        &outcome.tenant,
+        &outcome.organisation,
         outcome.result,
         &actor,
         meta,

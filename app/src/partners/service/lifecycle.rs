@@ -8,7 +8,7 @@ use crate::partners::model::NewOrganisationForm;
 use crate::partners::text;
 use crate::ssr::config::is_slug;
 use crate::ssr::db::Db;
-use crate::ssr::db::directory::{
+use crate::ssr::db::organisations::{
     self as store, DomainRecord, IdentityProviderRecord, OnboardingRecord, OrganisationRecord,
     ProofRecord, Status, reason,
 };
@@ -195,7 +195,7 @@ pub fn missing(scope: &PartnerScope, o: &OrganisationRecord, facts: &Facts) -> V
         && let Some((_, why)) = scope
             .caller
             .state
-            .tenants()
+            .organisations()
             .unavailable()
             .find(|(s, _)| *s == &o.slug)
     {
@@ -318,7 +318,7 @@ pub async fn remove(
                 .accounts
                 .iter()
                 .filter(|a| a.protection(&own).is_some())
-                .map(|a| format!("{}@{domain}", a.name))
+                .map(|a| format!("{}@{domain}", a.local_part))
                 .collect();
             if !protected.is_empty() {
                 return Err(AppError::Refused(text::protected_accounts(

@@ -12,9 +12,9 @@ pub mod watch;
 use super::text;
 use crate::error::AppError;
 use crate::ssr::db::audit;
-use crate::ssr::db::directory::{self as store, OrganisationRecord};
+use crate::ssr::db::organisations::{self as store, OrganisationRecord};
 use crate::ssr::directory::manage::ManageError;
-use crate::ssr::http::RequestMeta;
+use crate::ssr::http::{RequestMeta, RequestScope};
 use crate::ssr::outbound::Refused;
 use crate::ssr::state::Caller;
 
@@ -23,24 +23,37 @@ pub struct PartnerScope {
     pub caller: Caller,
 }
 
+impl RequestScope for PartnerScope {
+    const HOME: &'static str = "/partners";
+    const REFUSED: &'static str = crate::error::text::PARTNERS_ONLY;
+
+    async fn of(caller: Caller) -> Result<Self, AppError> {
+        PartnerScope::of(caller)
+    }
+
+    fn caller(&self) -> &Caller {
+        &self.caller
+    }
+}
+
 impl PartnerScope {
     /// `Forbidden` unless the caller administers a partner (`SignInAgain` when that is no
     /// longer certain).
     pub fn of(caller: Caller) -> Result<Self, AppError> {
-        caller.require_admin()?;
-        if !caller.tenant.partner {
+        if !caller.organisation.partner {
             return Err(AppError::Forbidden);
         }
+        caller.require_admin()?;
         Ok(Self { caller })
     }
 
     /// The partner's own organisation.
     pub fn partner(&self) -> &str {
-        &self.caller.tenant.slug
+        &self.caller.organisation.slug
     }
 
     pub fn operator(&self) -> bool {
-        self.caller.tenant.operator
+        self.caller.organisation.operator
     }
 
     pub fn db(&self) -> &crate::ssr::db::Db {
@@ -83,7 +96,7 @@ impl PartnerScope {
         detail: serde_json::Value,
     ) {
         let event = audit::NewEvent {
-            tenant: organisation,
+            organisation,
             actor_id: Some(self.caller.user.user_id),
             actor_email: &self.caller.user.email,
             action,

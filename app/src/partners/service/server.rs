@@ -7,7 +7,7 @@ use crate::error::AppError;
 use crate::partners::model::{Report, ReportLine};
 use crate::partners::text;
 use crate::ssr::config::is_slug;
-use crate::ssr::db::directory::{self as store, MailServerRecord};
+use crate::ssr::db::organisations::{self as store, MailServerRecord};
 use crate::ssr::directory::manage::{self, NewMailServer};
 use crate::ssr::directory::onboard;
 use crate::ssr::http::RequestMeta;

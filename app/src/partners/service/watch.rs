@@ -3,7 +3,7 @@
 //! claims forgotten. Every instance runs them; each is idempotent.
 
 use super::domains::{BACKGROUND, Looked, client_of, look, note};
-use crate::ssr::db::directory as store;
+use crate::ssr::db::organisations as store;
 use crate::ssr::stalwart::StalwartClient;
 use crate::ssr::state::AppState;
 

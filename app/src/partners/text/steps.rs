@@ -157,7 +157,7 @@ pub const REDIRECT_URI: &str = "Redirect URI";
 pub const COPY_REDIRECT: &str = "Copy redirect URI";
 pub const ISSUER: &str = "Issuer URL";
 pub const ISSUER_HINT: &str = "Keycloak: https://host/realms/<realm> · Authentik: \
-    https://host/application/o/<provider>/ · Entra: https://login.microsoftonline.com/<tenant>/v2.0";
+    https://host/application/o/<provider>/ · Entra: https://login.microsoftonline.com/<organisation>/v2.0";
 pub const DISCOVER: &str = "Discover";
 pub const DISCOVERING: &str = "Asking the IdP…";
 pub const CLIENT_ID: &str = "Client ID";

@@ -27,6 +27,7 @@ impl Settings {
             let where_ = e.span().map(|s| line_of(text, s.start)).unwrap_or_default();
             ConfigError::new(format!("config file{where_}"), e.message().to_owned())
         })?;
+        rename_legacy_section(&mut doc)?;
         apply_env_overrides(&mut doc, env)?;
         let settings: Settings = serde_path_to_error::deserialize(toml::Value::Table(doc))
             .map_err(|e| {
@@ -69,7 +70,7 @@ pub fn read_secret(
     Ok(SecretString::from(value.to_owned()))
 }
 
-/// `POSTERN_TENANTS__ACME__OIDC__CLIENT_SECRET=x` sets `tenants.acme.oidc.client_secret`.
+/// `POSTERN_ORGANISATIONS__ACME__OIDC__CLIENT_SECRET=x` sets `organisations.acme.oidc.client_secret`.
 /// `POSTERN_CONFIG` (the file path) and `POSTERN_LOG` are not overrides.
 fn apply_env_overrides(
     doc: &mut toml::Table,
@@ -82,7 +83,10 @@ fn apply_env_overrides(
         if !path.contains("__") {
             continue;
         }
-        let keys: Vec<String> = path.split("__").map(str::to_lowercase).collect();
+        let mut keys: Vec<String> = path.split("__").map(str::to_lowercase).collect();
+        if keys[0] == LEGACY_SECTION {
+            keys[0] = "organisations".to_owned();
+        }
         if keys.iter().any(String::is_empty) {
             return Err(ConfigError::new(name, "empty key segment"));
         }
@@ -98,6 +102,24 @@ fn apply_env_overrides(
         let leaf = keys.last().expect("non-empty");
         table.insert(leaf.clone(), env_value(&raw));
     }
+    Ok(())
+}
+
+/// What `[organisations.*]` was called before; files and `POSTERN_TENANTS__…` written for
+/// earlier releases still load.
+const LEGACY_SECTION: &str = "tenants";
+
+fn rename_legacy_section(doc: &mut toml::Table) -> Result<(), ConfigError> {
+    let Some(legacy) = doc.remove(LEGACY_SECTION) else {
+        return Ok(());
+    };
+    if doc.contains_key("organisations") {
+        return Err(ConfigError::new(
+            LEGACY_SECTION,
+            "[tenants.*] is the old name of [organisations.*]; use one of them, not both",
+        ));
+    }
+    doc.insert("organisations".to_owned(), legacy);
     Ok(())
 }
 

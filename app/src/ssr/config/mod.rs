@@ -1,7 +1,7 @@
 //! Settings: one TOML file plus `POSTERN_<SECTION>__<KEY>` environment overrides.
 //!
 //! Everything is validated at boot. A problem is reported as one line naming the key, e.g.
-//! `tenants.acme.oidc.issuer: not a URL: relative URL without a base`, never as a panic.
+//! `organisations.acme.oidc.issuer: not a URL: relative URL without a base`, never as a panic.
 
 mod load;
 pub mod settings;

@@ -30,7 +30,7 @@ pub struct Settings {
     #[serde(default)]
     pub stalwart: BTreeMap<String, StalwartSettings>,
     #[serde(default)]
-    pub tenants: BTreeMap<String, TenantSettings>,
+    pub organisations: BTreeMap<String, OrganisationSettings>,
     #[serde(default)]
     pub dns: DnsSettings,
     #[serde(default)]
@@ -219,17 +219,17 @@ pub struct StalwartSettings {
     pub api_key_file: Option<PathBuf>,
     #[serde(default = "default_stalwart_timeout_ms")]
     pub timeout_ms: u64,
-    /// The partner organisation (a `[tenants.<slug>]` with `partner = true`) whose
+    /// The partner organisation (a `[organisations.<slug>]` with `partner = true`) whose
     /// organisations may be put on this server. The operator partner may use every server.
     pub managed_by: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct TenantSettings {
+pub struct OrganisationSettings {
     pub display_name: String,
     pub domains: Vec<String>,
-    /// Key of the `[stalwart.<key>]` server this tenant's mailboxes live on.
+    /// Key of the `[stalwart.<key>]` server this organisation's mailboxes live on.
     pub stalwart: String,
     /// A partner: its admins onboard and manage organisations of their own in the portal.
     #[serde(default)]
@@ -242,7 +242,7 @@ pub struct TenantSettings {
     /// How recent the IdP sign-in must be to create an app password (seconds).
     #[serde(default = "default_fresh_auth_secs")]
     pub fresh_auth_max_age_secs: u64,
-    /// Whether admins may give a mailbox a password of its own. For tenants whose users sign
+    /// Whether admins may give a mailbox a password of its own. For organisations whose users sign
     /// in only through the IdP the default is no: people use app passwords.
     #[serde(default)]
     pub mailbox_passwords: MailboxPasswords,
@@ -300,7 +300,7 @@ pub struct OidcSettings {
     pub email_claim: String,
     #[serde(default = "default_groups_claim")]
     pub groups_claim: String,
-    /// Members of this group are tenant admins. No group: nobody is.
+    /// Members of this group are organisation admins. No group: nobody is.
     pub admin_group: Option<String>,
     #[serde(default)]
     pub login_hint: LoginHint,

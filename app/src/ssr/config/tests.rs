@@ -10,12 +10,12 @@ const GOOD: &str = r#"
     url = "http://127.0.0.1:18080"
     api_key = "API_x"
 
-    [tenants.acme]
+    [organisations.acme]
     display_name = "Acme"
     domains = ["acme.test"]
     stalwart = "main"
     mail = { imap_host = "mail.acme.test", smtp_host = "mail.acme.test" }
-    [tenants.acme.oidc]
+    [organisations.acme.oidc]
     issuer = "http://127.0.0.1:9000"
     client_id = "postern"
     client_secret = "s3cret"
@@ -32,7 +32,7 @@ fn load(text: &str, env: &[(&str, &str)]) -> Result<Settings, ConfigError> {
 fn a_complete_file_loads_with_defaults() {
     let s = load(GOOD, &[]).unwrap();
     assert_eq!(s.server.database_url, "sqlite://postern.db?mode=rwc");
-    let acme = &s.tenants["acme"];
+    let acme = &s.organisations["acme"];
     assert_eq!(acme.mail.imap_port, 993);
     assert_eq!(acme.fresh_auth_max_age_secs, 600);
     assert_eq!(acme.oidc.email_claim, "email");
@@ -44,20 +44,31 @@ fn env_overrides_reach_nested_keys_and_numbers() {
         GOOD,
         &[
             ("POSTERN_SERVER__DATABASE_URL", "postgres://localhost/p"),
-            ("POSTERN_TENANTS__ACME__MAIL__IMAP_PORT", "143"),
-            ("POSTERN_TENANTS__ACME__OIDC__CLIENT_SECRET", "12345"),
+            ("POSTERN_ORGANISATIONS__ACME__MAIL__IMAP_PORT", "143"),
+            ("POSTERN_ORGANISATIONS__ACME__OIDC__CLIENT_SECRET", "12345"),
             ("POSTERN_CONFIG", "ignored.toml"),
         ],
     )
     .unwrap();
     assert_eq!(s.server.database_url, "postgres://localhost/p");
-    assert_eq!(s.tenants["acme"].mail.imap_port, 143);
+    assert_eq!(s.organisations["acme"].mail.imap_port, 143);
+}
+
+#[test]
+fn the_old_section_name_tenants_still_loads_from_the_file_and_the_environment() {
+    let old = GOOD.replace("[organisations.", "[tenants.");
+    assert_ne!(old, GOOD);
+    let s = load(&old, &[("POSTERN_TENANTS__ACME__MAIL__IMAP_PORT", "143")]).unwrap();
+    assert_eq!(s.organisations["acme"].mail.imap_port, 143);
+    let both = format!("{old}\n[organisations.other]\ndisplay_name = \"Other\"\n");
+    let err = load(&both, &[]).unwrap_err();
+    assert_eq!(err.key, "tenants");
 }
 
 #[test]
 fn a_wrong_type_names_the_key() {
     let err = load(&GOOD.replace("\"acme.test\"", "42"), &[]).unwrap_err();
-    assert_eq!(err.key, "tenants.acme.domains[0]");
+    assert_eq!(err.key, "organisations.acme.domains[0]");
 }
 
 #[test]
@@ -88,12 +99,12 @@ fn trusted_proxies_are_networks_and_a_bad_one_is_named() {
 #[test]
 fn an_unknown_key_is_refused_with_its_section() {
     let err = load(&GOOD.replace("client_id", "clientid"), &[]).unwrap_err();
-    assert_eq!(err.key, "tenants.acme.oidc.clientid");
+    assert_eq!(err.key, "organisations.acme.oidc.clientid");
     assert!(err.problem.contains("unknown field"), "{err}");
 }
 
 #[test]
-fn a_tenant_pointing_at_an_undeclared_server_is_refused() {
+fn an_organisation_pointing_at_an_undeclared_server_is_refused() {
     let err = load(
         &GOOD.replace("stalwart = \"main\"", "stalwart = \"other\""),
         &[],
@@ -101,17 +112,17 @@ fn a_tenant_pointing_at_an_undeclared_server_is_refused() {
     .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "tenants.acme.stalwart: no [stalwart.other] server is declared"
+        "organisations.acme.stalwart: no [stalwart.other] server is declared"
     );
 }
 
 #[test]
 fn a_missing_secret_says_how_to_provide_it() {
     let err = load(&GOOD.replace("client_secret = \"s3cret\"", ""), &[]).unwrap_err();
-    assert_eq!(err.key, "tenants.acme.oidc.client_secret");
+    assert_eq!(err.key, "organisations.acme.oidc.client_secret");
     assert!(
         err.problem
-            .contains("POSTERN_TENANTS__ACME__OIDC__CLIENT_SECRET"),
+            .contains("POSTERN_ORGANISATIONS__ACME__OIDC__CLIENT_SECRET"),
         "{err}"
     );
 }
@@ -127,16 +138,16 @@ fn plain_http_is_refused_off_loopback() {
 }
 
 #[test]
-fn a_domain_claimed_by_two_tenants_is_refused() {
+fn a_domain_claimed_by_two_organisations_is_refused() {
     let two = format!(
-        "{GOOD}\n[tenants.beta]\ndisplay_name=\"B\"\ndomains=[\"acme.test\"]\nstalwart=\"main\"\n\
+        "{GOOD}\n[organisations.beta]\ndisplay_name=\"B\"\ndomains=[\"acme.test\"]\nstalwart=\"main\"\n\
          mail = {{ imap_host = \"m.b.test\", smtp_host = \"m.b.test\" }}\n\
-         [tenants.beta.oidc]\nissuer=\"http://127.0.0.1:9001\"\nclient_id=\"p\"\nclient_secret=\"s\"\n"
+         [organisations.beta.oidc]\nissuer=\"http://127.0.0.1:9001\"\nclient_id=\"p\"\nclient_secret=\"s\"\n"
     );
     let err = load(&two, &[]).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "tenants.beta.domains: acme.test is already a domain of tenant acme"
+        "organisations.beta.domains: acme.test is already a domain of organisation acme"
     );
 }
 
@@ -155,7 +166,8 @@ fn a_server_may_be_handed_to_a_partner_only() {
     let e = load(&to_acme, &[]).unwrap_err();
     assert_eq!(e.key, "stalwart.main.managed_by");
     assert!(
-        e.problem.contains("not a tenant with partner = true"),
+        e.problem
+            .contains("not an organisation with partner = true"),
         "{e}"
     );
     let partner = to_acme.replace(
@@ -164,6 +176,6 @@ fn a_server_may_be_handed_to_a_partner_only() {
     );
     let s = load(&partner, &[]).unwrap();
     assert_eq!(s.stalwart["main"].managed_by.as_deref(), Some("acme"));
-    assert!(s.tenants["acme"].partner && !s.tenants["acme"].operator);
+    assert!(s.organisations["acme"].partner && !s.organisations["acme"].operator);
     assert_eq!(s.dns.proof_recheck_secs, 300);
 }

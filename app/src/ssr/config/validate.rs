@@ -48,13 +48,13 @@ impl Settings {
             secret_source(&k, "api_key", &server.api_key, &server.api_key_file)?;
             if let Some(partner) = &server.managed_by
                 && !self
-                    .tenants
+                    .organisations
                     .get(partner)
                     .is_some_and(|t| t.partner || t.operator)
             {
                 return Err(ConfigError::new(
                     format!("{k}.managed_by"),
-                    format!("{partner:?} is not a tenant with partner = true"),
+                    format!("{partner:?} is not an organisation with partner = true"),
                 ));
             }
             if server.timeout_ms == 0 {
@@ -111,31 +111,34 @@ impl Settings {
                 ));
             }
         }
-        if self.tenants.is_empty() {
-            return Err(ConfigError::new("tenants", "declare at least one tenant"));
+        if self.organisations.is_empty() {
+            return Err(ConfigError::new(
+                "organisations",
+                "declare at least one organisation",
+            ));
         }
         let mut domain_owner: HashMap<String, &str> = HashMap::new();
-        for (slug, tenant) in &self.tenants {
-            let k = format!("tenants.{slug}");
+        for (slug, organisation) in &self.organisations {
+            let k = format!("organisations.{slug}");
             if !is_slug(slug) {
                 return Err(ConfigError::new(
                     k,
-                    "tenant keys must be 1-40 lowercase letters, digits or '-'",
+                    "organisation keys must be 1-40 lowercase letters, digits or '-'",
                 ));
             }
-            if tenant.display_name.trim().is_empty() {
+            if organisation.display_name.trim().is_empty() {
                 return Err(ConfigError::new(
                     format!("{k}.display_name"),
                     "must not be empty",
                 ));
             }
-            if tenant.domains.is_empty() {
+            if organisation.domains.is_empty() {
                 return Err(ConfigError::new(
                     format!("{k}.domains"),
                     "list at least one mail domain",
                 ));
             }
-            for domain in &tenant.domains {
+            for domain in &organisation.domains {
                 if !is_domain_name(domain) {
                     return Err(ConfigError::new(
                         format!("{k}.domains"),
@@ -145,17 +148,17 @@ impl Settings {
                 if let Some(other) = domain_owner.insert(domain.clone(), slug) {
                     return Err(ConfigError::new(
                         format!("{k}.domains"),
-                        format!("{domain} is already a domain of tenant {other}"),
+                        format!("{domain} is already a domain of organisation {other}"),
                     ));
                 }
             }
-            if !self.stalwart.contains_key(&tenant.stalwart) {
+            if !self.stalwart.contains_key(&organisation.stalwart) {
                 return Err(ConfigError::new(
                     format!("{k}.stalwart"),
-                    format!("no [stalwart.{}] server is declared", tenant.stalwart),
+                    format!("no [stalwart.{}] server is declared", organisation.stalwart),
                 ));
             }
-            let oidc = &tenant.oidc;
+            let oidc = &organisation.oidc;
             let issuer = Url::parse(&oidc.issuer).map_err(|e| {
                 ConfigError::new(format!("{k}.oidc.issuer"), format!("not a URL: {e}"))
             })?;
@@ -186,8 +189,8 @@ impl Settings {
                 ));
             }
             for (field, host) in [
-                ("imap_host", &tenant.mail.imap_host),
-                ("smtp_host", &tenant.mail.smtp_host),
+                ("imap_host", &organisation.mail.imap_host),
+                ("smtp_host", &organisation.mail.smtp_host),
             ] {
                 if !is_domain_name(host) {
                     return Err(ConfigError::new(

@@ -47,7 +47,7 @@ pub(crate) use actions;
 
 #[derive(Debug, Clone)]
 pub struct NewEvent<'a> {
-    pub tenant: &'a str,
+    pub organisation: &'a str,
     pub actor_id: Option<i64>,
     pub actor_email: &'a str,
     pub action: Action,
@@ -62,7 +62,7 @@ pub struct NewEvent<'a> {
 pub struct Event {
     pub id: i64,
     pub at: i64,
-    pub tenant: String,
+    pub organisation: String,
     pub actor_id: Option<i64>,
     pub actor_email: String,
     pub action: String,
@@ -79,7 +79,7 @@ pub struct Event {
 pub const DONE: &str = "done";
 pub const PENDING: &str = "pending";
 
-const COLUMNS: &str = "id, at, tenant, actor_id, actor_email, action, account_id, target, detail_json, ip, user_agent, outcome";
+const COLUMNS: &str = "id, at, organisation, actor_id, actor_email, action, account_id, target, detail_json, ip, user_agent, outcome";
 
 /// Writes an event that has happened.
 pub async fn record(db: &Db, e: &NewEvent<'_>) -> Result<(), sqlx::Error> {
@@ -121,11 +121,11 @@ pub async fn discard(db: &Db, id: i64) -> Result<(), sqlx::Error> {
 
 async fn insert(db: &Db, e: &NewEvent<'_>, outcome: &str) -> Result<i64, sqlx::Error> {
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO audit_events (at, tenant, actor_id, actor_email, action, account_id, target, detail_json, ip, user_agent, outcome)
+        "INSERT INTO audit_events (at, organisation, actor_id, actor_email, action, account_id, target, detail_json, ip, user_agent, outcome)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
     )
     .bind(now())
-    .bind(e.tenant)
+    .bind(e.organisation)
     .bind(e.actor_id)
     .bind(e.actor_email)
     .bind(e.action.as_str())
@@ -143,22 +143,22 @@ async fn insert(db: &Db, e: &NewEvent<'_>, outcome: &str) -> Result<i64, sqlx::E
 /// The most recent events one person caused, newest first.
 pub async fn for_actor(
     db: &Db,
-    tenant: &str,
+    organisation: &str,
     actor_id: i64,
     limit: i64,
 ) -> Result<Vec<Event>, sqlx::Error> {
     sqlx::query_as::<_, Event>(&format!(
-        "SELECT {COLUMNS} FROM audit_events WHERE tenant = $1 AND actor_id = $2
+        "SELECT {COLUMNS} FROM audit_events WHERE organisation = $1 AND actor_id = $2
          ORDER BY at DESC, id DESC LIMIT $3"
     ))
-    .bind(tenant)
+    .bind(organisation)
     .bind(actor_id)
     .bind(limit)
     .fetch_all(&db.pool)
     .await
 }
 
-/// Which of a tenant's events to show: actions starting with `action`, actors whose address
+/// Which of an organisation's events to show: actions starting with `action`, actors whose address
 /// contains `actor` (both taken literally).
 #[derive(Debug, Clone, Default)]
 pub struct Filter<'a> {
@@ -188,10 +188,10 @@ pub(crate) fn like_literal(text: &str) -> String {
     out
 }
 
-/// One page of a tenant's events, newest first.
-pub async fn for_tenant(
+/// One page of an organisation's events, newest first.
+pub async fn for_organisation(
     db: &Db,
-    tenant: &str,
+    organisation: &str,
     filter: &Filter<'_>,
     limit: i64,
     offset: i64,
@@ -199,10 +199,10 @@ pub async fn for_tenant(
     let (action, actor) = filter.patterns();
     sqlx::query_as::<_, Event>(&format!(
         "SELECT {COLUMNS} FROM audit_events
-         WHERE tenant = $1 AND action LIKE $2 ESCAPE '\\' AND actor_email LIKE $3 ESCAPE '\\'
+         WHERE organisation = $1 AND action LIKE $2 ESCAPE '\\' AND actor_email LIKE $3 ESCAPE '\\'
          ORDER BY at DESC, id DESC LIMIT $4 OFFSET $5"
     ))
-    .bind(tenant)
+    .bind(organisation)
     .bind(action)
     .bind(actor)
     .bind(limit)
@@ -211,18 +211,18 @@ pub async fn for_tenant(
     .await
 }
 
-/// How many of a tenant's events match the filter.
-pub async fn count_for_tenant(
+/// How many of an organisation's events match the filter.
+pub async fn count_for_organisation(
     db: &Db,
-    tenant: &str,
+    organisation: &str,
     filter: &Filter<'_>,
 ) -> Result<i64, sqlx::Error> {
     let (action, actor) = filter.patterns();
     let (count,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM audit_events
-         WHERE tenant = $1 AND action LIKE $2 ESCAPE '\\' AND actor_email LIKE $3 ESCAPE '\\'",
+         WHERE organisation = $1 AND action LIKE $2 ESCAPE '\\' AND actor_email LIKE $3 ESCAPE '\\'",
     )
-    .bind(tenant)
+    .bind(organisation)
     .bind(action)
     .bind(actor)
     .fetch_one(&db.pool)

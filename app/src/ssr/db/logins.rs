@@ -8,20 +8,20 @@ use crate::ssr::time::now;
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct Login {
     pub id: String,
-    pub tenant: String,
+    pub organisation: String,
     pub user_id: i64,
     pub created_at: i64,
     pub last_seen_at: i64,
     pub ended_at: Option<i64>,
 }
 
-pub async fn start(db: &Db, id: &str, tenant: &str, user_id: i64) -> Result<(), sqlx::Error> {
+pub async fn start(db: &Db, id: &str, organisation: &str, user_id: i64) -> Result<(), sqlx::Error> {
     let at = now();
     sqlx::query(
-        "INSERT INTO logins (id, tenant, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)",
+        "INSERT INTO logins (id, organisation, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)",
     )
     .bind(id)
-    .bind(tenant)
+    .bind(organisation)
     .bind(user_id)
     .bind(at)
     .execute(&db.pool)
@@ -31,7 +31,7 @@ pub async fn start(db: &Db, id: &str, tenant: &str, user_id: i64) -> Result<(), 
 
 pub async fn find(db: &Db, id: &str) -> Result<Option<Login>, sqlx::Error> {
     sqlx::query_as::<_, Login>(
-        "SELECT id, tenant, user_id, created_at, last_seen_at, ended_at FROM logins WHERE id = $1",
+        "SELECT id, organisation, user_id, created_at, last_seen_at, ended_at FROM logins WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(&db.pool)
@@ -58,11 +58,11 @@ pub async fn end(db: &Db, id: &str) -> Result<(), sqlx::Error> {
 }
 
 /// Ends every login of a person; returns how many were still valid.
-pub async fn end_all(db: &Db, tenant: &str, user_id: i64) -> Result<u64, sqlx::Error> {
+pub async fn end_all(db: &Db, organisation: &str, user_id: i64) -> Result<u64, sqlx::Error> {
     Ok(sqlx::query(
-        "UPDATE logins SET ended_at = $3 WHERE tenant = $1 AND user_id = $2 AND ended_at IS NULL",
+        "UPDATE logins SET ended_at = $3 WHERE organisation = $1 AND user_id = $2 AND ended_at IS NULL",
     )
-    .bind(tenant)
+    .bind(organisation)
     .bind(user_id)
     .bind(now())
     .execute(&db.pool)
@@ -74,11 +74,11 @@ pub async fn end_all(db: &Db, tenant: &str, user_id: i64) -> Result<u64, sqlx::E
 /// resuming it later does not bring those sessions back.
 pub async fn end_organisation(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    tenant: &str,
+    organisation: &str,
 ) -> Result<u64, sqlx::Error> {
     Ok(
-        sqlx::query("UPDATE logins SET ended_at = $2 WHERE tenant = $1 AND ended_at IS NULL")
-            .bind(tenant)
+        sqlx::query("UPDATE logins SET ended_at = $2 WHERE organisation = $1 AND ended_at IS NULL")
+            .bind(organisation)
             .bind(now())
             .execute(&mut **tx)
             .await?

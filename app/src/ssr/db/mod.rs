@@ -3,9 +3,9 @@
 //! aggregate.
 
 pub mod audit;
-pub mod directory;
 pub mod limits;
 pub mod logins;
+pub mod organisations;
 pub mod pins;
 pub mod pool;
 pub mod requests;

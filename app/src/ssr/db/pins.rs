@@ -1,12 +1,12 @@
 //! `mailbox_pins`: the Stalwart account a person's first sign-in found, pinned to who they
-//! are at their IdP (tenant, issuer, subject).
+//! are at their IdP (organisation, issuer, subject).
 
 use super::pool::Db;
 use crate::ssr::time::now;
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct Pin {
-    pub tenant: String,
+    pub organisation: String,
     pub issuer: String,
     pub subject: String,
     pub account_id: String,
@@ -14,19 +14,19 @@ pub struct Pin {
     pub pinned_at: i64,
 }
 
-const COLUMNS: &str = "tenant, issuer, subject, account_id, address, pinned_at";
+const COLUMNS: &str = "organisation, issuer, subject, account_id, address, pinned_at";
 
 /// The mailbox pinned to this person, if any.
 pub async fn of_person(
     db: &Db,
-    tenant: &str,
+    organisation: &str,
     issuer: &str,
     subject: &str,
 ) -> Result<Option<Pin>, sqlx::Error> {
     sqlx::query_as::<_, Pin>(&format!(
-        "SELECT {COLUMNS} FROM mailbox_pins WHERE tenant = $1 AND issuer = $2 AND subject = $3"
+        "SELECT {COLUMNS} FROM mailbox_pins WHERE organisation = $1 AND issuer = $2 AND subject = $3"
     ))
-    .bind(tenant)
+    .bind(organisation)
     .bind(issuer)
     .bind(subject)
     .fetch_optional(&db.pool)
@@ -36,13 +36,13 @@ pub async fn of_person(
 /// Who a mailbox is pinned to, if anyone.
 pub async fn of_account(
     db: &Db,
-    tenant: &str,
+    organisation: &str,
     account_id: &str,
 ) -> Result<Option<Pin>, sqlx::Error> {
     sqlx::query_as::<_, Pin>(&format!(
-        "SELECT {COLUMNS} FROM mailbox_pins WHERE tenant = $1 AND account_id = $2"
+        "SELECT {COLUMNS} FROM mailbox_pins WHERE organisation = $1 AND account_id = $2"
     ))
-    .bind(tenant)
+    .bind(organisation)
     .bind(account_id)
     .fetch_optional(&db.pool)
     .await
@@ -51,17 +51,17 @@ pub async fn of_account(
 /// Pins `account_id` to the person; a pin that exists (for them or the account) stays.
 pub async fn pin(
     db: &Db,
-    tenant: &str,
+    organisation: &str,
     issuer: &str,
     subject: &str,
     account_id: &str,
     address: &str,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO mailbox_pins (tenant, issuer, subject, account_id, address, pinned_at)
+        "INSERT INTO mailbox_pins (organisation, issuer, subject, account_id, address, pinned_at)
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
     )
-    .bind(tenant)
+    .bind(organisation)
     .bind(issuer)
     .bind(subject)
     .bind(account_id)
@@ -75,7 +75,7 @@ pub async fn pin(
 /// Moves a person's pin to another account (their pinned mailbox no longer exists).
 pub async fn repin(
     db: &Db,
-    tenant: &str,
+    organisation: &str,
     issuer: &str,
     subject: &str,
     account_id: &str,
@@ -83,9 +83,9 @@ pub async fn repin(
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE mailbox_pins SET account_id = $4, address = $5, pinned_at = $6
-         WHERE tenant = $1 AND issuer = $2 AND subject = $3",
+         WHERE organisation = $1 AND issuer = $2 AND subject = $3",
     )
-    .bind(tenant)
+    .bind(organisation)
     .bind(issuer)
     .bind(subject)
     .bind(account_id)

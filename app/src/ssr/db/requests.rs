@@ -6,7 +6,7 @@ use crate::ssr::time::now;
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct Request {
     pub request_id: String,
-    pub tenant: String,
+    pub organisation: String,
     pub user_id: i64,
     pub name: String,
     pub state: String,
@@ -24,17 +24,17 @@ pub const UNKNOWN: &str = "unknown";
 pub async fn claim(
     db: &Db,
     request_id: &str,
-    tenant: &str,
+    organisation: &str,
     user_id: i64,
     name: &str,
 ) -> Result<Option<Request>, sqlx::Error> {
     let inserted = sqlx::query(
-        "INSERT INTO app_password_requests (request_id, tenant, user_id, name, state, created_at)
+        "INSERT INTO app_password_requests (request_id, organisation, user_id, name, state, created_at)
          VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (request_id) DO NOTHING",
     )
     .bind(request_id)
-    .bind(tenant)
+    .bind(organisation)
     .bind(user_id)
     .bind(name)
     .bind(PENDING)
@@ -47,17 +47,17 @@ pub async fn claim(
     }
     // Someone else's request id is treated as unknown to this user: never leak its state.
     let existing = sqlx::query_as::<_, Request>(
-        "SELECT request_id, tenant, user_id, name, state, credential_id, created_at, finished_at
-         FROM app_password_requests WHERE request_id = $1 AND tenant = $2 AND user_id = $3",
+        "SELECT request_id, organisation, user_id, name, state, credential_id, created_at, finished_at
+         FROM app_password_requests WHERE request_id = $1 AND organisation = $2 AND user_id = $3",
     )
     .bind(request_id)
-    .bind(tenant)
+    .bind(organisation)
     .bind(user_id)
     .fetch_optional(&db.pool)
     .await?;
     Ok(Some(existing.unwrap_or(Request {
         request_id: request_id.into(),
-        tenant: tenant.into(),
+        organisation: organisation.into(),
         user_id,
         name: name.into(),
         state: UNKNOWN.into(),

@@ -1,4 +1,4 @@
-//! The `users` aggregate: one row per (tenant, IdP subject).
+//! The `users` aggregate: one row per (organisation, IdP subject).
 
 use super::pool::Db;
 use crate::ssr::time::now;
@@ -6,7 +6,7 @@ use crate::ssr::time::now;
 /// What the IdP told us about a person at sign-in.
 #[derive(Debug, Clone)]
 pub struct SignIn<'a> {
-    pub tenant: &'a str,
+    pub organisation: &'a str,
     pub subject: &'a str,
     pub email: &'a str,
     pub name: Option<&'a str>,
@@ -17,7 +17,7 @@ pub struct SignIn<'a> {
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct User {
     pub id: i64,
-    pub tenant: String,
+    pub organisation: String,
     pub subject: String,
     pub email: String,
     pub name: Option<String>,
@@ -44,17 +44,17 @@ pub async fn upsert_on_sign_in(db: &Db, s: &SignIn<'_>) -> Result<User, sqlx::Er
     let at = now();
     let groups = serde_json::to_string(s.groups).expect("strings serialize");
     sqlx::query_as::<_, User>(
-        "INSERT INTO users (tenant, subject, email, name, groups_json, is_admin, created_at, last_sign_in_at)
+        "INSERT INTO users (organisation, subject, email, name, groups_json, is_admin, created_at, last_sign_in_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
-         ON CONFLICT (tenant, subject) DO UPDATE SET
+         ON CONFLICT (organisation, subject) DO UPDATE SET
              email = excluded.email,
              name = excluded.name,
              groups_json = excluded.groups_json,
              is_admin = excluded.is_admin,
              last_sign_in_at = excluded.last_sign_in_at
-         RETURNING id, tenant, subject, email, name, groups_json, is_admin, created_at, last_sign_in_at",
+         RETURNING id, organisation, subject, email, name, groups_json, is_admin, created_at, last_sign_in_at",
     )
-    .bind(s.tenant)
+    .bind(s.organisation)
     .bind(s.subject)
     .bind(s.email)
     .bind(s.name)
@@ -65,25 +65,29 @@ pub async fn upsert_on_sign_in(db: &Db, s: &SignIn<'_>) -> Result<User, sqlx::Er
     .await
 }
 
-/// The user with this id, only if they belong to `tenant`.
-pub async fn find(db: &Db, tenant: &str, id: i64) -> Result<Option<User>, sqlx::Error> {
+/// The user with this id, only if they belong to `organisation`.
+pub async fn find(db: &Db, organisation: &str, id: i64) -> Result<Option<User>, sqlx::Error> {
     sqlx::query_as::<_, User>(
-        "SELECT id, tenant, subject, email, name, groups_json, is_admin, created_at, last_sign_in_at
-         FROM users WHERE id = $1 AND tenant = $2",
+        "SELECT id, organisation, subject, email, name, groups_json, is_admin, created_at, last_sign_in_at
+         FROM users WHERE id = $1 AND organisation = $2",
     )
     .bind(id)
-    .bind(tenant)
+    .bind(organisation)
     .fetch_optional(&db.pool)
     .await
 }
 
-/// The people of a tenant who signed in with this address (usually one).
-pub async fn with_email(db: &Db, tenant: &str, email: &str) -> Result<Vec<User>, sqlx::Error> {
+/// The people of an organisation who signed in with this address (usually one).
+pub async fn with_email(
+    db: &Db,
+    organisation: &str,
+    email: &str,
+) -> Result<Vec<User>, sqlx::Error> {
     sqlx::query_as::<_, User>(
-        "SELECT id, tenant, subject, email, name, groups_json, is_admin, created_at, last_sign_in_at
-         FROM users WHERE tenant = $1 AND email = $2",
+        "SELECT id, organisation, subject, email, name, groups_json, is_admin, created_at, last_sign_in_at
+         FROM users WHERE organisation = $1 AND email = $2",
     )
-    .bind(tenant)
+    .bind(organisation)
     .bind(email)
     .fetch_all(&db.pool)
     .await

@@ -2,7 +2,7 @@
 //! console next. Each change is one transaction that also raises the directory version, so
 //! every instance sees it within [`super::POLL`]; secrets are sealed before they are stored.
 
-use crate::ssr::db::directory::{
+use crate::ssr::db::organisations::{
     self as store, DomainRecord, IdentityProviderRecord, MailServerRecord, OrganisationRecord,
     Status, api_key_binding, client_secret_binding, is_unique_violation, legacy,
 };
@@ -49,7 +49,7 @@ async fn audit(
     detail: serde_json::Value,
 ) {
     let event = audit::NewEvent {
-        tenant: organisation,
+        organisation,
         actor_id: actor.id,
         actor_email: actor.email,
         action,

@@ -1,6 +1,6 @@
 //! The directory of organisations, read at request time from a cache of the database.
 //!
-//! Each instance holds one immutable snapshot ([`Tenants`]): home-realm discovery by mail
+//! Each instance holds one immutable snapshot ([`Organisations`]): home-realm discovery by mail
 //! domain, each organisation's IdP settings and Stalwart client. Every change raises
 //! `directory_version`; each instance polls that one row ([`POLL`]) and rebuilds its snapshot
 //! when it moved, so a change made anywhere is seen everywhere within a second, on SQLite and
@@ -17,14 +17,14 @@ use super::config::{
     ConfigError, OutboundSettings, PartnerSettings, Settings, is_loopback_host, read_secret,
 };
 use super::db::Db;
-use super::db::directory::{
+use super::db::organisations::{
     self as store, Everything, IdentityProviderRecord, MailServerRecord, api_key_binding,
     client_secret_binding,
 };
+use super::organisations::{Organisation, OrganisationOidc, Organisations};
 use super::outbound::Outbound;
 use super::secrets::{Keyring, SecretsError};
 use super::stalwart::{Reach, StalwartClient};
-use super::tenants::{Tenant, TenantOidc, Tenants};
 use secrecy::SecretString;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, RwLock, Weak};
@@ -66,8 +66,8 @@ impl ConfigSecrets {
             secrets.api_keys.insert(key.clone(), secret);
             secrets.urls.insert(key.clone(), server.url.to_string());
         }
-        for (slug, t) in &settings.tenants {
-            let k = format!("tenants.{slug}.oidc.client_secret");
+        for (slug, t) in &settings.organisations {
+            let k = format!("organisations.{slug}.oidc.client_secret");
             let secret = read_secret(&k, &t.oidc.client_secret, &t.oidc.client_secret_file)?;
             secrets.client_secrets.insert(slug.clone(), secret);
             let issuer = (t.oidc.issuer.clone(), t.oidc.client_id.clone());
@@ -90,7 +90,7 @@ pub struct Directory {
     limits: OutboundSettings,
     partner_limits: PartnerSettings,
     config_secrets: ConfigSecrets,
-    snapshot: RwLock<Arc<Tenants>>,
+    snapshot: RwLock<Arc<Organisations>>,
     clients: Mutex<HashMap<String, CachedClient>>,
 }
 
@@ -145,7 +145,7 @@ impl Directory {
             limits: settings.outbound.clone(),
             partner_limits: settings.partners,
             config_secrets,
-            snapshot: RwLock::new(Arc::new(Tenants::default())),
+            snapshot: RwLock::new(Arc::new(Organisations::default())),
             clients: Mutex::default(),
         });
         directory.reload().await?;
@@ -156,7 +156,7 @@ impl Directory {
     }
 
     /// The snapshot to answer one request with.
-    pub fn current(&self) -> Arc<Tenants> {
+    pub fn current(&self) -> Arc<Organisations> {
         self.snapshot.read().expect("lock").clone()
     }
 
@@ -167,8 +167,8 @@ impl Directory {
     /// Reads the directory and replaces the snapshot.
     pub async fn reload(&self) -> Result<(), sqlx::Error> {
         let everything = store::everything(&self.db).await?;
-        let tenants = self.assemble(everything);
-        *self.snapshot.write().expect("lock") = Arc::new(tenants);
+        let organisations = self.assemble(everything);
+        *self.snapshot.write().expect("lock") = Arc::new(organisations);
         Ok(())
     }
 
@@ -314,7 +314,7 @@ impl Directory {
             .collect()
     }
 
-    fn assemble(&self, all: Everything) -> Tenants {
+    fn assemble(&self, all: Everything) -> Organisations {
         let clients = self.clients(&all.mail_servers);
         let declared = all
             .mail_servers
@@ -333,7 +333,7 @@ impl Directory {
         }
         // Most organisations ask for the same scopes: one copy for all of them.
         let mut scopes: HashMap<Vec<String>, Arc<[String]>> = HashMap::new();
-        let mut tenants = Vec::with_capacity(all.organisations.len());
+        let mut organisations = Vec::with_capacity(all.organisations.len());
         let mut unavailable = BTreeMap::new();
         for o in all.organisations {
             let server = match o
@@ -373,10 +373,10 @@ impl Directory {
                 }
             };
             let own_domains = domains.remove(&o.slug).unwrap_or_default();
-            tenants.push(Tenant::new(
+            organisations.push(Organisation::new(
                 o,
                 own_domains,
-                TenantOidc {
+                OrganisationOidc {
                     issuer: idp.issuer,
                     client_id: idp.client_id,
                     client_secret,
@@ -397,6 +397,6 @@ impl Directory {
             .into_iter()
             .filter_map(|(name, c)| Some((name, c.ok()?)))
             .collect();
-        Tenants::assemble(all.version, tenants, servers, declared, unavailable)
+        Organisations::assemble(all.version, organisations, servers, declared, unavailable)
     }
 }

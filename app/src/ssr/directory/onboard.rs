@@ -5,7 +5,7 @@
 use super::manage::ManageError;
 use super::proof::Challenge;
 use crate::ssr::db::Db;
-use crate::ssr::db::directory::{
+use crate::ssr::db::organisations::{
     self as store, DomainRecord, IdentityProviderRecord, MailSettingsRecord, OrganisationRecord,
     Policies, Status, client_secret_binding, is_unique_violation,
 };
@@ -29,7 +29,7 @@ pub fn draft(slug: &str, display_name: &str, partner: &str) -> OrganisationRecor
             smtp_host: String::new(),
             smtp_port: 465,
         },
-        // The defaults of a `[tenants.*]` entry, but with mailboxes made at first sign-in:
+        // The defaults of a `[organisations.*]` entry, but with mailboxes made at first sign-in:
         // a new organisation has none yet.
         policies: Policies {
             fresh_auth_max_age_secs: 600,

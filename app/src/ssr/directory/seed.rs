@@ -1,10 +1,10 @@
-//! postern.toml seeds the directory, declaratively: every `[stalwart.*]` and `[tenants.*]`
+//! postern.toml seeds the directory, declaratively: every `[stalwart.*]` and `[organisations.*]`
 //! entry is written as declared and marked *from config*; an organisation whose entry is gone
 //! is suspended (its audit history stays); a server nothing uses any more is removed.
 //! Secrets written in the file stay in the file: the rows say so by holding none.
 
-use crate::ssr::config::{Settings, TenantSettings};
-use crate::ssr::db::directory::{
+use crate::ssr::config::{OrganisationSettings, Settings};
+use crate::ssr::db::organisations::{
     self as store, DomainRecord, IdentityProviderRecord, MailServerRecord, MailSettingsRecord,
     OrganisationRecord, Policies, Status, reason,
 };
@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 #[derive(Debug, thiserror::Error)]
 pub enum SeedError {
     #[error(
-        "tenants.{slug}.domains: {domain} already belongs to the organisation \"{owner}\", which was added in the portal; a domain belongs to one organisation only"
+        "organisations.{slug}.domains: {domain} already belongs to the organisation \"{owner}\", which was added in the portal; a domain belongs to one organisation only"
     )]
     DomainTaken {
         slug: String,
@@ -22,7 +22,7 @@ pub enum SeedError {
         owner: String,
     },
     #[error(
-        "tenants.{slug}: an organisation \"{slug}\" was added in the portal; give this entry another name"
+        "organisations.{slug}: an organisation \"{slug}\" was added in the portal; give this entry another name"
     )]
     SlugTaken { slug: String },
     #[error(
@@ -83,7 +83,7 @@ pub async fn seed(db: &Db, settings: &Settings) -> Result<Seeded, SeedError> {
         .into_iter()
         .map(|o| (o.slug.clone(), o))
         .collect();
-    for (slug, declared) in &settings.tenants {
+    for (slug, declared) in &settings.organisations {
         let existing = organisations.get(slug);
         if existing.is_some_and(|o| !o.from_config) {
             return Err(SeedError::SlugTaken { slug: slug.clone() });
@@ -91,20 +91,20 @@ pub async fn seed(db: &Db, settings: &Settings) -> Result<Seeded, SeedError> {
         let wanted = organisation(slug, declared, existing);
         if existing != Some(&wanted) {
             store::put_organisation(&mut tx, &wanted).await?;
-            seeded.written.push(format!("tenants.{slug}"));
+            seeded.written.push(format!("organisations.{slug}"));
         }
         let idp = identity_provider(slug, declared);
         let current = store::identity_provider_in(&mut tx, slug).await?;
         if current.is_none_or(|c| IdentityProviderRecord { revision: 0, ..c } != idp) {
             store::put_identity_provider(&mut tx, &idp).await?;
-            seeded.written.push(format!("tenants.{slug}.oidc"));
+            seeded.written.push(format!("organisations.{slug}.oidc"));
         }
     }
 
     // Domains: first let go of every declared domain no longer declared (it may be moving
     // to another organisation in this same edit), then claim the declared ones.
     let declared: BTreeMap<&str, &str> = settings
-        .tenants
+        .organisations
         .iter()
         .flat_map(|(slug, t)| t.domains.iter().map(move |d| (d.as_str(), slug.as_str())))
         .collect();
@@ -118,7 +118,7 @@ pub async fn seed(db: &Db, settings: &Settings) -> Result<Seeded, SeedError> {
         .filter(|d| {
             d.from_config && declared.get(d.name.as_str()) != Some(&d.organisation.as_str())
         })
-        .filter(|d| settings.tenants.contains_key(&d.organisation))
+        .filter(|d| settings.organisations.contains_key(&d.organisation))
         .map(|d| d.name.clone())
         .collect();
     for name in stale {
@@ -162,7 +162,10 @@ pub async fn seed(db: &Db, settings: &Settings) -> Result<Seeded, SeedError> {
 
     // Organisations declared before and gone from the file now: suspended, never deleted.
     for (slug, o) in &organisations {
-        if o.from_config && !settings.tenants.contains_key(slug) && o.status != Status::Suspended {
+        if o.from_config
+            && !settings.organisations.contains_key(slug)
+            && o.status != Status::Suspended
+        {
             store::set_status(
                 &mut tx,
                 slug,
@@ -180,13 +183,13 @@ pub async fn seed(db: &Db, settings: &Settings) -> Result<Seeded, SeedError> {
     // start-up log says why). In use: what the file declares now, and what the organisations
     // it does not declare named before.
     let in_use: BTreeSet<&str> = settings
-        .tenants
+        .organisations
         .values()
         .map(|t| t.stalwart.as_str())
         .chain(
             organisations
                 .iter()
-                .filter(|(slug, _)| !settings.tenants.contains_key(*slug))
+                .filter(|(slug, _)| !settings.organisations.contains_key(*slug))
                 .filter_map(|(_, o)| o.mail_server.as_deref()),
         )
         .collect();
@@ -215,11 +218,11 @@ fn same_server(a: &MailServerRecord, b: &MailServerRecord) -> bool {
     }
 }
 
-/// The row a `[tenants.<slug>]` entry declares. Its status is the file's to give only when
+/// The row a `[organisations.<slug>]` entry declares. Its status is the file's to give only when
 /// the file took it away: an organisation an operator suspended stays suspended.
 fn organisation(
     slug: &str,
-    t: &TenantSettings,
+    t: &OrganisationSettings,
     existing: Option<&OrganisationRecord>,
 ) -> OrganisationRecord {
     let (status, status_reason) = match existing {
@@ -259,7 +262,7 @@ fn organisation(
     }
 }
 
-fn identity_provider(slug: &str, t: &TenantSettings) -> IdentityProviderRecord {
+fn identity_provider(slug: &str, t: &OrganisationSettings) -> IdentityProviderRecord {
     IdentityProviderRecord {
         organisation: slug.to_owned(),
         issuer: t.oidc.issuer.clone(),

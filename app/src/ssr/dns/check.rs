@@ -362,7 +362,7 @@ fn evaluate(record: &ZoneRecord, found: &Found, mail_host: &str) -> RecordCheck 
     let lower = record.value.to_ascii_lowercase();
     match record.kind.as_str() {
         "MX" => {
-            // It must point at this tenant's mail server; the preference may differ.
+            // It must point at this organisation's mail server; the preference may differ.
             let hosts: Vec<&str> = values
                 .iter()
                 .filter_map(|v| v.split_once(' ').map(|(_, h)| h))

@@ -1,4 +1,4 @@
-//! Per-tenant OpenID Connect: discovery (cached), the authorization request with PKCE, state
+//! Per-organisation OpenID Connect: discovery (cached), the authorization request with PKCE, state
 //! and nonce, and the verification of what comes back.
 
 mod fetch;
@@ -6,8 +6,8 @@ mod setup;
 use fetch::{Http, Trust};
 pub use setup::{Discovered, IssuerMatch, TEST_SIGN_IN, TestClaims, TestSignIn};
 
+use super::organisations::Organisation;
 use super::outbound::Outbound;
-use super::tenants::Tenant;
 use openidconnect::core::{
     CoreAuthDisplay, CoreAuthPrompt, CoreAuthenticationFlow, CoreErrorResponseType,
     CoreGenderClaim, CoreJsonWebKey, CoreJweContentEncryptionAlgorithm, CoreJwsSigningAlgorithm,
@@ -28,7 +28,7 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 /// Claims beyond the standard set, kept as JSON so the groups and e-mail claim names can be
-/// chosen per tenant.
+/// chosen per organisation.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ExtraClaims {
     #[serde(flatten)]
@@ -101,7 +101,7 @@ pub enum OidcError {
     Unverified,
 }
 
-/// One tenant's identity provider, ready to use.
+/// One organisation's identity provider, ready to use.
 pub struct Provider {
     client: OidcClient,
     /// The issuer exactly as the IdP spells it (may differ from the config by a trailing slash).
@@ -110,7 +110,7 @@ pub struct Provider {
     /// The client that may reach the token endpoint (see `fetch`).
     token_http: reqwest::Client,
     fetched: Instant,
-    /// The tenant's IdP settings revision it was built from.
+    /// The organisation's IdP settings revision it was built from.
     revision: i64,
 }
 
@@ -118,7 +118,9 @@ pub struct Provider {
 /// removed on first use, so a state value can never be replayed.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PendingLogin {
-    pub tenant: String,
+    /// Stored as `tenant` by earlier releases: their sessions stay valid.
+    #[serde(alias = "tenant")]
+    pub organisation: String,
     pub state: String,
     pub nonce: String,
     pub pkce_verifier: String,
@@ -179,37 +181,41 @@ impl OidcProviders {
         }
     }
 
-    /// The tenant's provider, from cache or freshly discovered.
+    /// The organisation's provider, from cache or freshly discovered.
     pub async fn provider(
         &self,
-        tenant: &Tenant,
+        organisation: &Organisation,
         redirect: &str,
     ) -> Result<Arc<Provider>, OidcError> {
-        if let Some(p) = self.cache.read().expect("lock").get(&tenant.slug)
+        if let Some(p) = self.cache.read().expect("lock").get(&organisation.slug)
             && p.fetched.elapsed() < METADATA_TTL
-            && p.revision == tenant.oidc.revision
+            && p.revision == organisation.oidc.revision
         {
             return Ok(p.clone());
         }
-        self.refresh(tenant, redirect).await
+        self.refresh(organisation, redirect).await
     }
 
     /// Fetches discovery and keys again (after expiry, or when a token names an unknown key).
     pub async fn refresh(
         &self,
-        tenant: &Tenant,
+        organisation: &Organisation,
         redirect: &str,
     ) -> Result<Arc<Provider>, OidcError> {
-        let provider = Arc::new(self.discover(tenant, redirect).await?);
+        let provider = Arc::new(self.discover(organisation, redirect).await?);
         self.cache
             .write()
             .expect("lock")
-            .insert(tenant.slug.clone(), provider.clone());
+            .insert(organisation.slug.clone(), provider.clone());
         Ok(provider)
     }
 
-    async fn discover(&self, tenant: &Tenant, redirect: &str) -> Result<Provider, OidcError> {
-        let configured = tenant.oidc.issuer.as_str();
+    async fn discover(
+        &self,
+        organisation: &Organisation,
+        redirect: &str,
+    ) -> Result<Provider, OidcError> {
+        let configured = organisation.oidc.issuer.as_str();
         let discovery_url = url::Url::parse(&format!(
             "{}/.well-known/openid-configuration",
             configured.trim_end_matches('/')
@@ -218,7 +224,7 @@ impl OidcProviders {
         // The operator wrote the issuer of an organisation in postern.toml: its host is
         // reached wherever it is. Everything else goes through the outbound policy.
         let trust = match discovery_url.host_str() {
-            Some(host) if tenant.from_config => Trust::Host(host),
+            Some(host) if organisation.from_config => Trust::Host(host),
             _ => Trust::Nobody,
         };
         let body = self.http.get(trust, &discovery_url).await?;
@@ -232,7 +238,7 @@ impl OidcProviders {
         let published = metadata.issuer().as_str().to_owned();
         if published.trim_end_matches('/') != configured.trim_end_matches('/') {
             return Err(OidcError::Misconfigured(format!(
-                "discovery names issuer {published}, but the tenant is configured with {configured}"
+                "discovery names issuer {published}, but the organisation is configured with {configured}"
             )));
         }
         let keys = self.http.get(trust, metadata.jwks_uri().url()).await?;
@@ -252,9 +258,9 @@ impl OidcProviders {
             .map_err(|e| OidcError::Misconfigured(format!("redirect URI: {e}")))?;
         let client = OidcClient::from_provider_metadata(
             metadata,
-            ClientId::new(tenant.oidc.client_id.clone()),
+            ClientId::new(organisation.oidc.client_id.clone()),
             Some(ClientSecret::new(
-                tenant.oidc.client_secret.expose_secret().to_owned(),
+                organisation.oidc.client_secret.expose_secret().to_owned(),
             )),
         )
         .set_redirect_uri(redirect);
@@ -264,7 +270,7 @@ impl OidcProviders {
             end_session,
             token_http,
             fetched: Instant::now(),
-            revision: tenant.oidc.revision,
+            revision: organisation.oidc.revision,
         })
     }
 
@@ -272,7 +278,7 @@ impl OidcProviders {
     /// parameter, redeems the code with the PKCE verifier and verifies the ID token.
     pub async fn finish(
         &self,
-        tenant: &Tenant,
+        organisation: &Organisation,
         redirect: &str,
         pending: &PendingLogin,
         callback: &Callback,
@@ -288,7 +294,7 @@ impl OidcProviders {
                 "state does not match this sign-in".into(),
             ));
         }
-        let provider = self.provider(tenant, redirect).await?;
+        let provider = self.provider(organisation, redirect).await?;
         if let Some(iss) = &callback.iss
             && *iss != provider.issuer
         {
@@ -321,7 +327,7 @@ impl OidcProviders {
             // Keys rotate: a token signed with a key we have not seen yet gets one retry with
             // freshly fetched keys.
             Err(VerifyFailure::UnknownKey) => {
-                let fresh = self.refresh(tenant, redirect).await?;
+                let fresh = self.refresh(organisation, redirect).await?;
                 self.verify(&fresh, id_token, &nonce)
             }
             other => other,
@@ -332,7 +338,7 @@ impl OidcProviders {
             }
             VerifyFailure::Invalid(why) => OidcError::InvalidToken(why),
         })?;
-        identity_from(tenant, claims, id_token.to_string())
+        identity_from(organisation, claims, id_token.to_string())
     }
 
     fn verify(
@@ -377,7 +383,7 @@ impl Provider {
     /// The IdP URL to send the browser to, and what to remember until it comes back.
     pub fn authorization_request(
         &self,
-        tenant: &Tenant,
+        organisation: &Organisation,
         options: &AuthOptions,
         return_to: String,
     ) -> (url::Url, PendingLogin) {
@@ -390,7 +396,7 @@ impl Provider {
                 Nonce::new_random,
             )
             .set_pkce_challenge(challenge);
-        for scope in tenant.oidc.scopes.iter().filter(|s| *s != "openid") {
+        for scope in organisation.oidc.scopes.iter().filter(|s| *s != "openid") {
             request = request.add_scope(Scope::new(scope.clone()));
         }
         if let Some(hint) = &options.login_hint {
@@ -404,7 +410,7 @@ impl Provider {
         }
         let (url, state, nonce) = request.url();
         let pending = PendingLogin {
-            tenant: tenant.slug.clone(),
+            organisation: organisation.slug.clone(),
             state: state.secret().clone(),
             nonce: nonce.secret().clone(),
             pkce_verifier: verifier.secret().clone(),
@@ -439,14 +445,14 @@ impl Provider {
 }
 
 fn identity_from(
-    tenant: &Tenant,
+    organisation: &Organisation,
     claims: IdClaims,
     id_token: String,
 ) -> Result<Identity, OidcError> {
     let extra = &claims.additional_claims().other;
-    let email = match tenant.oidc.email_claim.as_str() {
+    let email = match organisation.oidc.email_claim.as_str() {
         "email" => {
-            if tenant.require_verified_email && claims.email_verified() != Some(true) {
+            if organisation.require_verified_email && claims.email_verified() != Some(true) {
                 return Err(OidcError::Unverified);
             }
             claims.email().map(|e| e.as_str().to_owned())
@@ -459,11 +465,11 @@ fn identity_from(
     .ok_or_else(|| {
         OidcError::Unusable(format!(
             "the ID token has no {} claim",
-            tenant.oidc.email_claim
+            organisation.oidc.email_claim
         ))
     })?;
 
-    let groups = match extra.get(&tenant.oidc.groups_claim) {
+    let groups = match extra.get(&organisation.oidc.groups_claim) {
         Some(Value::Array(items)) => items
             .iter()
             .filter_map(Value::as_str)

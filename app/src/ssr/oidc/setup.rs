@@ -103,7 +103,9 @@ pub const TEST_SIGN_IN: &str = "auth.test_sign_in";
 /// What a test sign-in showed, handed from the callback to the partner console.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TestSignIn {
-    pub tenant: String,
+    /// Stored as `tenant` by earlier releases: their sessions stay valid.
+    #[serde(alias = "tenant")]
+    pub organisation: String,
     /// The claims Postern read, or why the sign-in failed.
     pub result: Result<TestClaims, String>,
 }

@@ -21,9 +21,9 @@ pub struct AccountPage {
 #[derive(Debug, Clone)]
 pub struct NewAccount {
     pub kind: AccountKind,
-    pub name: String,
+    pub local_part: String,
     pub domain_id: String,
-    pub description: Option<String>,
+    pub display_name: Option<String>,
     pub quota_bytes: Option<u64>,
     /// (local part, domain id)
     pub aliases: Vec<(String, String)>,
@@ -230,8 +230,9 @@ impl StalwartClient {
     }
 
     pub async fn create_account(&self, new: &NewAccount) -> Result<String, StalwartError> {
-        let mut object = json!({ "@type": new.kind, "name": new.name, "domainId": new.domain_id });
-        if let Some(d) = &new.description {
+        let mut object =
+            json!({ "@type": new.kind, "name": new.local_part, "domainId": new.domain_id });
+        if let Some(d) = &new.display_name {
             object["description"] = json!(d);
         }
         if let Some(q) = new.quota_bytes {
@@ -278,10 +279,10 @@ impl StalwartClient {
     pub async fn set_details(
         &self,
         id: &str,
-        description: Option<&str>,
+        display_name: Option<&str>,
         quota_bytes: Option<u64>,
     ) -> Result<(), StalwartError> {
-        let patch = json!({ "description": description, "quotas/maxDiskQuota": quota_bytes });
+        let patch = json!({ "description": display_name, "quotas/maxDiskQuota": quota_bytes });
         self.update_account(id, patch).await
     }
 

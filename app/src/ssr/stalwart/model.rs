@@ -29,12 +29,15 @@ pub enum AccountKind {
 #[serde(rename_all = "camelCase")]
 pub struct Account {
     pub id: String,
-    pub name: String,
+    /// Stalwart calls it `name`: the part before the `@`.
+    #[serde(rename = "name")]
+    pub local_part: String,
     pub domain_id: String,
     #[serde(rename = "@type")]
     pub kind: AccountKind,
-    #[serde(default)]
-    pub description: Option<String>,
+    /// Stalwart calls it `description`.
+    #[serde(default, rename = "description")]
+    pub display_name: Option<String>,
     #[serde(default)]
     pub email_address: Option<String>,
     #[serde(default)]
@@ -60,7 +63,7 @@ impl Account {
     }
 
     /// Whether the account holds only the role every ordinary account gets: `User` for a
-    /// user, `Default` for a group. Anything else (Admin, Tenant admin, custom roles, or a
+    /// user, `Default` for a group. Anything else (Admin, Organisation admin, custom roles, or a
     /// value we did not receive) is not plain.
     pub fn has_plain_role(&self) -> bool {
         let plain = match self.kind {
@@ -114,7 +117,8 @@ pub fn is_management(permission: &str) -> bool {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Alias {
-    pub name: String,
+    #[serde(rename = "name")]
+    pub local_part: String,
     pub domain_id: String,
     #[serde(default = "yes")]
     pub enabled: bool,

@@ -1,7 +1,7 @@
 //! Accounts Postern never acts on. Real deployments keep the mail server's own administrators,
 //! and the account behind Postern's API key, inside the organisations' domains; and every
 //! organisation controls its IdP, so it can vouch for any of those addresses. Whatever the
-//! area (a person's own pages, a tenant admin, a partner), an account that grants rights on
+//! area (a person's own pages, an organisation admin, a partner), an account that grants rights on
 //! the server is shown at most, never signed into, read for credentials, changed or deleted.
 
 use super::client::{ACCOUNT_ID_TTL, StalwartClient};

@@ -4,7 +4,7 @@
 /// Why an account is outside what Postern may act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Protection {
-    /// A role other than the plain user (or group) role: Admin, tenant admin, custom.
+    /// A role other than the plain user (or group) role: Admin, organisation admin, custom.
     ServerRole,
     /// Its own `permissions` grant server-management permissions.
     ManagementPermissions,

@@ -1,5 +1,5 @@
 //! Spawns the real application on port 0 against the Stalwart simulator and two in-process
-//! OpenID providers (tenant A at the issuer root, tenant B Authentik-style with a trailing
+//! OpenID providers (organisation A at the issuer root, organisation B Authentik-style with a trailing
 //! slash). Each test gets its own database: a SQLite file, or a fresh PostgreSQL database when
 //! `POSTERN_TEST_DATABASE=postgres`.
 
@@ -137,25 +137,25 @@ impl TestApp {
             api_key = "{API_KEY}"
             timeout_ms = 2000
 
-            [tenants.acme]
+            [organisations.acme]
             display_name = "Acme Corp"
             domains = ["acme.test"]
             stalwart = "shared"
             mail = {{ imap_host = "mail.acme.test", smtp_host = "mail.acme.test" }}
             mailbox_passwords = "optional"
-            [tenants.acme.oidc]
+            [organisations.acme.oidc]
             issuer = "{iss_a}"
             client_id = "postern-a"
             client_secret = "secret-a"
             scopes = ["openid", "email", "profile", "groups"]
             admin_group = "mail-admins"
 
-            [tenants.beta]
+            [organisations.beta]
             display_name = "Beta Ltd"
             domains = ["beta.test"]
             stalwart = "shared"
             mail = {{ imap_host = "imap.beta.test", smtp_host = "smtp.beta.test", smtp_port = 587 }}
-            [tenants.beta.oidc]
+            [organisations.beta.oidc]
             issuer = "{iss_b}"
             client_id = "postern-b"
             client_secret = "secret-b"

@@ -1,17 +1,17 @@
-//! Tenants: the organisations of one directory snapshot — which organisation a mail domain
+//! Organisations: the organisations of one directory snapshot — which organisation a mail domain
 //! belongs to, its IdP and its Stalwart server. Built by [`super::directory`] from the
 //! database; lookups are by slug (from the session) or by mail domain (from the address
 //! typed on the sign-in page).
 
 use super::config::{LoginHint, MailSettings, MailboxPasswords};
-use super::db::directory::{OrganisationRecord, Status};
+use super::db::organisations::{OrganisationRecord, Status};
 use super::stalwart::StalwartClient;
 use secrecy::SecretString;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 use std::time::Duration;
 
-pub struct Tenant {
+pub struct Organisation {
     pub slug: String,
     pub display_name: String,
     pub status: Status,
@@ -24,7 +24,7 @@ pub struct Tenant {
     /// The name of its mail server.
     pub mail_server: String,
     pub domains: Vec<String>,
-    pub oidc: TenantOidc,
+    pub oidc: OrganisationOidc,
     pub mail: MailSettings,
     pub stalwart: StalwartClient,
     pub fresh_auth_max_age: Duration,
@@ -36,15 +36,15 @@ pub struct Tenant {
     pub admin_recheck: Duration,
 }
 
-impl std::fmt::Debug for Tenant {
+impl std::fmt::Debug for Organisation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Tenant")
+        f.debug_struct("Organisation")
             .field("slug", &self.slug)
             .finish_non_exhaustive()
     }
 }
 
-pub struct TenantOidc {
+pub struct OrganisationOidc {
     pub issuer: String,
     pub client_id: String,
     pub client_secret: SecretString,
@@ -58,11 +58,11 @@ pub struct TenantOidc {
     pub revision: i64,
 }
 
-impl Tenant {
+impl Organisation {
     pub fn new(
         o: OrganisationRecord,
         domains: Vec<String>,
-        oidc: TenantOidc,
+        oidc: OrganisationOidc,
         stalwart: StalwartClient,
     ) -> Self {
         let p = o.policies;
@@ -111,7 +111,7 @@ impl Tenant {
         self.domains.iter().any(|d| d == domain)
     }
 
-    /// Whether `address` is a mailbox in one of this tenant's domains.
+    /// Whether `address` is a mailbox in one of this organisation's domains.
     pub fn owns_address(&self, address: &str) -> bool {
         address
             .rsplit_once('@')
@@ -121,10 +121,10 @@ impl Tenant {
 
 /// One snapshot of the directory.
 #[derive(Debug, Default)]
-pub struct Tenants {
+pub struct Organisations {
     version: i64,
-    by_slug: BTreeMap<String, Arc<Tenant>>,
-    by_domain: HashMap<String, Arc<Tenant>>,
+    by_slug: BTreeMap<String, Arc<Organisation>>,
+    by_domain: HashMap<String, Arc<Organisation>>,
     /// Every mail server whose client could be built, by name.
     servers: BTreeMap<String, StalwartClient>,
     /// The servers postern.toml declares: the portal is ready only when these are.
@@ -155,31 +155,35 @@ fn form_action(origins: &std::collections::BTreeSet<String>) -> String {
     sources.join(" ")
 }
 
-impl Tenants {
+impl Organisations {
     pub fn assemble(
         version: i64,
-        tenants: Vec<Tenant>,
+        organisations: Vec<Organisation>,
         servers: BTreeMap<String, StalwartClient>,
         declared: std::collections::BTreeSet<String>,
         unavailable: BTreeMap<String, String>,
     ) -> Self {
-        let mut snapshot = Tenants {
+        let mut snapshot = Organisations {
             version,
             servers,
             declared,
             unavailable,
-            ..Tenants::default()
+            ..Organisations::default()
         };
         let mut origins = std::collections::BTreeSet::new();
-        for tenant in tenants {
-            let tenant = Arc::new(tenant);
-            if let Ok(url) = url::Url::parse(&tenant.oidc.issuer) {
+        for organisation in organisations {
+            let organisation = Arc::new(organisation);
+            if let Ok(url) = url::Url::parse(&organisation.oidc.issuer) {
                 origins.insert(url.origin().ascii_serialization());
             }
-            for domain in &tenant.domains {
-                snapshot.by_domain.insert(domain.clone(), tenant.clone());
+            for domain in &organisation.domains {
+                snapshot
+                    .by_domain
+                    .insert(domain.clone(), organisation.clone());
             }
-            snapshot.by_slug.insert(tenant.slug.clone(), tenant);
+            snapshot
+                .by_slug
+                .insert(organisation.slug.clone(), organisation);
         }
         snapshot.form_action = form_action(&origins);
         snapshot
@@ -203,15 +207,15 @@ impl Tenants {
         self.declared.iter().map(String::as_str)
     }
 
-    pub fn by_slug(&self, slug: &str) -> Option<&Arc<Tenant>> {
+    pub fn by_slug(&self, slug: &str) -> Option<&Arc<Organisation>> {
         self.by_slug.get(slug)
     }
 
-    pub fn by_domain(&self, domain: &str) -> Option<&Arc<Tenant>> {
+    pub fn by_domain(&self, domain: &str) -> Option<&Arc<Organisation>> {
         self.by_domain.get(domain)
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &Arc<Tenant>> {
+    pub fn iter(&self) -> impl Iterator<Item = &Arc<Organisation>> {
         self.by_slug.values()
     }
 

@@ -1,5 +1,6 @@
-//! The directory: organisations, their mail domains, identity providers and mail servers
-//! (migration 0005). Every change raises `directory_version` in the same transaction, which
+//! The directory's tables: organisations, their mail domains, identity providers and mail
+//! servers, domain claims and proofs (migrations 0005–0007); the logic that uses them is
+//! `ssr::directory`. Every change raises `directory_version` in the same transaction, which
 //! is how the other instances learn that their cache is stale.
 
 mod claims;
@@ -50,7 +51,7 @@ impl Status {
 
 /// Why an organisation was suspended (`organisations.status_reason`).
 pub mod reason {
-    /// Its `[tenants.<slug>]` entry was removed from postern.toml.
+    /// Its `[organisations.<slug>]` entry was removed from postern.toml.
     pub const CONFIG_REMOVED: &str = "config_removed";
     /// An operator command, or the operator in the portal.
     pub const OPERATOR: &str = "operator";
@@ -66,7 +67,7 @@ pub struct MailSettingsRecord {
     pub smtp_port: u16,
 }
 
-/// The per-organisation policies (see `TenantSettings` for what each means).
+/// The per-organisation policies (see `OrganisationSettings` for what each means).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Policies {
     pub fresh_auth_max_age_secs: u64,

@@ -110,10 +110,11 @@ pub async fn overview(db: &Db, slugs: &[String]) -> Result<Overview, sqlx::Error
     let sql_issuers = format!(
         "SELECT organisation, issuer FROM identity_providers WHERE organisation IN ({list})"
     );
-    let sql_people =
-        format!("SELECT tenant, COUNT(*) FROM users WHERE tenant IN ({list}) GROUP BY tenant");
+    let sql_people = format!(
+        "SELECT organisation, COUNT(*) FROM users WHERE organisation IN ({list}) GROUP BY organisation"
+    );
     let sql_last = format!(
-        "SELECT tenant, MAX(at) FROM audit_events WHERE tenant IN ({list}) GROUP BY tenant"
+        "SELECT organisation, MAX(at) FROM audit_events WHERE organisation IN ({list}) GROUP BY organisation"
     );
     macro_rules! bound {
         ($query:expr) => {{

@@ -171,7 +171,7 @@ pub async fn slug_has_history(
     slug: &str,
 ) -> Result<bool, sqlx::Error> {
     let found: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM audit_events WHERE tenant = $1 LIMIT 1")
+        sqlx::query_scalar("SELECT id FROM audit_events WHERE organisation = $1 LIMIT 1")
             .bind(slug)
             .fetch_optional(&mut **tx)
             .await?;
@@ -191,10 +191,10 @@ pub async fn forget_organisation(
         "DELETE FROM test_links WHERE organisation = $1",
         "DELETE FROM mail_domains WHERE organisation = $1",
         "DELETE FROM identity_providers WHERE organisation = $1",
-        "DELETE FROM mailbox_pins WHERE tenant = $1",
-        "DELETE FROM app_password_requests WHERE tenant = $1",
-        "DELETE FROM logins WHERE tenant = $1",
-        "DELETE FROM users WHERE tenant = $1",
+        "DELETE FROM mailbox_pins WHERE organisation = $1",
+        "DELETE FROM app_password_requests WHERE organisation = $1",
+        "DELETE FROM logins WHERE organisation = $1",
+        "DELETE FROM users WHERE organisation = $1",
         "DELETE FROM organisations WHERE slug = $1",
     ];
     for sql in statements {
