@@ -1,6 +1,7 @@
 #![recursion_limit = "256"]
 //! The portal's HTTP server: startup, layers, and the routes that are not Leptos pages.
 
+pub mod backup;
 pub mod health;
 pub mod operator;
 pub mod security;

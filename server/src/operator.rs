@@ -45,6 +45,21 @@ pub enum Command {
     /// POSTERN_SECRETS_PREVIOUS_KEY (or server.secrets_previous_key_file), run this, then
     /// remove the old key.
     RotateSecrets,
+    /// Writes a copy of the whole SQLite database (directory, sealed secrets, audit log,
+    /// sessions) to a new file, while the portal runs. The secrets key is not in it: keep the
+    /// key apart. PostgreSQL: use pg_dump.
+    Backup {
+        /// The file to write (it must not exist yet).
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Replaces the SQLite database with a backup, after checking it. Stop every portal
+    /// instance first; start them again afterwards (with the same secrets key).
+    Restore {
+        /// The backup file.
+        #[arg(long)]
+        from: PathBuf,
+    },
     /// Prints every page, form post and download the areas' tables declare, as JSON (the
     /// browser tests visit the pages from this list). Needs no configuration.
     Routes,
@@ -92,14 +107,39 @@ pub enum OperatorError {
     Sql(#[from] sqlx::Error),
     #[error("{0}")]
     Input(String),
+    #[error("{0}")]
+    Backup(#[from] crate::backup::BackupError),
 }
 
 /// Runs one operator command (not `serve`).
 pub async fn run(command: Command, settings: Settings) -> Result<(), OperatorError> {
+    let url = &settings.server.database_url;
+    match &command {
+        Command::Backup { to } => {
+            crate::backup::backup(url, to).await?;
+            println!(
+                "backed up to {}. The secrets key is not in it: keep the key apart.",
+                to.display()
+            );
+            return Ok(());
+        }
+        Command::Restore { from } => {
+            let target = crate::backup::restore(url, from).await?;
+            println!(
+                "{} restored from {}. Start the portal with the secrets key the backup was made under.",
+                target.display(),
+                from.display()
+            );
+            return Ok(());
+        }
+        _ => {}
+    }
     let db = Db::connect(&settings.server.database_url).await?;
     let keyring = || Keyring::from_environment(&settings.server);
     match command {
-        Command::Serve | Command::Routes => unreachable!("main answers these"),
+        Command::Serve | Command::Routes | Command::Backup { .. } | Command::Restore { .. } => {
+            unreachable!("answered above")
+        }
         Command::Organisation(OrganisationCommand::List) => list_organisations(&db).await,
         Command::Organisation(OrganisationCommand::Show { slug }) => {
             show_organisation(&db, &slug).await

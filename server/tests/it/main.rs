@@ -7,6 +7,7 @@ mod common;
 mod admin;
 mod app_passwords;
 mod audit;
+mod backup;
 mod boundary;
 mod bounded;
 mod claims;
