@@ -20,6 +20,7 @@ use axum::serve::ListenerExt;
 use leptos::config::LeptosOptions;
 use leptos::prelude::{IntoAny, provide_context};
 use leptos_axum::{LeptosRoutes, generate_route_list};
+use std::future::IntoFuture;
 use tokio::net::TcpListener;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{ExpiredDeletion, Expiry, SessionManagerLayer, SessionStore};
@@ -55,6 +56,8 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     port: u16,
+    tasks: app::ssr::tasks::Runner,
+    grace: std::time::Duration,
 }
 
 impl Application {
@@ -112,7 +115,7 @@ impl Application {
             public_url,
             trusted_proxies: settings.server.trusted_proxies.clone().into(),
         });
-        tasks::start(&state, &settings);
+        let mut tasks = tasks::start(&state, &settings);
         let router = match db.backend {
             Backend::Sqlite => {
                 use std::str::FromStr;
@@ -131,7 +134,7 @@ impl Application {
                     .migrate()
                     .await
                     .map_err(|e| StartupError::Sessions(e.to_string()))?;
-                router(state, store)
+                router(state, store, &mut tasks)
             }
             Backend::Postgres => {
                 let pool = app::ssr::db::pool_options::<sqlx::Postgres>()
@@ -143,13 +146,15 @@ impl Application {
                     .migrate()
                     .await
                     .map_err(|e| StartupError::Sessions(e.to_string()))?;
-                router(state, store)
+                router(state, store, &mut tasks)
             }
         };
         Ok(Self {
             listener,
             router,
             port,
+            tasks,
+            grace: std::time::Duration::from_secs(settings.server.shutdown_grace_secs),
         })
     }
 
@@ -157,20 +162,48 @@ impl Application {
         self.port
     }
 
+    /// Serves until SIGTERM (or Ctrl-C): then accepts no new connection, lets the requests
+    /// under way finish (up to `server.shutdown_grace_secs`), lets the background runs under
+    /// way finish (as long again), and returns.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         tracing::info!(port = self.port, "Postern is listening");
+        let grace = self.grace;
+        let (signalled, mut stopping) = tokio::sync::watch::channel(false);
+        let shutdown = async move {
+            shutdown_signal().await;
+            tracing::info!("stopping: no new connections; finishing the requests under way");
+            let _ = signalled.send(true);
+        };
         // Leptos streams a page in several writes; without TCP_NODELAY each response waits for
         // the client's delayed ACK (~40 ms). See TOOLCHAIN.md pitfall 10.
         let listener = self.listener.tap_io(|tcp| {
             let _ = tcp.set_nodelay(true);
         });
-        axum::serve(
+        let serve = axum::serve(
             listener,
             self.router
                 .into_make_service_with_connect_info::<std::net::SocketAddr>(),
         )
-        .with_graceful_shutdown(shutdown_signal())
-        .await
+        .with_graceful_shutdown(shutdown);
+        let overdue = async move {
+            let _ = stopping.wait_for(|s| *s).await;
+            tokio::time::sleep(grace).await;
+        };
+        let served = tokio::select! {
+            served = serve.into_future() => served,
+            () = overdue => {
+                tracing::warn!(grace_secs = grace.as_secs(), "requests still under way after the grace period are cut off");
+                Ok(())
+            }
+        };
+        if !self.tasks.stop(grace).await {
+            tracing::warn!(
+                grace_secs = grace.as_secs(),
+                "a background run still under way is cut off"
+            );
+        }
+        tracing::info!("Postern stopped");
+        served
     }
 }
 
@@ -183,17 +216,22 @@ fn leptos_options() -> LeptosOptions {
         .build()
 }
 
-fn router<S>(state: AppState, store: S) -> Router
+fn router<S>(state: AppState, store: S, tasks: &mut app::ssr::tasks::Runner) -> Router
 where
     S: SessionStore + ExpiredDeletion + Clone,
 {
     // Every instance deletes expired sessions now and then; the statement is idempotent, so
     // several instances on one database do not get in each other's way.
-    tokio::spawn(
-        store
-            .clone()
-            .continuously_delete_expired(tokio::time::Duration::from_secs(3600)),
-    );
+    let hour = std::time::Duration::from_secs(3600);
+    let expired = store.clone();
+    tasks.every("expired sessions", hour, hour, move || {
+        let store = expired.clone();
+        async move {
+            if let Err(e) = store.delete_expired().await {
+                tracing::warn!(error = %e, "cannot delete expired sessions");
+            }
+        }
+    });
 
     let secure = state.cookies_secure();
     let sessions = SessionManagerLayer::new(store)

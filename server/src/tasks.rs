@@ -3,14 +3,15 @@
 
 use app::ssr::config::Settings;
 use app::ssr::state::AppState;
-use app::ssr::tasks::every;
+use app::ssr::tasks::Runner;
 use std::time::Duration;
 
-pub fn start(state: &AppState, settings: &Settings) {
+pub fn start(state: &AppState, settings: &Settings) -> Runner {
+    let mut runner = Runner::new();
     // Each mail server's state, for the readiness answer and the operator's list: the first
     // round at once, so a problem is in the log before anyone meets it.
     let s = state.clone();
-    every(
+    runner.every(
         "mail server health",
         Duration::ZERO,
         Duration::from_secs(settings.server.health_check_secs),
@@ -22,29 +23,30 @@ pub fn start(state: &AppState, settings: &Settings) {
     // Pending domain proofs are looked up again.
     let s = state.clone();
     let proofs = Duration::from_secs(settings.dns.proof_recheck_secs);
-    every("domain proofs", proofs, proofs, move || {
+    runner.every("domain proofs", proofs, proofs, move || {
         let s = s.clone();
         async move { app::partners::service::watch::recheck_pending(&s).await }
     });
     // Proven domains' MX must keep pointing at their mail server.
     let s = state.clone();
     let mx = Duration::from_secs(settings.dns.mx_recheck_secs);
-    every("domain MX", mx, mx, move || {
+    runner.every("domain MX", mx, mx, move || {
         let s = s.clone();
         async move { app::partners::service::watch::recheck_mx(&s).await }
     });
     // Claims whose token expired a month ago are gone for good.
     let s = state.clone();
     let day = Duration::from_secs(86_400);
-    every("expired claims", day, day, move || {
+    runner.every("expired claims", day, day, move || {
         let s = s.clone();
         async move { app::partners::service::watch::purge_claims(&s).await }
     });
     // Rate-limit counters of windows long gone are forgotten now and then.
     let s = state.clone();
     let tidy = Duration::from_secs(600);
-    every("rate-limit counters", tidy, tidy, move || {
+    runner.every("rate-limit counters", tidy, tidy, move || {
         let s = s.clone();
         async move { s.limiter.tidy().await }
     });
+    runner
 }

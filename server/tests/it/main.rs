@@ -24,5 +24,6 @@ mod readiness;
 mod scopes;
 mod security;
 mod sessions;
+mod shutdown;
 mod sign_in;
 mod startup;

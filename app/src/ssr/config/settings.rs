@@ -170,6 +170,10 @@ fn default_health_check_secs() -> u64 {
     30
 }
 
+fn default_shutdown_grace_secs() -> u64 {
+    20
+}
+
 fn default_mx_recheck_secs() -> u64 {
     6 * 3600
 }
@@ -196,6 +200,10 @@ pub struct ServerSettings {
     /// How often every mail server is probed in the background (seconds).
     #[serde(default = "default_health_check_secs")]
     pub health_check_secs: u64,
+    /// On SIGTERM: how long requests under way may take to finish, and then background runs
+    /// (seconds). Keep it below the orchestrator's own grace (Kubernetes: 30).
+    #[serde(default = "default_shutdown_grace_secs")]
+    pub shutdown_grace_secs: u64,
     /// The key that seals secrets stored in the database (`POSTERN_SECRETS_KEY` wins).
     pub secrets_key_file: Option<PathBuf>,
     /// The key being rotated away from (`POSTERN_SECRETS_PREVIOUS_KEY` wins).
