@@ -24,6 +24,12 @@ if ! $demo && [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
 fi
 
+if ! $demo && [ ! -x /usr/bin/prometheus ]; then
+  log "installing Debian prometheus (a test scrapes the portal's metrics with it)"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+fi
+
 if ! $demo; then
   for component in rustfmt clippy; do
     if ! rustup component list --installed | grep -q "^$component"; then

@@ -3,6 +3,7 @@
 
 pub mod backup;
 pub mod health;
+pub mod metrics;
 pub mod operator;
 pub mod security;
 pub mod tasks;
@@ -54,6 +55,8 @@ pub enum StartupError {
 
 pub struct Application {
     listener: TcpListener,
+    /// The metrics listener and its router, when `server.metrics_listen` is set.
+    metrics: Option<(TcpListener, Router)>,
     router: Router,
     port: u16,
     tasks: app::ssr::tasks::Runner,
@@ -116,6 +119,10 @@ impl Application {
             trusted_proxies: settings.server.trusted_proxies.clone().into(),
         });
         let mut tasks = tasks::start(&state, &settings);
+        let metrics = match settings.server.metrics_listen {
+            Some(addr) => Some(metrics::serve_on(addr, &state, &mut tasks).await?),
+            None => None,
+        };
         let router = match db.backend {
             Backend::Sqlite => {
                 use std::str::FromStr;
@@ -151,6 +158,7 @@ impl Application {
         };
         Ok(Self {
             listener,
+            metrics,
             router,
             port,
             tasks,
@@ -160,6 +168,12 @@ impl Application {
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The metrics listener's port, when there is one.
+    pub fn metrics_port(&self) -> Option<u16> {
+        let (listener, _) = self.metrics.as_ref()?;
+        listener.local_addr().ok().map(|a| a.port())
     }
 
     /// Serves until SIGTERM (or Ctrl-C): then accepts no new connection, lets the requests
@@ -179,6 +193,10 @@ impl Application {
         let listener = self.listener.tap_io(|tcp| {
             let _ = tcp.set_nodelay(true);
         });
+        if let Some((listener, router)) = self.metrics {
+            // Scraped until the process ends; it holds no request anyone waits for.
+            tokio::spawn(async move { axum::serve(listener, router).await });
+        }
         let serve = axum::serve(
             listener,
             self.router
@@ -284,10 +302,13 @@ async fn telemetry_layer(
 ) -> axum::response::Response {
     let method = request.method().clone();
     let path = loggable(request.uri().path());
+    let route = metrics::route_of(&request);
     let started = std::time::Instant::now();
     let response = next.run(request).await;
     let status = response.status().as_u16();
-    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    let took = started.elapsed();
+    app::ssr::metrics::request(&route, method.as_str(), status, took);
+    let ms = took.as_secs_f64() * 1000.0;
     if status >= 500 {
         tracing::warn!(%method, %path, status, ms, "request");
     } else {

@@ -25,6 +25,20 @@ pub enum Subject<'a> {
     AdminWriteBy { organisation: &'a str, user_id: i64 },
 }
 
+impl Subject<'_> {
+    /// The limit's name, as `[limits]` calls it (a metrics label: no address, no person).
+    pub fn limit_name(&self) -> &'static str {
+        match self {
+            Subject::SignInFromAddress(_) => "sign_in_per_address",
+            Subject::SignInFromNetwork(_) => "sign_in_per_network",
+            Subject::SignInAs { .. } => "sign_in_per_email",
+            Subject::MintBy { .. } => "mints_per_person",
+            Subject::MintIn(_) => "mints_per_organisation",
+            Subject::AdminWriteBy { .. } => "admin_writes_per_admin",
+        }
+    }
+}
+
 /// Over the limit: try again in this many seconds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Throttled {
@@ -52,9 +66,12 @@ impl Limiter {
         let at = now();
         let window_start = at - at.rem_euclid(per);
         match limits::hit(&self.db, &bucket, window_start).await {
-            Ok(hits) if hits > i64::from(limit.max) => Err(Throttled {
-                retry_after_secs: (window_start + per - at).max(1) as u64,
-            }),
+            Ok(hits) if hits > i64::from(limit.max) => {
+                crate::ssr::metrics::rate_limited(subject.limit_name());
+                Err(Throttled {
+                    retry_after_secs: (window_start + per - at).max(1) as u64,
+                })
+            }
             Ok(_) => Ok(()),
             Err(e) => {
                 tracing::error!(error = %e, bucket, "rate-limit counter unavailable; request allowed");

@@ -10,6 +10,7 @@ pub mod dns;
 pub mod health;
 pub mod http;
 pub mod limits;
+pub mod metrics;
 pub mod oidc;
 pub mod organisations;
 pub mod outbound;

@@ -57,8 +57,10 @@ impl Runner {
                     _ = ticks.tick() => {}
                 }
                 tracing::debug!(task = name, "background task runs");
+                let started = std::time::Instant::now();
                 // Not raced against the stop: a run that began ends at its own safe point.
                 task().await;
+                crate::ssr::metrics::task_ran(name, started.elapsed());
             }
         });
     }

@@ -17,6 +17,7 @@ mod dns;
 mod floods;
 mod hardening;
 mod identity;
+mod metrics;
 mod outbound;
 mod partners;
 mod protected;

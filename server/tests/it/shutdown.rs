@@ -2,7 +2,7 @@
 //! stops accepting, lets a mint under way at a slow mail server finish (it is audited once),
 //! and exits 0.
 
-use crate::common::{ALICE, Browser, TestApp, form_request_id, location, tempdir};
+use crate::common::{ALICE, TestApp, browser_on, form_request_id, location, tempdir};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 use testkit::stalwart::Fault;
@@ -13,24 +13,6 @@ fn free_port() -> u16 {
         .local_addr()
         .unwrap()
         .port()
-}
-
-/// A browser on `base` that shares `with`'s cookies (the session lives in the database, so
-/// any instance serves it).
-fn browser_on(base: &str, with: &Browser) -> Browser {
-    let mut headers = reqwest::header::HeaderMap::new();
-    headers.insert("origin", base.parse().unwrap());
-    Browser {
-        client: reqwest::Client::builder()
-            .timeout(Duration::from_secs(30))
-            .redirect(reqwest::redirect::Policy::none())
-            .cookie_provider(with.jar.clone())
-            .default_headers(headers)
-            .build()
-            .unwrap(),
-        base: base.to_owned(),
-        jar: with.jar.clone(),
-    }
 }
 
 #[tokio::test]

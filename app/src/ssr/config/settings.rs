@@ -204,6 +204,9 @@ pub struct ServerSettings {
     /// (seconds). Keep it below the orchestrator's own grace (Kubernetes: 30).
     #[serde(default = "default_shutdown_grace_secs")]
     pub shutdown_grace_secs: u64,
+    /// Where Prometheus scrapes `/metrics` (a listener of its own, e.g. `0.0.0.0:9090` inside
+    /// a pod; keep it off the public network). Unset: no metrics are kept.
+    pub metrics_listen: Option<std::net::SocketAddr>,
     /// The key that seals secrets stored in the database (`POSTERN_SECRETS_KEY` wins).
     pub secrets_key_file: Option<PathBuf>,
     /// The key being rotated away from (`POSTERN_SECRETS_PREVIOUS_KEY` wins).

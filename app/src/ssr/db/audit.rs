@@ -137,6 +137,7 @@ async fn insert(db: &Db, e: &NewEvent<'_>, outcome: &str) -> Result<i64, sqlx::E
     .bind(outcome)
     .fetch_one(&db.pool)
     .await?;
+    crate::ssr::metrics::audited(e.action.as_str());
     Ok(id)
 }
 

@@ -240,7 +240,10 @@ impl Directory {
     /// policy permits.
     pub fn reach(&self, server: &MailServerRecord, timeout: Duration) -> Reach {
         let operators = server.from_config || server.managed_by.is_none();
-        self.partner_reach(timeout, !operators)
+        Reach {
+            server: server.name.clone(),
+            ..self.partner_reach(timeout, !operators)
+        }
     }
 
     /// How a server is reached, `guarded` or not, with the configured answer sizes.
@@ -250,6 +253,7 @@ impl Directory {
             guard: guarded.then(|| self.outbound.clone()),
             max_response: self.limits.stalwart_response_bytes,
             max_small_response: self.limits.stalwart_small_response_bytes,
+            server: String::new(),
         }
     }
 

@@ -46,6 +46,23 @@ pub enum StalwartError {
 }
 
 impl StalwartError {
+    /// A short, fixed name of the failure (a metrics label).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            StalwartError::Unreachable(_) => "unreachable",
+            StalwartError::NotAllowed => "not_allowed",
+            StalwartError::Timeout(_) => "timeout",
+            StalwartError::Unauthorized => "unauthorized",
+            StalwartError::Forbidden(_) => "forbidden",
+            StalwartError::RateLimited { .. } => "rate_limited",
+            StalwartError::Server { .. } => "server_error",
+            StalwartError::BadRequest { .. } => "bad_request",
+            StalwartError::Method { .. } => "method_error",
+            StalwartError::Set(_) => "set_error",
+            StalwartError::Protocol(_) => "protocol",
+        }
+    }
+
     /// Words for a person, for every way Stalwart can fail. `action` completes
     /// "We could not …" and comes from the calling area's text.
     pub fn user_error(&self, action: &str) -> AppError {

@@ -46,6 +46,11 @@ impl Batch {
         Self::default()
     }
 
+    /// The first call's method (what the batch is for: the rest look things up for it).
+    pub fn first_method(&self) -> Option<&str> {
+        self.calls.first()?.get(0)?.as_str()
+    }
+
     pub fn call(&mut self, method: &'static str, args: Value) -> CallRef {
         let call = CallRef {
             index: self.calls.len(),
@@ -129,6 +134,8 @@ pub struct Reach {
     pub max_response: usize,
     /// The largest answer of the session and `/api` endpoints.
     pub max_small_response: usize,
+    /// The server's name, for metrics ("" while a partner tests one not saved yet).
+    pub server: String,
 }
 
 impl Reach {
@@ -140,6 +147,7 @@ impl Reach {
             guard: None,
             max_response: defaults.stalwart_response_bytes,
             max_small_response: defaults.stalwart_small_response_bytes,
+            server: String::new(),
         }
     }
 }
@@ -153,6 +161,7 @@ pub struct Transport {
     timeout: Duration,
     max_response: usize,
     max_small_response: usize,
+    server: String,
 }
 
 impl std::fmt::Debug for Transport {
@@ -199,11 +208,33 @@ impl Transport {
             timeout,
             max_response: reach.max_response,
             max_small_response: reach.max_small_response,
+            server: reach.server.clone(),
         })
     }
 
     #[tracing::instrument(name = "stalwart.jmap", skip_all, fields(calls = batch.calls.len()))]
     pub async fn send(&self, batch: &Batch) -> Result<Responses, StalwartError> {
+        let method = batch.first_method().unwrap_or("none");
+        self.measured(method, self.send_batch(batch)).await
+    }
+
+    /// Runs one call to the server, counting it for the metrics.
+    async fn measured<T>(
+        &self,
+        method: &str,
+        call: impl Future<Output = Result<T, StalwartError>>,
+    ) -> Result<T, StalwartError> {
+        let started = std::time::Instant::now();
+        let result = call.await;
+        let outcome = match &result {
+            Ok(_) => "ok",
+            Err(e) => e.kind(),
+        };
+        crate::ssr::metrics::stalwart_call(&self.server, method, outcome, started.elapsed());
+        result
+    }
+
+    async fn send_batch(&self, batch: &Batch) -> Result<Responses, StalwartError> {
         let body = serde_json::to_vec(&batch.to_body())
             .map_err(|e| StalwartError::Protocol(e.to_string()))?;
         let response = self
@@ -237,6 +268,10 @@ impl Transport {
     /// The caller's own account id: `primaryAccounts["urn:stalwart:jmap"]` of the session
     /// object (API.md §3), i.e. the account that owns the API key.
     pub async fn session_account(&self) -> Result<String, StalwartError> {
+        self.measured("session", self.fetch_session_account()).await
+    }
+
+    async fn fetch_session_account(&self) -> Result<String, StalwartError> {
         let url = self
             .endpoint
             .join("jmap/session")
@@ -265,6 +300,10 @@ impl Transport {
 
     /// A JSON document from one of Stalwart's HTTP endpoints besides JMAP (`api/account`).
     pub async fn get_api(&self, path: &str) -> Result<Value, StalwartError> {
+        self.measured(path, self.fetch_api(path)).await
+    }
+
+    async fn fetch_api(&self, path: &str) -> Result<Value, StalwartError> {
         let url = self
             .endpoint
             .join(path)

@@ -357,6 +357,24 @@ pub fn text(html: &str) -> String {
 }
 
 /// The hidden request id of a freshly rendered create form.
+/// A browser on `base` that shares `with`'s cookies (the session lives in the database, so
+/// any instance serves it).
+pub fn browser_on(base: &str, with: &Browser) -> Browser {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert("origin", base.parse().unwrap());
+    Browser {
+        client: reqwest::Client::builder()
+            .timeout(std::time::Duration::from_secs(30))
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_provider(with.jar.clone())
+            .default_headers(headers)
+            .build()
+            .unwrap(),
+        base: base.to_owned(),
+        jar: with.jar.clone(),
+    }
+}
+
 pub async fn form_request_id(browser: &Browser, path: &str) -> String {
     let html = browser.get(path).await.text().await.unwrap();
     let start = html
