@@ -30,6 +30,12 @@ if ! $demo && [ ! -x /usr/bin/prometheus ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends prometheus >/dev/null
 fi
 
+if ! $demo && ! command -v kubectl >/dev/null; then
+  log "installing Debian kubernetes-client (a test renders the Kubernetes bases with kubectl kustomize)"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends kubernetes-client >/dev/null
+fi
+
 if ! $demo; then
   for component in rustfmt clippy; do
     if ! rustup component list --installed | grep -q "^$component"; then

@@ -45,6 +45,9 @@ pub enum Command {
     /// POSTERN_SECRETS_PREVIOUS_KEY (or server.secrets_previous_key_file), run this, then
     /// remove the old key.
     RotateSecrets,
+    /// Brings the database schema forward and exits (a Kubernetes init step). Several at once
+    /// are safe on PostgreSQL: one applies the migrations, the others wait and find them done.
+    Migrate,
     /// Writes a copy of the whole SQLite database (directory, sealed secrets, audit log,
     /// sessions) to a new file, while the portal runs. The secrets key is not in it: keep the
     /// key apart. PostgreSQL: use pg_dump.
@@ -135,9 +138,21 @@ pub async fn run(command: Command, settings: Settings) -> Result<(), OperatorErr
         _ => {}
     }
     let db = Db::connect(&settings.server.database_url).await?;
+    if let Command::Migrate = command {
+        let version: i64 =
+            sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success")
+                .fetch_one(&db.pool)
+                .await?;
+        println!("the database is at version {version}.");
+        return Ok(());
+    }
     let keyring = || Keyring::from_environment(&settings.server);
     match command {
-        Command::Serve | Command::Routes | Command::Backup { .. } | Command::Restore { .. } => {
+        Command::Serve
+        | Command::Routes
+        | Command::Migrate
+        | Command::Backup { .. }
+        | Command::Restore { .. } => {
             unreachable!("answered above")
         }
         Command::Organisation(OrganisationCommand::List) => list_organisations(&db).await,

@@ -12,6 +12,7 @@ mod boundary;
 mod bounded;
 mod claims;
 mod demo;
+mod deploy;
 mod directory;
 mod dns;
 mod floods;
