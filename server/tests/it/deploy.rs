@@ -161,3 +161,40 @@ async fn two_replicas_migrating_one_fresh_postgresql_at_once_both_succeed() {
         .count() as i64;
     assert_eq!(applied, known, "every migration applied once");
 }
+
+/// Two replicas behind a load balancer that does not pin clients: a sign-in started on one
+/// is finished on the other (the pending login lives in the database, not in a replica).
+#[tokio::test]
+async fn a_sign_in_started_on_one_replica_finishes_on_the_other() {
+    use crate::common::{ALICE, TestApp, browser_on, location};
+    let app = TestApp::spawn().await;
+    // Behind one load balancer both replicas have the same public URL (the first one's here).
+    let config = app.config.replace(
+        "public_url = \"http://127.0.0.1:0\"",
+        &format!("public_url = \"{}\"", app.url),
+    );
+    let settings = app::ssr::config::Settings::from_toml(&config, std::iter::empty()).unwrap();
+    let replica = server::Application::build(settings).await.unwrap();
+    let other = format!("http://127.0.0.1:{}", replica.port());
+    tokio::spawn(replica.run_until_stopped());
+    let alice = app.browser();
+    let start = alice.start_sign_in(ALICE).await;
+    let callback = alice.authorize(&start).await;
+    assert!(callback.starts_with(&app.url), "{callback}");
+    let on_other = callback.replacen(&app.url, &other, 1);
+
+    let there = browser_on(&other, &alice);
+    let done = there.client.get(&on_other).send().await.unwrap();
+    assert_eq!(
+        location(&done),
+        "/account",
+        "signed in on the other replica"
+    );
+    let page = alice.get("/account").await;
+    assert_eq!(
+        page.status(),
+        200,
+        "and the session serves on the first one too"
+    );
+    assert!(page.text().await.unwrap().contains(ALICE));
+}
