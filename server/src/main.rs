@@ -26,6 +26,13 @@ async fn main() -> ExitCode {
     };
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(settings).await,
+        Command::Healthcheck => match server::health::probe(settings.server.listen) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("postern: not healthy: {e}");
+                ExitCode::from(1)
+            }
+        },
         command => match server::operator::run(command, settings).await {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

@@ -45,6 +45,8 @@ pub enum Command {
     /// POSTERN_SECRETS_PREVIOUS_KEY (or server.secrets_previous_key_file), run this, then
     /// remove the old key.
     RotateSecrets,
+    /// Exits 0 when the portal configured here answers /healthz/live (a container HEALTHCHECK).
+    Healthcheck,
     /// Brings the database schema forward and exits (a Kubernetes init step). Several at once
     /// are safe on PostgreSQL: one applies the migrations, the others wait and find them done.
     Migrate,
@@ -150,6 +152,7 @@ pub async fn run(command: Command, settings: Settings) -> Result<(), OperatorErr
     match command {
         Command::Serve
         | Command::Routes
+        | Command::Healthcheck
         | Command::Migrate
         | Command::Backup { .. }
         | Command::Restore { .. } => {

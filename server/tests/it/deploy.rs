@@ -198,3 +198,87 @@ async fn a_sign_in_started_on_one_replica_finishes_on_the_other() {
     );
     assert!(page.text().await.unwrap().contains(ALICE));
 }
+
+/// deploy/compose.yaml: the four services by pinned tags, every secret a file kept out of
+/// git, and a configuration this release accepts. (podman-compose 1.0.3, Debian's, has no
+/// `config` command and its `--dry-run` still creates volumes, so the file is read here.)
+#[test]
+fn the_compose_file_pins_its_images_and_keeps_secrets_in_files() {
+    let text = std::fs::read_to_string(repo().join("deploy/compose.yaml")).unwrap();
+    let compose: Value = serde_yaml::from_str(&text).unwrap();
+    let services = compose["services"].as_mapping().unwrap();
+    for name in ["postern", "postgres", "stalwart", "keycloak"] {
+        let image = compose["services"][name]["image"].as_str().unwrap();
+        let (_, tag) = image.rsplit_once(':').unwrap();
+        assert!(
+            name == "postern" || tag != "latest",
+            "{name} is pinned: {image}"
+        );
+    }
+    assert_eq!(services.len(), 4);
+    for (name, secret) in compose["secrets"].as_mapping().unwrap() {
+        let file = secret["file"].as_str().unwrap();
+        assert!(file.starts_with("compose/secrets/"), "{name:?}: {file}");
+    }
+    let ignored = std::fs::read_to_string(repo().join("deploy/compose/.gitignore")).unwrap();
+    assert!(ignored.lines().any(|l| l == "secrets/"));
+    assert!(
+        !text.contains("PASSWORD:") && !text.contains("SECRET:"),
+        "no secret inline"
+    );
+    let postern = &compose["services"]["postern"];
+    assert_eq!(postern["read_only"], true);
+    assert_eq!(postern["healthcheck"]["test"][2], "healthcheck");
+
+    // The secrets as compose mounts them, in a directory of the test's.
+    let dir = crate::common::tempdir::Dir::new();
+    for secret in ["stalwart_api_key", "oidc_client_secret"] {
+        std::fs::write(dir.0.join(secret), "from-the-file\n").unwrap();
+    }
+    let config = std::fs::read_to_string(repo().join("deploy/compose/postern.toml"))
+        .unwrap()
+        .replace("/run/secrets/", &format!("{}/", dir.0.display()));
+    app::ssr::config::Settings::from_toml(&config, std::iter::empty())
+        .unwrap_or_else(|e| panic!("the compose configuration: {e}"));
+}
+
+/// `server healthcheck`, the image's HEALTHCHECK: 0 while the portal answers, 1 when not.
+#[tokio::test]
+async fn the_healthcheck_command_tells_a_live_portal_from_a_gone_one() {
+    let app = crate::common::TestApp::spawn().await;
+    let dir = crate::common::tempdir::Dir::new();
+    let port = app.url.rsplit(':').next().unwrap().to_owned();
+    let check = |listen: &str| -> tokio::task::JoinHandle<std::process::Output> {
+        let file = dir
+            .0
+            .join(format!("{}.toml", listen.replace([':', '.'], "_")));
+        let config = app.config.replace(
+            "listen = \"127.0.0.1:0\"",
+            &format!("listen = \"{listen}\""),
+        );
+        std::fs::write(&file, config).unwrap();
+        // Off the runtime's thread: the portal under test answers on it meanwhile.
+        tokio::task::spawn_blocking(move || {
+            Command::new(env!("CARGO_BIN_EXE_server"))
+                .arg("--config")
+                .arg(&file)
+                .arg("healthcheck")
+                .output()
+                .unwrap()
+        })
+    };
+    let live = check(&format!("0.0.0.0:{port}")).await.unwrap();
+    assert!(
+        live.status.success(),
+        "{}",
+        String::from_utf8_lossy(&live.stderr)
+    );
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let gone = check(&format!("127.0.0.1:{closed}")).await.unwrap();
+    assert!(!gone.status.success());
+    assert!(String::from_utf8_lossy(&gone.stderr).contains("not healthy"));
+}
