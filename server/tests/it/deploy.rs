@@ -163,7 +163,7 @@ async fn two_replicas_migrating_one_fresh_postgresql_at_once_both_succeed() {
 }
 
 /// Two replicas behind a load balancer that does not pin clients: a sign-in started on one
-/// is finished on the other (the pending login lives in the database, not in a replica).
+/// is finished on the other, a process of its own (the pending login lives in the database).
 #[tokio::test]
 async fn a_sign_in_started_on_one_replica_finishes_on_the_other() {
     use crate::common::{ALICE, TestApp, browser_on, location};
@@ -173,10 +173,32 @@ async fn a_sign_in_started_on_one_replica_finishes_on_the_other() {
         "public_url = \"http://127.0.0.1:0\"",
         &format!("public_url = \"{}\"", app.url),
     );
-    let settings = app::ssr::config::Settings::from_toml(&config, std::iter::empty()).unwrap();
-    let replica = server::Application::build(settings).await.unwrap();
-    let other = format!("http://127.0.0.1:{}", replica.port());
-    tokio::spawn(replica.run_until_stopped());
+    // The second replica is the real binary, a process of its own.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let config = config.replace(
+        "listen = \"127.0.0.1:0\"",
+        &format!("listen = \"127.0.0.1:{port}\""),
+    );
+    let dir = crate::common::tempdir::Dir::new();
+    let file = dir.0.join("postern.toml");
+    std::fs::write(&file, config).unwrap();
+    let mut replica = Command::new(env!("CARGO_BIN_EXE_server"))
+        .arg("--config")
+        .arg(&file)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let other = format!("http://127.0.0.1:{port}");
+    let started = std::time::Instant::now();
+    while reqwest::get(format!("{other}/healthz/live")).await.is_err() {
+        assert!(started.elapsed().as_secs() < 20, "the replica starts");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
     let alice = app.browser();
     let start = alice.start_sign_in(ALICE).await;
     let callback = alice.authorize(&start).await;
@@ -197,6 +219,8 @@ async fn a_sign_in_started_on_one_replica_finishes_on_the_other() {
         "and the session serves on the first one too"
     );
     assert!(page.text().await.unwrap().contains(ALICE));
+    let _ = replica.kill();
+    let _ = replica.wait();
 }
 
 /// deploy/compose.yaml: the four services by pinned tags, every secret a file kept out of
