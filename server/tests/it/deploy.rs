@@ -174,11 +174,7 @@ async fn a_sign_in_started_on_one_replica_finishes_on_the_other() {
         &format!("public_url = \"{}\"", app.url),
     );
     // The second replica is the real binary, a process of its own.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = crate::common::free_port();
     let config = config.replace(
         "listen = \"127.0.0.1:0\"",
         &format!("listen = \"127.0.0.1:{port}\""),
@@ -297,11 +293,7 @@ async fn the_healthcheck_command_tells_a_live_portal_from_a_gone_one() {
         "{}",
         String::from_utf8_lossy(&live.stderr)
     );
-    let closed = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let closed = crate::common::free_port();
     let gone = check(&format!("127.0.0.1:{closed}")).await.unwrap();
     assert!(!gone.status.success());
     assert!(String::from_utf8_lossy(&gone.stderr).contains("not healthy"));

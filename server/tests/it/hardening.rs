@@ -25,6 +25,24 @@ async fn operated_scene() -> Scene {
     .await
 }
 
+/// Sends a `Fresh`-marked post with an old sign-in: the answer is the IdP, asked to sign
+/// the person in again.
+async fn sent_to_the_idp_first(
+    browser: &crate::common::Browser,
+    route: &Route,
+    path: &str,
+    target: &Target,
+    issuer: &str,
+) {
+    let r = send(browser, route, path, target).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER, "{path}");
+    let to = location(&r);
+    assert!(
+        to.starts_with(issuer) && to.contains("prompt=login"),
+        "{path} sends Ada to her IdP first: {to}"
+    );
+}
+
 async fn status_of(app: &TestApp, slug: &str) -> Status {
     store::organisation(&app.db().await, slug)
         .await
@@ -115,13 +133,7 @@ async fn a_partners_weighty_changes_need_a_fresh_sign_in() {
             "slug" => gamma.slug.clone(),
             other => panic!("{}: no value for :{other}", route.path),
         });
-        let r = send(&old, route, &path, &gamma).await;
-        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{path}");
-        let to = location(&r);
-        assert!(
-            to.starts_with(&s.app.issuer_a.issuer) && to.contains("prompt=login"),
-            "{path} sends Ada to her IdP first: {to}"
-        );
+        sent_to_the_idp_first(&old, route, &path, &gamma, &s.app.issuer_a.issuer).await;
     }
 
     let mut tx = s.app.db().await.pool.begin().await.unwrap();
@@ -187,13 +199,7 @@ async fn a_persons_and_an_admins_weighty_posts_need_a_fresh_sign_in() {
             "id" => alice.clone(),
             other => panic!("{}: no value for :{other}", route.path),
         });
-        let r = send(&old, route, &path, &acme).await;
-        assert_eq!(r.status(), StatusCode::SEE_OTHER, "{path}");
-        let to = location(&r);
-        assert!(
-            to.starts_with(&app.issuer_a.issuer) && to.contains("prompt=login"),
-            "{path} sends Ada to her IdP first: {to}"
-        );
+        sent_to_the_idp_first(&old, route, &path, &acme, &app.issuer_a.issuer).await;
     }
     assert_eq!(app.stalwart_snapshot(), before, "nothing changed");
 }

@@ -2,17 +2,9 @@
 //! package) scrapes the portal's metrics listener and a metric is read back through its API.
 //! No label or value names a person, an address or a secret.
 
-use crate::common::{ALICE, API_KEY, TestApp, browser_on, location, tempdir};
+use crate::common::{ALICE, API_KEY, TestApp, browser_on, free_port, location, tempdir};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
 
 /// Kills the Prometheus process when the test ends, however it ends.
 struct Running(std::process::Child);

@@ -2,18 +2,10 @@
 //! stops accepting, lets a mint under way at a slow mail server finish (it is audited once),
 //! and exits 0.
 
-use crate::common::{ALICE, TestApp, browser_on, form_request_id, location, tempdir};
+use crate::common::{ALICE, TestApp, browser_on, form_request_id, free_port, location, tempdir};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 use testkit::stalwart::Fault;
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
 
 #[tokio::test]
 async fn sigterm_lets_a_slow_mint_finish_audited_once_and_exits_0() {

@@ -375,6 +375,15 @@ pub fn browser_on(base: &str, with: &Browser) -> Browser {
     }
 }
 
+/// A loopback port nothing listens on now (for a process that binds it itself).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
 pub async fn form_request_id(browser: &Browser, path: &str) -> String {
     let html = browser.get(path).await.text().await.unwrap();
     let start = html
