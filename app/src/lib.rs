@@ -14,6 +14,7 @@ pub mod error;
 pub mod organisation;
 pub mod partners;
 pub mod routing;
+pub mod scim;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
@@ -91,6 +92,7 @@ pub fn routes() -> Vec<routing::Route> {
         domains::table(),
         organisation::table(),
         partners::table(),
+        scim::table(),
     ]
     .into_iter()
     .flatten()
@@ -108,6 +110,7 @@ pub fn audit_actions() -> Vec<ssr::db::audit::Action> {
         admin::actions::ALL,
         partners::actions::ALL,
         ssr::directory::actions::ALL,
+        ssr::departures::actions::ALL,
     ]
     .concat();
     all.sort();

@@ -17,6 +17,10 @@ pub enum Access {
     Admin,
     /// An admin of a partner organisation, for the organisations it manages.
     Partner,
+    /// A machine that proves itself on each request, with no session or cookie: an IdP's
+    /// SCIM client (the organisation's bearer token) or its back-channel logout (a token it
+    /// signed). Served outside the session and cross-site checks.
+    Token,
 }
 
 impl Access {
@@ -26,6 +30,7 @@ impl Access {
             Access::SignedIn => "signed-in",
             Access::Admin => "admin",
             Access::Partner => "partner",
+            Access::Token => "token",
         }
     }
 }
@@ -92,6 +97,8 @@ mod table {
         Post,
         /// A GET answered outside Leptos (a file, a redirect, a status for a script).
         Download,
+        /// A machine's endpoint ([`Access::Token`]), any methods.
+        Api,
     }
 
     /// One entry of an area's table (see [`area!`]): the router, the Leptos routes
@@ -157,6 +164,19 @@ mod table {
             }
         }
 
+        /// A machine's endpoint: `handler` routes its methods; always [`Access::Token`].
+        pub fn api(path: &'static str, handler: axum::routing::MethodRouter<AppState>) -> Self {
+            Self {
+                method: Method::GET,
+                path,
+                access: Access::Token,
+                kind: Kind::Api,
+                sample: None,
+                fresh: false,
+                handler: Some(handler),
+            }
+        }
+
         pub fn marked(mut self, mark: Mark) -> Self {
             match mark {
                 Mark::Fresh => self.fresh = true,
@@ -179,9 +199,13 @@ mod table {
         }
     }
 
-    /// The router of the posts and downloads of a list of routes (the pages are Leptos's).
-    pub fn router(routes: Vec<Route>) -> axum::Router<AppState> {
-        routes.into_iter().fold(axum::Router::new(), |router, r| {
+    /// The router of the posts and downloads of a list of routes (the pages are Leptos's);
+    /// with `machines`, of the [`Kind::Api`] routes only, and without, of the others.
+    pub fn router(routes: Vec<Route>, machines: bool) -> axum::Router<AppState> {
+        let chosen = routes
+            .into_iter()
+            .filter(|r| (r.kind == Kind::Api) == machines);
+        chosen.fold(axum::Router::new(), |router, r| {
             let path = r.fill(|name| format!("{{{name}}}"));
             match r.handler {
                 Some(handler) => router.route(&path, handler),
@@ -193,7 +217,8 @@ mod table {
 
 /// The area's table. Pages name their component, posts their handler and form type
 /// ([`NoFields`] when there is none) and, after their access, any [`Mark`] (`Admin + Fresh`),
-/// downloads (GETs answered outside Leptos) their handler:
+/// downloads (GETs answered outside Leptos) their handler, and machines' endpoints (optional,
+/// always [`Access::Token`]) their method router:
 ///
 /// ```ignore
 /// crate::routing::area! {
@@ -204,16 +229,30 @@ mod table {
 ///         "/app-passwords/:id/revoke" => forms::revoke, SignedIn, NoFields;
 ///     }
 ///     downloads {}
+///     apis {
+///         "/scim/v2/:org/Users" => get(handlers::list_users).post(handlers::create_user);
+///     }
 /// }
 /// ```
 ///
 /// It defines `Pages` (the area's Leptos routes, placed in [`crate::App`]) and, on the
 /// server, `table()` (every entry, for the router and the tests).
 macro_rules! area {
+    // An area of machines' endpoints only: no pages.
+    (
+        apis { $( $api:tt => $api_handler:expr; )* }
+    ) => {
+        /// Every endpoint of the area.
+        #[cfg(feature = "ssr")]
+        pub fn table() -> Vec<crate::routing::Route> {
+            vec![ $( crate::routing::Route::api($api, $api_handler), )* ]
+        }
+    };
     (
         pages { $( $page:tt => $view:path, $page_access:ident; )* }
         posts { $( $post:tt => $handler:path, $post_access:ident $(+ $mark:ident)?, $form:ty; )* }
         downloads { $( $download:tt => $getter:path, $download_access:ident; )* }
+        $( apis { $( $api:tt => $api_handler:expr; )* } )?
     ) => {
         /// The area's pages, as Leptos routes.
         #[leptos::component(transparent)]
@@ -244,6 +283,7 @@ macro_rules! area {
                 $( Route::post::<$form, _, _>($post, Access::$post_access, $handler)
                     $( .marked(crate::routing::Mark::$mark) )?, )*
                 $( Route::download($download, Access::$download_access, $getter), )*
+                $( $( Route::api($api, $api_handler), )* )?
             ]
         }
     };

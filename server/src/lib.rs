@@ -33,6 +33,8 @@ const ANONYMOUS_SESSION: time::Duration = time::Duration::minutes(30);
 
 /// The largest request body any route accepts (forms, server functions).
 pub const FORM_BODY_LIMIT: usize = 16 * 1024;
+/// A SCIM user or a logout token: a few kilobytes; 64 KiB is generous.
+pub const API_BODY_LIMIT: usize = 64 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {
@@ -280,7 +282,7 @@ where
                 move || shell(options.clone())
             },
         )
-        .merge(app::routing::router(app::routes()))
+        .merge(app::routing::router(app::routes(), false))
         .merge(health::router())
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         // Every form is a few fields: a larger body is refused before anything reads it.
@@ -290,6 +292,12 @@ where
             security,
             security::layer,
         ))
+        // Machines' endpoints (SCIM, back-channel logout) prove themselves on each request:
+        // no session is read or made for them, and no browser's origin is asked for.
+        .merge(
+            app::routing::router(app::routes(), true)
+                .layer(axum::extract::DefaultBodyLimit::max(API_BODY_LIMIT)),
+        )
         .layer(axum::middleware::from_fn(telemetry_layer))
         .with_state(state)
 }

@@ -80,6 +80,9 @@ pub enum OrganisationCommand {
     Suspend { slug: String },
     /// Lets its people sign in again.
     Resume { slug: String },
+    /// Makes the organisation's SCIM bearer token (replacing any earlier one) and prints it,
+    /// once: paste it into the IdP's provisioning settings with the endpoint printed beside it.
+    ScimToken { slug: String },
 }
 
 #[derive(Debug, Subcommand)]
@@ -177,6 +180,23 @@ pub async fn run(command: Command, settings: Settings) -> Result<(), OperatorErr
         Command::Organisation(OrganisationCommand::Resume { slug }) => {
             manage::set_status(&db, &COMMAND_LINE, &slug, Status::Active, None).await?;
             println!("{slug} is active: its people can sign in.");
+            Ok(())
+        }
+        Command::Organisation(OrganisationCommand::ScimToken { slug }) => {
+            let everything = store::everything(&db).await?;
+            if !everything.organisations.iter().any(|o| o.slug == slug) {
+                return Err(manage::ManageError::NoSuchOrganisation(slug).into());
+            }
+            let (token, hash) = app::scim::service::new_token();
+            app::ssr::db::scim::set_token(&db, &slug, &hash).await?;
+            let endpoint = settings
+                .server
+                .public_url
+                .join(&format!("scim/v2/{slug}"))
+                .map_err(|e| OperatorError::Input(e.to_string()))?;
+            println!("SCIM endpoint  {endpoint}");
+            println!("SCIM token     {token}");
+            println!("The token is shown this once; an earlier token of {slug} no longer works.");
             Ok(())
         }
         Command::MailServer(MailServerCommand::List) => list_mail_servers(&db).await,
@@ -326,6 +346,7 @@ pub fn routes_json() -> String {
                     Kind::Page => "page",
                     Kind::Post => "post",
                     Kind::Download => "download",
+                    Kind::Api => "api",
                 },
             })
         })

@@ -6,6 +6,10 @@ use app::ssr::state::AppState;
 use app::ssr::tasks::Runner;
 use std::time::Duration;
 
+fn tidy_every() -> Duration {
+    Duration::from_secs(600)
+}
+
 pub fn start(state: &AppState, settings: &Settings) -> Runner {
     let mut runner = Runner::new();
     // Each mail server's state, for the readiness answer and the operator's list: the first
@@ -40,6 +44,24 @@ pub fn start(state: &AppState, settings: &Settings) -> Runner {
     runner.every("expired claims", day, day, move || {
         let s = s.clone();
         async move { app::partners::service::watch::purge_claims(&s).await }
+    });
+    // People their IdP said are gone, whose credentials the mail server did not let go of
+    // yet (it was down): tried again each minute until done.
+    let s = state.clone();
+    let minute = Duration::from_secs(60);
+    runner.every("departures", minute, minute, move || {
+        let s = s.clone();
+        async move { app::ssr::departures::retry_pending(&s).await }
+    });
+    // Back-channel logout tokens past their expiry need no replay check any more.
+    let s = state.clone();
+    runner.every("logout tokens", tidy_every(), tidy_every(), move || {
+        let s = s.clone();
+        async move {
+            if let Err(e) = app::ssr::db::logout_tokens::forget_expired(&s.db).await {
+                tracing::warn!(error = %e, "cannot forget expired logout tokens");
+            }
+        }
     });
     // Rate-limit counters of windows long gone are forgotten now and then.
     let s = state.clone();

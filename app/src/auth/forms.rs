@@ -282,6 +282,16 @@ pub(super) async fn callback(
             service::record(&state, &organisation.slug, who, REFUSED, detail, &meta).await;
             return back_to_start(&session, PROTECTED_ACCOUNT.to_owned(), None).await;
         }
+        Err(SignInError::Departed) => {
+            tracing::warn!(organisation = %organisation.slug, "sign-in refused: the IdP's directory says the person is gone");
+            let who = Who {
+                user_id: None,
+                email: &email,
+            };
+            let detail = json!({ "reason": "departed" });
+            service::record(&state, &organisation.slug, who, REFUSED, detail, &meta).await;
+            return back_to_start(&session, text::DEPARTED.to_owned(), None).await;
+        }
         Err(SignInError::Failed(e)) => {
             tracing::error!(error = %e, "cannot record the user");
             return back_to_start(&session, text::INTERNAL.to_owned(), None).await;

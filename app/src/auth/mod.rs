@@ -4,6 +4,8 @@
 pub mod actions;
 pub mod api;
 #[cfg(feature = "ssr")]
+pub mod backchannel;
+#[cfg(feature = "ssr")]
 pub mod forms;
 pub mod model;
 pub mod pages;
@@ -22,5 +24,8 @@ crate::routing::area! {
     downloads {
         "/auth/callback" => forms::callback, Public;
         "/auth/refresh" => forms::refresh, SignedIn;
+    }
+    apis {
+        "/auth/backchannel-logout/:org" => axum::routing::post(backchannel::backchannel_logout);
     }
 }

@@ -5,7 +5,7 @@ use super::text;
 use crate::account::mailbox_name::valid_local_part;
 use crate::account::pin::{Mismatch, Person, PinError, mailbox_of};
 use crate::error::AppError;
-use crate::ssr::db::{audit, logins, pins, users};
+use crate::ssr::db::{audit, departures, logins, pins, users};
 use crate::ssr::http::RequestMeta;
 use crate::ssr::oidc::{AuthOptions, Identity, PendingLogin};
 use crate::ssr::organisations::Organisation;
@@ -58,6 +58,10 @@ pub enum SignInError {
     /// The address names an account with rights on the mail server (`ssr::stalwart::Protection`).
     #[error("protected account: {0:?}")]
     Protected(Protection),
+    /// The organisation's directory said the person is gone (`ssr::departures`), and has not
+    /// said they are back.
+    #[error("departed")]
+    Departed,
     #[error("{0}")]
     Failed(String),
 }
@@ -75,6 +79,14 @@ pub async fn sign_in(
     identity: Identity,
     meta: &RequestMeta,
 ) -> Result<SessionUser, SignInError> {
+    if let Some(known) =
+        users::with_subject(&state.db, &organisation.slug, &identity.subject).await?
+        && departures::find(&state.db, &organisation.slug, known.id)
+            .await?
+            .is_some()
+    {
+        return Err(SignInError::Departed);
+    }
     let person = Person {
         subject: &identity.subject,
         email: &identity.email,

@@ -25,6 +25,9 @@ pub const REAUTH_OTHER_USER: &str = "You confirmed your sign-in as a different p
     Sign out first if you want to use another account.";
 pub const REAUTH_NOT_FRESH: &str = "Your organisation's sign-in service did not confirm a fresh sign-in, so the \
     app password was not created. Please try again; if this keeps happening, tell your administrator.";
+pub const DEPARTED: &str = "Your organisation's directory says your account is disabled, so your \
+     mail app passwords were revoked. If your account was enabled again, try again in a few \
+     minutes; otherwise ask your administrator.";
 pub const INTERNAL: &str =
     "Something went wrong on our side while signing you in. Please try again.";
 

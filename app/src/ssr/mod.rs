@@ -5,6 +5,7 @@
 pub mod client_ip;
 pub mod config;
 pub mod db;
+pub mod departures;
 pub mod directory;
 pub mod dns;
 pub mod health;

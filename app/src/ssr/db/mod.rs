@@ -3,12 +3,15 @@
 //! aggregate.
 
 pub mod audit;
+pub mod departures;
 pub mod limits;
 pub mod logins;
+pub mod logout_tokens;
 pub mod organisations;
 pub mod pins;
 pub mod pool;
 pub mod requests;
+pub mod scim;
 pub mod users;
 
 pub use super::time::now;

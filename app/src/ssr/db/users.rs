@@ -92,3 +92,35 @@ pub async fn with_email(
     .fetch_all(&db.pool)
     .await
 }
+
+/// The person of an organisation with this IdP subject.
+pub async fn with_subject(
+    db: &Db,
+    organisation: &str,
+    subject: &str,
+) -> Result<Option<User>, sqlx::Error> {
+    sqlx::query_as::<_, User>(
+        "SELECT id, organisation, subject, email, name, groups_json, is_admin, created_at, last_sign_in_at
+         FROM users WHERE organisation = $1 AND subject = $2",
+    )
+    .bind(organisation)
+    .bind(subject)
+    .fetch_optional(&db.pool)
+    .await
+}
+
+/// The people of an organisation whose address is `email`, compared without case.
+pub async fn with_email_any_case(
+    db: &Db,
+    organisation: &str,
+    email: &str,
+) -> Result<Vec<User>, sqlx::Error> {
+    sqlx::query_as::<_, User>(
+        "SELECT id, organisation, subject, email, name, groups_json, is_admin, created_at, last_sign_in_at
+         FROM users WHERE organisation = $1 AND LOWER(email) = LOWER($2)",
+    )
+    .bind(organisation)
+    .bind(email)
+    .fetch_all(&db.pool)
+    .await
+}
