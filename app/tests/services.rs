@@ -87,6 +87,7 @@ async fn world() -> World {
         oidc,
         dns: DnsChecker::new(&[], Duration::from_secs(1)).unwrap(),
         health: Default::default(),
+        syncs: Default::default(),
         limiter: app::ssr::limits::Limiter::new(db_for_limits, settings.limits),
         public_url: settings.server.public_url.clone(),
         trusted_proxies: Arc::new([]),
@@ -150,6 +151,7 @@ async fn the_sign_in_service_records_the_person_and_their_admin_role() {
         groups: vec!["mail-admins".into()],
         auth_time: None,
         id_token: String::new(),
+        extra: Default::default(),
     };
 
     let user = app::auth::service::sign_in(

@@ -49,3 +49,28 @@ CREATE TABLE logout_tokens (
     expires_at BIGINT  NOT NULL,
     PRIMARY KEY (issuer, jti)
 );
+
+-- The reconciler's state per organisation: one row, shared by every instance. A run is taken
+-- by setting `lease_until` (only when it has passed), so two instances never run one
+-- organisation's sync at once; `failures` counts runs in a row that could not reach the IdP.
+CREATE TABLE sync_runs (
+    organisation TEXT    PRIMARY KEY,
+    lease_until  BIGINT  NOT NULL DEFAULT 0,
+    next_run_at  BIGINT  NOT NULL DEFAULT 0,
+    last_run_at  BIGINT,
+    last_ok_at   BIGINT,
+    checked      BIGINT  NOT NULL DEFAULT 0,
+    departed     BIGINT  NOT NULL DEFAULT 0,
+    unknown      BIGINT  NOT NULL DEFAULT 0,
+    failures     BIGINT  NOT NULL DEFAULT 0,
+    last_error   TEXT
+);
+
+-- A person's id in the IdP's API when it is not their OIDC subject (Entra ID: the `oid`
+-- claim), noted at sign-in.
+CREATE TABLE directory_ids (
+    organisation TEXT    NOT NULL,
+    user_id      BIGINT  NOT NULL,
+    directory_id TEXT    NOT NULL,
+    PRIMARY KEY (organisation, user_id)
+);

@@ -116,6 +116,9 @@ impl Application {
                 problem,
             })?,
             health: app::ssr::health::ServerHealth::default(),
+            syncs: std::sync::Arc::new(app::ssr::departures::reconciler::Syncs::from_settings(
+                &settings,
+            )?),
             limiter: app::ssr::limits::Limiter::new(db.clone(), settings.limits),
             public_url,
             trusted_proxies: settings.server.trusted_proxies.clone().into(),

@@ -53,6 +53,13 @@ pub fn start(state: &AppState, settings: &Settings) -> Runner {
         let s = s.clone();
         async move { app::ssr::departures::retry_pending(&s).await }
     });
+    // Each organisation's directory sync, when it is due (its own interval, jittered).
+    let s = state.clone();
+    let half_minute = Duration::from_secs(30);
+    runner.every("directory sync", half_minute, half_minute, move || {
+        let s = s.clone();
+        async move { app::ssr::departures::reconciler::run_due(&s).await }
+    });
     // Back-channel logout tokens past their expiry need no replay check any more.
     let s = state.clone();
     runner.every("logout tokens", tidy_every(), tidy_every(), move || {

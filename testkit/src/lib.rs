@@ -2,6 +2,7 @@
 //! authoritative DNS server for loopback.
 //! Nothing here is used by the product.
 
+pub mod directory;
 pub mod dns;
 pub mod oidc;
 pub mod stalwart;

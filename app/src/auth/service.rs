@@ -5,7 +5,7 @@ use super::text;
 use crate::account::mailbox_name::valid_local_part;
 use crate::account::pin::{Mismatch, Person, PinError, mailbox_of};
 use crate::error::AppError;
-use crate::ssr::db::{audit, departures, logins, pins, users};
+use crate::ssr::db::{audit, departures, logins, pins, sync_runs, users};
 use crate::ssr::http::RequestMeta;
 use crate::ssr::oidc::{AuthOptions, Identity, PendingLogin};
 use crate::ssr::organisations::Organisation;
@@ -118,6 +118,12 @@ pub async fn sign_in(
         is_admin,
     };
     let user = users::upsert_on_sign_in(&state.db, &sign_in).await?;
+    if let Some(sync) = state.syncs.of(&organisation.slug)
+        && sync.id_claim != "sub"
+        && let Some(id) = identity.extra.get(&sync.id_claim).and_then(|v| v.as_str())
+    {
+        sync_runs::note_directory_id(&state.db, &organisation.slug, user.id, id).await?;
+    }
     let at = now();
     let event = audit::NewEvent {
         organisation: &organisation.slug,

@@ -103,8 +103,7 @@ impl User {
 
     /// `active` defaults to true; Entra ID has sent it as the strings "True" / "False".
     pub fn active(&self) -> bool {
-        self.get("active")
-            .is_none_or(|v| truthy(v).unwrap_or(true))
+        self.get("active").is_none_or(|v| truthy(v).unwrap_or(true))
     }
 
     /// The addresses the resource names: userName when it is one, and every `emails` value.

@@ -51,6 +51,8 @@ pub struct Shared {
     /// Each mail server's state, probed in the background.
     pub health: ServerHealth,
     pub limiter: Limiter,
+    /// Each organisation's directory sync (`[organisations.<slug>.sync]`).
+    pub syncs: Arc<super::departures::reconciler::Syncs>,
     pub public_url: url::Url,
     /// Reverse proxies whose `X-Forwarded-For` names the client (`server.trusted_proxies`).
     pub trusted_proxies: Arc<[ipnet::IpNet]>,

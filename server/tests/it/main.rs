@@ -15,6 +15,7 @@ mod claims;
 mod demo;
 mod deploy;
 mod directory;
+mod directory_sync;
 mod dns;
 mod floods;
 mod hardening;

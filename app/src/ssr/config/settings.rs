@@ -15,7 +15,7 @@ pub struct ConfigError {
 }
 
 impl ConfigError {
-    pub(super) fn new(key: impl Into<String>, problem: impl Into<String>) -> Self {
+    pub fn new(key: impl Into<String>, problem: impl Into<String>) -> Self {
         Self {
             key: key.into(),
             problem: problem.into(),
@@ -273,6 +273,76 @@ pub struct OrganisationSettings {
     /// How long an admin's admin status is trusted before the IdP is asked again (seconds).
     #[serde(default = "default_admin_recheck_secs")]
     pub admin_recheck_secs: u64,
+    /// Directory sync: how Postern learns that a person was disabled or deleted at the IdP.
+    pub sync: Option<SyncSettings>,
+}
+
+/// Which IdP API the reconciler asks whether a person still exists and is enabled.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum SyncKind {
+    /// Keycloak's admin REST API, with a service-account client holding `view-users`.
+    Keycloak,
+    /// Authentik's API (`/api/v3/core/users/`), with an API token.
+    Authentik,
+    /// Zitadel's user API v2, with a service user's personal access token.
+    Zitadel,
+    /// Microsoft Graph (`accountEnabled`), with an app registration holding `User.Read.All`.
+    Graph,
+    /// No reconciler: the IdP pushes over SCIM only.
+    Scim,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SyncSettings {
+    pub kind: SyncKind,
+    /// The API's base URL. Keycloak: the server (`https://sso.example.org`, the realm is taken
+    /// from the issuer); Authentik: `https://authentik.example.org`; Zitadel: the issuer by
+    /// default; Graph: `https://graph.microsoft.com` by default.
+    pub api_url: Option<Url>,
+    /// The client-credentials token endpoint (Keycloak: the realm's, from the issuer, by
+    /// default; Graph: `https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token`).
+    pub token_url: Option<Url>,
+    /// Keycloak and Graph: the client (application) id; its secret below.
+    pub client_id: Option<String>,
+    #[serde(default, deserialize_with = "lenient_secret")]
+    pub client_secret: Option<SecretString>,
+    pub client_secret_file: Option<PathBuf>,
+    /// Authentik and Zitadel: the API token.
+    #[serde(default, deserialize_with = "lenient_secret")]
+    pub api_token: Option<SecretString>,
+    pub api_token_file: Option<PathBuf>,
+    /// Graph: the Entra tenant id (for the default token URL).
+    pub tenant: Option<String>,
+    /// Keycloak: the realm (by default, from the issuer `…/realms/<realm>`).
+    pub realm: Option<String>,
+    /// The ID-token claim that holds the person's id in the API: `sub` (Keycloak, Zitadel,
+    /// Authentik's default subject mode), `oid` for Entra ID (its `sub` is per application).
+    #[serde(default = "default_id_claim")]
+    pub id_claim: String,
+    /// How often the reconciler asks (seconds; each run is jittered by up to a tenth).
+    #[serde(default = "default_sync_interval_secs")]
+    pub interval_secs: u64,
+    /// Runs in a row that could not reach the API before the admins are alerted.
+    #[serde(default = "default_alert_after_failures")]
+    pub alert_after_failures: u32,
+    /// The most requests a second sent to the API.
+    #[serde(default = "default_sync_requests_per_second")]
+    pub requests_per_second: u32,
+}
+
+fn default_id_claim() -> String {
+    "sub".into()
+}
+fn default_sync_interval_secs() -> u64 {
+    15 * 60
+}
+fn default_alert_after_failures() -> u32 {
+    3
+}
+fn default_sync_requests_per_second() -> u32 {
+    10
 }
 
 /// What Postern sends as `login_hint` to the IdP.

@@ -182,6 +182,9 @@ impl Settings {
                 &oidc.client_secret,
                 &oidc.client_secret_file,
             )?;
+            if let Some(sync) = &organisation.sync {
+                validate_sync(&format!("{k}.sync"), sync)?;
+            }
             if !oidc.scopes.iter().any(|s| s == "openid") {
                 return Err(ConfigError::new(
                     format!("{k}.oidc.scopes"),
@@ -205,6 +208,77 @@ impl Settings {
 }
 
 /// Resolves a secret given inline (or by env override) or as a file; exactly one is required.
+fn validate_sync(section: &str, sync: &super::settings::SyncSettings) -> Result<(), ConfigError> {
+    use super::settings::SyncKind;
+    for (field, url) in [("api_url", &sync.api_url), ("token_url", &sync.token_url)] {
+        if let Some(url) = url
+            && url.scheme() != "https"
+            && !(url.scheme() == "http" && is_loopback_host(url))
+        {
+            return Err(ConfigError::new(
+                format!("{section}.{field}"),
+                "must be https (plain http only on a loopback host)",
+            ));
+        }
+    }
+    if sync.interval_secs < 60 {
+        return Err(ConfigError::new(
+            format!("{section}.interval_secs"),
+            "must be at least 60",
+        ));
+    }
+    if sync.requests_per_second == 0 {
+        return Err(ConfigError::new(
+            format!("{section}.requests_per_second"),
+            "must be at least 1",
+        ));
+    }
+    let client = |what: &str| -> Result<(), ConfigError> {
+        if sync
+            .client_id
+            .as_deref()
+            .is_none_or(|c| c.trim().is_empty())
+        {
+            return Err(ConfigError::new(
+                format!("{section}.client_id"),
+                format!("{what} needs the client id of its service account"),
+            ));
+        }
+        secret_source(
+            section,
+            "client_secret",
+            &sync.client_secret,
+            &sync.client_secret_file,
+        )
+    };
+    match sync.kind {
+        SyncKind::Scim => Ok(()),
+        SyncKind::Keycloak => client("Keycloak"),
+        SyncKind::Graph => {
+            client("Microsoft Graph")?;
+            if sync.token_url.is_none() && sync.tenant.is_none() {
+                return Err(ConfigError::new(
+                    format!("{section}.tenant"),
+                    "Microsoft Graph needs the Entra tenant id (or token_url)",
+                ));
+            }
+            Ok(())
+        }
+        SyncKind::Authentik => {
+            if sync.api_url.is_none() {
+                return Err(ConfigError::new(
+                    format!("{section}.api_url"),
+                    "Authentik needs its base URL, e.g. https://authentik.example.org",
+                ));
+            }
+            secret_source(section, "api_token", &sync.api_token, &sync.api_token_file)
+        }
+        SyncKind::Zitadel => {
+            secret_source(section, "api_token", &sync.api_token, &sync.api_token_file)
+        }
+    }
+}
+
 fn secret_source(
     section: &str,
     field: &str,

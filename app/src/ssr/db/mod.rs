@@ -12,6 +12,7 @@ pub mod pins;
 pub mod pool;
 pub mod requests;
 pub mod scim;
+pub mod sync_runs;
 pub mod users;
 
 pub use super::time::now;

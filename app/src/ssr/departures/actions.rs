@@ -12,4 +12,10 @@ crate::ssr::db::audit::actions! {
     PERSON_RETURNED = "person.returned";
     /// The IdP ended the person's sign-in (OIDC back-channel logout).
     PERSON_LOGGED_OUT = "person.idp_logout";
+    /// An admin made the organisation's SCIM token (replacing any earlier one).
+    SCIM_TOKEN_CREATE = "scim.token_create";
+    /// An admin asked for a directory check now.
+    SYNC_CHECK = "directory_sync.check";
+    /// Directory sync has not reached the IdP's API for several runs in a row.
+    SYNC_FAILING = "directory_sync.failing";
 }

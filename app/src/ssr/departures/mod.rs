@@ -9,6 +9,8 @@
 //! an organisation's IdP can name any address of its domains.
 
 pub mod actions;
+pub mod idp_api;
+pub mod reconciler;
 
 use super::db::audit::{self, Action, NewEvent};
 use super::db::{departures, logins, pins, users::User};

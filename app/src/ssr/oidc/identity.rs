@@ -51,5 +51,6 @@ pub(super) fn from_claims(
         groups,
         auth_time: claims.auth_time().map(|t| t.timestamp()),
         id_token,
+        extra: extra.clone(),
     })
 }

@@ -155,6 +155,9 @@ pub struct Identity {
     pub auth_time: Option<i64>,
     /// The raw ID token, kept server-side only as the `id_token_hint` for sign-out.
     pub id_token: String,
+    /// The person's id in the IdP's API when directory sync reads it from another claim than
+    /// `sub` (Entra ID's `oid`): every claim beyond the standard ones, server-side only.
+    pub extra: Map<String, Value>,
 }
 
 /// Options of one authorization request.
