@@ -29,7 +29,10 @@ export default defineConfig({
   webServer: [
     {
       command: 'node idp/server.mjs',
-      env: { IDP_PORT_A: '9410', IDP_PORT_B: '9411', IDP_PORT_G: '9412', RP_ORIGIN: 'http://127.0.0.1:3100' },
+      env: {
+        IDP_PORT_A: '9410', IDP_PORT_B: '9411', IDP_PORT_G: '9412', IDP_ADMIN_PORT: '9413',
+        SYNC_SECRET: 'postern-sync-e2e-secret', RP_ORIGIN: 'http://127.0.0.1:3100',
+      },
       url: 'http://127.0.0.1:9410/.well-known/openid-configuration',
       reuseExistingServer: false,
       stdout: 'pipe',

@@ -62,7 +62,7 @@ step "no secret in plain text at rest or in the log"
 # the Stalwart API key (also the key of the "spare" server the operator added, sealed), and
 # those a partner typed into the browser while onboarding Gamma (gamma's client secret; the
 # same API key).
-secrets=(postern-a-test-secret postern-b-test-secret postern-g-test-secret API_AAAABAAAAAE36wtxGna-JL_wnbLTc5nR2teWbQ)
+secrets=(postern-a-test-secret postern-b-test-secret postern-g-test-secret API_AAAABAAAAAE36wtxGna-JL_wnbLTc5nR2teWbQ postern-sync-e2e-secret)
 # First prove the scan can fail: it must find each kind of planted secret.
 planted=$(mktemp -d)
 echo "leak app_aaaaaapfonq7e1cdge1g37mjx7q9yyvsbx3a" >"$planted/log"

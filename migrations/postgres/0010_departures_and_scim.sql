@@ -74,3 +74,7 @@ CREATE TABLE directory_ids (
     directory_id TEXT    NOT NULL,
     PRIMARY KEY (organisation, user_id)
 );
+
+-- The IdP's session a login came from (the ID token's `sid`), so that a back-channel logout
+-- naming it ends that login and not the person's others.
+ALTER TABLE logins ADD COLUMN idp_session TEXT;

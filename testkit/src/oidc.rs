@@ -77,6 +77,8 @@ struct Pending {
     auth_time: i64,
     /// Whether the authorization request asked for `auth_time`.
     asked_auth_time: bool,
+    /// The IdP session of this sign-in (the ID token's `sid`): a new one each time.
+    sid: String,
 }
 
 struct Inner {
@@ -92,6 +94,8 @@ struct Inner {
     auth_age_secs: i64,
     /// Requests seen at /authorize (their query strings), for assertions on max_age/prompt.
     authorize_requests: Vec<HashMap<String, String>>,
+    /// The `sid` of every sign-in, by address, oldest first.
+    sessions: HashMap<String, Vec<String>>,
 }
 
 /// A running issuer. Cheap to clone.
@@ -128,6 +132,7 @@ impl Issuer {
             tweak: Tweak::None,
             auth_age_secs: 0,
             authorize_requests: Vec::new(),
+            sessions: HashMap::new(),
         }));
         let base = path.trim_end_matches('/').to_owned();
         let routes = Router::new()
@@ -197,6 +202,12 @@ impl Issuer {
             "iat": iat, "exp": iat + 120, "jti": B64.encode(jti),
             "events": { "http://schemas.openid.net/event/backchannel-logout": {} },
         })
+    }
+
+    /// The IdP session ids (`sid`) of the person's sign-ins so far, oldest first.
+    pub fn sessions_of(&self, email: &str) -> Vec<String> {
+        let inner = self.inner.lock().expect("lock");
+        inner.sessions.get(email).cloned().unwrap_or_default()
     }
 
     /// Signs a logout token (`typ: logout+jwt`) with this issuer's published key.
@@ -283,6 +294,14 @@ async fn authorize(
     let code = B64.encode(code);
     let redirect_uri = get("redirect_uri");
     let auth_time = now() - inner.auth_age_secs;
+    let mut sid = [0u8; 9];
+    rand::thread_rng().fill_bytes(&mut sid);
+    let sid = B64.encode(sid);
+    inner
+        .sessions
+        .entry(user.email.clone())
+        .or_default()
+        .push(sid.clone());
     inner.codes.insert(
         code.clone(),
         Pending {
@@ -294,6 +313,7 @@ async fn authorize(
             auth_time,
             asked_auth_time: q.contains_key("max_age")
                 || q.get("claims").is_some_and(|c| c.contains("auth_time")),
+            sid,
         },
     );
     let mut target = url::Url::parse(&redirect_uri).expect("redirect uri");
@@ -350,6 +370,7 @@ async fn token(
             "iat": iat, "exp": iat + 300, "auth_time": pending.auth_time,
             "email": pending.user.email, "email_verified": pending.user.email_verified,
             "name": pending.user.name, "groups": pending.user.groups,
+            "sid": pending.sid,
         });
         if let Some(nonce) = &pending.nonce {
             claims["nonce"] = json!(nonce);

@@ -93,7 +93,11 @@ pub async fn backchannel_logout(
             );
         }
     };
-    let ended = match logins::end_all(&state.db, &organisation.slug, person.id).await {
+    let ended = match &verified.sid {
+        Some(sid) => logins::end_idp_session(&state.db, &organisation.slug, person.id, sid).await,
+        None => logins::end_all(&state.db, &organisation.slug, person.id).await,
+    };
+    let ended = match ended {
         Ok(ended) => ended,
         Err(e) => {
             tracing::error!(error = %e, "cannot end a person's sessions");
@@ -110,7 +114,7 @@ pub async fn backchannel_logout(
         action: PERSON_LOGGED_OUT,
         account_id: None,
         target: Some(&person.email),
-        detail: json!({ "sessions": ended }),
+        detail: json!({ "sessions": ended, "idp_session": verified.sid }),
         ip: None,
         user_agent: None,
     };

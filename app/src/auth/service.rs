@@ -146,7 +146,15 @@ pub async fn sign_in(
         found => found,
     };
     let login_id = random_id();
-    logins::start(&state.db, &login_id, &organisation.slug, user.id).await?;
+    let idp_session = identity.extra.get("sid").and_then(|v| v.as_str());
+    logins::start(
+        &state.db,
+        &login_id,
+        &organisation.slug,
+        user.id,
+        idp_session,
+    )
+    .await?;
     Ok(SessionUser {
         user_id: user.id,
         organisation: organisation.slug.clone(),

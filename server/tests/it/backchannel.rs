@@ -63,6 +63,26 @@ async fn a_logout_token_from_the_idp_ends_the_persons_sessions_and_only_theirs()
 }
 
 #[tokio::test]
+async fn a_logout_token_naming_an_idp_session_ends_only_the_sign_in_it_made() {
+    let app = TestApp::spawn().await;
+    let phone = signed_in(&app, ALICE).await;
+    let laptop = signed_in(&app, ALICE).await;
+    let sessions = app.issuer_a.sessions_of(ALICE);
+    assert_eq!(sessions.len(), 2);
+    let mut claims = app.issuer_a.logout_claims(ALICE);
+    claims["sid"] = json!(sessions[0]);
+
+    let (status, _) = post(&app, "acme", &app.issuer_a.sign_logout_token(&claims)).await;
+
+    assert_eq!(status, StatusCode::OK);
+    assert!(!still_signed_in(&phone).await, "the IdP session that ended");
+    assert!(
+        still_signed_in(&laptop).await,
+        "another IdP session of the same person"
+    );
+}
+
+#[tokio::test]
 async fn replayed_misaddressed_nonced_unsigned_or_foreign_logout_tokens_end_nothing() {
     let app = TestApp::spawn().await;
     let alice = signed_in(&app, ALICE).await;

@@ -15,15 +15,24 @@ pub struct Login {
     pub ended_at: Option<i64>,
 }
 
-pub async fn start(db: &Db, id: &str, organisation: &str, user_id: i64) -> Result<(), sqlx::Error> {
+/// Starts a login; `idp_session` is the IdP's session it came from (the ID token's `sid`).
+pub async fn start(
+    db: &Db,
+    id: &str,
+    organisation: &str,
+    user_id: i64,
+    idp_session: Option<&str>,
+) -> Result<(), sqlx::Error> {
     let at = now();
     sqlx::query(
-        "INSERT INTO logins (id, organisation, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)",
+        "INSERT INTO logins (id, organisation, user_id, created_at, last_seen_at, idp_session)
+         VALUES ($1, $2, $3, $4, $4, $5)",
     )
     .bind(id)
     .bind(organisation)
     .bind(user_id)
     .bind(at)
+    .bind(idp_session)
     .execute(&db.pool)
     .await?;
     Ok(())
@@ -64,6 +73,38 @@ pub async fn end_all(db: &Db, organisation: &str, user_id: i64) -> Result<u64, s
     )
     .bind(organisation)
     .bind(user_id)
+    .bind(now())
+    .execute(&db.pool)
+    .await?
+    .rows_affected())
+}
+
+/// Ends a person's logins that came from the IdP session `idp_session` (a back-channel
+/// logout naming it). When none of their logins noted an IdP session (the IdP's ID tokens
+/// carry no `sid`), every login of theirs ends. Returns how many ended.
+pub async fn end_idp_session(
+    db: &Db,
+    organisation: &str,
+    user_id: i64,
+    idp_session: &str,
+) -> Result<u64, sqlx::Error> {
+    let (noted,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM logins WHERE organisation = $1 AND user_id = $2 AND idp_session IS NOT NULL",
+    )
+    .bind(organisation)
+    .bind(user_id)
+    .fetch_one(&db.pool)
+    .await?;
+    if noted == 0 {
+        return end_all(db, organisation, user_id).await;
+    }
+    Ok(sqlx::query(
+        "UPDATE logins SET ended_at = $4
+         WHERE organisation = $1 AND user_id = $2 AND idp_session = $3 AND ended_at IS NULL",
+    )
+    .bind(organisation)
+    .bind(user_id)
+    .bind(idp_session)
     .bind(now())
     .execute(&db.pool)
     .await?

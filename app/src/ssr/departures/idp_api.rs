@@ -82,11 +82,12 @@ impl IdpApi {
                     u
                 });
                 let prefix = base.path().trim_end_matches('/').to_owned();
+                let mut token = base.clone();
+                token.set_path(&format!(
+                    "{prefix}/realms/{realm}/protocol/openid-connect/token"
+                ));
                 base.set_path(&format!("{prefix}/admin/realms/{realm}/users/"));
-                let token = sync.token_url.clone().or_else(|| {
-                    Url::parse(&format!("{issuer_url}/protocol/openid-connect/token")).ok()
-                });
-                (base, token)
+                (base, Some(sync.token_url.clone().unwrap_or(token)))
             }
             SyncKind::Authentik => {
                 let mut base = sync.api_url.clone().expect("validated");

@@ -371,6 +371,8 @@ impl OidcProviders {
 pub struct LogoutToken {
     pub issuer: String,
     pub subject: String,
+    /// The IdP session that ended, when the token names one.
+    pub sid: Option<String>,
     pub jti: String,
     pub expires_at: i64,
 }
@@ -424,6 +426,7 @@ impl OidcProviders {
         Ok(LogoutToken {
             issuer: provider.issuer.clone(),
             subject: claims.subject().as_str().to_owned(),
+            sid: extra.get("sid").and_then(Value::as_str).map(str::to_owned),
             jti: jti.to_owned(),
             expires_at: claims.expiration().timestamp(),
         })
