@@ -92,3 +92,63 @@ test('signing out at the IdP ends the Postern session (back-channel logout)', as
     return new URL(page.url()).pathname;
   }).toBe('/');
 });
+
+test('an Entra-style SCIM disable made with a token from the page revokes at once', async ({ browser, request }, info) => {
+  test.setTimeout(60_000);
+  const dora = await (await browser.newContext()).newPage();
+  await signIn(dora, info, DORA);
+  const secret = await mint(dora, info, `Tablet ${info.project.name}`);
+
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, info, 'ada@acme.test');
+  await admin.goto('/admin/organisation/sync');
+  await settle(admin, info);
+  await admin.getByRole('button', { name: /Create a token|Replace the token/ }).click();
+  const shown = admin.getByTestId('scim-token');
+  await expect(shown).toBeVisible();
+  const token = (await shown.getAttribute('data-copy'))!;
+  await expectAccessible(admin, info);
+
+  // Entra ID's provisioning: create the user, then disable it with Replace active "False".
+  const scim = 'http://127.0.0.1:3100/scim/v2/acme';
+  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/scim+json' };
+  const userName = `dora.${info.project.name}@acme.test`;
+  const created = await request.post(`${scim}/Users`, {
+    headers,
+    data: {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+      externalId: DORA, userName, active: true,
+      emails: [{ primary: true, type: 'work', value: DORA }],
+      name: { givenName: 'Dora', familyName: 'Lane' },
+    },
+  });
+  expect(created.status()).toBe(201);
+  const id = (await created.json()).id;
+  const patched = await request.patch(`${scim}/Users/${id}`, {
+    headers,
+    data: {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'Replace', path: 'active', value: 'False' }],
+    },
+  });
+  expect(patched.status()).toBe(200);
+
+  expect(await stalwartStatus(request, DORA, secret)).toBe(401);
+  await dora.goto('/app-passwords');
+  await expect(dora).toHaveURL(/\/$/);
+  await admin.goto('/admin/organisation/sync');
+  const row = admin.getByTestId('departures').getByRole('row', { name: new RegExp(DORA) });
+  await expect(row).toContainText('SCIM (deactivated)');
+
+  // Back, for the next run: reactivated over SCIM, then removed.
+  const back = await request.patch(`${scim}/Users/${id}`, {
+    headers,
+    data: {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'Replace', path: 'active', value: 'True' }],
+    },
+  });
+  expect(back.status()).toBe(200);
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other, info, DORA);
+});

@@ -105,9 +105,9 @@ pub const DEPARTURE_WHO: &str = "Person";
 pub const DEPARTURE_WHEN: &str = "Noticed";
 pub const DEPARTURE_HOW: &str = "Told by";
 pub const DEPARTURE_OUTCOME: &str = "App passwords";
-pub const OPEN_CONNECTIONS: &str = "Mail apps that are connected when a password is revoked \
-    keep their open connection until they reconnect (Stalwart checks passwords at login); new \
-    logins with the password fail at once.";
+pub const OPEN_CONNECTIONS: &str = "A mail app that is still connected when its password is \
+    revoked is disconnected by the mail server at its next mailbox command (Stalwart closes the \
+    session); signing in again with the revoked password fails.";
 
 pub fn used(at: &str) -> String {
     format!("last used {at}")
