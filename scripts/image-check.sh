@@ -21,7 +21,12 @@ work=$(mktemp -d)
 pids=()
 ctr=""
 cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # unshare --fork ignores SIGTERM itself (it waits for its child): the portal it runs is
+  # stopped directly, then unshare ends with it.
+  for pid in "${pids[@]}"; do
+    pkill -TERM -P "$pid" 2>/dev/null || true
+    kill "$pid" 2>/dev/null || true
+  done
   wait 2>/dev/null || true
   if [ -n "$ctr" ]; then buildah umount "$ctr" >/dev/null 2>&1 || true; buildah rm "$ctr" >/dev/null 2>&1 || true; fi
   rm -rf "$work"

@@ -5,7 +5,8 @@
 #   3. the site (release wasm through npm binaryen's wasm-opt); the server is the debug build
 #      the Rust tests just made,
 #   4. the Playwright browser tests (JavaScript off and hydrated) against it,
-#   5. a scan proving no app-password secret was stored or logged.
+#   5. a scan proving no app-password secret was stored or logged,
+#   6. the OCI image (of the debug server just built) run the way a container engine would.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -75,6 +76,13 @@ servers=$(./target/debug/server --config end2end/postern.e2e.toml mail-server li
 echo "$servers"
 grep -Eq '^spare +portal +sealed with key [0-9a-f]{12}' <<<"$servers" || { echo "no sealed API key in the e2e database"; exit 1; }
 ./scripts/check-no-secrets.sh target/e2e "${secrets[@]}"
+
+step "the image"
+# scripts/image.sh with the debug server the tests built (images to ship are release builds),
+# then its entrypoint from its own read-only root, as its user, until /healthz/ready.
+POSTERN_IMAGE_PROFILE=debug ./scripts/image-check.sh
+STORAGE_DRIVER="${STORAGE_DRIVER:-vfs}" buildah rmi --force localhost/postern:check >/dev/null 2>&1 || true
+rm -rf target/image
 
 echo
 echo "All tests passed."
