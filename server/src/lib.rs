@@ -116,7 +116,7 @@ impl Application {
                 problem,
             })?,
             health: app::ssr::health::ServerHealth::default(),
-            syncs: std::sync::Arc::new(app::ssr::departures::reconciler::Syncs::from_settings(
+            syncs: std::sync::Arc::new(app::ssr::departures::syncs::Syncs::from_settings(
                 &settings,
             )?),
             limiter: app::ssr::limits::Limiter::new(db.clone(), settings.limits),

@@ -52,7 +52,7 @@ pub struct Shared {
     pub health: ServerHealth,
     pub limiter: Limiter,
     /// Each organisation's directory sync (`[organisations.<slug>.sync]`).
-    pub syncs: Arc<super::departures::reconciler::Syncs>,
+    pub syncs: Arc<super::departures::syncs::Syncs>,
     pub public_url: url::Url,
     /// Reverse proxies whose `X-Forwarded-For` names the client (`server.trusted_proxies`).
     pub trusted_proxies: Arc<[ipnet::IpNet]>,

@@ -3,15 +3,9 @@
 
 use crate::common;
 
-use common::{ALICE, BERT, Browser, TestApp, location};
+use common::{ALICE, BERT, TestApp, signed_in, still_signed_in};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-
-async fn signed_in(app: &TestApp, who: &str) -> Browser {
-    let browser = app.browser();
-    assert_eq!(location(&browser.sign_in(who).await), "/account");
-    browser
-}
 
 async fn post(app: &TestApp, organisation: &str, token: &str) -> (StatusCode, Value) {
     let response = reqwest::Client::new()
@@ -26,12 +20,6 @@ async fn post(app: &TestApp, organisation: &str, token: &str) -> (StatusCode, Va
     let status = response.status();
     assert_eq!(response.headers()["cache-control"], "no-store");
     (status, response.json().await.unwrap_or(Value::Null))
-}
-
-async fn still_signed_in(browser: &Browser) -> bool {
-    // A page a signed-out browser asks for answers with a location (to the sign-in page).
-    let page = browser.get("/account").await;
-    page.status() == StatusCode::OK && !page.headers().contains_key("location")
 }
 
 #[tokio::test]

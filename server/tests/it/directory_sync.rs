@@ -6,7 +6,10 @@ use crate::common;
 
 use app::ssr::config::settings::SyncSettings;
 use app::ssr::departures::idp_api::{ApiError, IdpApi, PersonState};
-use common::{ADA, ALICE, Browser, TestApp, form_request_id, location, text};
+use common::{
+    ADA, ALICE, Browser, TestApp, audit_count, location, mint_app_password, signed_in,
+    stalwart_accepts, still_signed_in, text,
+};
 use reqwest::StatusCode;
 use testkit::directory::{API_TOKEN, ApiFault, CLIENT_ID, CLIENT_SECRET, DirectoryApi, Person};
 
@@ -39,53 +42,6 @@ async fn spawn_with_sync(api: &DirectoryApi) -> TestApp {
     .await
 }
 
-async fn signed_in(app: &TestApp, who: &str) -> Browser {
-    let browser = app.browser();
-    assert_eq!(location(&browser.sign_in(who).await), "/account");
-    browser
-}
-
-async fn mint(browser: &Browser, name: &str) -> String {
-    let request_id = form_request_id(browser, "/app-passwords/new").await;
-    let page = browser
-        .post_form(
-            "/app-passwords/new",
-            &[("request_id", &request_id), ("name", name)],
-        )
-        .await
-        .text()
-        .await
-        .unwrap();
-    let start = page.find("data-copy=\"app_").expect("the secret is shown") + 11;
-    page[start..].split('"').next().unwrap().to_owned()
-}
-
-async fn stalwart_accepts(app: &TestApp, address: &str, secret: &str) -> bool {
-    reqwest::Client::new()
-        .post(format!("{}/jmap", app.simulator.url))
-        .basic_auth(address, Some(secret))
-        .header("content-type", "application/json")
-        .body(r#"{"using":["urn:ietf:params:jmap:core","urn:stalwart:jmap"],"methodCalls":[["x:AppPassword/query",{},"q"]]}"#)
-        .send()
-        .await
-        .unwrap()
-        .status()
-        == StatusCode::OK
-}
-
-async fn still_signed_in(browser: &Browser) -> bool {
-    let page = browser.get("/account").await;
-    page.status() == StatusCode::OK && !page.headers().contains_key("location")
-}
-
-async fn audit_count(app: &TestApp, action: &str) -> i64 {
-    sqlx::query_scalar("SELECT COUNT(*) FROM audit_events WHERE action = $1")
-        .bind(action)
-        .fetch_one(&app.db().await.pool)
-        .await
-        .unwrap()
-}
-
 /// "Check now" as the admin; returns the sync page that follows.
 async fn check_now(admin: &Browser) -> String {
     let response = admin.post_form("/admin/organisation/sync/check", &[]).await;
@@ -111,7 +67,7 @@ async fn a_person_disabled_at_keycloak_loses_app_passwords_and_sessions_and_may_
     api.set(ALICE_SUB, Person::Active);
     api.set("sub-ada-at-acme.test", Person::Active);
     let alice = signed_in(&app, ALICE).await;
-    let secret = mint(&alice, "iPhone Mail").await;
+    let secret = mint_app_password(&alice, "iPhone Mail").await;
     let ada = signed_in(&app, ADA).await;
 
     let page = check_now(&ada).await;
@@ -155,7 +111,7 @@ async fn a_person_disabled_at_keycloak_loses_app_passwords_and_sessions_and_may_
     check_now(&ada).await;
     assert_eq!(audit_count(&app, "person.returned").await, 1);
     let back = signed_in(&app, ALICE).await;
-    let secret = mint(&back, "Laptop").await;
+    let secret = mint_app_password(&back, "Laptop").await;
     assert!(stalwart_accepts(&app, ALICE, &secret).await);
 }
 
@@ -165,7 +121,7 @@ async fn a_person_deleted_at_the_idp_departs_too() {
     let app = spawn_with_sync(&api).await;
     api.set("sub-ada-at-acme.test", Person::Active);
     let alice = signed_in(&app, ALICE).await;
-    let secret = mint(&alice, "Phone").await;
+    let secret = mint_app_password(&alice, "Phone").await;
     let ada = signed_in(&app, ADA).await;
     // Alice is not in the directory (deleted): 404.
 
@@ -181,7 +137,7 @@ async fn an_unreachable_idp_revokes_nothing_and_alerts_after_three_runs() {
     let app = spawn_with_sync(&api).await;
     api.set("sub-ada-at-acme.test", Person::Active);
     let alice = signed_in(&app, ALICE).await;
-    let secret = mint(&alice, "Phone").await;
+    let secret = mint_app_password(&alice, "Phone").await;
     let ada = signed_in(&app, ADA).await;
     api.fail(Some(ApiFault::Down));
 
@@ -243,7 +199,7 @@ async fn two_instances_checking_at_once_act_on_a_disable_exactly_once() {
     api.set("sub-ada-at-acme.test", Person::Active);
     api.set(ALICE_SUB, Person::Disabled);
     let alice = signed_in(&app, ALICE).await;
-    mint(&alice, "Phone").await;
+    mint_app_password(&alice, "Phone").await;
     let ada = signed_in(&app, ADA).await;
     let other = app.another_instance().await;
     let ada_there = app.same_browser_at(&ada, &other);
@@ -466,5 +422,34 @@ async fn graph_is_asked_for_account_enabled_by_object_id() {
         Err(ApiError::RateLimited {
             retry_after: Some(std::time::Duration::from_secs(30))
         })
+    );
+}
+
+#[tokio::test]
+async fn a_run_is_taken_only_when_due_and_by_one_instance_at_a_time() {
+    use app::ssr::db::sync_runs;
+    let api = DirectoryApi::start().await;
+    let app = spawn_with_sync(&api).await;
+    let db = app.db().await;
+
+    assert!(
+        sync_runs::take(&db, "acme", 60, false).await.unwrap(),
+        "a new organisation is due"
+    );
+    assert!(
+        !sync_runs::take(&db, "acme", 60, true).await.unwrap(),
+        "held: not even forced"
+    );
+    let in_an_hour = time::OffsetDateTime::now_utc().unix_timestamp() + 3600;
+    sync_runs::succeeded(&db, "acme", 1, 0, 0, in_an_hour)
+        .await
+        .unwrap();
+    assert!(
+        !sync_runs::take(&db, "acme", 60, false).await.unwrap(),
+        "not due for an hour"
+    );
+    assert!(
+        sync_runs::take(&db, "acme", 60, true).await.unwrap(),
+        "check now"
     );
 }

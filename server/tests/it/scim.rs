@@ -4,7 +4,10 @@
 
 use crate::common;
 
-use common::{ALICE, BERT, Browser, TestApp, form_request_id, location, text};
+use common::{
+    ALICE, BERT, TestApp, audit_count, location, mint_app_password, signed_in, stalwart_accepts,
+    still_signed_in, text,
+};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use testkit::stalwart::Fault;
@@ -75,61 +78,12 @@ fn entra_disable() -> Value {
             "Operations": [{ "op": "Replace", "path": "active", "value": "False" }] })
 }
 
-async fn signed_in(app: &TestApp, who: &str) -> Browser {
-    let browser = app.browser();
-    assert_eq!(location(&browser.sign_in(who).await), "/account");
-    browser
-}
-
-/// Mints an app password through the product's form; returns its secret.
-async fn mint(browser: &Browser, name: &str) -> String {
-    let request_id = form_request_id(browser, "/app-passwords/new").await;
-    let page = browser
-        .post_form(
-            "/app-passwords/new",
-            &[("request_id", &request_id), ("name", name)],
-        )
-        .await
-        .text()
-        .await
-        .unwrap();
-    let start = page.find("data-copy=\"app_").expect("the secret is shown") + 11;
-    page[start..].split('"').next().unwrap().to_owned()
-}
-
-async fn stalwart_accepts(app: &TestApp, address: &str, secret: &str) -> bool {
-    reqwest::Client::new()
-        .post(format!("{}/jmap", app.simulator.url))
-        .basic_auth(address, Some(secret))
-        .header("content-type", "application/json")
-        .body(r#"{"using":["urn:ietf:params:jmap:core","urn:stalwart:jmap"],"methodCalls":[["x:AppPassword/query",{},"q"]]}"#)
-        .send()
-        .await
-        .unwrap()
-        .status()
-        == StatusCode::OK
-}
-
-async fn audit_count(app: &TestApp, action: &str) -> i64 {
-    sqlx::query_scalar("SELECT COUNT(*) FROM audit_events WHERE action = $1")
-        .bind(action)
-        .fetch_one(&app.db().await.pool)
-        .await
-        .unwrap()
-}
-
-async fn still_signed_in(browser: &Browser) -> bool {
-    // A page a signed-out browser asks for answers with a location (to the sign-in page).
-    let page = browser.get("/account").await;
-    page.status() == StatusCode::OK && !page.headers().contains_key("location")
-}
-
 #[tokio::test]
 async fn an_entra_disable_revokes_the_persons_app_passwords_and_ends_their_sessions_until_enabled()
 {
     let app = TestApp::spawn().await;
     let alice = signed_in(&app, ALICE).await;
-    let secret = mint(&alice, "iPhone Mail").await;
+    let secret = mint_app_password(&alice, "iPhone Mail").await;
     assert!(stalwart_accepts(&app, ALICE, &secret).await);
     let entra = idp(&app, "acme").await;
 
@@ -212,7 +166,7 @@ async fn an_entra_disable_revokes_the_persons_app_passwords_and_ends_their_sessi
     assert_eq!(status, StatusCode::OK);
     assert_eq!(audit_count(&app, "person.returned").await, 1);
     let back = signed_in(&app, ALICE).await;
-    let new_secret = mint(&back, "Laptop").await;
+    let new_secret = mint_app_password(&back, "Laptop").await;
     assert!(stalwart_accepts(&app, ALICE, &new_secret).await);
 }
 
@@ -220,7 +174,7 @@ async fn an_entra_disable_revokes_the_persons_app_passwords_and_ends_their_sessi
 async fn an_authentik_delete_revokes_the_persons_app_passwords() {
     let app = TestApp::spawn().await;
     let alice = signed_in(&app, ALICE).await;
-    let secret = mint(&alice, "Thunderbird").await;
+    let secret = mint_app_password(&alice, "Thunderbird").await;
     let authentik = idp(&app, "acme").await;
     // Authentik's SCIM provider: userName is the username, the address is in emails.
     let (status, created) = authentik
@@ -310,7 +264,7 @@ async fn every_machine_endpoint_refuses_no_token_a_wrong_one_and_another_organis
 async fn an_organisations_idp_cannot_depart_another_organisations_person() {
     let app = TestApp::spawn().await;
     let bert = signed_in(&app, BERT).await;
-    let secret = mint(&bert, "Phone").await;
+    let secret = mint_app_password(&bert, "Phone").await;
     let acme = idp(&app, "acme").await;
     let mut body = entra_user(BERT);
     body["active"] = json!(false);
@@ -331,7 +285,7 @@ async fn an_organisations_idp_cannot_depart_another_organisations_person() {
 async fn a_mail_server_down_leaves_the_departure_pending_and_the_next_signal_finishes_it() {
     let app = TestApp::spawn().await;
     let alice = signed_in(&app, ALICE).await;
-    let secret = mint(&alice, "iPhone Mail").await;
+    let secret = mint_app_password(&alice, "iPhone Mail").await;
     let entra = idp(&app, "acme").await;
     let (_, created) = entra
         .send(reqwest::Method::POST, "/Users", Some(entra_user(ALICE)))
@@ -384,8 +338,8 @@ async fn a_mail_server_down_leaves_the_departure_pending_and_the_next_signal_fin
 async fn two_instances_told_at_once_act_on_a_disable_exactly_once() {
     let app = TestApp::spawn().await;
     let alice = signed_in(&app, ALICE).await;
-    mint(&alice, "iPhone Mail").await;
-    mint(&alice, "Laptop").await;
+    mint_app_password(&alice, "iPhone Mail").await;
+    mint_app_password(&alice, "Laptop").await;
     let other = app.another_instance().await;
     let first = idp(&app, "acme").await;
     let (_, created) = first

@@ -11,6 +11,7 @@
 pub mod actions;
 pub mod idp_api;
 pub mod reconciler;
+pub mod syncs;
 
 use super::db::audit::{self, Action, NewEvent};
 use super::db::{departures, logins, pins, users::User};

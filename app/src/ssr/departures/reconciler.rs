@@ -6,74 +6,17 @@
 //! and audit log). A 429 backs off: the next run waits for the API's Retry-After, at least.
 
 use super::idp_api::{ApiError, IdpApi, PersonState};
+use super::syncs::OrganisationSync;
 use super::{Reason, Source, actions, depart, returned};
-use crate::ssr::config::settings::{SyncKind, SyncSettings};
-use crate::ssr::config::{ConfigError, Settings};
 use crate::ssr::db::audit::{self, NewEvent};
 use crate::ssr::db::{departures, sync_runs, users};
 use crate::ssr::state::AppState;
 use crate::ssr::time::now;
 use rand::Rng;
 use serde_json::json;
-use std::collections::HashMap;
-use std::sync::Arc;
-use std::time::Duration;
 
 /// How many people are read from the database, and asked about, at a time.
 const BATCH: i64 = 200;
-
-/// One organisation's directory sync, as configured.
-pub struct OrganisationSync {
-    pub kind: SyncKind,
-    pub api: Option<IdpApi>,
-    /// The ID-token claim that holds the person's id in the API (`sub`: the subject).
-    pub id_claim: String,
-    pub interval: Duration,
-    pub alert_after_failures: u32,
-}
-
-/// Every organisation's directory sync, by slug.
-#[derive(Default)]
-pub struct Syncs(HashMap<String, Arc<OrganisationSync>>);
-
-impl Syncs {
-    pub fn from_settings(settings: &Settings) -> Result<Self, ConfigError> {
-        let mut all = HashMap::new();
-        for (slug, organisation) in &settings.organisations {
-            let Some(sync) = &organisation.sync else {
-                continue;
-            };
-            let section = format!("organisations.{slug}.sync");
-            all.insert(
-                slug.clone(),
-                Arc::new(Self::one(&section, &organisation.oidc.issuer, sync)?),
-            );
-        }
-        Ok(Self(all))
-    }
-
-    fn one(
-        section: &str,
-        issuer: &str,
-        sync: &SyncSettings,
-    ) -> Result<OrganisationSync, ConfigError> {
-        Ok(OrganisationSync {
-            kind: sync.kind,
-            api: IdpApi::new(section, issuer, sync)?,
-            id_claim: sync.id_claim.clone(),
-            interval: Duration::from_secs(sync.interval_secs),
-            alert_after_failures: sync.alert_after_failures,
-        })
-    }
-
-    pub fn of(&self, slug: &str) -> Option<&Arc<OrganisationSync>> {
-        self.0.get(slug)
-    }
-
-    fn with_api(&self) -> impl Iterator<Item = (&String, &Arc<OrganisationSync>)> {
-        self.0.iter().filter(|(_, s)| s.api.is_some())
-    }
-}
 
 /// What one run found.
 #[derive(Debug, Clone, Default, PartialEq)]

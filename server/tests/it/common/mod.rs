@@ -392,3 +392,56 @@ pub async fn form_request_id(browser: &Browser, path: &str) -> String {
         + 25;
     html[start..].split('"').next().unwrap().to_owned()
 }
+
+/// A browser signed in as `who` (at their organisation's IdP).
+pub async fn signed_in(app: &TestApp, who: &str) -> Browser {
+    let browser = app.browser();
+    assert_eq!(location(&browser.sign_in(who).await), "/account");
+    browser
+}
+
+/// Whether the browser's session still works: a signed-out browser's page answers with a
+/// location (to the sign-in page).
+pub async fn still_signed_in(browser: &Browser) -> bool {
+    let page = browser.get("/account").await;
+    page.status() == reqwest::StatusCode::OK && !page.headers().contains_key("location")
+}
+
+/// Mints an app password named `name` through the product's form; returns its secret.
+pub async fn mint_app_password(browser: &Browser, name: &str) -> String {
+    let request_id = form_request_id(browser, "/app-passwords/new").await;
+    let page = browser
+        .post_form(
+            "/app-passwords/new",
+            &[("request_id", &request_id), ("name", name)],
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    let start = page.find("data-copy=\"app_").expect("the secret is shown") + 11;
+    page[start..].split('"').next().unwrap().to_owned()
+}
+
+/// Whether the mail server (the simulator) takes the secret as HTTP Basic on /jmap.
+pub async fn stalwart_accepts(app: &TestApp, address: &str, secret: &str) -> bool {
+    reqwest::Client::new()
+        .post(format!("{}/jmap", app.simulator.url))
+        .basic_auth(address, Some(secret))
+        .header("content-type", "application/json")
+        .body(r#"{"using":["urn:ietf:params:jmap:core","urn:stalwart:jmap"],"methodCalls":[["x:AppPassword/query",{},"q"]]}"#)
+        .send()
+        .await
+        .unwrap()
+        .status()
+        == reqwest::StatusCode::OK
+}
+
+/// How many audit events of `action` the database holds.
+pub async fn audit_count(app: &TestApp, action: &str) -> i64 {
+    sqlx::query_scalar("SELECT COUNT(*) FROM audit_events WHERE action = $1")
+        .bind(action)
+        .fetch_one(&app.db().await.pool)
+        .await
+        .unwrap()
+}
