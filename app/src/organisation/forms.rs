@@ -2,24 +2,48 @@
 
 use super::model::NewScimToken;
 use super::sync;
+use crate::auth::service::{fresh_sign_in, is_fresh};
+use crate::error::AppError;
 use crate::ssr::http::{Admin, no_store};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
+
+const PAGE: &str = "/admin/organisation/sync";
 
 /// "Check now".
 pub(super) async fn check_now(a: Admin) -> Response {
     let outcome = sync::check_now(&a.scope.caller, &a.meta).await;
-    a.reply.back(outcome, "/admin/organisation/sync").await
+    a.reply.back(outcome, PAGE).await
 }
 
-/// "Create a token": the page again, with the token on it this once.
+/// "Create a token": the page again, with the token on it this once. The token can tell
+/// Postern that anyone of the organisation left (and so revoke their app passwords): a sign-in
+/// older than the organisation's `fresh_auth_max_age` goes to the IdP first, and comes back to
+/// the page to press the button again.
 pub(super) async fn new_scim_token(a: Admin) -> Response {
-    match sync::new_scim_token(&a.scope.caller, &a.meta).await {
+    let caller = &a.scope.caller;
+    if !is_fresh(&caller.user, caller.organisation.fresh_auth_max_age) {
+        let started = match fresh_sign_in(caller, PAGE).await {
+            Ok((url, pending)) => a
+                .reply
+                .session
+                .start_login(&pending)
+                .await
+                .map(|()| url)
+                .map_err(AppError::internal),
+            Err(e) => Err(e),
+        };
+        return match started {
+            Ok(url) => Redirect::to(url.as_str()).into_response(),
+            Err(e) => a.reply.back(Err(e), PAGE).await,
+        };
+    }
+    match sync::new_scim_token(caller, &a.meta).await {
         Ok(token) => {
             let mut response = a.reply.page(NewScimToken(token), StatusCode::OK).await;
             no_store(&mut response);
             response
         }
-        Err(e) => a.reply.back(Err(e), "/admin/organisation/sync").await,
+        Err(e) => a.reply.back(Err(e), PAGE).await,
     }
 }

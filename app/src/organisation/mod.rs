@@ -19,7 +19,7 @@ crate::routing::area! {
         "/admin/organisation/sync" => pages::SyncPage, Admin;
     }
     posts {
-        "/admin/organisation/sync" => forms::new_scim_token, Admin, NoFields;
+        "/admin/organisation/sync" => forms::new_scim_token, Admin + Fresh, NoFields;
         "/admin/organisation/sync/check" => forms::check_now, Admin, NoFields;
     }
     downloads {}

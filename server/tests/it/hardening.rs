@@ -202,6 +202,11 @@ async fn a_persons_and_an_admins_weighty_posts_need_a_fresh_sign_in() {
         sent_to_the_idp_first(&old, route, &path, &acme, &app.issuer_a.issuer).await;
     }
     assert_eq!(app.stalwart_snapshot(), before, "nothing changed");
+    let scim_tokens: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM scim_tokens")
+        .fetch_one(&app.db().await.pool)
+        .await
+        .unwrap();
+    assert_eq!(scim_tokens, 0, "no SCIM token was made");
 }
 
 #[tokio::test]
