@@ -18,21 +18,11 @@ pub struct Profile<'a> {
     pub secret: &'a str,
 }
 
-/// A UUID-shaped, deterministic identifier (hash-based, version nibble 5).
+/// A UUID-shaped, deterministic identifier (hash-based, version nibble 5), upper case.
 fn stable_uuid(parts: &[&str]) -> String {
     let digest = Sha256::digest(parts.join("\u{1f}").as_bytes());
-    let mut b: [u8; 16] = digest[..16].try_into().expect("16 bytes");
-    b[6] = (b[6] & 0x0f) | 0x50;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    let hex: String = b.iter().map(|x| format!("{x:02X}")).collect();
-    format!(
-        "{}-{}-{}-{}-{}",
-        &hex[0..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..32]
-    )
+    let b: [u8; 16] = digest[..16].try_into().expect("16 bytes");
+    crate::ssr::ids::uuid(b, 5).to_uppercase()
 }
 
 /// Reverse-DNS-safe form of a value: letters, digits, '-' and '.'.

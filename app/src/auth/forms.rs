@@ -425,11 +425,12 @@ pub(super) struct RefreshQuery {
 /// Asks the IdP for a signed-in admin's groups again, and comes back to the page.
 pub(super) async fn refresh(s: SignedIn, Query(query): Query<RefreshQuery>) -> Response {
     let return_to = local_path(query.return_to.as_deref()).unwrap_or("/account");
-    match service::refresh_sign_in(&s.caller, return_to).await {
-        Ok((url, pending)) => match s.reply.session.start_login(&pending).await {
-            Ok(()) => Redirect::to(url.as_str()).into_response(),
-            Err(e) => s.reply.back(Err(AppError::internal(e)), "/account").await,
-        },
+    let sent = match service::refresh_sign_in(&s.caller, return_to).await {
+        Ok(request) => crate::ssr::http::to_idp(&s.reply.session, request).await,
+        Err(e) => Err(e),
+    };
+    match sent {
+        Ok(response) => response,
         Err(e) => s.reply.back(Err(e), "/account").await,
     }
 }

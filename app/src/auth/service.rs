@@ -79,12 +79,7 @@ pub async fn sign_in(
     identity: Identity,
     meta: &RequestMeta,
 ) -> Result<SessionUser, SignInError> {
-    if let Some(known) =
-        users::with_subject(&state.db, &organisation.slug, &identity.subject).await?
-        && departures::find(&state.db, &organisation.slug, known.id)
-            .await?
-            .is_some()
-    {
+    if departures::of_subject(&state.db, &organisation.slug, &identity.subject).await? {
         return Err(SignInError::Departed);
     }
     let person = Person {

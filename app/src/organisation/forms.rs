@@ -3,10 +3,9 @@
 use super::model::NewScimToken;
 use super::sync;
 use crate::auth::service::{fresh_sign_in, is_fresh};
-use crate::error::AppError;
-use crate::ssr::http::{Admin, no_store};
+use crate::ssr::http::{Admin, no_store, to_idp};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 
 const PAGE: &str = "/admin/organisation/sync";
 
@@ -23,18 +22,12 @@ pub(super) async fn check_now(a: Admin) -> Response {
 pub(super) async fn new_scim_token(a: Admin) -> Response {
     let caller = &a.scope.caller;
     if !is_fresh(&caller.user, caller.organisation.fresh_auth_max_age) {
-        let started = match fresh_sign_in(caller, PAGE).await {
-            Ok((url, pending)) => a
-                .reply
-                .session
-                .start_login(&pending)
-                .await
-                .map(|()| url)
-                .map_err(AppError::internal),
+        let sent = match fresh_sign_in(caller, PAGE).await {
+            Ok(request) => to_idp(&a.reply.session, request).await,
             Err(e) => Err(e),
         };
-        return match started {
-            Ok(url) => Redirect::to(url.as_str()).into_response(),
+        return match sent {
+            Ok(response) => response,
             Err(e) => a.reply.back(Err(e), PAGE).await,
         };
     }

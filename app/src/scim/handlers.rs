@@ -78,7 +78,7 @@ async fn authenticate(
         .by_slug(slug)
         .cloned()
         .ok_or_else(unauthorized)?;
-    if !store::token_matches(&state.db, slug, &service::token_hash(token)).await? {
+    if !store::token_matches(&state.db, slug, &crate::ssr::ids::token_digest(token)).await? {
         tracing::warn!(organisation = %slug, "SCIM request with a wrong token refused");
         return Err(unauthorized());
     }
@@ -106,6 +106,15 @@ fn resource(state: &AppState, stored: &ScimUser) -> Value {
         &rfc3339(stored.updated_at),
         &location,
     )
+}
+
+/// Another user of the organisation has this userName (RFC 7644 §3.3: 409 uniqueness).
+fn taken(user_name: &str) -> Scim {
+    Scim::from(ScimError {
+        status: 409,
+        scim_type: Some("uniqueness"),
+        detail: format!("A user with userName {user_name} exists already."),
+    })
 }
 
 fn not_found(id: &str) -> Scim {
@@ -277,13 +286,7 @@ pub async fn create_user(
         &user.stored(),
     )
     .await?
-    .ok_or_else(|| {
-        Scim::from(ScimError {
-            status: 409,
-            scim_type: Some("uniqueness"),
-            detail: format!("A user with userName {user_name} exists already."),
-        })
-    })?;
+    .ok_or_else(|| taken(&user_name))?;
     service::settle(&state, &organisation, &user, false).await?;
     Ok(Scim(StatusCode::CREATED, resource(&state, &created)))
 }
@@ -337,11 +340,7 @@ async fn store_and_settle(
     )
     .await
     .map_err(|e| match e {
-        sqlx::Error::Database(d) if d.is_unique_violation() => Scim::from(ScimError {
-            status: 409,
-            scim_type: Some("uniqueness"),
-            detail: format!("A user with userName {user_name} exists already."),
-        }),
+        sqlx::Error::Database(d) if d.is_unique_violation() => taken(&user_name),
         e => Scim::from(e),
     })?
     .ok_or_else(|| not_found(id))?;

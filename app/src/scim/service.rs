@@ -5,11 +5,11 @@
 use super::model::User;
 use crate::ssr::db::users::{self, User as Person};
 use crate::ssr::departures::{self, Reason, Source};
+use crate::ssr::ids::token_digest;
 use crate::ssr::organisations::Organisation;
 use crate::ssr::state::AppState;
 use base64::Engine;
 use rand::RngCore;
-use sha2::{Digest, Sha256};
 
 /// A new SCIM token: the token (shown once) and its hash (stored).
 pub fn new_token() -> (String, String) {
@@ -19,32 +19,15 @@ pub fn new_token() -> (String, String) {
         "scim_{}",
         base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
     );
-    let hash = token_hash(&token);
+    let hash = token_digest(&token);
     (token, hash)
 }
 
-pub fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-/// A new resource id.
+/// A new resource id (a random UUID).
 pub fn new_id() -> String {
     let mut b = [0u8; 16];
     rand::thread_rng().fill_bytes(&mut b);
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    let hex: String = b.iter().map(|b| format!("{b:02x}")).collect();
-    format!(
-        "{}-{}-{}-{}-{}",
-        &hex[0..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..32]
-    )
+    crate::ssr::ids::uuid(b, 4)
 }
 
 /// The organisation's people the resource names.
@@ -103,7 +86,7 @@ mod tests {
         let (b, _) = super::new_token();
         assert_ne!(a, b);
         assert!(a.starts_with("scim_") && a.len() > 40);
-        assert_eq!(hash_a, super::token_hash(&a));
+        assert_eq!(hash_a, crate::ssr::ids::token_digest(&a));
         assert!(!hash_a.contains(&a[5..]));
         assert_eq!(super::new_id().len(), 36);
     }

@@ -114,6 +114,19 @@ pub async fn render_with<T: Clone + Send + Sync + 'static>(
     response
 }
 
+/// Sends the browser to the IdP with an authorization request (`url`), keeping the pending
+/// login it will come back with in the session.
+pub async fn to_idp(
+    session: &AppSession,
+    (url, pending): (url::Url, super::oidc::PendingLogin),
+) -> Result<Response, AppError> {
+    session
+        .start_login(&pending)
+        .await
+        .map_err(AppError::internal)?;
+    Ok(Redirect::to(url.as_str()).into_response())
+}
+
 /// A rate-limit answer says when to come back (`Retry-After`, RFC 9110).
 pub fn retry_after(response: &mut Response, error: &AppError) {
     if let AppError::RateLimited(secs) = error

@@ -10,6 +10,7 @@ pub mod directory;
 pub mod dns;
 pub mod health;
 pub mod http;
+pub mod ids;
 pub mod limits;
 pub mod metrics;
 pub mod oidc;

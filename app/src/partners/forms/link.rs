@@ -35,10 +35,9 @@ pub(crate) async fn link_start(
     }
     let session = AppSession(session);
     match idp::start_link_test(&state, &token).await {
-        Ok((url, pending)) => match session.start_login(&pending).await {
-            Ok(()) => Redirect::to(url.as_str()).into_response(),
-            Err(e) => AppError::internal(e).into_response(),
-        },
+        Ok(request) => crate::ssr::http::to_idp(&session, request)
+            .await
+            .unwrap_or_else(IntoResponse::into_response),
         Err(e) => {
             // The link's own page says why (used, expired, unknown), and nothing is stored.
             parts.method = axum::http::Method::GET;

@@ -1,7 +1,6 @@
 //! The wizard's steps: the domains and their proof, the mail server, the identity provider.
 
 use super::{PartnerAdmin, answer, console, draft, keep_report, needs_fresh_sign_in};
-use crate::error::AppError;
 use crate::partners::api::DRAFT;
 use crate::partners::model::{Draft, IdpForm};
 use crate::partners::service::{domains, idp, server};
@@ -164,12 +163,12 @@ pub(crate) async fn save_idp(
 }
 
 pub(crate) async fn test_idp(c: PartnerAdmin, Path(slug): Path<String>) -> Response {
-    let started = idp::start_test(&c.scope, &slug).await;
-    match started {
-        Ok((url, pending)) => match c.reply.session.start_login(&pending).await {
-            Ok(()) => Redirect::to(url.as_str()).into_response(),
-            Err(e) => answer(&c.reply, Err(AppError::internal(e)), &console(&slug), None).await,
-        },
+    let sent = match idp::start_test(&c.scope, &slug).await {
+        Ok(request) => crate::ssr::http::to_idp(&c.reply.session, request).await,
+        Err(e) => Err(e),
+    };
+    match sent {
+        Ok(response) => response,
         Err(e) => answer(&c.reply, Err(e), &console(&slug), None).await,
     }
 }

@@ -10,6 +10,7 @@ use crate::ssr::db::organisations::{self as store, IdentityProviderRecord};
 use crate::ssr::db::{Db, audit};
 use crate::ssr::directory::onboard;
 use crate::ssr::http::RequestMeta;
+use crate::ssr::ids::token_digest;
 use crate::ssr::oidc::{
     AuthOptions, Discovered, IssuerMatch, OidcError, PendingLogin, TestClaims, TestSignIn,
 };
@@ -360,11 +361,6 @@ async fn note_test(
 
 /// How long a one-time test link works.
 const LINK_LIFETIME: i64 = 24 * 3600;
-
-fn token_digest(token: &str) -> String {
-    use sha2::{Digest, Sha256};
-    data_encoding::HEXLOWER.encode(&Sha256::digest(token.as_bytes()))
-}
 
 /// A one-time link for the organisation's administrator to test sign-in through its IdP
 /// (valid a day); returns the link. Only its digest is stored.

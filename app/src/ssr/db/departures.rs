@@ -131,6 +131,20 @@ pub async fn find(
     .await
 }
 
+/// Whether the organisation's person with this IdP subject has departed (and not returned).
+pub async fn of_subject(db: &Db, organisation: &str, subject: &str) -> Result<bool, sqlx::Error> {
+    let (departed,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM departures d JOIN users u
+             ON u.id = d.user_id AND u.organisation = d.organisation
+         WHERE d.organisation = $1 AND u.subject = $2",
+    )
+    .bind(organisation)
+    .bind(subject)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok(departed > 0)
+}
+
 /// Departures whose credentials are still to revoke and that no instance holds now.
 pub async fn pending(db: &Db, limit: i64) -> Result<Vec<Departure>, sqlx::Error> {
     sqlx::query_as::<_, Departure>(&format!(

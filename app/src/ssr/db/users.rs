@@ -3,6 +3,9 @@
 use super::pool::Db;
 use crate::ssr::time::now;
 
+const COLUMNS: &str =
+    "id, organisation, subject, email, name, groups_json, is_admin, created_at, last_sign_in_at";
+
 /// What the IdP told us about a person at sign-in.
 #[derive(Debug, Clone)]
 pub struct SignIn<'a> {
@@ -43,7 +46,7 @@ impl User {
 pub async fn upsert_on_sign_in(db: &Db, s: &SignIn<'_>) -> Result<User, sqlx::Error> {
     let at = now();
     let groups = serde_json::to_string(s.groups).expect("strings serialize");
-    sqlx::query_as::<_, User>(
+    sqlx::query_as::<_, User>(&format!(
         "INSERT INTO users (organisation, subject, email, name, groups_json, is_admin, created_at, last_sign_in_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
          ON CONFLICT (organisation, subject) DO UPDATE SET
@@ -52,8 +55,8 @@ pub async fn upsert_on_sign_in(db: &Db, s: &SignIn<'_>) -> Result<User, sqlx::Er
              groups_json = excluded.groups_json,
              is_admin = excluded.is_admin,
              last_sign_in_at = excluded.last_sign_in_at
-         RETURNING id, organisation, subject, email, name, groups_json, is_admin, created_at, last_sign_in_at",
-    )
+         RETURNING {COLUMNS}"
+    ))
     .bind(s.organisation)
     .bind(s.subject)
     .bind(s.email)
@@ -67,10 +70,9 @@ pub async fn upsert_on_sign_in(db: &Db, s: &SignIn<'_>) -> Result<User, sqlx::Er
 
 /// The user with this id, only if they belong to `organisation`.
 pub async fn find(db: &Db, organisation: &str, id: i64) -> Result<Option<User>, sqlx::Error> {
-    sqlx::query_as::<_, User>(
-        "SELECT id, organisation, subject, email, name, groups_json, is_admin, created_at, last_sign_in_at
-         FROM users WHERE id = $1 AND organisation = $2",
-    )
+    sqlx::query_as::<_, User>(&format!(
+        "SELECT {COLUMNS} FROM users WHERE id = $1 AND organisation = $2"
+    ))
     .bind(id)
     .bind(organisation)
     .fetch_optional(&db.pool)
@@ -83,10 +85,9 @@ pub async fn with_email(
     organisation: &str,
     email: &str,
 ) -> Result<Vec<User>, sqlx::Error> {
-    sqlx::query_as::<_, User>(
-        "SELECT id, organisation, subject, email, name, groups_json, is_admin, created_at, last_sign_in_at
-         FROM users WHERE organisation = $1 AND email = $2",
-    )
+    sqlx::query_as::<_, User>(&format!(
+        "SELECT {COLUMNS} FROM users WHERE organisation = $1 AND email = $2"
+    ))
     .bind(organisation)
     .bind(email)
     .fetch_all(&db.pool)
@@ -99,10 +100,9 @@ pub async fn with_subject(
     organisation: &str,
     subject: &str,
 ) -> Result<Option<User>, sqlx::Error> {
-    sqlx::query_as::<_, User>(
-        "SELECT id, organisation, subject, email, name, groups_json, is_admin, created_at, last_sign_in_at
-         FROM users WHERE organisation = $1 AND subject = $2",
-    )
+    sqlx::query_as::<_, User>(&format!(
+        "SELECT {COLUMNS} FROM users WHERE organisation = $1 AND subject = $2"
+    ))
     .bind(organisation)
     .bind(subject)
     .fetch_optional(&db.pool)
@@ -115,10 +115,9 @@ pub async fn with_email_any_case(
     organisation: &str,
     email: &str,
 ) -> Result<Vec<User>, sqlx::Error> {
-    sqlx::query_as::<_, User>(
-        "SELECT id, organisation, subject, email, name, groups_json, is_admin, created_at, last_sign_in_at
-         FROM users WHERE organisation = $1 AND LOWER(email) = LOWER($2)",
-    )
+    sqlx::query_as::<_, User>(&format!(
+        "SELECT {COLUMNS} FROM users WHERE organisation = $1 AND LOWER(email) = LOWER($2)"
+    ))
     .bind(organisation)
     .bind(email)
     .fetch_all(&db.pool)
