@@ -149,6 +149,16 @@ pub fn portal_with(
     config: &std::path::Path,
     env: &[(&str, &str)],
 ) -> anyhow::Result<Killed> {
+    portal_logging(root, config, env, None)
+}
+
+/// [`portal_with`], its log (standard output) written to `log` when given.
+pub fn portal_logging(
+    root: &std::path::Path,
+    config: &std::path::Path,
+    env: &[(&str, &str)],
+    log: Option<&std::path::Path>,
+) -> anyhow::Result<Killed> {
     use anyhow::Context;
     let server = root.join("target/release/server");
     let wrapper = std::env::var("BENCH_PORTAL_WRAPPER").unwrap_or_default();
@@ -167,7 +177,10 @@ pub fn portal_with(
             .arg(config)
             .env("POSTERN_LOG", "warn")
             .envs(env.iter().copied())
-            .stdout(std::process::Stdio::null())
+            .stdout(match log {
+                Some(path) => std::fs::File::create(path)?.into(),
+                None => std::process::Stdio::null(),
+            })
             .stderr(std::process::Stdio::null())
             .spawn()
             .context("start target/release/server (build it first)")?,
@@ -244,8 +257,8 @@ pub struct AppPasswordsScene {
     pub browser: reqwest::Client,
     /// The `Cookie` header that carries Alice's session.
     pub cookie: String,
-    _simulator: Killed,
-    _portal: Killed,
+    simulator: Killed,
+    portal: Killed,
     _issuer: testkit::oidc::Issuer,
 }
 
@@ -254,6 +267,25 @@ impl AppPasswordsScene {
     pub const PORTAL: &str = "127.0.0.1:3300";
 
     pub async fn start(root: &std::path::Path) -> anyhow::Result<Self> {
+        Self::start_with(root, &[], None).await
+    }
+
+    /// The portal's process id.
+    pub fn portal_pid(&self) -> u32 {
+        self.portal.0.id()
+    }
+
+    /// The simulator's process id.
+    pub fn simulator_pid(&self) -> u32 {
+        self.simulator.0.id()
+    }
+
+    /// [`Self::start`] with extra environment for the portal, its log written to `log`.
+    pub async fn start_with(
+        root: &std::path::Path,
+        env: &[(&str, &str)],
+        log: Option<&std::path::Path>,
+    ) -> anyhow::Result<Self> {
         let (simulator_addr, portal_addr, api_key) = (Self::SIMULATOR, Self::PORTAL, API_KEY);
         use testkit::oidc::{Issuer, User};
         let target = root.join("target/bench");
@@ -297,7 +329,7 @@ impl AppPasswordsScene {
             ),
         )?;
         let _ = std::fs::remove_file(target.join("ap.db"));
-        let portal = portal(root, &config_file)?;
+        let portal = portal_logging(root, &config_file, env, log)?;
         wait_ready(&format!("http://{portal_addr}/healthz/ready")).await?;
 
         let (browser, cookie) = sign_in_with_cookie(portal_addr, "alice@acme.test").await?;
@@ -313,9 +345,24 @@ impl AppPasswordsScene {
         Ok(Self {
             browser,
             cookie,
-            _simulator: sim,
-            _portal: portal,
+            simulator: sim,
+            portal,
             _issuer: issuer,
         })
     }
+}
+
+/// CPU time a process has used so far, all its threads together (from the kernel's
+/// scheduler statistics, in nanoseconds).
+pub fn cpu_time(pid: u32) -> anyhow::Result<Duration> {
+    let mut total = 0u64;
+    for task in std::fs::read_dir(format!("/proc/{pid}/task"))? {
+        let stat = std::fs::read_to_string(task?.path().join("schedstat")).unwrap_or_default();
+        total += stat
+            .split_whitespace()
+            .next()
+            .and_then(|n| n.parse::<u64>().ok())
+            .unwrap_or(0);
+    }
+    Ok(Duration::from_nanos(total))
 }

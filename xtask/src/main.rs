@@ -101,7 +101,8 @@ fn spawn_server_build(
         // packages).
         let package = match bin.as_str() {
             "postern-testkit" => "testkit",
-            "app-passwords-latency" | "admin-mailboxes" | "signed-in" | "directory-scale" => {
+            "app-passwords-latency" | "page-cost" | "admin-mailboxes" | "signed-in"
+            | "directory-scale" => {
                 "bench"
             }
             other => other,

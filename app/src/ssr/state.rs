@@ -109,19 +109,29 @@ async fn check_login(
     organisation: &Organisation,
     user: &SessionUser,
 ) -> Result<(), NoCaller> {
-    let login = logins::find(&state.db, &user.login_id)
-        .await
-        .map_err(NoCaller::Store)?
-        .filter(|l| l.organisation == user.organisation && l.user_id == user.user_id)
-        .ok_or(NoCaller::SignedOut)?;
     let at = now();
     let idle = organisation.session_idle.as_secs() as i64;
-    let valid = login.ended_at.is_none()
-        && at - login.created_at < organisation.session_lifetime.as_secs() as i64
-        && at - login.last_seen_at < idle;
-    if !valid {
-        return Err(NoCaller::SignedOut);
-    }
+    let valid = |login: &logins::Login| {
+        login.organisation == user.organisation
+            && login.user_id == user.user_id
+            && login.ended_at.is_none()
+            && at - login.created_at < organisation.session_lifetime.as_secs() as i64
+            && at - login.last_seen_at < idle
+    };
+    let cached = logins::find_cached(&state.db, &user.login_id)
+        .await
+        .map_err(NoCaller::Store)?;
+    let login = match cached {
+        Some(login) if valid(&login) => login,
+        // What this instance remembers says no: the database has the last word (another
+        // instance may have seen the person more recently).
+        Some(_) => logins::find(&state.db, &user.login_id)
+            .await
+            .map_err(NoCaller::Store)?
+            .filter(|l| valid(l))
+            .ok_or(NoCaller::SignedOut)?,
+        None => return Err(NoCaller::SignedOut),
+    };
     if at - login.last_seen_at >= (idle / 2).clamp(1, 60)
         && let Err(e) = logins::touch(&state.db, &login.id).await
     {

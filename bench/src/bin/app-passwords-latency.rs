@@ -20,7 +20,10 @@ use std::time::Duration;
 const SIM: &str = AppPasswordsScene::SIMULATOR;
 const PORTAL: &str = AppPasswordsScene::PORTAL;
 const CONCURRENCY: usize = 64;
-const BUDGET_P50: Duration = Duration::from_millis(2);
+/// Issue 24's goal (issue 3 set 2 ms).
+const BUDGET_P50: Duration = Duration::from_millis(1);
+/// Issue 24: the saturated page throughput at least half the bare call's.
+const GOAL_RATIO: f64 = 0.5;
 const BUDGET_P99: Duration = Duration::from_millis(10);
 
 fn report(label: &str, bare: &Stats, portal: &Stats) {
@@ -159,6 +162,15 @@ async fn main() -> anyhow::Result<()> {
         budget(),
         highest_within.map_or("no tested rate".to_owned(), |r| format!("{r} req/s")),
         full_portal.rate()
+    );
+    let (one_p50, _) = added(&one_bare, &one_portal);
+    println!(
+        "== summary: saturated ratio portal/bare {:.3} (goal >= {GOAL_RATIO}); \
+         one-client added p50 {} (goal <= {}); paced budget held to {}",
+        full_portal.rate() / full_bare.rate().max(1e-9),
+        ms(one_p50),
+        ms(BUDGET_P50),
+        highest_within.map_or("no tested rate".to_owned(), |r| format!("{r} req/s")),
     );
     Ok(())
 }

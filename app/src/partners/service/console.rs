@@ -49,20 +49,25 @@ pub async fn list(
         managed_by: (!scope.operator()).then(|| scope.partner()),
         needle: &needle,
     };
-    let count = store::managed_page(db, &filter, 0, 0)
-        .await
-        .map_err(AppError::internal)?
-        .total as u64;
+    let one_page = |page: u64| {
+        store::managed_page(
+            db,
+            &filter,
+            PAGE_SIZE as i64,
+            ((page - 1) * PAGE_SIZE) as i64,
+        )
+    };
+    let page = page.max(1);
+    let mut found = one_page(page).await.map_err(AppError::internal)?;
+    let count = found.total as u64;
     let pages = count.div_ceil(PAGE_SIZE).max(1);
-    let page = page.clamp(1, pages);
-    let found = store::managed_page(
-        db,
-        &filter,
-        PAGE_SIZE as i64,
-        ((page - 1) * PAGE_SIZE) as i64,
-    )
-    .await
-    .map_err(AppError::internal)?;
+    // A page past the last (a bookmark, a removal): the last page instead.
+    let page = if page > pages {
+        found = one_page(pages).await.map_err(AppError::internal)?;
+        pages
+    } else {
+        page
+    };
     let slugs: Vec<String> = found.organisations.iter().map(|o| o.slug.clone()).collect();
     let overview = store::overview(db, &slugs)
         .await

@@ -1,9 +1,90 @@
 //! `logins`: the sign-ins that are still valid. A session names its login; ending a login
 //! (sign-out, sign-out everywhere, an admin's sign-out) ends every request made with it, on
 //! every instance, however the session record itself fares.
+//!
+//! Every request asks about its login, so each instance keeps the logins it has read in a
+//! [`Cache`]: the instance that ends a login forgets it at once, and every instance asks the
+//! database four times a second which logins ended ([`Cache::follow`]), so an end made
+//! elsewhere takes effect within a quarter of a second. A cached login that looks idle or
+//! too old is read again before anyone is signed out (another instance may have seen the
+//! person since).
 
 use super::pool::Db;
 use crate::ssr::time::now;
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicI64, Ordering};
+
+/// How far back each look for ended logins reaches before the previous look: instances'
+/// clocks may differ a little, and `ended_at` counts whole seconds.
+const OVERLAP_SECS: i64 = 10;
+/// More logins than this in memory and the cache starts again (a bound, not a working size:
+/// an instance serves far fewer people at once).
+const MOST_CACHED: usize = 100_000;
+
+/// The logins this instance has read, by id.
+#[derive(Debug)]
+pub struct Cache {
+    logins: Mutex<HashMap<String, Login>>,
+    /// When ended logins were last asked for (epoch seconds; 0: never).
+    followed_to: AtomicI64,
+}
+
+impl Default for Cache {
+    fn default() -> Self {
+        Self {
+            logins: Mutex::default(),
+            followed_to: AtomicI64::new(0),
+        }
+    }
+}
+
+impl Cache {
+    fn get(&self, id: &str) -> Option<Login> {
+        self.logins.lock().expect("lock").get(id).cloned()
+    }
+
+    fn put(&self, login: Login) {
+        let mut logins = self.logins.lock().expect("lock");
+        if logins.len() >= MOST_CACHED {
+            logins.clear();
+        }
+        logins.insert(login.id.clone(), login);
+    }
+
+    fn forget(&self, id: &str) {
+        self.logins.lock().expect("lock").remove(id);
+    }
+
+    fn forget_where(&self, matches: impl Fn(&Login) -> bool) {
+        self.logins.lock().expect("lock").retain(|_, l| !matches(l));
+    }
+
+    fn seen(&self, id: &str, at: i64) {
+        if let Some(login) = self.logins.lock().expect("lock").get_mut(id) {
+            login.last_seen_at = at;
+        }
+    }
+
+    /// Forgets the logins that ended since the last look (on any instance). Called by the
+    /// directory's watch, four times a second.
+    pub async fn follow(&self, db: &Db) -> Result<(), sqlx::Error> {
+        let at = now();
+        let since = self.followed_to.load(Ordering::Relaxed) - OVERLAP_SECS;
+        let ended: Vec<String> = sqlx::query_scalar("SELECT id FROM logins WHERE ended_at >= $1")
+            .bind(since)
+            .fetch_all(&db.pool)
+            .await?;
+        if !ended.is_empty() {
+            let mut logins = self.logins.lock().expect("lock");
+            for id in &ended {
+                logins.remove(id);
+            }
+        }
+        self.followed_to.store(at, Ordering::Relaxed);
+        Ok(())
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct Login {
@@ -39,21 +120,35 @@ pub async fn start(
 }
 
 pub async fn find(db: &Db, id: &str) -> Result<Option<Login>, sqlx::Error> {
-    sqlx::query_as::<_, Login>(
+    let found = sqlx::query_as::<_, Login>(
         "SELECT id, organisation, user_id, created_at, last_seen_at, ended_at FROM logins WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(&db.pool)
-    .await
+    .await?;
+    if let Some(login) = &found {
+        db.logins.put(login.clone());
+    }
+    Ok(found)
+}
+
+/// [`find`], answered from this instance's memory when it can be.
+pub async fn find_cached(db: &Db, id: &str) -> Result<Option<Login>, sqlx::Error> {
+    match db.logins.get(id) {
+        Some(login) => Ok(Some(login)),
+        None => find(db, id).await,
+    }
 }
 
 /// Notes activity (for the idle timeout).
 pub async fn touch(db: &Db, id: &str) -> Result<(), sqlx::Error> {
+    let at = now();
     sqlx::query("UPDATE logins SET last_seen_at = $2 WHERE id = $1 AND ended_at IS NULL")
         .bind(id)
-        .bind(now())
+        .bind(at)
         .execute(&db.pool)
         .await?;
+    db.logins.seen(id, at);
     Ok(())
 }
 
@@ -63,12 +158,13 @@ pub async fn end(db: &Db, id: &str) -> Result<(), sqlx::Error> {
         .bind(now())
         .execute(&db.pool)
         .await?;
+    db.logins.forget(id);
     Ok(())
 }
 
 /// Ends every login of a person; returns how many were still valid.
 pub async fn end_all(db: &Db, organisation: &str, user_id: i64) -> Result<u64, sqlx::Error> {
-    Ok(sqlx::query(
+    let ended = sqlx::query(
         "UPDATE logins SET ended_at = $3 WHERE organisation = $1 AND user_id = $2 AND ended_at IS NULL",
     )
     .bind(organisation)
@@ -76,7 +172,10 @@ pub async fn end_all(db: &Db, organisation: &str, user_id: i64) -> Result<u64, s
     .bind(now())
     .execute(&db.pool)
     .await?
-    .rows_affected())
+    .rows_affected();
+    db.logins
+        .forget_where(|l| l.organisation == organisation && l.user_id == user_id);
+    Ok(ended)
 }
 
 /// Ends a person's logins that came from the IdP session `idp_session` (a back-channel
@@ -98,7 +197,7 @@ pub async fn end_idp_session(
     if noted == 0 {
         return end_all(db, organisation, user_id).await;
     }
-    Ok(sqlx::query(
+    let ended = sqlx::query(
         "UPDATE logins SET ended_at = $4
          WHERE organisation = $1 AND user_id = $2 AND idp_session = $3 AND ended_at IS NULL",
     )
@@ -108,11 +207,17 @@ pub async fn end_idp_session(
     .bind(now())
     .execute(&db.pool)
     .await?
-    .rows_affected())
+    .rows_affected();
+    // Which of the person's logins ended is the database's to say: they are read again.
+    db.logins
+        .forget_where(|l| l.organisation == organisation && l.user_id == user_id);
+    Ok(ended)
 }
 
 /// Ends every login of an organisation (suspended): its people are signed out everywhere, and
-/// resuming it later does not bring those sessions back.
+/// resuming it later does not bring those sessions back. (A suspended organisation serves no
+/// one from the moment the directory changes; the caches learn of these ends from
+/// [`Cache::follow`].)
 pub async fn end_organisation(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     organisation: &str,

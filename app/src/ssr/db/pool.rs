@@ -44,6 +44,8 @@ impl Backend {
 pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
+    /// The logins this instance has read (see `logins::Cache`).
+    pub logins: std::sync::Arc<super::logins::Cache>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -85,7 +87,11 @@ impl Db {
                 .await
                 .map_err(DbError::Connect)?;
         }
-        let db = Self { pool, backend };
+        let db = Self {
+            pool,
+            backend,
+            logins: std::sync::Arc::default(),
+        };
         db.migrate().await?;
         Ok(db)
     }

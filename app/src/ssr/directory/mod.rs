@@ -182,7 +182,8 @@ impl Directory {
         Ok(true)
     }
 
-    /// Polls for changes until the directory is dropped.
+    /// Polls for changes until the directory is dropped; also keeps the logins cache
+/// (`db::logins::Cache`) in step with the database.
     pub fn watch(self: &Arc<Self>) -> tokio::task::JoinHandle<()> {
         let weak: Weak<Self> = Arc::downgrade(self);
         tokio::spawn(async move {
@@ -195,6 +196,10 @@ impl Directory {
                 };
                 if let Err(e) = directory.reload_if_changed().await {
                     tracing::warn!(error = %e, "cannot read the directory; keeping the last one");
+                }
+                // Logins ended on any instance stop serving here too.
+                if let Err(e) = directory.db.logins.follow(&directory.db).await {
+                    tracing::warn!(error = %e, "cannot ask which logins ended");
                 }
             }
         })

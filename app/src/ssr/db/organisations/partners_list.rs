@@ -26,8 +26,10 @@ const MANAGED_WHERE: &str = "slug <> $1 AND ($2 = '' OR managed_by = $2) AND ($3
     OR slug IN (SELECT organisation FROM mail_domains WHERE name LIKE $3 ESCAPE '\\') \
     OR slug IN (SELECT organisation FROM domain_claims WHERE domain LIKE $3 ESCAPE '\\'))";
 
-/// A page of the list, by name: the database pages and counts, so its cost does not grow with
-/// the number of organisations beyond one indexed count.
+/// A page of the list, by name. Without a search, the database counts the organisations and
+/// walks its index by name (`organisations_by_name`) for the page, stopping after it; a
+/// search reads every organisation once, so the count comes with the page
+/// (`COUNT(*) OVER ()`) rather than from a second scan. `limit` 0 only counts.
 pub async fn managed_page(
     db: &Db,
     filter: &ManagedFilter<'_>,
@@ -40,32 +42,66 @@ pub async fn managed_page(
         format!("%{}%", crate::ssr::db::audit::like_literal(filter.needle))
     };
     let managed_by = filter.managed_by.unwrap_or("");
-    let total: i64 = sqlx::query_scalar(&format!(
-        "SELECT COUNT(*) FROM organisations WHERE {MANAGED_WHERE}"
-    ))
-    .bind(filter.partner)
-    .bind(managed_by)
-    .bind(&pattern)
-    .fetch_one(&db.pool)
-    .await?;
-    let organisations = sqlx::query_as::<_, OrganisationRow>(&format!(
-        "SELECT {ORGANISATION_COLUMNS} FROM organisations WHERE {MANAGED_WHERE} \
-         ORDER BY LOWER(display_name), slug LIMIT $4 OFFSET $5"
-    ))
-    .bind(filter.partner)
-    .bind(managed_by)
-    .bind(&pattern)
-    .bind(limit)
-    .bind(offset)
-    .fetch_all(&db.pool)
-    .await?
-    .into_iter()
-    .map(Into::into)
-    .collect();
+    let page = |columns: &str| {
+        format!(
+            "SELECT {columns} FROM organisations WHERE {MANAGED_WHERE} \
+             ORDER BY LOWER(display_name), slug LIMIT $4 OFFSET $5"
+        )
+    };
+    let mut total = None;
+    let organisations: Vec<OrganisationRecord> = if limit == 0 {
+        Vec::new()
+    } else if pattern.is_empty() {
+        sqlx::query_as::<_, OrganisationRow>(&page(ORGANISATION_COLUMNS))
+            .bind(filter.partner)
+            .bind(managed_by)
+            .bind(&pattern)
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(&db.pool)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect()
+    } else {
+        let rows = sqlx::query_as::<_, CountedRow>(&page(&format!(
+            "{ORGANISATION_COLUMNS}, COUNT(*) OVER () AS matching"
+        )))
+        .bind(filter.partner)
+        .bind(managed_by)
+        .bind(&pattern)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&db.pool)
+        .await?;
+        total = rows.first().map(|r| r.matching);
+        rows.into_iter().map(|r| r.row.into()).collect()
+    };
+    // Counted apart: no search, or a page past the last (no row to carry the count).
+    let total = match total {
+        Some(total) => total,
+        None => {
+            sqlx::query_scalar(&format!(
+                "SELECT COUNT(*) FROM organisations WHERE {MANAGED_WHERE}"
+            ))
+            .bind(filter.partner)
+            .bind(managed_by)
+            .bind(&pattern)
+            .fetch_one(&db.pool)
+            .await?
+        }
+    };
     Ok(ManagedPage {
         total,
         organisations,
     })
+}
+
+#[derive(sqlx::FromRow)]
+struct CountedRow {
+    #[sqlx(flatten)]
+    row: OrganisationRow,
+    matching: i64,
 }
 
 /// What the list shows of a few organisations besides their rows.
