@@ -101,10 +101,11 @@ fn spawn_server_build(
         // packages).
         let package = match bin.as_str() {
             "postern-testkit" => "testkit",
-            "app-passwords-latency" | "page-cost" | "admin-mailboxes" | "signed-in"
-            | "directory-scale" => {
-                "bench"
-            }
+            "app-passwords-latency"
+            | "page-cost"
+            | "admin-mailboxes"
+            | "signed-in"
+            | "directory-scale" => "bench",
             other => other,
         };
         build.args(["--package", package, "--bin", bin]);

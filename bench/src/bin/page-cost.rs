@@ -107,7 +107,9 @@ async fn main() -> anyhow::Result<()> {
         portal_cpu.as_secs_f64() / sim_cpu_bare.as_secs_f64().max(1e-9)
     );
     match syscalls {
-        Some(s) => println!("  system calls per page           {s}   (strace -c -f over {TRACED_PAGES} pages)"),
+        Some(s) => println!(
+            "  system calls per page           {s}   (strace -c -f over {TRACED_PAGES} pages)"
+        ),
         None => println!("  system calls per page           (strace not available)"),
     }
     Ok(())
@@ -181,13 +183,7 @@ async fn strace_pages(scene: &AppPasswordsScene, pid: u32) -> anyhow::Result<Opt
             Some(format!("{} {:.1}", w.last()?, calls / TRACED_PAGES as f64))
         })
         .collect();
-    Ok(total.map(|t| {
-        format!(
-            "{:.1} ({})",
-            t / TRACED_PAGES as f64,
-            busiest.join(", ")
-        )
-    }))
+    Ok(total.map(|t| format!("{:.1} ({})", t / TRACED_PAGES as f64, busiest.join(", "))))
 }
 
 fn interrupt(pid: u32) {

@@ -182,3 +182,35 @@ async fn admin_status_is_confirmed_again_by_the_idp() {
     );
     assert!(is_signed_in(&admin).await, "still signed in as a person");
 }
+
+/// Each instance keeps the logins it reads in memory (issue 24); an end made by another
+/// instance on the same database (here: a second `Db`, with its own cache, as a second
+/// process has) still signs the person out here, within the quarter-second look for ended
+/// logins, not at the end of some cache lifetime.
+#[tokio::test]
+async fn a_login_ended_by_another_instance_ends_here_too() {
+    use app::ssr::db::{Db, logins, users};
+    let app = TestApp::spawn().await;
+    let phone = signed_in(&app, ALICE).await;
+    let other = signed_in(&app, ADA).await;
+    assert!(is_signed_in(&phone).await, "this instance now holds the login");
+
+    let elsewhere = Db::connect(&app.db_url).await.unwrap();
+    let alice = users::with_email_any_case(&elsewhere, "acme", ALICE)
+        .await
+        .unwrap()
+        .pop()
+        .expect("Alice signed in");
+    assert_eq!(logins::end_all(&elsewhere, "acme", alice.id).await.unwrap(), 1);
+
+    let mut ended = false;
+    for _ in 0..40 {
+        if !is_signed_in(&phone).await {
+            ended = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(ended, "still signed in 2 s after another instance ended the login");
+    assert!(is_signed_in(&other).await, "other people stay signed in");
+}

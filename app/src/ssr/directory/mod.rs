@@ -183,7 +183,7 @@ impl Directory {
     }
 
     /// Polls for changes until the directory is dropped; also keeps the logins cache
-/// (`db::logins::Cache`) in step with the database.
+    /// (`db::logins::Cache`) in step with the database.
     pub fn watch(self: &Arc<Self>) -> tokio::task::JoinHandle<()> {
         let weak: Weak<Self> = Arc::downgrade(self);
         tokio::spawn(async move {
