@@ -366,3 +366,18 @@ pub fn cpu_time(pid: u32) -> anyhow::Result<Duration> {
     }
     Ok(Duration::from_nanos(total))
 }
+
+/// Context switches a process has made so far, all its threads together (voluntary and
+/// involuntary: each is a thread going to sleep or being put aside).
+pub fn context_switches(pid: u32) -> anyhow::Result<u64> {
+    let mut total = 0u64;
+    for task in std::fs::read_dir(format!("/proc/{pid}/task"))? {
+        let status = std::fs::read_to_string(task?.path().join("status")).unwrap_or_default();
+        total += status
+            .lines()
+            .filter(|l| l.contains("ctxt_switches:"))
+            .filter_map(|l| l.split_whitespace().last()?.parse::<u64>().ok())
+            .sum::<u64>();
+    }
+    Ok(total)
+}

@@ -137,7 +137,7 @@ impl Application {
                         .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
                         .synchronous(sqlx::sqlite::SqliteSynchronous::Normal);
                 // The main pool's settings: a bounded wait, no background reaper.
-                let pool = app::ssr::db::pool_options::<sqlx::Sqlite>()
+                let pool = app::ssr::db::pool_options::<sqlx::Sqlite>(Backend::Sqlite)
                     .connect_with(options)
                     .await
                     .map_err(|e| StartupError::Sessions(e.to_string()))?;
@@ -149,7 +149,7 @@ impl Application {
                 router(state, store, &mut tasks)
             }
             Backend::Postgres => {
-                let pool = app::ssr::db::pool_options::<sqlx::Postgres>()
+                let pool = app::ssr::db::pool_options::<sqlx::Postgres>(Backend::Postgres)
                     .connect(&settings.server.database_url)
                     .await
                     .map_err(|e| StartupError::Sessions(e.to_string()))?;

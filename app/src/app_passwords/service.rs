@@ -88,39 +88,43 @@ async fn account_to_change(
 }
 
 /// The list page: the caller's app passwords (or why they cannot be shown) and activity.
+/// The mail server and the database are asked at the same time.
 pub async fn overview(
     caller: &Caller,
     notice: Option<Notice>,
 ) -> Result<AppPasswordsView, AppError> {
-    let mut api_keys = Vec::new();
-    let list = match account_id(caller, text::LIST).await {
-        Ok(id) => match caller
-            .organisation
-            .stalwart
-            .app_passwords_and_api_keys(&id)
-            .await
-        {
-            Ok((list, keys)) => {
-                api_keys = keys.iter().map(api_key).collect();
-                ListState::Ready(list.iter().map(item).collect())
-            }
-            Err(e) if is_gone(&e) => {
-                caller.organisation.stalwart.forget_user(&caller.user.email);
-                ListState::NoMailbox
-            }
-            Err(e) => ListState::Unavailable(e.user_error(text::LIST).to_string()),
-        },
-        Err(AppError::NotFound(_)) => ListState::NoMailbox,
-        Err(e) => ListState::Unavailable(e.to_string()),
+    let credentials = async {
+        let id = account_id(caller, text::LIST).await?;
+        Ok::<_, AppError>(
+            caller
+                .organisation
+                .stalwart
+                .app_passwords_and_api_keys(&id)
+                .await,
+        )
     };
     let events = audit::for_actor(
         &caller.state.db,
         &caller.organisation.slug,
         caller.user.user_id,
         ACTIVITY_SHOWN,
-    )
-    .await
-    .map_err(AppError::internal)?;
+    );
+    let (credentials, events) = futures::join!(credentials, events);
+    let mut api_keys = Vec::new();
+    let list = match credentials {
+        Ok(Ok((list, keys))) => {
+            api_keys = keys.iter().map(api_key).collect();
+            ListState::Ready(list.iter().map(item).collect())
+        }
+        Ok(Err(e)) if is_gone(&e) => {
+            caller.organisation.stalwart.forget_user(&caller.user.email);
+            ListState::NoMailbox
+        }
+        Ok(Err(e)) => ListState::Unavailable(e.user_error(text::LIST).to_string()),
+        Err(AppError::NotFound(_)) => ListState::NoMailbox,
+        Err(e) => ListState::Unavailable(e.to_string()),
+    };
+    let events = events.map_err(AppError::internal)?;
     Ok(AppPasswordsView {
         me: me(caller),
         list,

@@ -1,13 +1,13 @@
 //! What one "My app passwords" page costs the portal, counted rather than timed under load:
 //! per page, the SQL statements it runs, the JMAP calls it makes to the mail server, the CPU
 //! time of the portal process (all threads, from the kernel's scheduler statistics) next to
-//! the simulator's CPU time for the bare `x:AppPassword/query+get`, and the system calls of
-//! the portal (strace -c, all threads).
+//! the simulator's CPU time for the bare `x:AppPassword/query+get`, the portal's context
+//! switches, and its system calls (strace -c, all threads).
 //!
 //! Pages are fetched one after another by one client, so nothing is queueing: these are
 //! the costs a page adds, whatever the load.
 
-use bench::{API_KEY, AppPasswordsScene, cpu_time};
+use bench::{API_KEY, AppPasswordsScene, context_switches, cpu_time};
 use std::time::Duration;
 
 const PAGES: usize = 2_000;
@@ -70,8 +70,10 @@ async fn main() -> anyhow::Result<()> {
     let (portal, simulator) = (scene.portal_pid(), scene.simulator_pid());
     pages(&scene.browser, 300).await?;
     let (portal_before, sim_before) = (cpu_time(portal)?, cpu_time(simulator)?);
+    let switches_before = context_switches(portal)?;
     pages(&scene.browser, PAGES).await?;
     let portal_cpu = cpu_time(portal)? - portal_before;
+    let switches = context_switches(portal)? - switches_before;
     let sim_cpu_page = cpu_time(simulator)? - sim_before;
 
     let bare = bare_client();
@@ -101,6 +103,10 @@ async fn main() -> anyhow::Result<()> {
         "  simulator CPU per bare call     {}   (behind each page: {})",
         per_page(sim_cpu_bare, PAGES),
         per_page(sim_cpu_page, PAGES)
+    );
+    println!(
+        "  portal context switches / page  {:.1}",
+        switches as f64 / PAGES as f64
     );
     println!(
         "  portal CPU / bare call's CPU    {:.1}×",

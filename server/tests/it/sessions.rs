@@ -193,7 +193,10 @@ async fn a_login_ended_by_another_instance_ends_here_too() {
     let app = TestApp::spawn().await;
     let phone = signed_in(&app, ALICE).await;
     let other = signed_in(&app, ADA).await;
-    assert!(is_signed_in(&phone).await, "this instance now holds the login");
+    assert!(
+        is_signed_in(&phone).await,
+        "this instance now holds the login"
+    );
 
     let elsewhere = Db::connect(&app.db_url).await.unwrap();
     let alice = users::with_email_any_case(&elsewhere, "acme", ALICE)
@@ -201,7 +204,10 @@ async fn a_login_ended_by_another_instance_ends_here_too() {
         .unwrap()
         .pop()
         .expect("Alice signed in");
-    assert_eq!(logins::end_all(&elsewhere, "acme", alice.id).await.unwrap(), 1);
+    assert_eq!(
+        logins::end_all(&elsewhere, "acme", alice.id).await.unwrap(),
+        1
+    );
 
     let mut ended = false;
     for _ in 0..40 {
@@ -211,6 +217,9 @@ async fn a_login_ended_by_another_instance_ends_here_too() {
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    assert!(ended, "still signed in 2 s after another instance ended the login");
+    assert!(
+        ended,
+        "still signed in 2 s after another instance ended the login"
+    );
     assert!(is_signed_in(&other).await, "other people stay signed in");
 }
