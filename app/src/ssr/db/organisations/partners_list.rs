@@ -3,7 +3,7 @@
 
 use super::rows::{ORGANISATION_COLUMNS, OrganisationRow};
 use super::{DomainRecord, OrganisationRecord};
-use crate::ssr::db::pool::Db;
+use crate::ssr::db::pool::{Backend, Db};
 use std::collections::HashMap;
 
 /// One page of the organisations a partner manages, and how many there are.
@@ -21,10 +21,28 @@ pub struct ManagedFilter<'a> {
     pub needle: &'a str,
 }
 
-const MANAGED_WHERE: &str = "slug <> $1 AND ($2 = '' OR managed_by = $2) AND ($3 = '' \
-    OR slug LIKE $3 ESCAPE '\\' OR LOWER(display_name) LIKE $3 ESCAPE '\\' \
-    OR slug IN (SELECT organisation FROM mail_domains WHERE name LIKE $3 ESCAPE '\\') \
-    OR slug IN (SELECT organisation FROM domain_claims WHERE domain LIKE $3 ESCAPE '\\'))";
+/// `name_like` compares the name without case: SQLite's `LIKE` already does (for the letters
+/// its `LOWER` knows, the same ones), so it skips lower-casing every name of a search — half
+/// of a search's time at 10,000 organisations; PostgreSQL's `ILIKE` does it in one step.
+macro_rules! managed_where {
+    ($name_like:literal) => {
+        concat!(
+            "slug <> $1 AND ($2 = '' OR managed_by = $2) AND ($3 = '' \
+            OR slug LIKE $3 ESCAPE '\\' OR ",
+            $name_like,
+            " $3 ESCAPE '\\' \
+            OR slug IN (SELECT organisation FROM mail_domains WHERE name LIKE $3 ESCAPE '\\') \
+            OR slug IN (SELECT organisation FROM domain_claims WHERE domain LIKE $3 ESCAPE '\\'))"
+        )
+    };
+}
+
+fn managed_where(db: &Db) -> &'static str {
+    match db.backend {
+        Backend::Sqlite => managed_where!("display_name LIKE"),
+        Backend::Postgres => managed_where!("display_name ILIKE"),
+    }
+}
 
 /// A page of the list, by name. Without a search, the database counts the organisations and
 /// walks its index by name (`organisations_by_name`) for the page, stopping after it; a
@@ -42,9 +60,10 @@ pub async fn managed_page(
         format!("%{}%", crate::ssr::db::audit::like_literal(filter.needle))
     };
     let managed_by = filter.managed_by.unwrap_or("");
+    let managed = managed_where(db);
     let page = |columns: &str| {
         format!(
-            "SELECT {columns} FROM organisations WHERE {MANAGED_WHERE} \
+            "SELECT {columns} FROM organisations WHERE {managed} \
              ORDER BY LOWER(display_name), slug LIMIT $4 OFFSET $5"
         )
     };
@@ -82,7 +101,7 @@ pub async fn managed_page(
         Some(total) => total,
         None => {
             sqlx::query_scalar(&format!(
-                "SELECT COUNT(*) FROM organisations WHERE {MANAGED_WHERE}"
+                "SELECT COUNT(*) FROM organisations WHERE {managed}"
             ))
             .bind(filter.partner)
             .bind(managed_by)
