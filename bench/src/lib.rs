@@ -266,6 +266,15 @@ impl AppPasswordsScene {
     pub const SIMULATOR: &str = "127.0.0.1:18380";
     pub const PORTAL: &str = "127.0.0.1:3300";
 
+    /// The call the page wraps, made bare: `x:AppPassword/query` + `get` (by back-reference)
+    /// for Alice's account, exactly as the portal makes it.
+    pub fn bare_call_body() -> String {
+        serde_json::json!({"using": ["urn:ietf:params:jmap:core", "urn:stalwart:jmap"], "methodCalls": [
+            ["x:AppPassword/query", {"accountId": "b"}, "c0"],
+            ["x:AppPassword/get", {"accountId": "b", "#ids": {"resultOf": "c0", "name": "x:AppPassword/query", "path": "/ids"}}, "c1"]]})
+        .to_string()
+    }
+
     pub async fn start(root: &std::path::Path) -> anyhow::Result<Self> {
         Self::start_with(root, &[], None).await
     }
@@ -352,32 +361,45 @@ impl AppPasswordsScene {
     }
 }
 
+/// Sums, over every thread of a process, what `read` finds in the thread's `/proc` file
+/// `file` (a thread that cannot be read counts 0).
+fn over_threads(pid: u32, file: &str, read: impl Fn(&str) -> u64) -> anyhow::Result<u64> {
+    let mut total = 0;
+    for task in std::fs::read_dir(format!("/proc/{pid}/task"))? {
+        total += read(&std::fs::read_to_string(task?.path().join(file)).unwrap_or_default());
+    }
+    Ok(total)
+}
+
 /// CPU time a process has used so far, all its threads together (from the kernel's
 /// scheduler statistics, in nanoseconds).
 pub fn cpu_time(pid: u32) -> anyhow::Result<Duration> {
-    let mut total = 0u64;
-    for task in std::fs::read_dir(format!("/proc/{pid}/task"))? {
-        let stat = std::fs::read_to_string(task?.path().join("schedstat")).unwrap_or_default();
-        total += stat
-            .split_whitespace()
+    let nanos = over_threads(pid, "schedstat", |stat| {
+        stat.split_whitespace()
             .next()
-            .and_then(|n| n.parse::<u64>().ok())
-            .unwrap_or(0);
-    }
-    Ok(Duration::from_nanos(total))
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0)
+    })?;
+    Ok(Duration::from_nanos(nanos))
 }
 
 /// Context switches a process has made so far, all its threads together (voluntary and
 /// involuntary: each is a thread going to sleep or being put aside).
 pub fn context_switches(pid: u32) -> anyhow::Result<u64> {
-    let mut total = 0u64;
-    for task in std::fs::read_dir(format!("/proc/{pid}/task"))? {
-        let status = std::fs::read_to_string(task?.path().join("status")).unwrap_or_default();
-        total += status
+    over_threads(pid, "status", |status| {
+        status
             .lines()
             .filter(|l| l.contains("ctxt_switches:"))
             .filter_map(|l| l.split_whitespace().last()?.parse::<u64>().ok())
-            .sum::<u64>();
-    }
-    Ok(total)
+            .sum()
+    })
+}
+
+/// How many JMAP requests the simulator at `simulator` has answered so far.
+pub async fn jmap_requests(simulator: &str) -> anyhow::Result<usize> {
+    let log: serde_json::Value = reqwest::get(format!("http://{simulator}/_sim/requests"))
+        .await?
+        .json()
+        .await?;
+    Ok(log.as_array().map(Vec::len).unwrap_or(0))
 }

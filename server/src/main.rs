@@ -5,14 +5,15 @@
 
 use clap::Parser;
 
+use server::operator::{Cli, Command};
+use std::process::ExitCode;
+
 /// A page allocates and frees many small strings and nodes; glibc's malloc spent about a
 /// fifth of the portal's CPU time on them (issue 24's profile), mimalloc a fraction of it.
 /// Built without transparent huge pages (`no_thp`): where the kernel hands them out always,
 /// mimalloc's arenas would otherwise hold 40 MB at rest instead of 24.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use server::operator::{Cli, Command};
-use std::process::ExitCode;
 
 #[tokio::main]
 async fn main() -> ExitCode {

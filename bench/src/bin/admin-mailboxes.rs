@@ -4,23 +4,13 @@
 //! it is the portal's time plus the Stalwart calls it makes) and how many JMAP requests one
 //! page costs, counted at the simulator. Budget: <= 50 ms, at most 2 JMAP requests.
 
-use bench::{API_KEY, load, ms, wait_ready};
+use bench::{API_KEY, jmap_requests, load, ms, wait_ready};
 use std::time::Duration;
 use testkit::oidc::{Issuer, User};
 
 const SIM: &str = "127.0.0.1:18480";
 const PORTAL: &str = "127.0.0.1:3400";
 const MAILBOXES: usize = 10_000;
-
-async fn jmap_requests(http: &reqwest::Client) -> anyhow::Result<usize> {
-    let log: serde_json::Value = http
-        .get(format!("http://{SIM}/_sim/requests"))
-        .send()
-        .await?
-        .json()
-        .await?;
-    Ok(log.as_array().map(Vec::len).unwrap_or(0))
-}
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -57,18 +47,17 @@ async fn main() -> anyhow::Result<()> {
     let _portal = bench::portal(&root, &config)?;
     wait_ready(&format!("http://{PORTAL}/healthz/ready")).await?;
     let admin = bench::sign_in(PORTAL, "ada@acme.test").await?;
-    let http = reqwest::Client::new();
     let url = format!("http://{PORTAL}/admin/mailboxes");
 
-    let before = jmap_requests(&http).await?;
+    let before = jmap_requests(SIM).await?;
     let first = admin.get(&url).send().await?.text().await?;
-    let cold = jmap_requests(&http).await? - before;
+    let cold = jmap_requests(SIM).await? - before;
     if !first.contains(&format!("{} mailboxes", MAILBOXES + 2)) {
         anyhow::bail!("the page does not show the expected total");
     }
-    let before = jmap_requests(&http).await?;
+    let before = jmap_requests(SIM).await?;
     admin.get(&url).send().await?.error_for_status()?;
-    let warm = jmap_requests(&http).await? - before;
+    let warm = jmap_requests(SIM).await? - before;
 
     let page = move || {
         let (client, url) = (admin.clone(), url.clone());

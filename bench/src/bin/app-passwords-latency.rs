@@ -70,10 +70,7 @@ async fn main() -> anyhow::Result<()> {
     let scene = AppPasswordsScene::start(&root).await?;
     let browser = scene.browser.clone();
 
-    let bare_body = serde_json::json!({"using": ["urn:ietf:params:jmap:core", "urn:stalwart:jmap"], "methodCalls": [
-        ["x:AppPassword/query", {"accountId": "b"}, "c0"],
-        ["x:AppPassword/get", {"accountId": "b", "#ids": {"resultOf": "c0", "name": "x:AppPassword/query", "path": "/ids"}}, "c1"]]})
-    .to_string();
+    let bare_body = AppPasswordsScene::bare_call_body();
     let bare_client = reqwest::Client::builder()
         .pool_max_idle_per_host(CONCURRENCY)
         .build()?;

@@ -7,10 +7,11 @@
 //! Pages are fetched one after another by one client, so nothing is queueing: these are
 //! the costs a page adds, whatever the load.
 
-use bench::{API_KEY, AppPasswordsScene, context_switches, cpu_time};
+use bench::{API_KEY, AppPasswordsScene, context_switches, cpu_time, jmap_requests};
 use std::time::Duration;
 
 const PAGES: usize = 2_000;
+const WARM_PAGES: usize = 300;
 const TRACED_PAGES: usize = 300;
 const COUNTED_PAGES: usize = 100;
 
@@ -21,17 +22,6 @@ async fn pages(client: &reqwest::Client, n: usize) -> anyhow::Result<()> {
         page.bytes().await?;
     }
     Ok(())
-}
-
-async fn jmap_calls() -> anyhow::Result<usize> {
-    let all: Vec<serde_json::Value> = reqwest::get(format!(
-        "http://{}/_sim/requests",
-        AppPasswordsScene::SIMULATOR
-    ))
-    .await?
-    .json()
-    .await?;
-    Ok(all.len())
 }
 
 fn per_page(d: Duration, n: usize) -> String {
@@ -55,12 +45,12 @@ async fn main() -> anyhow::Result<()> {
         .await?;
         pages(&scene.browser, 20).await?;
         let statements_before = count_statements(&log)?;
-        let calls_before = jmap_calls().await?;
+        let calls_before = jmap_requests(AppPasswordsScene::SIMULATOR).await?;
         pages(&scene.browser, COUNTED_PAGES).await?;
         tokio::time::sleep(Duration::from_millis(200)).await;
         (
             count_statements(&log)? - statements_before,
-            jmap_calls().await? - calls_before,
+            jmap_requests(AppPasswordsScene::SIMULATOR).await? - calls_before,
         )
     };
     tokio::time::sleep(Duration::from_millis(500)).await;
@@ -68,7 +58,7 @@ async fn main() -> anyhow::Result<()> {
     // 2. CPU and system calls, logging as in production.
     let scene = AppPasswordsScene::start(&root).await?;
     let (portal, simulator) = (scene.portal_pid(), scene.simulator_pid());
-    pages(&scene.browser, 300).await?;
+    pages(&scene.browser, WARM_PAGES).await?;
     let (portal_before, sim_before) = (cpu_time(portal)?, cpu_time(simulator)?);
     let switches_before = context_switches(portal)?;
     pages(&scene.browser, PAGES).await?;
@@ -130,10 +120,7 @@ fn count_statements(log: &std::path::Path) -> anyhow::Result<usize> {
 
 fn bare_client() -> impl Fn() -> std::pin::Pin<Box<dyn Future<Output = anyhow::Result<()>>>> {
     let client = reqwest::Client::new();
-    let body = serde_json::json!({"using": ["urn:ietf:params:jmap:core", "urn:stalwart:jmap"], "methodCalls": [
-        ["x:AppPassword/query", {"accountId": "b"}, "c0"],
-        ["x:AppPassword/get", {"accountId": "b", "#ids": {"resultOf": "c0", "name": "x:AppPassword/query", "path": "/ids"}}, "c1"]]})
-    .to_string();
+    let body = AppPasswordsScene::bare_call_body();
     move || {
         let (client, body) = (client.clone(), body.clone());
         Box::pin(async move {

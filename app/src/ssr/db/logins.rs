@@ -3,98 +3,16 @@
 //! every instance, however the session record itself fares.
 //!
 //! Every request asks about its login, so each instance keeps the logins it has read in a
-//! [`Cache`]: the instance that ends a login forgets it at once, and every instance asks the
-//! database four times a second which logins ended ([`Cache::follow`]), so an end made
+//! [`Cache`](super::login_cache::Cache): the instance that ends a login forgets it at once, and every instance asks the
+//! database four times a second which logins ended ([`follow`](super::login_cache::Cache::follow)), so an end made
 //! elsewhere takes effect within a quarter of a second. A cached login that looks idle or
 //! too old is read again before anyone is signed out (another instance may have seen the
 //! person since).
 
 use super::pool::Db;
 use crate::ssr::time::now;
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicI64, Ordering};
 
-/// How far back each look for ended logins reaches before the previous look: instances'
-/// clocks may differ a little, and `ended_at` counts whole seconds.
-const OVERLAP_SECS: i64 = 10;
-/// More logins than this in memory and the cache starts again (a bound, not a working size:
-/// an instance serves far fewer people at once).
-const MOST_CACHED: usize = 100_000;
-
-/// The logins this instance has read, by id.
-#[derive(Debug)]
-pub struct Cache {
-    logins: Mutex<HashMap<String, Login>>,
-    /// When ended logins were last asked for (epoch seconds; 0: never).
-    followed_to: AtomicI64,
-}
-
-impl Default for Cache {
-    fn default() -> Self {
-        Self {
-            logins: Mutex::default(),
-            followed_to: AtomicI64::new(0),
-        }
-    }
-}
-
-impl Cache {
-    fn get(&self, id: &str) -> Option<Login> {
-        self.logins.lock().expect("lock").get(id).cloned()
-    }
-
-    fn put(&self, login: Login) {
-        let mut logins = self.logins.lock().expect("lock");
-        if logins.len() >= MOST_CACHED {
-            logins.clear();
-        }
-        logins.insert(login.id.clone(), login);
-    }
-
-    fn forget(&self, id: &str) {
-        self.logins.lock().expect("lock").remove(id);
-    }
-
-    fn forget_where(&self, matches: impl Fn(&Login) -> bool) {
-        self.logins.lock().expect("lock").retain(|_, l| !matches(l));
-    }
-
-    fn seen(&self, id: &str, at: i64) {
-        if let Some(login) = self.logins.lock().expect("lock").get_mut(id) {
-            login.last_seen_at = at;
-        }
-    }
-
-    /// Forgets the logins that ended since the last look (on any instance). Called by the
-    /// directory's watch, four times a second.
-    pub async fn follow(&self, db: &Db) -> Result<(), sqlx::Error> {
-        let at = now();
-        let since = self.followed_to.load(Ordering::Relaxed) - OVERLAP_SECS;
-        let ended: Vec<String> = sqlx::query_scalar("SELECT id FROM logins WHERE ended_at >= $1")
-            .bind(since)
-            .fetch_all(&db.pool)
-            .await?;
-        if !ended.is_empty() {
-            let mut logins = self.logins.lock().expect("lock");
-            for id in &ended {
-                logins.remove(id);
-            }
-        }
-        self.followed_to.store(at, Ordering::Relaxed);
-        Ok(())
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
-pub struct Login {
-    pub id: String,
-    pub organisation: String,
-    pub user_id: i64,
-    pub created_at: i64,
-    pub last_seen_at: i64,
-    pub ended_at: Option<i64>,
-}
+pub use super::login_cache::Login;
 
 /// Starts a login; `idp_session` is the IdP's session it came from (the ID token's `sid`).
 pub async fn start(
@@ -217,7 +135,7 @@ pub async fn end_idp_session(
 /// Ends every login of an organisation (suspended): its people are signed out everywhere, and
 /// resuming it later does not bring those sessions back. (A suspended organisation serves no
 /// one from the moment the directory changes; the caches learn of these ends from
-/// [`Cache::follow`].)
+/// [`follow`](super::login_cache::Cache::follow).)
 pub async fn end_organisation(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     organisation: &str,

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod departures;
 pub mod limits;
+pub mod login_cache;
 pub mod logins;
 pub mod logout_tokens;
 pub mod organisations;

@@ -48,8 +48,8 @@ impl Backend {
 pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
-    /// The logins this instance has read (see `logins::Cache`).
-    pub logins: std::sync::Arc<super::logins::Cache>,
+    /// The logins this instance has read (see `login_cache`).
+    pub logins: std::sync::Arc<super::login_cache::Cache>,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -183,7 +183,7 @@ impl Directory {
     }
 
     /// Polls for changes until the directory is dropped; also keeps the logins cache
-    /// (`db::logins::Cache`) in step with the database.
+    /// (`db::login_cache::Cache`) in step with the database.
     pub fn watch(self: &Arc<Self>) -> tokio::task::JoinHandle<()> {
         let weak: Weak<Self> = Arc::downgrade(self);
         tokio::spawn(async move {
@@ -198,7 +198,7 @@ impl Directory {
                     tracing::warn!(error = %e, "cannot read the directory; keeping the last one");
                 }
                 // Logins ended on any instance stop serving here too.
-                if let Err(e) = directory.db.logins.follow(&directory.db).await {
+                if let Err(e) = directory.db.logins.follow(&directory.db.pool).await {
                     tracing::warn!(error = %e, "cannot ask which logins ended");
                 }
             }

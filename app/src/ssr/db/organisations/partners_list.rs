@@ -47,7 +47,7 @@ fn managed_where(db: &Db) -> &'static str {
 /// A page of the list, by name. Without a search, the database counts the organisations and
 /// walks its index by name (`organisations_by_name`) for the page, stopping after it; a
 /// search reads every organisation once, so the count comes with the page
-/// (`COUNT(*) OVER ()`) rather than from a second scan. `limit` 0 only counts.
+/// (`COUNT(*) OVER ()`) rather than from a second scan.
 pub async fn managed_page(
     db: &Db,
     filter: &ManagedFilter<'_>,
@@ -61,6 +61,12 @@ pub async fn managed_page(
     };
     let managed_by = filter.managed_by.unwrap_or("");
     let managed = managed_where(db);
+    // The filter's three parameters, bound alike to each of the queries below.
+    macro_rules! filtered {
+        ($query:expr) => {
+            $query.bind(filter.partner).bind(managed_by).bind(&pattern)
+        };
+    }
     let page = |columns: &str| {
         format!(
             "SELECT {columns} FROM organisations WHERE {managed} \
@@ -68,31 +74,24 @@ pub async fn managed_page(
         )
     };
     let mut total = None;
-    let organisations: Vec<OrganisationRecord> = if limit == 0 {
-        Vec::new()
-    } else if pattern.is_empty() {
-        sqlx::query_as::<_, OrganisationRow>(&page(ORGANISATION_COLUMNS))
-            .bind(filter.partner)
-            .bind(managed_by)
-            .bind(&pattern)
-            .bind(limit)
-            .bind(offset)
-            .fetch_all(&db.pool)
-            .await?
-            .into_iter()
-            .map(Into::into)
-            .collect()
-    } else {
-        let rows = sqlx::query_as::<_, CountedRow>(&page(&format!(
-            "{ORGANISATION_COLUMNS}, COUNT(*) OVER () AS matching"
+    let organisations: Vec<OrganisationRecord> = if pattern.is_empty() {
+        filtered!(sqlx::query_as::<_, OrganisationRow>(&page(
+            ORGANISATION_COLUMNS
         )))
-        .bind(filter.partner)
-        .bind(managed_by)
-        .bind(&pattern)
         .bind(limit)
         .bind(offset)
         .fetch_all(&db.pool)
-        .await?;
+        .await?
+        .into_iter()
+        .map(Into::into)
+        .collect()
+    } else {
+        let counted = format!("{ORGANISATION_COLUMNS}, COUNT(*) OVER () AS matching");
+        let rows = filtered!(sqlx::query_as::<_, CountedRow>(&page(&counted)))
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(&db.pool)
+            .await?;
         total = rows.first().map(|r| r.matching);
         rows.into_iter().map(|r| r.row.into()).collect()
     };
@@ -100,14 +99,10 @@ pub async fn managed_page(
     let total = match total {
         Some(total) => total,
         None => {
-            sqlx::query_scalar(&format!(
-                "SELECT COUNT(*) FROM organisations WHERE {managed}"
-            ))
-            .bind(filter.partner)
-            .bind(managed_by)
-            .bind(&pattern)
-            .fetch_one(&db.pool)
-            .await?
+            let count = format!("SELECT COUNT(*) FROM organisations WHERE {managed}");
+            filtered!(sqlx::query_scalar(&count))
+                .fetch_one(&db.pool)
+                .await?
         }
     };
     Ok(ManagedPage {
