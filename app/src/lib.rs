@@ -11,6 +11,7 @@ pub mod auth;
 pub mod components;
 pub mod domains;
 pub mod error;
+pub mod i18n;
 pub mod organisation;
 pub mod partners;
 pub mod routing;
@@ -38,9 +39,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     {
         provide_context(leptos::nonce::Nonce::from_value(nonce.0.clone()));
     }
+    let locale = i18n::current();
+    provide_context(locale);
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=locale.code()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>

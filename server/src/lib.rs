@@ -301,8 +301,31 @@ where
             app::routing::router(app::routes(), true)
                 .layer(axum::extract::DefaultBodyLimit::max(API_BODY_LIMIT)),
         )
+        .layer(axum::middleware::from_fn(language_layer))
         .layer(axum::middleware::from_fn(telemetry_layer))
         .with_state(state)
+}
+
+/// Every request is handled, and its page rendered, in the person's language
+/// ([`app::i18n::negotiate`]); the response says which one and that it depends on the cookie
+/// and `Accept-Language`.
+async fn language_layer(
+    mut request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let locale = app::i18n::negotiate(request.headers());
+    request.extensions_mut().insert(locale);
+    let mut response = app::i18n::scope(locale, next.run(request)).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        axum::http::header::CONTENT_LANGUAGE,
+        axum::http::HeaderValue::from_static(locale.code()),
+    );
+    headers.append(
+        axum::http::header::VARY,
+        axum::http::HeaderValue::from_static("accept-language, cookie"),
+    );
+    response
 }
 
 /// One line per request: method, path (never the query, which can carry OIDC codes), status

@@ -21,6 +21,7 @@ crate::routing::area! {
     }
     posts {
         "/account/sessions/sign-out" => forms::sign_out_all, SignedIn, NoFields;
+        "/account/language" => forms::choose_language, Public, forms::LanguageForm;
     }
     downloads {}
 }

@@ -41,7 +41,7 @@ fn Overview(overview: AccountOverview) -> impl IntoView {
                 <h2 id="sessions-heading">{text::SESSIONS}</h2>
                 <p>{text::SESSIONS_BODY}</p>
                 <form method="post" action="/account/sessions/sign-out">
-                    <PendingSubmit label=text::SIGN_OUT_EVERYWHERE.to_owned() pending_label=text::SIGNING_OUT.to_owned()/>
+                    <PendingSubmit label=text::SIGN_OUT_EVERYWHERE.get() pending_label=text::SIGNING_OUT.get()/>
                 </form>
             </section>
         </Page>
@@ -53,7 +53,7 @@ fn mailbox_view(status: MailboxStatus) -> AnyView {
         MailboxStatus::Found(mailbox) => {
             let storage = match mailbox.quota_bytes {
                 Some(limit) => text::storage_of(&human_bytes(mailbox.used_bytes), &human_bytes(limit)),
-                None => format!("{} ({})", human_bytes(mailbox.used_bytes), text::UNLIMITED),
+                None => text::storage_unlimited(&human_bytes(mailbox.used_bytes)),
             };
             view! {
                 <dl class="facts" data-testid="mailbox">
@@ -63,7 +63,7 @@ fn mailbox_view(status: MailboxStatus) -> AnyView {
                     <dt>{text::ALIASES}</dt>
                     <dd>
                         {if mailbox.aliases.is_empty() {
-                            text::NO_ALIASES.into_any()
+                            text::NO_ALIASES.get().into_any()
                         } else {
                             view! { <ul class="plain">{mailbox.aliases.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul> }.into_any()
                         }}

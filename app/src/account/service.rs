@@ -42,7 +42,7 @@ pub async fn find_mailbox(caller: &Caller) -> Result<Option<Account>, AppError> 
 /// old the server's word on the account may be (`Now` before a change).
 pub async fn mailbox_id(
     caller: &Caller,
-    action: &str,
+    action: crate::i18n::Key,
     freshness: Freshness,
 ) -> Result<Option<String>, AppError> {
     let from_session = match &caller.user.account_id {

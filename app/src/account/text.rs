@@ -1,51 +1,57 @@
 //! Every sentence of "My account".
 
-pub const TITLE: &str = "My account";
-pub const YOU: &str = "You";
-pub const NAME: &str = "Name";
-pub const EMAIL: &str = "E-mail";
-pub const ORGANISATION: &str = "Organisation";
-pub const ROLE: &str = "Role";
-pub const ROLE_ADMIN: &str = "Administrator of your organisation";
-pub const ROLE_USER: &str = "User";
-pub const NO_NAME: &str = "(not provided by your organisation)";
-pub const MAILBOX: &str = "Your mailbox";
-pub const ADDRESS: &str = "Address";
-pub const DISPLAY_NAME: &str = "Display name";
-pub const STORAGE: &str = "Storage used";
-pub const ALIASES: &str = "Also receives mail for";
-pub const NO_ALIASES: &str = "No other addresses";
-pub const UNLIMITED: &str = "no limit";
-pub const MISSING_TITLE: &str = "You do not have a mailbox yet";
-pub const MISSING_BODY: &str = "The mail server has no mailbox for your address. \
-    Please ask your administrator to create it. Once it exists, you can come back here \
-    to set up your mail apps.";
-pub const UNAVAILABLE_TITLE: &str = "Your mailbox could not be shown";
-pub const RETRY: &str = "Try again";
+use crate::i18n::{Key, format};
 
-pub const SESSIONS: &str = "Where you are signed in";
-pub const SESSIONS_BODY: &str = "Lost a device, or signed in on a computer that is not yours? Sign out \
-    everywhere: every browser signed in to this portal as you has to sign in again, this one too. \
-    App passwords are not affected; revoke those on the app passwords page.";
-pub const SIGN_OUT_EVERYWHERE: &str = "Sign out everywhere";
-pub const SIGNING_OUT: &str = "Signing out…";
-pub const SIGNED_OUT_EVERYWHERE: &str = "You are signed out everywhere. Sign in again to continue.";
+pub const TITLE: Key = Key("account-title");
+pub const YOU: Key = Key("account-you");
+pub const NAME: Key = Key("account-name");
+pub const EMAIL: Key = Key("account-email");
+pub const ORGANISATION: Key = Key("account-organisation");
+pub const ROLE: Key = Key("account-role");
+pub const ROLE_ADMIN: Key = Key("account-role-admin");
+pub const ROLE_USER: Key = Key("account-role-user");
+pub const NO_NAME: Key = Key("account-no-name");
+pub const MAILBOX: Key = Key("account-mailbox");
+pub const ADDRESS: Key = Key("account-address");
+pub const DISPLAY_NAME: Key = Key("account-display-name");
+pub const STORAGE: Key = Key("account-storage");
+pub const ALIASES: Key = Key("account-aliases");
+pub const NO_ALIASES: Key = Key("account-no-aliases");
+pub const UNLIMITED: Key = Key("account-unlimited");
+pub const MISSING_TITLE: Key = Key("account-missing-title");
+pub const MISSING_BODY: Key = Key("account-missing-body");
+pub const UNAVAILABLE_TITLE: Key = Key("account-unavailable-title");
+pub const RETRY: Key = Key("account-retry");
+
+pub const SESSIONS: Key = Key("account-sessions");
+pub const SESSIONS_BODY: Key = Key("account-sessions-body");
+pub const SIGN_OUT_EVERYWHERE: Key = Key("account-sign-out-everywhere");
+pub const SIGNING_OUT: Key = Key("account-signing-out");
+pub const SIGNED_OUT_EVERYWHERE: Key = Key("account-signed-out-everywhere");
 
 /// An address that names one of the mail server's own accounts (an administrator, the
 /// account this portal uses): refused at sign-in and on every page.
-pub const PROTECTED_ACCOUNT: &str = "This account is managed by your mail server's operator \
-    and cannot sign in here. Please use an account of your own, or ask your administrator.";
+pub const PROTECTED_ACCOUNT: Key = Key("account-protected-account");
 
 /// Completes "We could not …".
-pub const LOOK_UP_MAILBOX: &str = "look up your mailbox";
+pub const LOOK_UP_MAILBOX: Key = Key("account-look-up-mailbox");
 
+/// "1.5 GB of 5 GB".
 pub fn storage_of(used: &str, limit: &str) -> String {
-    format!("{used} of {limit}")
+    format(
+        Key("account-storage-of"),
+        [("used", used.into()), ("limit", limit.into())],
+    )
+}
+
+/// "1.5 GB (no limit)": storage used when the mailbox has no limit.
+pub fn storage_unlimited(used: &str) -> String {
+    format(Key("account-storage-unlimited"), [("used", used.into())])
 }
 
 // The name before the @ of a new mailbox.
-pub const LOCAL_LENGTH: &str = "Use 1 to 64 characters before the @.";
-pub const LOCAL_DOTS: &str = "A dot cannot start or end the name, or follow another dot.";
+pub const LOCAL_LENGTH: Key = Key("account-local-length");
+pub const LOCAL_DOTS: Key = Key("account-local-dots");
 pub fn local_chars(local: &str) -> String {
-    format!("“{local}” may only use lowercase letters, digits and . - _ +")
+    format(Key("account-local-chars"), [("local", local.into())])
 }

@@ -87,7 +87,7 @@ pub(super) async fn update_mailbox(
 ) -> Response {
     let outcome = mailboxes::update(&a.scope, &id, &form.display_name, &form.quota_gb, &a.meta)
         .await
-        .map(|()| text::SAVED.to_owned());
+        .map(|()| text::SAVED.get());
     a.reply.back(outcome, &mailbox_page(&id)).await
 }
 
@@ -140,7 +140,7 @@ pub(super) async fn reset_password(
     }
     let outcome = mailboxes::reset_password(&a.scope, &id, &form.password, &a.meta)
         .await
-        .map(|()| text::PASSWORD_SET.to_owned());
+        .map(|()| text::PASSWORD_SET.get());
     a.reply.back(outcome, &mailbox_page(&id)).await
 }
 
@@ -238,7 +238,7 @@ pub(super) async fn remove_member(
 pub(super) async fn allow_receiving(a: Admin, Path(id): Path<String>) -> Response {
     let outcome = groups::allow_receiving(&a.scope, &id, &a.meta)
         .await
-        .map(|()| text::GROUP_RECEIVES.to_owned());
+        .map(|()| text::GROUP_RECEIVES.get());
     a.reply.back(outcome, "/admin/groups").await
 }
 

@@ -1,261 +1,311 @@
 //! Every sentence of organisation administration: the pages, the notices after each action, and
 //! every refusal and failure the service explains.
 
-pub const MAILBOXES: &str = "Mailboxes";
-pub const GROUPS: &str = "Groups and shared mailboxes";
-pub const AUDIT: &str = "Audit log";
-pub const NEW_MAILBOX: &str = "Create a mailbox";
-pub const DOMAIN: &str = "Domain";
-pub const SEARCH: &str = "Search";
-pub const SEARCH_HINT: &str = "Part of a name or address";
-pub const SHOW: &str = "Show";
-pub const ADDRESS: &str = "Address";
-pub const DISPLAY_NAME: &str = "Display name";
-pub const STORAGE: &str = "Storage";
-pub const ALIASES: &str = "Aliases";
-pub const MEMBER_OF: &str = "Groups";
-pub const NO_LIMIT: &str = "no limit";
-pub const NONE_FOUND: &str = "No mailboxes match.";
-pub const EMPTY_DOMAIN: &str = "This domain has no mailboxes yet.";
-pub const PREVIOUS: &str = "Previous page";
-pub const NEXT: &str = "Next page";
-pub const LOCAL_PART: &str = "Name before the @";
-pub const QUOTA: &str = "Storage limit (GB)";
-pub const QUOTA_HINT: &str = "Leave empty for no limit.";
-pub const ALIASES_HINT: &str = "Other addresses that deliver to this mailbox, one per line.";
-pub const PASSWORD: &str = "Initial password (optional)";
-pub const PASSWORD_HINT: &str = "At least 12 characters and hard to guess. Leave empty if the person signs in \
-    through your identity provider and uses app passwords. Only a hash is sent to the mail server.";
-pub const NO_PASSWORDS: &str = "People of your organisation sign in through your identity provider, so \
-    mailboxes get no password; they create app passwords for their mail apps.";
-pub const CREATE: &str = "Create mailbox";
-pub const CREATING: &str = "Creating…";
-pub const SAVE: &str = "Save";
-pub const SAVING: &str = "Saving…";
-pub const CANCEL: &str = "Cancel";
-pub const PROBLEM: &str = "The mailbox was not created";
-pub const DETAILS: &str = "Details";
-pub const ADD_ALIAS: &str = "Add alias";
-pub const NEW_ALIAS: &str = "New alias";
-pub const REMOVE: &str = "Remove";
-pub const PASSWORD_TITLE: &str = "Password";
-pub const RESET_PASSWORD: &str = "Set a new password";
-pub const NEW_PASSWORD: &str = "New password";
-pub const APP_PASSWORDS: &str = "App passwords of this mailbox";
-pub const APP_PASSWORDS_NONE: &str = "This mailbox has no app passwords.";
-pub const REVOKE: &str = "Revoke";
-pub const DELETE: &str = "Delete this mailbox";
-pub const SIGN_OUT_TITLE: &str = "Sessions in this portal";
-pub const SIGN_OUT_BODY: &str = "Sign this person out of every browser where they are signed in to \
-    this portal (a lost device, someone leaving). Their app passwords keep working; revoke those above.";
-pub const SIGN_OUT_BUTTON: &str = "Sign out everywhere";
-pub const DELETE_TITLE: &str = "Delete mailbox";
-pub const DELETE_WARNING: &str = "Deleting a mailbox also deletes all its mail, calendars and contacts on the \
-    mail server. This cannot be undone.";
-pub const DELETE_CONFIRM: &str = "To confirm, type the address";
-pub const DELETE_BUTTON: &str = "Delete mailbox and all its mail";
-pub const DELETING: &str = "Deleting…";
-pub const NEW_GROUP: &str = "Create a group";
-pub const GROUP_ADDRESS: &str = "Group address";
-pub const MEMBERS: &str = "Members";
-pub const NO_MEMBERS: &str = "No members yet.";
-pub const ADD_MEMBER: &str = "Add member";
-pub const MEMBER_ADDRESS: &str = "Member's address";
-pub const RECEIVES: &str = "Receives mail";
-pub const DOES_NOT_RECEIVE: &str =
-    "Cannot receive mail: the mail server would accept messages and then bounce them.";
-pub const FIX_RECEIVE: &str = "Let it receive mail";
-pub const NO_GROUPS: &str =
-    "There are no groups yet. A group is a shared mailbox: its members read its mail.";
-pub const ACTION_FILTER: &str = "Action starts with";
-pub const ACTOR_FILTER: &str = "Done by (address contains)";
-pub const FILTER: &str = "Filter";
-pub const WHEN: &str = "When";
-pub const WHO: &str = "Who";
-pub const WHAT: &str = "Action";
-pub const TARGET: &str = "Target";
-pub const CHANGES: &str = "Changes";
-pub const NO_EVENTS: &str = "No events match.";
-pub const PROTECTED: &str = "Managed by your mail server's operator";
-pub const PROTECTED_MAILBOX: &str = "This account has rights on the mail server itself (or is the \
-    account this portal uses to reach it), so it is managed by your mail server's operator. You can \
-    see it here, but not change it.";
-pub const PROTECTED_GROUP: &str = "This group grants rights on the mail server itself, so it is \
-    managed by your mail server's operator. You can see it here, but not change it.";
-pub const PAGES: &str = "Pages";
-pub const OUTCOME: &str = "Outcome";
-pub const EXPORT_CSV: &str = "Download as CSV";
+use crate::i18n::{Key, format};
+
+pub const MAILBOXES: Key = Key("admin-mailboxes");
+pub const GROUPS: Key = Key("admin-groups");
+pub const AUDIT: Key = Key("admin-audit");
+pub const NEW_MAILBOX: Key = Key("admin-new-mailbox");
+pub const DOMAIN: Key = Key("admin-domain");
+pub const SEARCH: Key = Key("admin-search");
+pub const SEARCH_HINT: Key = Key("admin-search-hint");
+pub const SHOW: Key = Key("admin-show");
+pub const ADDRESS: Key = Key("admin-address");
+pub const DISPLAY_NAME: Key = Key("admin-display-name");
+pub const STORAGE: Key = Key("admin-storage");
+pub const ALIASES: Key = Key("admin-aliases");
+pub const MEMBER_OF: Key = Key("admin-member-of");
+pub const NO_LIMIT: Key = Key("admin-no-limit");
+/// Shown for an alias whose domain is not one of the organisation's.
+pub const ANOTHER_DOMAIN: Key = Key("admin-another-domain");
+pub const NONE_FOUND: Key = Key("admin-none-found");
+pub const EMPTY_DOMAIN: Key = Key("admin-empty-domain");
+pub const PREVIOUS: Key = Key("admin-previous");
+pub const NEXT: Key = Key("admin-next");
+pub const LOCAL_PART: Key = Key("admin-local-part");
+pub const QUOTA: Key = Key("admin-quota");
+pub const QUOTA_HINT: Key = Key("admin-quota-hint");
+pub const ALIASES_HINT: Key = Key("admin-aliases-hint");
+pub const PASSWORD: Key = Key("admin-password");
+pub const PASSWORD_HINT: Key = Key("admin-password-hint");
+pub const NO_PASSWORDS: Key = Key("admin-no-passwords");
+pub const CREATE: Key = Key("admin-create");
+pub const CREATING: Key = Key("admin-creating");
+pub const SAVE: Key = Key("admin-save");
+pub const SAVING: Key = Key("admin-saving");
+pub const CANCEL: Key = Key("admin-cancel");
+pub const PROBLEM: Key = Key("admin-problem");
+pub const DETAILS: Key = Key("admin-details");
+pub const ADD_ALIAS: Key = Key("admin-add-alias");
+pub const NEW_ALIAS: Key = Key("admin-new-alias");
+pub const REMOVE: Key = Key("admin-remove");
+pub const PASSWORD_TITLE: Key = Key("admin-password-title");
+pub const RESET_PASSWORD: Key = Key("admin-reset-password");
+pub const NEW_PASSWORD: Key = Key("admin-new-password");
+pub const APP_PASSWORDS: Key = Key("admin-app-passwords");
+pub const APP_PASSWORDS_NONE: Key = Key("admin-app-passwords-none");
+pub const REVOKE: Key = Key("admin-revoke");
+pub const DELETE: Key = Key("admin-delete");
+pub const SIGN_OUT_TITLE: Key = Key("admin-sign-out-title");
+pub const SIGN_OUT_BODY: Key = Key("admin-sign-out-body");
+pub const SIGN_OUT_BUTTON: Key = Key("admin-sign-out-button");
+pub const DELETE_TITLE: Key = Key("admin-delete-title");
+pub const DELETE_WARNING: Key = Key("admin-delete-warning");
+pub const DELETE_CONFIRM: Key = Key("admin-delete-confirm");
+pub const DELETE_BUTTON: Key = Key("admin-delete-button");
+pub const DELETING: Key = Key("admin-deleting");
+pub const NEW_GROUP: Key = Key("admin-new-group");
+pub const GROUP_ADDRESS: Key = Key("admin-group-address");
+pub const MEMBERS: Key = Key("admin-members");
+pub const NO_MEMBERS: Key = Key("admin-no-members");
+pub const ADD_MEMBER: Key = Key("admin-add-member");
+pub const MEMBER_ADDRESS: Key = Key("admin-member-address");
+pub const RECEIVES: Key = Key("admin-receives");
+pub const DOES_NOT_RECEIVE: Key = Key("admin-does-not-receive");
+pub const FIX_RECEIVE: Key = Key("admin-fix-receive");
+pub const NO_GROUPS: Key = Key("admin-no-groups");
+pub const ACTION_FILTER: Key = Key("admin-action-filter");
+pub const ACTOR_FILTER: Key = Key("admin-actor-filter");
+pub const FILTER: Key = Key("admin-filter");
+pub const WHEN: Key = Key("admin-when");
+pub const WHO: Key = Key("admin-who");
+pub const WHAT: Key = Key("admin-what");
+pub const TARGET: Key = Key("admin-target");
+pub const CHANGES: Key = Key("admin-changes");
+pub const NO_EVENTS: Key = Key("admin-no-events");
+pub const PROTECTED: Key = Key("admin-protected");
+pub const PROTECTED_MAILBOX: Key = Key("admin-protected-mailbox");
+pub const PROTECTED_GROUP: Key = Key("admin-protected-group");
+pub const PAGES: Key = Key("admin-pages");
+pub const OUTCOME: Key = Key("admin-outcome");
+pub const EXPORT_CSV: Key = Key("admin-export-csv");
+
+const EVENT_COUNT: Key = Key("admin-event-count");
+const OUTCOME_DONE: Key = Key("admin-outcome-done");
+const OUTCOME_PENDING: Key = Key("admin-outcome-pending");
+const OUTCOME_UNKNOWN: Key = Key("admin-outcome-unknown");
+const MAILBOX_COUNT: Key = Key("admin-mailbox-count");
+const STORAGE_OF: Key = Key("admin-storage-of");
+const STORAGE_UNLIMITED: Key = Key("admin-storage-unlimited");
+const CREATED_ON: Key = Key("admin-created-on");
+const LABELLED: Key = Key("admin-labelled");
+const CONFIRM_LABEL: Key = Key("admin-confirm-label");
 
 pub fn event_count(total: u64, page: u64, pages: u64) -> String {
-    format!(
-        "{total} event{} · page {page} of {pages}",
-        if total == 1 { "" } else { "s" }
+    format(
+        EVENT_COUNT,
+        [
+            ("total", total.into()),
+            ("page", page.into()),
+            ("pages", pages.into()),
+        ],
     )
 }
 
 /// An audit event's outcome in words.
-pub fn outcome(outcome: &str) -> &'static str {
+pub fn outcome(outcome: &str) -> Key {
     match outcome {
-        "done" => "Done",
-        "pending" => "Not confirmed by the mail server",
-        _ => "Unknown",
+        "done" => OUTCOME_DONE,
+        "pending" => OUTCOME_PENDING,
+        _ => OUTCOME_UNKNOWN,
     }
 }
 
 pub fn mailbox_count(total: u64, page: u64, pages: u64) -> String {
-    format!(
-        "{total} mailbox{} · page {page} of {pages}",
-        if total == 1 { "" } else { "es" }
+    format(
+        MAILBOX_COUNT,
+        [
+            ("total", total.into()),
+            ("page", page.into()),
+            ("pages", pages.into()),
+        ],
     )
 }
 
 pub fn storage(used: &str, quota: Option<&str>) -> String {
     match quota {
-        Some(q) => format!("{used} of {q}"),
-        None => format!("{used} ({NO_LIMIT})"),
+        Some(q) => format(STORAGE_OF, [("used", used.into()), ("quota", q.into())]),
+        None => format(STORAGE_UNLIMITED, [("used", used.into())]),
     }
 }
 
 pub fn created_on(name: &str, created: &str) -> String {
-    format!("{name} — created {created}")
+    format(
+        CREATED_ON,
+        [("name", name.into()), ("created", created.into())],
+    )
 }
 
+/// The accessible name of a button that acts on one item: `action` is the button's word
+/// ([`REMOVE`], [`REVOKE`]), `what` the item.
 pub fn labelled(action: &str, what: &str) -> String {
-    format!("{action} {what}")
+    format(LABELLED, [("action", action.into()), ("what", what.into())])
 }
 
 pub fn confirm_label(address: &str) -> String {
-    format!("{DELETE_CONFIRM} ({address})")
+    format(CONFIRM_LABEL, [("address", address.into())])
 }
 
 // ----- notices after an action -----
 
-pub const SAVED: &str = "Saved.";
-pub const PASSWORD_SET: &str = "The new password is set.";
-pub const GROUP_RECEIVES: &str = "The group can receive mail now.";
+pub const SAVED: Key = Key("admin-saved");
+pub const PASSWORD_SET: Key = Key("admin-password-set");
+pub const GROUP_RECEIVES: Key = Key("admin-group-receives");
+
+const CREATED_MAILBOX: Key = Key("admin-created-mailbox");
+const ADDED_ALIAS: Key = Key("admin-added-alias");
+const REMOVED_ALIAS: Key = Key("admin-removed-alias");
+const DELETED_MAILBOX: Key = Key("admin-deleted-mailbox");
+const REVOKED_APP_PASSWORD: Key = Key("admin-revoked-app-password");
+const SIGNED_OUT: Key = Key("admin-signed-out");
+const CREATED_GROUP: Key = Key("admin-created-group");
+const ADDED_MEMBER: Key = Key("admin-added-member");
+const REMOVED_MEMBER: Key = Key("admin-removed-member");
 
 pub fn created_mailbox(address: &str) -> String {
-    format!("Created the mailbox {address}.")
+    format(CREATED_MAILBOX, [("address", address.into())])
 }
 pub fn added_alias(alias: &str) -> String {
-    format!("Added the alias {alias}.")
+    format(ADDED_ALIAS, [("alias", alias.into())])
 }
 pub fn removed_alias(alias: &str) -> String {
-    format!("Removed the alias {alias}.")
+    format(REMOVED_ALIAS, [("alias", alias.into())])
 }
 pub fn deleted_mailbox(address: &str) -> String {
-    format!("Deleted the mailbox {address} and its mail.")
+    format(DELETED_MAILBOX, [("address", address.into())])
 }
 pub fn revoked_app_password(name: &str) -> String {
-    format!("Revoked the app password “{name}”.")
+    format(REVOKED_APP_PASSWORD, [("name", name.into())])
 }
+/// How many of the person's sessions were ended (none, one or more: the sentence chooses).
 pub fn signed_out(address: &str, sessions: u64) -> String {
-    match sessions {
-        0 => format!("{address} was not signed in anywhere."),
-        1 => format!("Signed {address} out of 1 session."),
-        n => format!("Signed {address} out of {n} sessions."),
-    }
+    format(
+        SIGNED_OUT,
+        [("address", address.into()), ("sessions", sessions.into())],
+    )
 }
 pub fn created_group(address: &str) -> String {
-    format!("Created the group {address}.")
+    format(CREATED_GROUP, [("address", address.into())])
 }
 pub fn added_member(member: &str) -> String {
-    format!("Added {member} to the group.")
+    format(ADDED_MEMBER, [("member", member.into())])
 }
 pub fn removed_member(member: &str) -> String {
-    format!("Removed {member} from the group.")
+    format(REMOVED_MEMBER, [("member", member.into())])
 }
 
 // ----- refusals and failures -----
 
-pub const PASSWORDS_EXTERNAL: &str = "Passwords of this organisation are managed by its sign-in \
-    service (the mail server uses an external directory), so they cannot be set here. People sign \
-    in with their organisation's account and use app passwords for their mail apps.";
-pub const CHANGE_REFUSED: &str = "The mail server does not allow this change.";
+pub const PASSWORDS_EXTERNAL: Key = Key("admin-passwords-external");
+pub const CHANGE_REFUSED: Key = Key("admin-change-refused");
 
-pub const NOT_FOUND: &str = "There is no such mailbox or group in your organisation.";
-pub const NO_DOMAINS_YET: &str =
-    "None of your organisation's domains exists on the mail server yet.";
-pub const CHOOSE_DOMAIN: &str = "Choose one of your organisation's domains.";
-pub const DISPLAY_NAME_TOO_LONG: &str = "Use at most 100 characters.";
-pub const NO_MAILBOX_PASSWORDS: &str = "Mailboxes of your organisation do not have passwords: people sign in \
-    through your identity provider and use app passwords.";
-pub const APP_PASSWORD_GONE: &str = "This app password does not exist any more.";
-pub const TAKEN: &str =
-    "This address is already used by another mailbox, group or alias. Choose another one.";
-pub const DOMAIN_GONE: &str =
-    "The domain does not exist on the mail server any more. Ask your provider to check it.";
-pub const PASSWORD_REFUSED: &str = "The mail server refused this password.";
-pub const VALUE_REFUSED: &str = "The mail server did not accept this value.";
-pub const DELETED_MEANWHILE: &str = "It does not exist any more; someone may have deleted it.";
-pub const QUOTA_FORMAT: &str =
-    "Enter the size in GB, like 2 or 0.5, or leave it empty for no limit.";
-pub const GUESSED_EASILY: &str = "It would be guessed too easily.";
+pub const NOT_FOUND: Key = Key("admin-not-found");
+pub const NO_DOMAINS_YET: Key = Key("admin-no-domains-yet");
+pub const CHOOSE_DOMAIN: Key = Key("admin-choose-domain");
+pub const DISPLAY_NAME_TOO_LONG: Key = Key("admin-display-name-too-long");
+pub const NO_MAILBOX_PASSWORDS: Key = Key("admin-no-mailbox-passwords");
+pub const APP_PASSWORD_GONE: Key = Key("admin-app-password-gone");
+pub const TAKEN: Key = Key("admin-taken");
+pub const DOMAIN_GONE: Key = Key("admin-domain-gone");
+pub const PASSWORD_REFUSED: Key = Key("admin-password-refused");
+pub const VALUE_REFUSED: Key = Key("admin-value-refused");
+pub const DELETED_MEANWHILE: Key = Key("admin-deleted-meanwhile");
+pub const QUOTA_FORMAT: Key = Key("admin-quota-format");
+pub const GUESSED_EASILY: Key = Key("admin-guessed-easily");
+
+const NOT_AN_ADDRESS: Key = Key("admin-not-an-address");
+const NOT_OUR_DOMAIN: Key = Key("admin-not-our-domain");
+const NOT_AN_ALIAS: Key = Key("admin-not-an-alias");
+const TYPE_TO_CONFIRM: Key = Key("admin-type-to-confirm");
+const NO_SUCH_MAILBOX: Key = Key("admin-no-such-mailbox");
+const STILL_LINKED: Key = Key("admin-still-linked");
+const LIMIT_REACHED: Key = Key("admin-limit-reached");
+const PASSWORD_TOO_SHORT: Key = Key("admin-password-too-short");
+const PASSWORD_TOO_LONG: Key = Key("admin-password-too-long");
+const PASSWORD_TOO_WEAK: Key = Key("admin-password-too-weak");
 
 pub fn not_an_address(address: &str, example_domain: &str) -> String {
-    format!("“{address}” is not an address like name@{example_domain}.")
+    format(
+        NOT_AN_ADDRESS,
+        [
+            ("address", address.into()),
+            ("example_domain", example_domain.into()),
+        ],
+    )
 }
 pub fn not_our_domain(domain: &str, ours: &str) -> String {
-    format!("{domain} is not one of your organisation's domains ({ours}).")
+    format(
+        NOT_OUR_DOMAIN,
+        [("domain", domain.into()), ("ours", ours.into())],
+    )
 }
 pub fn not_an_alias(alias: &str) -> String {
-    format!("{alias} is not an alias of this mailbox.")
+    format(NOT_AN_ALIAS, [("alias", alias.into())])
 }
 pub fn type_to_confirm(address: &str) -> String {
-    format!("Type {address} exactly to confirm.")
+    format(TYPE_TO_CONFIRM, [("address", address.into())])
 }
 pub fn no_such_mailbox(address: &str) -> String {
-    format!("There is no mailbox {address}.")
+    format(NO_SUCH_MAILBOX, [("address", address.into())])
 }
+/// `action` is one of the [`action`] fragments.
 pub fn still_linked(action: &str, objects: &str) -> String {
-    format!(
-        "We could not {action}: other objects still refer to it ({objects}). Remove those first."
+    format(
+        STILL_LINKED,
+        [("action", action.into()), ("objects", objects.into())],
     )
 }
+/// `action` is one of the [`action`] fragments.
 pub fn limit_reached(action: &str) -> String {
-    format!("We could not {action}: a limit on the mail server is reached.")
+    format(LIMIT_REACHED, [("action", action.into())])
 }
 pub fn password_too_short(min: usize) -> String {
-    format!("Use at least {min} characters.")
+    format(PASSWORD_TOO_SHORT, [("min", min.into())])
 }
 pub fn password_too_long(max: usize) -> String {
-    format!("Use at most {max} characters.")
+    format(PASSWORD_TOO_LONG, [("max", max.into())])
 }
+/// `advice` is the strength check's own advice, or [`GUESSED_EASILY`].
 pub fn password_too_weak(advice: &str) -> String {
-    format!(
-        "This password is too weak. {advice} Add another word or two; uncommon words are better."
-    )
+    format(PASSWORD_TOO_WEAK, [("advice", advice.into())])
 }
 
 /// Why an account is the mail server operator's, not the organisation admin's.
-pub const PROTECTED_SERVER_ROLE: &str = "has administrator rights on the mail server";
-pub const PROTECTED_PERMISSIONS: &str = "has server-management permissions";
-pub const PROTECTED_PORTAL: &str = "is the account this portal uses to reach the mail server";
+pub const PROTECTED_SERVER_ROLE: Key = Key("admin-protected-server-role");
+pub const PROTECTED_PERMISSIONS: Key = Key("admin-protected-permissions");
+pub const PROTECTED_PORTAL: Key = Key("admin-protected-portal");
 
+const PROTECTED_REFUSAL: Key = Key("admin-protected-refusal");
+
+/// `reason` is one of the `PROTECTED_*` fragments above (they follow the address).
 pub fn protected_refusal(address: &str, reason: &str) -> String {
-    format!(
-        "{address} {reason}, so it is managed by your mail server's operator and cannot be changed here."
+    format(
+        PROTECTED_REFUSAL,
+        [("address", address.into()), ("reason", reason.into())],
     )
 }
 
-/// Each completes "We could not …".
+/// Each completes "We could not …" (in [`still_linked`], [`limit_reached`] and the mail
+/// server failures of `crate::error::text`).
 pub mod action {
-    pub const LIST_MAILBOXES: &str = "list the mailboxes";
-    pub const LIST_GROUPS: &str = "list the groups";
-    pub const LIST_MEMBERS: &str = "list the members";
-    pub const LIST_APP_PASSWORDS: &str = "list the app passwords";
-    pub const LOAD_MAILBOX: &str = "load the mailbox";
-    pub const CREATE_MAILBOX: &str = "create the mailbox";
-    pub const SAVE_MAILBOX: &str = "save the mailbox";
-    pub const ADD_ALIAS: &str = "add the alias";
-    pub const REMOVE_ALIAS: &str = "remove the alias";
-    pub const RESET_PASSWORD: &str = "reset the password";
-    pub const DELETE_MAILBOX: &str = "delete the mailbox";
-    pub const REVOKE_APP_PASSWORD: &str = "revoke the app password";
-    pub const CREATE_GROUP: &str = "create the group";
-    pub const FIND_MEMBER: &str = "find the member";
-    pub const CHANGE_MEMBERSHIP: &str = "change the membership";
-    pub const READ_GROUP: &str = "read the group";
-    pub const ALLOW_RECEIVING: &str = "let the group receive mail";
-    pub const READ_SETTINGS: &str = "read the mail server's settings";
+    use crate::i18n::Key;
+    pub const LIST_MAILBOXES: Key = Key("admin-action-list-mailboxes");
+    pub const LIST_GROUPS: Key = Key("admin-action-list-groups");
+    pub const LIST_MEMBERS: Key = Key("admin-action-list-members");
+    pub const LIST_APP_PASSWORDS: Key = Key("admin-action-list-app-passwords");
+    pub const LOAD_MAILBOX: Key = Key("admin-action-load-mailbox");
+    pub const CREATE_MAILBOX: Key = Key("admin-action-create-mailbox");
+    pub const SAVE_MAILBOX: Key = Key("admin-action-save-mailbox");
+    pub const ADD_ALIAS: Key = Key("admin-action-add-alias");
+    pub const REMOVE_ALIAS: Key = Key("admin-action-remove-alias");
+    pub const RESET_PASSWORD: Key = Key("admin-action-reset-password");
+    pub const DELETE_MAILBOX: Key = Key("admin-action-delete-mailbox");
+    pub const REVOKE_APP_PASSWORD: Key = Key("admin-action-revoke-app-password");
+    pub const CREATE_GROUP: Key = Key("admin-action-create-group");
+    pub const FIND_MEMBER: Key = Key("admin-action-find-member");
+    pub const CHANGE_MEMBERSHIP: Key = Key("admin-action-change-membership");
+    pub const READ_GROUP: Key = Key("admin-action-read-group");
+    pub const ALLOW_RECEIVING: Key = Key("admin-action-allow-receiving");
+    pub const READ_SETTINGS: Key = Key("admin-action-read-settings");
 }

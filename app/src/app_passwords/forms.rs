@@ -113,8 +113,8 @@ pub(super) async fn revoke_all(s: SignedIn) -> Response {
     let outcome = service::revoke_all(&s.caller, &s.meta)
         .await
         .map(|count| match count {
-            0 => text::NONE_TO_REVOKE.to_owned(),
-            1 => text::REVOKED_ONE.to_owned(),
+            0 => text::NONE_TO_REVOKE.get(),
+            1 => text::REVOKED_ONE.get(),
             n => text::revoked_all(n),
         });
     s.reply.back(outcome, "/app-passwords").await

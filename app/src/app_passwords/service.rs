@@ -54,7 +54,7 @@ pub fn mail_setup(caller: &Caller) -> MailSetup {
 }
 
 /// The caller's Stalwart account id, to show its credentials, or the reason there is none.
-async fn account_id(caller: &Caller, action: &str) -> Result<String, AppError> {
+async fn account_id(caller: &Caller, action: crate::i18n::Key) -> Result<String, AppError> {
     match mailbox_id(caller, action, Freshness::Recent).await? {
         Some(id) => Ok(id),
         None => Err(AppError::NotFound(NO_MAILBOX.into())),
@@ -66,7 +66,7 @@ async fn account_id(caller: &Caller, action: &str) -> Result<String, AppError> {
 /// refusal is written to the audit log.
 async fn account_to_change(
     caller: &Caller,
-    action: &str,
+    action: crate::i18n::Key,
     meta: &RequestMeta,
     attempted: crate::ssr::db::audit::Action,
 ) -> Result<String, AppError> {
@@ -333,7 +333,7 @@ async fn create_error(e: &StalwartError, caller: &Caller, account: &str) -> AppE
             let have = if count > 0 {
                 text::have_count(count)
             } else {
-                text::AT_LIMIT.to_owned()
+                text::AT_LIMIT.get()
             };
             AppError::Conflict(text::revoke_one_to_create(&have))
         }

@@ -1,268 +1,296 @@
 //! Every sentence the app-password pages show and the app-password service says.
 
+use crate::i18n::Key;
+
 /// Why there is nothing to create app passwords for (list, form and service say the same).
-pub const NO_MAILBOX: &str = "You do not have a mailbox yet, so there is nothing to create app passwords for. \
-    Please ask your administrator to create it.";
+pub const NO_MAILBOX: Key = Key("apppw-no-mailbox");
 
 /// The list of app passwords.
 pub mod list {
-    pub const TITLE: &str = "App passwords";
-    pub const INTRO: &str = "Mail apps such as Apple Mail, Thunderbird, K-9 Mail or Outlook cannot sign in \
-        through your organisation's sign-in page. Give each of them its own app password instead: \
-        it only works for mail, and you can revoke it at any time without changing anything else.";
-    pub const CREATE: &str = "Create an app password";
-    pub const APPLE: &str = "Set up iPhone, iPad or Mac";
-    pub const EMPTY_TITLE: &str = "You have no app passwords yet";
-    pub const EMPTY_BODY: &str = "You need one when a mail app asks for a password for your address. \
-        Create one per device or app, so you can revoke just that one if the device is lost.";
-    pub const NAME: &str = "Name";
-    pub const CREATED: &str = "Created";
-    pub const EXPIRES: &str = "Expires";
-    pub const NEVER: &str = "Never";
-    pub const EXPIRED: &str = "expired";
-    pub const NETWORKS: &str = "Allowed networks";
-    pub const ANY_NETWORK: &str = "Any";
-    pub const SCOPE: &str = "Can be used for";
-    pub const MAIL_ONLY: &str = "Mail only (IMAP, SMTP)";
-    pub const MAIL_DAV: &str = "Mail, calendars and contacts";
-    pub const EVERYTHING: &str = "Everything your account can do";
-    pub const API_KEYS: &str = "API keys";
-    pub const API_KEYS_INTRO: &str = "API keys let programs use your account. They were made outside \
-        this portal; revoke any you do not recognise. Revoking all app passwords revokes these too.";
-    pub const API_KEYS_CAPTION: &str = "Your API keys";
-    pub const ACTIONS: &str = "Actions";
-    pub const REVOKE: &str = "Revoke";
-    pub const REVOKE_ALL: &str = "Revoke all app passwords";
-    pub const UNAVAILABLE: &str = "Your app passwords could not be shown";
-    pub const RETRY: &str = "Try again";
-    pub const HANGS_TITLE: &str = "Mail app stuck while signing in?";
-    pub const HANGS_BODY: &str = "If a mail app keeps spinning when it connects to the incoming (IMAP) server, \
-        its app password is most likely mistyped or revoked: the mail server does not always answer a \
-        wrong app password, so the app waits instead of showing an error. Create a new app password \
-        and enter it again.";
-    pub const ACTIVITY: &str = "Recent activity";
-    pub const ACTIVITY_EMPTY: &str = "Nothing yet.";
-    pub const WHEN: &str = "When";
-    pub const WHAT: &str = "What";
-    pub const FROM: &str = "From";
-    pub const CAPTION: &str = "Your app passwords";
-    pub const ACTIVITY_CAPTION: &str = "Your recent activity";
+    use crate::i18n::{Key, format};
+    pub const TITLE: Key = Key("apppw-list-title");
+    pub const INTRO: Key = Key("apppw-list-intro");
+    pub const CREATE: Key = Key("apppw-list-create");
+    pub const APPLE: Key = Key("apppw-list-apple");
+    pub const EMPTY_TITLE: Key = Key("apppw-list-empty-title");
+    pub const EMPTY_BODY: Key = Key("apppw-list-empty-body");
+    pub const NAME: Key = Key("apppw-list-name");
+    pub const CREATED: Key = Key("apppw-list-created");
+    pub const EXPIRES: Key = Key("apppw-list-expires");
+    pub const NEVER: Key = Key("apppw-list-never");
+    pub const EXPIRED: Key = Key("apppw-list-expired");
+    pub const NETWORKS: Key = Key("apppw-list-networks");
+    pub const ANY_NETWORK: Key = Key("apppw-list-any-network");
+    pub const SCOPE: Key = Key("apppw-list-scope");
+    pub const MAIL_ONLY: Key = Key("apppw-list-mail-only");
+    pub const MAIL_DAV: Key = Key("apppw-list-mail-dav");
+    pub const EVERYTHING: Key = Key("apppw-list-everything");
+    pub const API_KEYS: Key = Key("apppw-list-api-keys");
+    pub const API_KEYS_INTRO: Key = Key("apppw-list-api-keys-intro");
+    pub const API_KEYS_CAPTION: Key = Key("apppw-list-api-keys-caption");
+    pub const ACTIONS: Key = Key("apppw-list-actions");
+    pub const REVOKE: Key = Key("apppw-list-revoke");
+    pub const REVOKE_ALL: Key = Key("apppw-list-revoke-all");
+    pub const UNAVAILABLE: Key = Key("apppw-list-unavailable");
+    pub const RETRY: Key = Key("apppw-list-retry");
+    pub const HANGS_TITLE: Key = Key("apppw-list-hangs-title");
+    pub const HANGS_BODY: Key = Key("apppw-list-hangs-body");
+    pub const ACTIVITY: Key = Key("apppw-list-activity");
+    pub const ACTIVITY_EMPTY: Key = Key("apppw-list-activity-empty");
+    pub const WHEN: Key = Key("apppw-list-when");
+    pub const WHAT: Key = Key("apppw-list-what");
+    pub const FROM: Key = Key("apppw-list-from");
+    pub const CAPTION: Key = Key("apppw-list-caption");
+    pub const ACTIVITY_CAPTION: Key = Key("apppw-list-activity-caption");
+
+    /// The "Expires" cell of an expired password: its date, marked as expired.
+    pub fn expired_on(date: &str) -> String {
+        format(Key("apppw-list-expired-on"), [("date", date.into())])
+    }
+
+    /// The accessible name of a "Revoke" link: which password or API key it revokes.
+    pub fn revoke_label(name: &str) -> String {
+        format(Key("apppw-list-revoke-label"), [("name", name.into())])
+    }
 }
 
 /// The create form.
 pub mod new {
-    pub const TITLE: &str = "Create an app password";
-    pub const REAUTHENTICATED: &str =
-        "Thank you for confirming your sign-in. Check the details and create the app password.";
-    pub const NAME: &str = "Name";
-    pub const NAME_HINT: &str =
-        "Which device or app will use it? You will see this name in the list.";
-    pub const EXPIRY: &str = "Expires";
-    pub const NETWORKS: &str = "Allowed networks (optional)";
-    pub const NETWORKS_HINT: &str = "Only accept this password from these IP ranges, one per line, \
-        for example 192.0.2.0/24 or 2001:db8::/32. Leave empty to allow any network.";
-    pub const SCOPE: &str = "What it may be used for";
-    pub const SCOPE_MAIL: &str = "Mail only: reading (IMAP) and sending (SMTP)";
-    pub const SCOPE_MAIL_DAV: &str =
-        "Mail, calendars and contacts: also CalDAV and CardDAV, for calendar and contacts apps";
-    pub const FRESH: &str =
-        "For your security you may be asked to sign in again before the password is created.";
-    pub const SUBMIT: &str = "Create app password";
-    pub const SUBMITTING: &str = "Creating…";
-    pub const CANCEL: &str = "Cancel";
-    pub const PROBLEM: &str = "The app password was not created";
-    pub const PRESETS: &[&str] = &[
-        "iPhone Mail",
-        "iPad Mail",
-        "Mac Mail",
-        "Thunderbird on my laptop",
-        "Outlook on my PC",
-        "K-9 Mail on my phone",
+    use crate::i18n::Key;
+    pub const TITLE: Key = Key("apppw-new-title");
+    pub const REAUTHENTICATED: Key = Key("apppw-new-reauthenticated");
+    pub const NAME: Key = Key("apppw-new-name");
+    pub const NAME_HINT: Key = Key("apppw-new-name-hint");
+    pub const EXPIRY: Key = Key("apppw-new-expiry");
+    pub const NETWORKS: Key = Key("apppw-new-networks");
+    pub const NETWORKS_HINT: Key = Key("apppw-new-networks-hint");
+    pub const SCOPE: Key = Key("apppw-new-scope");
+    pub const SCOPE_MAIL: Key = Key("apppw-new-scope-mail");
+    pub const SCOPE_MAIL_DAV: Key = Key("apppw-new-scope-mail-dav");
+    pub const FRESH: Key = Key("apppw-new-fresh");
+    pub const SUBMIT: Key = Key("apppw-new-submit");
+    pub const SUBMITTING: Key = Key("apppw-new-submitting");
+    pub const CANCEL: Key = Key("apppw-new-cancel");
+    pub const PROBLEM: Key = Key("apppw-new-problem");
+    /// Suggested names (a datalist).
+    pub const PRESETS: &[Key] = &[
+        Key("apppw-new-preset-iphone"),
+        Key("apppw-new-preset-ipad"),
+        Key("apppw-new-preset-mac"),
+        Key("apppw-new-preset-thunderbird"),
+        Key("apppw-new-preset-outlook"),
+        Key("apppw-new-preset-k9"),
     ];
-    pub const EXPIRY_OPTIONS: &[(&str, &str)] = &[
-        ("never", "Never"),
-        ("30", "In 30 days"),
-        ("90", "In 90 days"),
-        ("365", "In one year"),
+    /// The form value and its label.
+    pub const EXPIRY_OPTIONS: &[(&str, Key)] = &[
+        ("never", Key("apppw-new-expiry-never")),
+        ("30", Key("apppw-new-expiry-30")),
+        ("90", Key("apppw-new-expiry-90")),
+        ("365", Key("apppw-new-expiry-365")),
     ];
 }
 
 /// The page that shows a new password once.
 pub mod created {
-    pub const TITLE: &str = "Your new app password";
-    pub const ONCE: &str = "Write it down or copy it now: you will not see this password again. \
-        If you lose it, revoke it and create a new one.";
-    pub const PASSWORD: &str = "App password";
-    pub const COPY: &str = "Copy password";
-    pub const TYPE_HINT: &str = "The spaces only make it easier to read; type it without them.";
-    pub const SETTINGS: &str = "Settings for your mail app";
-    pub const USERNAME: &str = "User name";
-    pub const INCOMING: &str = "Incoming mail (IMAP)";
-    pub const OUTGOING: &str = "Outgoing mail (SMTP)";
-    pub const SERVER: &str = "Server";
-    pub const PORT: &str = "Port";
-    pub const SECURITY: &str = "Security";
-    pub const AUTH: &str = "Authentication: normal password (the app password above)";
-    pub const DONE: &str = "Done, back to my app passwords";
+    use crate::i18n::Key;
+    pub const TITLE: Key = Key("apppw-created-title");
+    pub const ONCE: Key = Key("apppw-created-once");
+    pub const PASSWORD: Key = Key("apppw-created-password");
+    pub const COPY: Key = Key("apppw-created-copy");
+    pub const TYPE_HINT: Key = Key("apppw-created-type-hint");
+    pub const SETTINGS: Key = Key("apppw-created-settings");
+    pub const USERNAME: Key = Key("apppw-created-username");
+    pub const INCOMING: Key = Key("apppw-created-incoming");
+    pub const OUTGOING: Key = Key("apppw-created-outgoing");
+    pub const SERVER: Key = Key("apppw-created-server");
+    pub const PORT: Key = Key("apppw-created-port");
+    pub const SECURITY: Key = Key("apppw-created-security");
+    pub const AUTH: Key = Key("apppw-created-auth");
+    pub const DONE: Key = Key("apppw-created-done");
 }
 
 /// Revoking one, or all.
 pub mod revoke {
-    pub const TITLE: &str = "Revoke app password";
-    pub const QUESTION: &str = "Revoke this app password?";
-    pub const EFFECT: &str = "Every app that uses it stops working at once and will ask for a password. \
-        This cannot be undone; you can create a new app password afterwards.";
-    pub const CONFIRM: &str = "Yes, revoke it";
-    pub const REVOKING: &str = "Revoking…";
-    pub const KEEP: &str = "No, keep it";
-    pub const ALL_TITLE: &str = "Revoke all app passwords";
-    pub const ALL_QUESTION: &str = "Revoke all your app passwords?";
-    pub const ALL_EFFECT: &str = "All your mail apps that use an app password stop working at once. \
-        Use this if a device was lost or you suspect someone else knows one of them.";
-    pub const ALL_CONFIRM: &str = "Yes, revoke all";
+    use crate::i18n::Key;
+    pub const TITLE: Key = Key("apppw-revoke-title");
+    pub const QUESTION: Key = Key("apppw-revoke-question");
+    pub const EFFECT: Key = Key("apppw-revoke-effect");
+    pub const CONFIRM: Key = Key("apppw-revoke-confirm");
+    pub const REVOKING: Key = Key("apppw-revoke-revoking");
+    pub const KEEP: Key = Key("apppw-revoke-keep");
+    pub const ALL_TITLE: Key = Key("apppw-revoke-all-title");
+    pub const ALL_QUESTION: Key = Key("apppw-revoke-all-question");
+    pub const ALL_EFFECT: Key = Key("apppw-revoke-all-effect");
+    pub const ALL_CONFIRM: Key = Key("apppw-revoke-all-confirm");
 }
 
 /// The Apple configuration profile page.
 pub mod apple {
-    pub const TITLE: &str = "Set up iPhone, iPad or Mac";
-    pub const INTRO: &str = "Download a configuration profile that sets up your mail account with a new app \
-        password. Downloading it again for the same device replaces the installed profile.";
-    pub const DEVICE: &str = "Device name";
-    pub const DEVICE_HINT: &str = "The new app password is named after it, e.g. “Alice's iPhone”.";
-    pub const DOWNLOAD: &str = "Download profile";
-    pub const IOS: &str = "On iPhone or iPad";
-    pub const IOS_STEPS: &[&str] = &[
-        "Open this page in Safari on the device and download the profile (allow the download).",
-        "Open Settings: tap “Profile Downloaded” near the top (or General → VPN & Device Management).",
-        "Tap Install, enter your device passcode, and confirm.",
-        "Open Mail: your account is ready.",
+    use crate::i18n::{Key, format};
+    pub const TITLE: Key = Key("apppw-apple-title");
+    pub const INTRO: Key = Key("apppw-apple-intro");
+    pub const DEVICE: Key = Key("apppw-apple-device");
+    pub const DEVICE_HINT: Key = Key("apppw-apple-device-hint");
+    pub const DOWNLOAD: Key = Key("apppw-apple-download");
+    pub const IOS: Key = Key("apppw-apple-ios");
+    pub const IOS_STEPS: &[Key] = &[
+        Key("apppw-apple-ios-step-download"),
+        Key("apppw-apple-ios-step-settings"),
+        Key("apppw-apple-ios-step-install"),
+        Key("apppw-apple-ios-step-open-mail"),
     ];
-    pub const MAC: &str = "On a Mac";
-    pub const MAC_STEPS: &[&str] = &[
-        "Download the profile and double-click it in Downloads.",
-        "Open System Settings → Privacy & Security → Profiles (or search for “Profiles”).",
-        "Double-click the downloaded profile, click Install and confirm with your Mac password.",
-        "Open Mail: your account is ready.",
+    pub const MAC: Key = Key("apppw-apple-mac");
+    pub const MAC_STEPS: &[Key] = &[
+        Key("apppw-apple-mac-step-download"),
+        Key("apppw-apple-mac-step-settings"),
+        Key("apppw-apple-mac-step-install"),
+        Key("apppw-apple-mac-step-open-mail"),
     ];
-    pub const OTHERS: &str = "Thunderbird, Outlook, K-9 Mail and others: create an app password and enter the settings shown with it.";
+    pub const OTHERS: Key = Key("apppw-apple-others");
+
+    /// The suggested device name: "Alice's iPhone" from the person's first name, else "My iPhone".
+    pub fn default_device_name(first_name: Option<&str>) -> String {
+        match first_name.filter(|n| !n.is_empty()) {
+            Some(name) => format(Key("apppw-apple-default-name"), [("name", name.into())]),
+            None => Key("apppw-apple-default-name-mine").get(),
+        }
+    }
 }
 
 /// The words inside an Apple configuration profile (shown in iOS and macOS settings).
 pub mod profile {
+    use crate::i18n::{Key, format};
     pub fn account_description(organisation: &str) -> String {
-        format!("{organisation} mail")
+        format(
+            Key("apppw-profile-account-description"),
+            [("organisation", organisation.into())],
+        )
     }
     pub fn mail_description(address: &str) -> String {
-        format!("Mail account {address}")
+        format(
+            Key("apppw-profile-mail-description"),
+            [("address", address.into())],
+        )
     }
     pub fn mail_display_name(organisation: &str, address: &str) -> String {
-        format!("{organisation} mail ({address})")
+        format(
+            Key("apppw-profile-mail-display-name"),
+            [
+                ("organisation", organisation.into()),
+                ("address", address.into()),
+            ],
+        )
     }
     pub fn profile_description(address: &str) -> String {
-        format!("Sets up the mail account {address} with an app password from Postern.")
+        format(
+            Key("apppw-profile-description"),
+            [("address", address.into())],
+        )
     }
 }
 
 /// What the service answers: confirmations, refusals and failures.
 pub mod service {
-    pub const NO_NAME: &str = "(no name)";
-    pub const MAILBOX_CHANGED: &str = "Your mailbox was removed or made again at the mail server \
-        just now, so nothing was changed. Please try again.";
-    pub const GONE: &str =
-        "This app password does not exist any more. It may have been revoked already.";
-    pub const ALREADY_UNKNOWN: &str = "This form was already sent, and the mail server did not confirm the result. \
-        Check your list of app passwords: if the new one is there, revoke it and create another.";
-    pub const NETWORKS_REFUSED: &str =
-        "The mail server did not accept these networks. Check each range.";
-    pub const TIMED_OUT: &str = "The mail server did not answer in time, so we cannot tell whether the app password was created. \
-        Check your list of app passwords before trying again: if it is there, revoke it and create a new one.";
-    pub const AT_LIMIT: &str = "You have reached your limit of app passwords";
-    pub const NONE_TO_REVOKE: &str = "You had no app passwords to revoke.";
-    pub const REVOKED_ONE: &str = "Revoked your app password.";
+    use crate::i18n::{Key, format};
+    pub const NO_NAME: Key = Key("apppw-service-no-name");
+    pub const MAILBOX_CHANGED: Key = Key("apppw-service-mailbox-changed");
+    pub const GONE: Key = Key("apppw-service-gone");
+    pub const ALREADY_UNKNOWN: Key = Key("apppw-service-already-unknown");
+    pub const NETWORKS_REFUSED: Key = Key("apppw-service-networks-refused");
+    pub const TIMED_OUT: Key = Key("apppw-service-timed-out");
+    // AT_LIMIT and `have_count` complete "…; revoke one to create another." (`revoke_one_to_create`).
+    pub const AT_LIMIT: Key = Key("apppw-service-at-limit");
+    pub const NONE_TO_REVOKE: Key = Key("apppw-service-none-to-revoke");
+    pub const REVOKED_ONE: Key = Key("apppw-service-revoked-one");
 
     // Completes "We could not …".
-    pub const LIST: &str = "list your app passwords";
-    pub const FIND: &str = "find this app password";
-    pub const CHECK_MAILBOX: &str = "check your mailbox";
-    pub const CREATE: &str = "create the app password";
-    pub const REVOKE: &str = "revoke the app password";
-    pub const REVOKE_ALL: &str = "revoke your app passwords";
+    pub const LIST: Key = Key("apppw-service-list");
+    pub const FIND: Key = Key("apppw-service-find");
+    pub const CHECK_MAILBOX: Key = Key("apppw-service-check-mailbox");
+    pub const CREATE: Key = Key("apppw-service-create");
+    pub const REVOKE: Key = Key("apppw-service-revoke");
+    pub const REVOKE_ALL: Key = Key("apppw-service-revoke-all");
 
     pub fn already_used(name: &str) -> String {
-        format!(
-            "This form was already used: “{name}” was created and its password was shown then. \
-             For security it cannot be shown again. If you did not write it down, revoke it and create a new one."
-        )
+        format(Key("apppw-service-already-used"), [("name", name.into())])
     }
 
     pub fn have_count(count: usize) -> String {
-        format!("You already have {count} app passwords")
+        format(Key("apppw-service-have-count"), [("count", count.into())])
     }
 
+    /// `have` is [`have_count`] or [`AT_LIMIT`].
     pub fn revoke_one_to_create(have: &str) -> String {
-        format!("{have}; revoke one to create another.")
-    }
-
-    pub fn revoked(name: &str) -> String {
-        format!("Revoked “{name}”. Apps that used it can no longer sign in.")
-    }
-
-    pub fn revoked_all(count: usize) -> String {
-        format!(
-            "Revoked all {count} app passwords and API keys. Your mail apps will ask for a new one."
+        format(
+            Key("apppw-service-revoke-one-to-create"),
+            [("have", have.into())],
         )
     }
 
-    pub fn revoked_api_key(name: &str) -> String {
-        format!("Revoked the API key “{name}”. Programs that used it can no longer sign in.")
+    pub fn revoked(name: &str) -> String {
+        format(Key("apppw-service-revoked"), [("name", name.into())])
     }
 
-    pub const API_KEY_GONE: &str =
-        "This API key does not exist any more. It may have been revoked already.";
-    pub const REVOKE_API_KEY: &str = "revoke the API key";
+    pub fn revoked_all(count: usize) -> String {
+        format(Key("apppw-service-revoked-all"), [("count", count.into())])
+    }
+
+    pub fn revoked_api_key(name: &str) -> String {
+        format(
+            Key("apppw-service-revoked-api-key"),
+            [("name", name.into())],
+        )
+    }
+
+    pub const API_KEY_GONE: Key = Key("apppw-service-api-key-gone");
+    pub const REVOKE_API_KEY: Key = Key("apppw-service-revoke-api-key");
 }
 
 /// Checking the create form.
 pub mod form {
-    pub const NAME_MISSING: &str = "Give it a name, such as the device or app that will use it.";
-    pub const NAME_CONTROL: &str = "The name cannot contain line breaks or control characters.";
-    pub const EXPIRY: &str = "Choose one of the offered expiry periods.";
-    pub const SCOPE: &str = "Choose what the app password may be used for.";
-    pub const OUT_OF_DATE: &str = "This form is out of date. Please reload the page and try again.";
+    use crate::i18n::{Key, format};
+    pub const NAME_MISSING: Key = Key("apppw-form-name-missing");
+    pub const NAME_CONTROL: Key = Key("apppw-form-name-control");
+    pub const EXPIRY: Key = Key("apppw-form-expiry");
+    pub const SCOPE: Key = Key("apppw-form-scope");
+    pub const OUT_OF_DATE: Key = Key("apppw-form-out-of-date");
 
     pub fn name_too_long(max: usize, has: usize) -> String {
-        format!("Use at most {max} characters (this one has {has}).")
-    }
-
-    pub fn not_a_network(entry: &str) -> String {
-        format!(
-            "“{entry}” is not an IP address or network. Write ranges like 192.0.2.0/24 or 2001:db8::/32."
+        format(
+            Key("apppw-form-name-too-long"),
+            [("max", max.into()), ("has", has.into())],
         )
     }
 
+    pub fn not_a_network(entry: &str) -> String {
+        format(Key("apppw-form-not-a-network"), [("entry", entry.into())])
+    }
+
     pub fn too_many_networks(max: usize) -> String {
-        format!("List at most {max} networks.")
+        format(Key("apppw-form-too-many-networks"), [("max", max.into())])
     }
 }
 
 /// The recent-activity table: what each audit action means to the person who did it.
 pub mod activity {
-    pub fn what(action: &str) -> &'static str {
-        match action {
-            "app_password.create" => "Created an app password",
-            "app_password.apple_profile" => "Downloaded an Apple profile",
-            "app_password.revoke" => "Revoked an app password",
-            "app_password.revoke_all" => "Revoked all app passwords",
-            "api_key.revoke" => "Revoked an API key",
-            "user.sign_in" => "Signed in",
-            "user.sign_out" => "Signed out",
-            "user.sign_out_everywhere" => "Signed out everywhere",
-            _ => "Other change",
-        }
+    use crate::i18n::{Key, format};
+    pub fn what(action: &str) -> Key {
+        Key(match action {
+            "app_password.create" => "apppw-activity-create",
+            "app_password.apple_profile" => "apppw-activity-apple-profile",
+            "app_password.revoke" => "apppw-activity-revoke",
+            "app_password.revoke_all" => "apppw-activity-revoke-all",
+            "api_key.revoke" => "apppw-activity-revoke-api-key",
+            "user.sign_in" => "apppw-activity-sign-in",
+            "user.sign_out" => "apppw-activity-sign-out",
+            "user.sign_out_everywhere" => "apppw-activity-sign-out-everywhere",
+            _ => "apppw-activity-other",
+        })
     }
 
     /// A short, human description of a browser's user agent ("Firefox on Windows").
     pub fn describe_user_agent(ua: &str) -> String {
+        // "unknown" picks the sentence's words for an unrecognised browser or system.
         let browser = if ua.contains("Edg/") {
             "Edge"
         } else if ua.contains("Firefox/") {
@@ -272,7 +300,7 @@ pub mod activity {
         } else if ua.contains("Safari/") {
             "Safari"
         } else {
-            "A browser"
+            "unknown"
         };
         let os = if ua.contains("iPhone") || ua.contains("iPad") {
             "iOS"
@@ -285,9 +313,12 @@ pub mod activity {
         } else if ua.contains("Linux") {
             "Linux"
         } else {
-            "an unknown system"
+            "unknown"
         };
-        format!("{browser} on {os}")
+        format(
+            Key("apppw-activity-user-agent"),
+            [("browser", browser.into()), ("os", os.into())],
+        )
     }
 
     #[cfg(test)]

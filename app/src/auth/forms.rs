@@ -6,6 +6,7 @@ use super::text;
 use crate::account::pin::Mismatch;
 use crate::account::text::PROTECTED_ACCOUNT;
 use crate::error::AppError;
+use crate::ssr::http::local_path;
 use crate::ssr::http::{Reply, RequestMeta, SignedIn, retry_after, set_notice, status_of};
 use crate::ssr::limits::{Subject, Throttled};
 use crate::ssr::oidc::{AuthOptions, Callback, OidcError, TEST_SIGN_IN, TestClaims, TestSignIn};
@@ -52,7 +53,7 @@ pub(super) async fn login(
         .rsplit_once('@')
         .filter(|(l, d)| !l.is_empty() && d.contains('.') && email.len() <= MAX_EMAIL)
     else {
-        return back_to_start(&session, text::NOT_AN_ADDRESS.to_owned(), Some(form.email)).await;
+        return back_to_start(&session, text::NOT_AN_ADDRESS.get(), Some(form.email)).await;
     };
     let client = state.client_ip(peer.ip(), &parts.headers);
     let subjects = [
@@ -127,7 +128,7 @@ pub(super) async fn login(
     pending.email = Some(email);
     if let Err(e) = session.start_login(&pending).await {
         tracing::error!(error = %e, "cannot store the pending sign-in");
-        return back_to_start(&session, text::INTERNAL.to_owned(), None).await;
+        return back_to_start(&session, text::INTERNAL.get(), None).await;
     }
     Redirect::to(url.as_str()).into_response()
 }
@@ -154,21 +155,21 @@ pub(super) async fn callback(
     // Removed before anything else, so a state value works once at most.
     let pending = match session.take_pending_login().await {
         Ok(Some(p)) => p,
-        Ok(None) => return back_to_start(&session, text::EXPIRED.to_owned(), None).await,
+        Ok(None) => return back_to_start(&session, text::EXPIRED.get(), None).await,
         Err(e) => {
             tracing::error!(error = %e, "session store");
-            return back_to_start(&session, text::INTERNAL.to_owned(), None).await;
+            return back_to_start(&session, text::INTERNAL.get(), None).await;
         }
     };
     if now() - pending.created_at > PENDING_LOGIN_TTL {
-        return back_to_start(&session, text::EXPIRED.to_owned(), None).await;
+        return back_to_start(&session, text::EXPIRED.get(), None).await;
     }
     let Some(organisation) = state
         .organisations()
         .by_slug(&pending.organisation)
         .cloned()
     else {
-        return back_to_start(&session, text::EXPIRED.to_owned(), None).await;
+        return back_to_start(&session, text::EXPIRED.get(), None).await;
     };
     // A partner testing an organisation's IdP (it may not be live yet): show, never sign in.
     if pending.test {
@@ -192,10 +193,10 @@ pub(super) async fn callback(
                     text::idp_down(&organisation.display_name),
                     "idp_unavailable",
                 ),
-                OidcError::Denied(_) => (text::DENIED.to_owned(), "denied_at_idp"),
-                OidcError::Unusable(_) => (text::UNUSABLE.to_owned(), "no_email"),
-                OidcError::Unverified => (text::UNVERIFIED.to_owned(), "email_not_verified"),
-                _ => (text::VERIFY_FAILED.to_owned(), "invalid_answer"),
+                OidcError::Denied(_) => (text::DENIED.get(), "denied_at_idp"),
+                OidcError::Unusable(_) => (text::UNUSABLE.get(), "no_email"),
+                OidcError::Unverified => (text::UNVERIFIED.get(), "email_not_verified"),
+                _ => (text::VERIFY_FAILED.get(), "invalid_answer"),
             };
             let who = Who {
                 user_id: None,
@@ -244,7 +245,7 @@ pub(super) async fn callback(
             &meta,
         )
         .await;
-        set_notice(&session, false, message.to_owned()).await;
+        set_notice(&session, false, message.into()).await;
         return Redirect::to("/app-passwords").into_response();
     }
 
@@ -280,7 +281,7 @@ pub(super) async fn callback(
             };
             let detail = json!({ "reason": "protected_account", "protection": why.audit_reason() });
             service::record(&state, &organisation.slug, who, REFUSED, detail, &meta).await;
-            return back_to_start(&session, PROTECTED_ACCOUNT.to_owned(), None).await;
+            return back_to_start(&session, PROTECTED_ACCOUNT.into(), None).await;
         }
         Err(SignInError::Departed) => {
             tracing::warn!(organisation = %organisation.slug, "sign-in refused: the IdP's directory says the person is gone");
@@ -290,11 +291,11 @@ pub(super) async fn callback(
             };
             let detail = json!({ "reason": "departed" });
             service::record(&state, &organisation.slug, who, REFUSED, detail, &meta).await;
-            return back_to_start(&session, text::DEPARTED.to_owned(), None).await;
+            return back_to_start(&session, text::DEPARTED.get(), None).await;
         }
         Err(SignInError::Failed(e)) => {
             tracing::error!(error = %e, "cannot record the user");
-            return back_to_start(&session, text::INTERNAL.to_owned(), None).await;
+            return back_to_start(&session, text::INTERNAL.get(), None).await;
         }
     };
     // A new sign-in replaces the session's previous one (a re-authentication, a refresh).
@@ -303,7 +304,7 @@ pub(super) async fn callback(
     }
     if let Err(e) = session.sign_in(&user).await {
         tracing::error!(error = %e, "cannot store the session");
-        return back_to_start(&session, text::INTERNAL.to_owned(), None).await;
+        return back_to_start(&session, text::INTERNAL.get(), None).await;
     }
     tracing::info!(organisation = %organisation.slug, user = user.user_id, "signed in");
     Redirect::to(local_path(Some(&pending.return_to)).unwrap_or("/account")).into_response()
@@ -334,8 +335,8 @@ async fn test_sign_in(
             // What the token said helps the partner set the IdP up; where its URLs lead
             // (hosts, ports, network errors) is for the log only.
             Err(match e {
-                OidcError::Unavailable(_) => text::TEST_IDP_UNREACHABLE.to_owned(),
-                OidcError::NotAllowed(_) => text::TEST_IDP_INSIDE.to_owned(),
+                OidcError::Unavailable(_) => text::TEST_IDP_UNREACHABLE.get(),
+                OidcError::NotAllowed(_) => text::TEST_IDP_INSIDE.get(),
                 other => other.to_string(),
             })
         }
@@ -451,22 +452,6 @@ async fn store_flash(session: &AppSession, message: String, email: Option<String
     if let Err(e) = session.set_flash(&flash).await {
         tracing::error!(error = %e, "cannot store the message for the start page");
     }
-}
-
-/// Only a path on this site is followed after sign-in: never `//host`, a URL, a backslash
-/// (some browsers read it as `/`) or a control character.
-fn local_path(path: Option<&str>) -> Option<&str> {
-    let path = path?;
-    let base = url::Url::parse("https://portal.invalid/").expect("static URL");
-    let joined = base.join(path).ok()?;
-    let same_origin = joined.origin() == base.origin();
-    (path.starts_with('/')
-        && !path.starts_with("//")
-        && !path.contains('\\')
-        && !path.chars().any(char::is_control)
-        && path.len() <= 2048
-        && same_origin)
-        .then_some(path)
 }
 
 impl crate::routing::Sample for LoginForm {

@@ -55,7 +55,7 @@ fn SignInForm(error: Option<String>, email: Option<String>) -> impl IntoView {
                         value=email aria-describedby=described_by aria-invalid=invalid/>
                     <p id="email-hint" class="hint">{text::EMAIL_HINT}</p>
                 </div>
-                <PendingSubmit label=text::CONTINUE.to_owned() pending_label=text::CONTINUING.to_owned()/>
+                <PendingSubmit label=text::CONTINUE.get() pending_label=text::CONTINUING.get()/>
             </form>
         </section>
     }

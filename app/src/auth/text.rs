@@ -1,83 +1,66 @@
 //! Every sentence of signing in and out.
 
-pub const TITLE: &str = "Sign in";
-pub const HEADING: &str = "Sign in to manage your mail";
-pub const INTRO: &str = "Create passwords for your mail apps, and see your mailbox. \
-    You sign in with your organisation's usual account.";
-pub const EMAIL_LABEL: &str = "Work e-mail address";
-pub const EMAIL_HINT: &str = "We use its domain to find your organisation's sign-in page.";
-pub const CONTINUE: &str = "Continue";
-pub const CONTINUING: &str = "Opening your organisation's sign-in…";
-pub const FAILED: &str = "Sign-in did not work";
+use crate::i18n::{Key, format};
 
-pub const NOT_AN_ADDRESS: &str =
-    "Please enter your full work e-mail address, like name@example.com.";
-pub const EXPIRED: &str = "Your sign-in took too long or was already used. Please start again.";
-pub const DENIED: &str = "Sign-in was cancelled or refused by your organisation's sign-in service. \
-    Please try again.";
-pub const VERIFY_FAILED: &str = "We could not verify the answer from your organisation's sign-in service, \
-    so you were not signed in. Please try again; if it keeps happening, tell your administrator.";
-pub const UNUSABLE: &str = "Your organisation's sign-in service did not tell us your e-mail address, \
-    so we cannot find your mailbox. Please tell your administrator.";
-pub const UNVERIFIED: &str = "Your organisation's sign-in service does not confirm that your e-mail \
-    address is verified, so we cannot let you reach its mailbox. Please ask your administrator.";
-pub const REAUTH_OTHER_USER: &str = "You confirmed your sign-in as a different person, so nothing was created. \
-    Sign out first if you want to use another account.";
-pub const REAUTH_NOT_FRESH: &str = "Your organisation's sign-in service did not confirm a fresh sign-in, so the \
-    app password was not created. Please try again; if this keeps happening, tell your administrator.";
-pub const DEPARTED: &str = "Your organisation's directory says your account is disabled, so your \
-     mail app passwords were revoked. If your account was enabled again, try again in a few \
-     minutes; otherwise ask your administrator.";
-pub const INTERNAL: &str =
-    "Something went wrong on our side while signing you in. Please try again.";
+pub const TITLE: Key = Key("auth-title");
+pub const HEADING: Key = Key("auth-heading");
+pub const INTRO: Key = Key("auth-intro");
+pub const EMAIL_LABEL: Key = Key("auth-email-label");
+pub const EMAIL_HINT: Key = Key("auth-email-hint");
+pub const CONTINUE: Key = Key("auth-continue");
+pub const CONTINUING: Key = Key("auth-continuing");
+pub const FAILED: Key = Key("auth-failed");
 
-pub const TEST_IDP_UNREACHABLE: &str = "The IdP (or its signing keys or token endpoint) could not \
-    be reached.";
-pub const TEST_IDP_INSIDE: &str = "The IdP names a URL in a private or local network, which the \
-    portal does not connect to on a partner's behalf.";
+pub const NOT_AN_ADDRESS: Key = Key("auth-not-an-address");
+pub const EXPIRED: Key = Key("auth-expired");
+pub const DENIED: Key = Key("auth-denied");
+pub const VERIFY_FAILED: Key = Key("auth-verify-failed");
+pub const UNUSABLE: Key = Key("auth-unusable");
+pub const UNVERIFIED: Key = Key("auth-unverified");
+pub const REAUTH_OTHER_USER: Key = Key("auth-reauth-other-user");
+pub const REAUTH_NOT_FRESH: Key = Key("auth-reauth-not-fresh");
+pub const DEPARTED: Key = Key("auth-departed");
+pub const INTERNAL: Key = Key("auth-internal");
+
+pub const TEST_IDP_UNREACHABLE: Key = Key("auth-test-idp-unreachable");
+pub const TEST_IDP_INSIDE: Key = Key("auth-test-idp-inside");
+
+const UNKNOWN_DOMAIN: Key = Key("auth-unknown-domain");
+const NOT_LIVE: Key = Key("auth-not-live");
+const IDP_DOWN: Key = Key("auth-idp-down");
+const WRONG_ORGANISATION: Key = Key("auth-wrong-organisation");
+const MAILBOX_NOT_YOURS: Key = Key("auth-mailbox-not-yours");
+const IDP_DOWN_FOR_REAUTH: Key = Key("auth-idp-down-for-reauth");
 
 pub fn unknown_domain(domain: &str) -> String {
-    format!(
-        "We do not know an organisation for “{domain}”. Check the address for typos; \
-         if it is right, your organisation does not use this portal yet — ask your administrator."
-    )
+    format(UNKNOWN_DOMAIN, [("domain", domain.into())])
 }
 
 pub fn not_live(organisation: &str) -> String {
-    format!(
-        "Sign-in to this portal is switched off for {organisation}: its access is suspended or not \
-         set up yet. Your mail keeps working; ask your administrator when it will be back."
-    )
+    format(NOT_LIVE, [("organisation", organisation.into())])
 }
 
 pub fn idp_down(organisation: &str) -> String {
-    format!(
-        "We could not reach the sign-in service of {organisation}. Nothing is wrong with your \
-         account; please try again in a few minutes. If this keeps happening, tell your administrator."
-    )
+    format(IDP_DOWN, [("organisation", organisation.into())])
 }
 
 pub fn wrong_organisation(email: &str, organisation: &str) -> String {
-    format!(
-        "You signed in as {email}, which is not an address of {organisation}. \
-         Sign in with your {organisation} account."
+    format(
+        WRONG_ORGANISATION,
+        [
+            ("email", email.into()),
+            ("organisation", organisation.into()),
+        ],
     )
 }
 
 pub fn mailbox_not_yours(email: &str) -> String {
-    format!(
-        "You were not signed in: the mailbox {email} belongs to another person here (your address \
-         at your organisation's sign-in service may have changed). Please ask your administrator."
-    )
+    format(MAILBOX_NOT_YOURS, [("email", email.into())])
 }
 
 pub fn idp_down_for_reauth(organisation: &str) -> String {
-    format!(
-        "To make this change you need to confirm your sign-in, but the sign-in service of {organisation} \
-         cannot be reached right now. Nothing was changed. Please try again in a few minutes."
-    )
+    format(IDP_DOWN_FOR_REAUTH, [("organisation", organisation.into())])
 }
 
 /// Shown on a page that comes back after confirming the sign-in.
-pub const CONFIRMED: &str =
-    "Thank you for confirming your sign-in. Check the details and send the form again.";
+pub const CONFIRMED: Key = Key("auth-confirmed");

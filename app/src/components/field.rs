@@ -1,20 +1,21 @@
 //! A labelled form field with its hint and error, wired for screen readers.
 
+use crate::i18n::Key;
 use leptos::prelude::*;
 
 /// What a field shows.
 pub struct Field {
     pub id: &'static str,
-    pub label: &'static str,
+    pub label: Key,
     /// An input type ("text", "email", "password") or "textarea".
     pub kind: &'static str,
     pub value: String,
-    pub hint: Option<&'static str>,
+    pub hint: Option<Key>,
     pub error: Option<String>,
 }
 
 impl Field {
-    pub fn new(id: &'static str, label: &'static str, kind: &'static str) -> Self {
+    pub fn new(id: &'static str, label: Key, kind: &'static str) -> Self {
         Self {
             id,
             label,
@@ -30,7 +31,7 @@ impl Field {
         self
     }
 
-    pub fn hint(mut self, hint: &'static str) -> Self {
+    pub fn hint(mut self, hint: Key) -> Self {
         self.hint = Some(hint);
         self
     }

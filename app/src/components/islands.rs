@@ -16,8 +16,14 @@ pub fn HydrationMarker() -> impl IntoView {
 
 /// A submit button that says what is happening while its form is being sent, and cannot be
 /// pressed twice.
-#[island]
+#[component]
 pub fn PendingSubmit(label: String, pending_label: String) -> impl IntoView {
+    view! { <PendingSubmitButton label pending_label working=text::WORKING.get()/> }
+}
+
+/// [`PendingSubmit`]'s island: it is handed every word it may show, in the page's language.
+#[island]
+pub fn PendingSubmitButton(label: String, pending_label: String, working: String) -> impl IntoView {
     let pending = RwSignal::new(false);
     let button = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |_| {
@@ -41,17 +47,30 @@ pub fn PendingSubmit(label: String, pending_label: String) -> impl IntoView {
             {move || if pending.get() { pending_label.clone() } else { label.clone() }}
         </button>
         <span class="visually-hidden" role="status">
-            {move || pending.get().then_some(text::WORKING)}
+            {move || pending.get().then(|| working.clone())}
         </span>
     }
 }
 
 /// Copies text to the clipboard: the `data-copy` attribute of the element with id `target`,
 /// or else its text. Rendered only once hydrated, since it needs JavaScript.
-#[island]
+#[component]
 pub fn CopyButton(target: String, label: String) -> impl IntoView {
+    view! {
+        <CopyToClipboard target label copied=text::COPIED.get() copied_status=text::COPIED_STATUS.get()/>
+    }
+}
+
+/// [`CopyButton`]'s island, handed its words in the page's language.
+#[island]
+pub fn CopyToClipboard(
+    target: String,
+    label: String,
+    copied: String,
+    copied_status: String,
+) -> impl IntoView {
     let mounted = RwSignal::new(false);
-    let copied = RwSignal::new(false);
+    let done = RwSignal::new(false);
     Effect::new(move |_| mounted.set(true));
     let copy = move |_| {
         let Some(element) = document().get_element_by_id(&target) else {
@@ -63,16 +82,18 @@ pub fn CopyButton(target: String, label: String) -> impl IntoView {
             .unwrap_or_default();
         let clipboard = window().navigator().clipboard();
         let _ = clipboard.write_text(text.trim());
-        copied.set(true);
+        done.set(true);
     };
     move || {
         mounted.get().then(|| {
             let label = label.clone();
+            let copied = copied.clone();
+            let copied_status = copied_status.clone();
             view! {
                 <button type="button" class="secondary copy" on:click=copy.clone()>
-                    {move || if copied.get() { text::COPIED.to_owned() } else { label.clone() }}
+                    {move || if done.get() { copied.clone() } else { label.clone() }}
                 </button>
-                <span class="visually-hidden" role="status">{move || copied.get().then_some(text::COPIED_STATUS)}</span>
+                <span class="visually-hidden" role="status">{move || done.get().then(|| copied_status.clone())}</span>
             }
         })
     }

@@ -2,6 +2,7 @@
 
 use super::islands::HydrationMarker;
 use super::text;
+use crate::i18n::{self, Locale};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -25,7 +26,7 @@ pub fn Page(
     current: &'static str,
     children: Children,
 ) -> impl IntoView {
-    let link = move |href: &'static str, label: &'static str| {
+    let link = move |href: &'static str, label: crate::i18n::Key| {
         let current = (current == href).then_some("page");
         view! { <li><a href=href aria-current=current>{label}</a></li> }
     };
@@ -61,6 +62,32 @@ pub fn Page(
             })}
         </header>
         <main id="main" tabindex="-1">{children()}</main>
+        <footer class="site-footer"><LanguageSelector/></footer>
         <HydrationMarker/>
+    }
+}
+
+/// Choose the language of every page: a plain form (no JavaScript needed) that comes back to
+/// the page it was sent from. Each language is named in itself.
+#[component]
+fn LanguageSelector() -> impl IntoView {
+    let current = i18n::current();
+    let location = leptos_router::hooks::use_location();
+    let back = location.pathname.get_untracked() + &location.search.get_untracked();
+    let options = Locale::ALL.map(|locale| {
+        let selected = locale == current;
+        view! {
+            <option value=locale.code() lang=locale.code() selected=selected>
+                {i18n::text::LANGUAGE_NAME.get_in(locale)}
+            </option>
+        }
+    });
+    view! {
+        <form method="post" action="/account/language" class="language">
+            <input type="hidden" name="back" value=back/>
+            <label for="language">{i18n::text::LANGUAGE_LABEL}</label>
+            <select id="language" name="language">{options.into_iter().collect_view()}</select>
+            <button type="submit" class="secondary">{i18n::text::LANGUAGE_CHANGE}</button>
+        </form>
     }
 }

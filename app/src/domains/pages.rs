@@ -59,7 +59,7 @@ fn Domain(view: DomainView) -> impl IntoView {
             {notice_view(notice)}
             <div class="actions">
                 <form method="post" action=format!("{base}/check")>
-                    <PendingSubmit label=text::CHECK_AGAIN.to_owned() pending_label=text::CHECKING_AGAIN.to_owned()/>
+                    <PendingSubmit label=text::CHECK_AGAIN.get() pending_label=text::CHECKING_AGAIN.get()/>
                 </form>
                 <a class="button secondary" href=format!("{base}/zone") download="">{text::DOWNLOAD}</a>
                 <p class="hint" role="status">
@@ -67,7 +67,7 @@ fn Domain(view: DomainView) -> impl IntoView {
                         (true, _) => view! {
                             {text::CHECKING_NOTE} " " <a href=base.clone()>{text::SHOW_RESULTS}</a>
                         }.into_any(),
-                        (false, Some(at)) => format!("{} {at}", text::CHECKED).into_any(),
+                        (false, Some(at)) => text::checked_at(&at).into_any(),
                         _ => ().into_any(),
                     }}
                 </p>
@@ -153,7 +153,7 @@ fn record_row(index: usize, r: RecordRow, checking: bool) -> impl IntoView {
             <td><code class="record-name">{r.name}</code></td>
             <td>
                 <code class="value" id=value_id.clone()>{r.value}</code>
-                <CopyButton target=value_id label=text::COPY.to_owned()/>
+                <CopyButton target=value_id label=text::COPY.get()/>
                 {chunks}
             </td>
             <td>{r.priority.map(|p| p.to_string()).unwrap_or_default()}</td>

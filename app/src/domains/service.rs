@@ -14,7 +14,7 @@ use crate::ssr::scope::AdminScope;
 use crate::ssr::time::{format_rfc3339, format_time};
 
 /// Why a record matters, in one line.
-pub fn importance(record: &ZoneRecord, domain: &str) -> (Importance, &'static str) {
+pub fn importance(record: &ZoneRecord, domain: &str) -> (Importance, crate::i18n::Key) {
     let name = record.name.as_str();
     let value = record.value.to_ascii_lowercase();
     match record.kind.as_str() {
@@ -147,8 +147,8 @@ pub async fn check_again(scope: &AdminScope, name: &str) -> Result<String, AppEr
         .filter(|s| s.status != Published::Match)
         .count();
     Ok(match problems {
-        0 => text::CHECKED_ALL.to_owned(),
-        1 => text::CHECKED_ONE.to_owned(),
+        0 => text::CHECKED_ALL.get(),
+        1 => text::CHECKED_ONE.get(),
         n => text::checked_some(n),
     })
 }

@@ -1,102 +1,115 @@
 //! Every sentence of the domain pages: labels, why each record matters, what a check found.
 
-pub const DOMAINS: &str = "Domains";
-pub const DOMAINS_INTRO: &str = "For each of your mail domains: the DNS records to publish at your DNS \
-    provider, and whether they are already visible.";
-pub const RECORDS: &str = "DNS records to publish";
-pub const TYPE: &str = "Type";
-pub const NAME: &str = "Name";
-pub const VALUE: &str = "Value";
-pub const PRIORITY: &str = "Priority";
-pub const IMPORTANCE: &str = "Needed";
-pub const STATUS: &str = "Published?";
-pub const REQUIRED: &str = "Required";
-pub const RECOMMENDED: &str = "Recommended";
-pub const OPTIONAL: &str = "Optional";
-pub const MATCH: &str = "Published";
-pub const CONFLICT: &str = "Different";
-pub const MISSING: &str = "Missing";
-pub const UNKNOWN: &str = "Unknown";
-pub const FOUND: &str = "Found:";
-pub const CHECKING: &str = "Checking…";
-pub const CHECKING_NOTE: &str = "Checking DNS now; this takes a few seconds.";
-pub const SHOW_RESULTS: &str = "Show the results";
-pub const CHECKED: &str = "Checked";
-pub const CHECK_AGAIN: &str = "Check again";
-pub const CHECKING_AGAIN: &str = "Checking DNS…";
-pub const DOWNLOAD: &str = "Download zone file";
-pub const COPY: &str = "Copy";
-pub const CHUNKS: &str = "As 255-character strings (for DNS providers that want them split)";
-pub const DKIM: &str = "DKIM keys";
-pub const SELECTOR: &str = "Selector";
-pub const ALGORITHM: &str = "Algorithm";
-pub const STAGE: &str = "Stage";
-pub const CREATED: &str = "Created";
-pub const RECORD: &str = "TXT record";
-pub const NO_DKIM: &str = "This domain has no DKIM keys at the mail server.";
+use crate::i18n::{Key, format};
 
-pub const NOT_OURS: &str = "That is not one of your organisation's domains.";
-/// Completes "We could not …".
-pub const READ_RECORDS: &str = "read the DNS records";
+pub const DOMAINS: Key = Key("domains-domains");
+pub const DOMAINS_INTRO: Key = Key("domains-domains-intro");
+pub const RECORDS: Key = Key("domains-records");
+pub const TYPE: Key = Key("domains-type");
+pub const NAME: Key = Key("domains-name");
+pub const VALUE: Key = Key("domains-value");
+pub const PRIORITY: Key = Key("domains-priority");
+pub const IMPORTANCE: Key = Key("domains-importance");
+pub const STATUS: Key = Key("domains-status");
+pub const REQUIRED: Key = Key("domains-required");
+pub const RECOMMENDED: Key = Key("domains-recommended");
+pub const OPTIONAL: Key = Key("domains-optional");
+pub const MATCH: Key = Key("domains-match");
+pub const CONFLICT: Key = Key("domains-conflict");
+pub const MISSING: Key = Key("domains-missing");
+pub const UNKNOWN: Key = Key("domains-unknown");
+pub const FOUND: Key = Key("domains-found");
+pub const CHECKING: Key = Key("domains-checking");
+pub const CHECKING_NOTE: Key = Key("domains-checking-note");
+pub const SHOW_RESULTS: Key = Key("domains-show-results");
+pub const CHECKED: Key = Key("domains-checked");
+pub const CHECK_AGAIN: Key = Key("domains-check-again");
+pub const CHECKING_AGAIN: Key = Key("domains-checking-again");
+pub const DOWNLOAD: Key = Key("domains-download");
+pub const COPY: Key = Key("domains-copy");
+pub const CHUNKS: Key = Key("domains-chunks");
+pub const DKIM: Key = Key("domains-dkim");
+pub const SELECTOR: Key = Key("domains-selector");
+pub const ALGORITHM: Key = Key("domains-algorithm");
+pub const STAGE: Key = Key("domains-stage");
+pub const CREATED: Key = Key("domains-created");
+pub const RECORD: Key = Key("domains-record");
+pub const NO_DKIM: Key = Key("domains-no-dkim");
 
-pub const CHECKED_ALL: &str = "Checked: every record is published.";
-pub const CHECKED_ONE: &str = "Checked: one record needs attention.";
+pub const NOT_OURS: Key = Key("domains-not-ours");
+/// Completes "We could not …" (de: "Wir konnten …: …", verb-final with "nicht"; fr: "Nous n'avons
+/// pas pu … : …", an infinitive).
+pub const READ_RECORDS: Key = Key("domains-read-records");
+
+pub const CHECKED_ALL: Key = Key("domains-checked-all");
+pub const CHECKED_ONE: Key = Key("domains-checked-one");
 
 pub fn checked_some(count: usize) -> String {
-    format!("Checked: {count} records need attention.")
+    format(Key("domains-checked-some"), [("count", count.into())])
 }
 
+/// When the records were last checked: "Checked 23 Nov 2026, 16:40 UTC".
+pub fn checked_at(at: &str) -> String {
+    format(Key("domains-checked-at"), [("at", at.into())])
+}
+
+/// The first line of the downloaded zone file: a zone-file comment (the `;` stays).
 pub fn zone_file_header(domain: &str) -> String {
-    format!("; DNS records for {domain}, from the mail server (Stalwart)")
+    let words = format(Key("domains-zone-file-header"), [("domain", domain.into())]);
+    format!("; {words}")
 }
 
-pub const RSA: &str = "RSA (SHA-256)";
-pub const ED25519: &str = "Ed25519 (SHA-256)";
+pub const RSA: Key = Key("domains-rsa");
+pub const ED25519: Key = Key("domains-ed25519");
 
 /// Why a record matters, in one line.
 pub mod reason {
-    pub const MX: &str = "Sends mail for the domain to the mail server.";
-    pub const SPF: &str = "Tells receivers which servers may send mail for the domain (SPF).";
-    pub const SPF_HOST: &str = "SPF for the mail server's own name, used by bounces and reports.";
-    pub const DKIM: &str = "Lets receivers verify the signature on every message (DKIM).";
-    pub const DMARC: &str = "Tells receivers what to do with mail that fails SPF and DKIM (DMARC).";
-    pub const MTA_STS: &str =
-        "Makes other servers deliver to you only over verified TLS (MTA-STS).";
-    pub const TLS_RPT: &str = "Receives reports about TLS delivery problems (TLS-RPT).";
-    pub const SRV: &str = "Lets mail, calendar and contacts apps find the servers by themselves.";
-    pub const AUTOCONFIG: &str = "Automatic account setup in Thunderbird and Outlook.";
-    pub const UA_AUTOCONFIG: &str = "Automatic account setup for newer mail apps.";
-    pub const CAA: &str = "Limits which certificate authorities may issue certificates.";
-    pub const TLSA: &str = "Pins the mail server's certificate for DANE.";
-    pub const OTHER: &str = "Published by the mail server's configuration.";
+    use crate::i18n::Key;
+    pub const MX: Key = Key("domains-reason-mx");
+    pub const SPF: Key = Key("domains-reason-spf");
+    pub const SPF_HOST: Key = Key("domains-reason-spf-host");
+    pub const DKIM: Key = Key("domains-reason-dkim");
+    pub const DMARC: Key = Key("domains-reason-dmarc");
+    pub const MTA_STS: Key = Key("domains-reason-mta-sts");
+    pub const TLS_RPT: Key = Key("domains-reason-tls-rpt");
+    pub const SRV: Key = Key("domains-reason-srv");
+    pub const AUTOCONFIG: Key = Key("domains-reason-autoconfig");
+    pub const UA_AUTOCONFIG: Key = Key("domains-reason-ua-autoconfig");
+    pub const CAA: Key = Key("domains-reason-caa");
+    pub const TLSA: Key = Key("domains-reason-tlsa");
+    pub const OTHER: Key = Key("domains-reason-other");
 }
 
 /// What a DNS check found, beyond match or not.
 pub mod found {
-    pub const MX_ELSEWHERE: &str = "The MX record points at another mail server.";
-    pub const DIFFERENT_SPF: &str = "A different SPF record is published.";
-    pub const TWO_SPF: &str =
-        "There are two SPF records; receivers then treat SPF as broken. Merge them into one.";
-    pub const DKIM_MISMATCH: &str = "The published DKIM key does not match the mail server's key.";
-    pub const DMARC_MONITOR_ONLY: &str =
-        "The DMARC policy is p=none: it only monitors, forged mail is still delivered.";
-    pub const DIFFERENT_DMARC: &str = "A different DMARC policy is published.";
-    pub const SERVFAIL: &str = "the DNS server failed to answer (SERVFAIL)";
-    pub const NO_SERVER: &str = "no DNS server could be reached";
+    use crate::i18n::{Key, format};
+    pub const MX_ELSEWHERE: Key = Key("domains-found-mx-elsewhere");
+    pub const DIFFERENT_SPF: Key = Key("domains-found-different-spf");
+    pub const TWO_SPF: Key = Key("domains-found-two-spf");
+    pub const DKIM_MISMATCH: Key = Key("domains-found-dkim-mismatch");
+    pub const DMARC_MONITOR_ONLY: Key = Key("domains-found-dmarc-monitor-only");
+    pub const DIFFERENT_DMARC: Key = Key("domains-found-different-dmarc");
+    pub const SERVFAIL: Key = Key("domains-found-servfail");
+    pub const NO_SERVER: Key = Key("domains-found-no-server");
 
     pub fn also_sent_to(hosts: &str) -> String {
-        format!("Mail is also sent to {hosts}; remove those MX records unless they are yours.")
+        format(Key("domains-found-also-sent-to"), [("hosts", hosts.into())])
     }
     pub fn not_checked(kind: &str) -> String {
-        format!("{kind} records are not checked")
+        format(Key("domains-found-not-checked"), [("kind", kind.into())])
     }
     pub fn timed_out(seconds: f32) -> String {
-        format!("the DNS server did not answer within {seconds} s")
+        // Tenths at most, without the float's noise (0.3, not 0.30000001192092896).
+        let seconds = (f64::from(seconds) * 10.0).round() / 10.0;
+        format(
+            Key("domains-found-timed-out"),
+            [("seconds", seconds.into())],
+        )
     }
     pub fn answered(code: &str) -> String {
-        format!("the DNS server answered {code}")
+        format(Key("domains-found-answered"), [("code", code.into())])
     }
     pub fn failed(why: &str) -> String {
-        format!("the lookup failed: {why}")
+        format(Key("domains-found-failed"), [("why", why.into())])
     }
 }

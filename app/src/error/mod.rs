@@ -37,12 +37,12 @@ pub enum AppError {
 impl std::fmt::Display for AppError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            AppError::Unauthorized => f.write_str(text::UNAUTHORIZED),
-            AppError::Forbidden => f.write_str(text::FORBIDDEN),
-            AppError::SignInAgain => f.write_str(text::SIGN_IN_AGAIN),
-            AppError::Validation(_) => f.write_str(text::VALIDATION),
+            AppError::Unauthorized => f.write_str(&text::UNAUTHORIZED.get()),
+            AppError::Forbidden => f.write_str(&text::FORBIDDEN.get()),
+            AppError::SignInAgain => f.write_str(&text::SIGN_IN_AGAIN.get()),
+            AppError::Validation(_) => f.write_str(&text::VALIDATION.get()),
             AppError::Internal(reference) => f.write_str(&text::internal(reference)),
-            AppError::Transport(_) => f.write_str(text::TRANSPORT),
+            AppError::Transport(_) => f.write_str(&text::TRANSPORT.get()),
             AppError::RateLimited(secs) => f.write_str(&text::rate_limited(*secs)),
             AppError::Refused(m)
             | AppError::NotFound(m)

@@ -18,7 +18,7 @@ pub fn OrganisationPage() -> impl IntoView {
     }
 }
 
-fn row(label: &'static str, value: impl IntoView) -> impl IntoView {
+fn row(label: crate::i18n::Key, value: impl IntoView) -> impl IntoView {
     view! { <dt>{label}</dt><dd>{value}</dd> }
 }
 
@@ -84,7 +84,7 @@ fn Organisation(view: OrganisationView) -> impl IntoView {
                     {row(text::GROUPS_CLAIM, view! { <code>{groups_claim}</code> })}
                     {row(text::ADMIN_GROUP, match admin_group {
                         Some(g) => view! { <code>{g}</code> }.into_any(),
-                        None => text::NO_ADMIN_GROUP.into_any(),
+                        None => text::NO_ADMIN_GROUP.get().into_any(),
                     })}
                     {row(text::LOGIN_HINT, login_hint)}
                 </dl>
@@ -148,7 +148,7 @@ fn Sync(view: SyncView, new_token: Option<NewScimToken>) -> impl IntoView {
                     <p class="secret" id="scim-token" data-copy=token.clone() data-testid="scim-token">
                         <code>{token.clone()}</code>
                     </p>
-                    <CopyButton target="scim-token".to_owned() label="Copy the token".to_owned()/>
+                    <CopyButton target="scim-token".to_owned() label=text::COPY_TOKEN.get()/>
                 </section>
             })}
             <section class="card" aria-labelledby="reconciler-heading">
@@ -172,9 +172,9 @@ fn Sync(view: SyncView, new_token: Option<NewScimToken>) -> impl IntoView {
                 <dl class="facts">
                     {row(text::SCIM_ENDPOINT, view! { <code>{scim_endpoint}</code> })}
                     {row(text::SCIM_TOKEN, match scim_token {
-                        None => text::SCIM_NO_TOKEN.to_owned(),
+                        None => text::SCIM_NO_TOKEN.get(),
                         Some((made, None)) => text::created(&made),
-                        Some((made, Some(used))) => format!("{}, {}", text::created(&made), text::used(&used)),
+                        Some((made, Some(used))) => text::created_and_used(&made, &used),
                     })}
                 </dl>
                 <form method="post" action="/admin/organisation/sync">
@@ -202,9 +202,9 @@ fn Sync(view: SyncView, new_token: Option<NewScimToken>) -> impl IntoView {
 
 fn run_rows(run: Option<RunView>) -> impl IntoView {
     let Some(run) = run else {
-        return row(text::SYNC_LAST_RUN, text::SYNC_NEVER.to_owned()).into_any();
+        return row(text::SYNC_LAST_RUN, text::SYNC_NEVER.get()).into_any();
     };
-    let never = || text::SYNC_NEVER.to_owned();
+    let never = || text::SYNC_NEVER.get();
     view! {
         {run.alert.then(|| view! {
             <div data-testid="sync-alert">
@@ -213,7 +213,7 @@ fn run_rows(run: Option<RunView>) -> impl IntoView {
         })}
         {row(text::SYNC_LAST_RUN, run.last_run.unwrap_or_else(never))}
         {row(text::SYNC_LAST_OK, run.last_ok.unwrap_or_else(never))}
-        {run.error.map(|e| row("Last error", e))}
+        {run.error.map(|e| row(text::LAST_ERROR, e))}
         {row(text::SYNC_CHECKED, run.checked.to_string())}
         {row(text::SYNC_DEPARTED, run.departed.to_string())}
         {(run.unknown > 0).then(|| row(text::SYNC_UNKNOWN, run.unknown.to_string()))}

@@ -10,7 +10,7 @@ pub fn view(caller: &Caller) -> Result<OrganisationView, AppError> {
     caller.require_admin()?;
     let t = &caller.organisation;
     let oidc = &t.oidc;
-    let on_off = |on: bool| if on { text::ON } else { text::OFF }.to_owned();
+    let on_off = |on: bool| if on { text::ON } else { text::OFF }.get();
     Ok(OrganisationView {
         me: me(caller),
         display_name: t.display_name.clone(),
@@ -28,7 +28,7 @@ pub fn view(caller: &Caller) -> Result<OrganisationView, AppError> {
             } else {
                 text::SECRET_SEALED
             }
-            .to_owned(),
+            .get(),
             scopes: oidc.scopes.join(" "),
             email_claim: oidc.email_claim.clone(),
             groups_claim: oidc.groups_claim.clone(),
@@ -38,34 +38,22 @@ pub fn view(caller: &Caller) -> Result<OrganisationView, AppError> {
                 LoginHint::None => text::HINT_NONE,
                 LoginHint::LocalPart => text::HINT_LOCAL_PART,
             }
-            .to_owned(),
+            .get(),
         },
         policies: vec![
+            (text::FRESH_AUTH.get(), text::duration(t.fresh_auth_max_age)),
             (
-                text::FRESH_AUTH.to_owned(),
-                text::duration(t.fresh_auth_max_age),
-            ),
-            (
-                text::SESSION_LIFETIME.to_owned(),
+                text::SESSION_LIFETIME.get(),
                 text::duration(t.session_lifetime),
             ),
+            (text::SESSION_IDLE.get(), text::duration(t.session_idle)),
+            (text::ADMIN_RECHECK.get(), text::duration(t.admin_recheck)),
             (
-                text::SESSION_IDLE.to_owned(),
-                text::duration(t.session_idle),
-            ),
-            (
-                text::ADMIN_RECHECK.to_owned(),
-                text::duration(t.admin_recheck),
-            ),
-            (
-                text::MAILBOX_PASSWORDS.to_owned(),
+                text::MAILBOX_PASSWORDS.get(),
                 on_off(t.mailbox_passwords == MailboxPasswords::Optional),
             ),
-            (text::PROVISIONING.to_owned(), on_off(t.provision_mailboxes)),
-            (
-                text::VERIFIED_EMAIL.to_owned(),
-                on_off(t.require_verified_email),
-            ),
+            (text::PROVISIONING.get(), on_off(t.provision_mailboxes)),
+            (text::VERIFIED_EMAIL.get(), on_off(t.require_verified_email)),
         ],
     })
 }

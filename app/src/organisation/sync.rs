@@ -15,13 +15,13 @@ use crate::ssr::state::{Caller, Event};
 use crate::ssr::time::format_epoch;
 use serde_json::json;
 
-fn kind_name(kind: SyncKind) -> &'static str {
+fn kind_name(kind: SyncKind) -> crate::i18n::Key {
     match kind {
-        SyncKind::Keycloak => "Keycloak admin API",
-        SyncKind::Authentik => "Authentik API",
-        SyncKind::Zitadel => "Zitadel user API",
-        SyncKind::Graph => "Microsoft Graph",
-        SyncKind::Scim => "SCIM only",
+        SyncKind::Keycloak => text::KIND_KEYCLOAK,
+        SyncKind::Authentik => text::KIND_AUTHENTIK,
+        SyncKind::Zitadel => text::KIND_ZITADEL,
+        SyncKind::Graph => text::KIND_GRAPH,
+        SyncKind::Scim => text::KIND_SCIM,
     }
 }
 
@@ -58,11 +58,11 @@ pub async fn view(caller: &Caller, notice: Option<Notice>) -> Result<SyncView, A
             email,
             noticed: format_epoch(d.noticed_at),
             source: if d.source == "scim" {
-                "SCIM"
+                text::SOURCE_SCIM
             } else {
-                "directory sync"
+                text::SOURCE_SYNC
             }
-            .into(),
+            .get(),
             reason: d.reason.clone(),
             outcome: if d.revoked_at.is_some() {
                 text::revoked(d.revoked)
@@ -75,7 +75,7 @@ pub async fn view(caller: &Caller, notice: Option<Notice>) -> Result<SyncView, A
     Ok(SyncView {
         me: me(caller),
         notice,
-        reconciler: sync.map(|s| kind_name(s.kind).to_owned()),
+        reconciler: sync.map(|s| kind_name(s.kind).get()),
         last_run,
         scim_endpoint: state.absolute(&format!("scim/v2/{slug}")),
         scim_token: token,
@@ -108,9 +108,7 @@ pub async fn check_now(caller: &Caller, meta: &RequestMeta) -> Result<String, Ap
         Ok(r) => Ok(text::checked(r.checked, r.departed)),
         Err(RunError::NotConfigured) => Err(AppError::Refused(text::SYNC_NO_RECONCILER.into())),
         Err(RunError::Busy) => Err(AppError::Conflict(RunError::Busy.to_string())),
-        Err(RunError::Api(e)) => Err(AppError::Unavailable(format!(
-            "{e}. Nobody's access changed; try again later."
-        ))),
+        Err(RunError::Api(e)) => Err(AppError::Unavailable(text::check_failed(&e.to_string()))),
         Err(RunError::Db(e)) => Err(AppError::internal(e)),
     }
 }

@@ -1,151 +1,155 @@
 //! Every sentence of the organisation page.
 
+use crate::i18n::Key;
+use crate::i18n::format;
+
 use std::time::Duration;
 
-pub const ORGANISATION: &str = "Organisation";
-pub const INTRO: &str = "How your organisation is set up in Postern: its mail domains, where its \
-    people sign in, its mail server and the rules for their sessions.";
-pub const MANAGED_IN_CONFIG: &str = "Managed in postern.toml";
-pub const MANAGED_IN_CONFIG_NOTE: &str = "These settings come from the portal's configuration \
-    file, so they are read-only here. Ask whoever runs Postern to change them there; every \
-    portal instance picks up the change when it restarts.";
-pub const MANAGED_HERE: &str = "These settings are kept in Postern's database.";
-pub const DOMAINS: &str = "Mail domains";
-pub const NO_DOMAINS: &str = "No mail domain is verified for this organisation yet.";
-pub const SIGN_IN: &str = "Identity provider";
-pub const ISSUER: &str = "Issuer";
-pub const CLIENT_ID: &str = "Client ID";
-pub const CLIENT_SECRET: &str = "Client secret";
-pub const SECRET_IN_CONFIG: &str = "Set in postern.toml (never shown)";
-pub const SECRET_SEALED: &str = "Stored encrypted (never shown)";
-pub const SCOPES: &str = "Scopes";
-pub const EMAIL_CLAIM: &str = "E-mail claim";
-pub const GROUPS_CLAIM: &str = "Groups claim";
-pub const ADMIN_GROUP: &str = "Administrators group";
-pub const NO_ADMIN_GROUP: &str = "None: nobody is an administrator";
-pub const LOGIN_HINT: &str = "Login hint sent to the IdP";
-pub const HINT_EMAIL: &str = "The e-mail address typed on the sign-in page";
-pub const HINT_NONE: &str = "None: the IdP asks for the user name";
-pub const HINT_LOCAL_PART: &str = "The part before the @";
-pub const MAIL: &str = "Mail server";
-pub const SERVER: &str = "Stalwart server";
-pub const IMAP: &str = "IMAP (for mail apps)";
-pub const SMTP: &str = "SMTP (for mail apps)";
-pub const POLICIES: &str = "Sessions and mailboxes";
-pub const FRESH_AUTH: &str = "Sign in again before creating an app password, after";
-pub const SESSION_LIFETIME: &str = "A session ends after";
-pub const SESSION_IDLE: &str = "A session unused for this long ends";
-pub const ADMIN_RECHECK: &str = "Administrator rights are confirmed with the IdP every";
-pub const MAILBOX_PASSWORDS: &str = "People may set a mailbox password";
-pub const PROVISIONING: &str = "A mailbox is created at first sign-in";
-pub const VERIFIED_EMAIL: &str = "The IdP must vouch for the e-mail address";
-pub const ON: &str = "Yes";
-pub const OFF: &str = "No";
+pub const ORGANISATION: Key = Key("org-organisation");
+pub const INTRO: Key = Key("org-intro");
+pub const MANAGED_IN_CONFIG: Key = Key("org-managed-in-config");
+pub const MANAGED_IN_CONFIG_NOTE: Key = Key("org-managed-in-config-note");
+pub const MANAGED_HERE: Key = Key("org-managed-here");
+pub const DOMAINS: Key = Key("org-domains");
+pub const NO_DOMAINS: Key = Key("org-no-domains");
+pub const SIGN_IN: Key = Key("org-sign-in");
+pub const ISSUER: Key = Key("org-issuer");
+pub const CLIENT_ID: Key = Key("org-client-id");
+pub const CLIENT_SECRET: Key = Key("org-client-secret");
+pub const SECRET_IN_CONFIG: Key = Key("org-secret-in-config");
+pub const SECRET_SEALED: Key = Key("org-secret-sealed");
+pub const SCOPES: Key = Key("org-scopes");
+pub const EMAIL_CLAIM: Key = Key("org-email-claim");
+pub const GROUPS_CLAIM: Key = Key("org-groups-claim");
+pub const ADMIN_GROUP: Key = Key("org-admin-group");
+pub const NO_ADMIN_GROUP: Key = Key("org-no-admin-group");
+pub const LOGIN_HINT: Key = Key("org-login-hint");
+pub const HINT_EMAIL: Key = Key("org-hint-email");
+pub const HINT_NONE: Key = Key("org-hint-none");
+pub const HINT_LOCAL_PART: Key = Key("org-hint-local-part");
+pub const MAIL: Key = Key("org-mail");
+pub const SERVER: Key = Key("org-server");
+pub const IMAP: Key = Key("org-imap");
+pub const SMTP: Key = Key("org-smtp");
+pub const POLICIES: Key = Key("org-policies");
+pub const FRESH_AUTH: Key = Key("org-fresh-auth");
+pub const SESSION_LIFETIME: Key = Key("org-session-lifetime");
+pub const SESSION_IDLE: Key = Key("org-session-idle");
+pub const ADMIN_RECHECK: Key = Key("org-admin-recheck");
+pub const MAILBOX_PASSWORDS: Key = Key("org-mailbox-passwords");
+pub const PROVISIONING: Key = Key("org-provisioning");
+pub const VERIFIED_EMAIL: Key = Key("org-verified-email");
+pub const ON: Key = Key("org-on");
+pub const OFF: Key = Key("org-off");
 
 /// A policy duration as people say it: "5 minutes", "8 hours", "2 days".
 pub fn duration(d: Duration) -> String {
     let secs = d.as_secs();
-    let (n, unit) = match secs {
-        s if s >= 86_400 && s % 86_400 == 0 => (s / 86_400, "day"),
-        s if s >= 3_600 && s % 3_600 == 0 => (s / 3_600, "hour"),
-        s if s >= 60 && s % 60 == 0 => (s / 60, "minute"),
-        s => (s, "second"),
+    let (n, key) = match secs {
+        s if s >= 86_400 && s % 86_400 == 0 => (s / 86_400, DURATION_DAYS),
+        s if s >= 3_600 && s % 3_600 == 0 => (s / 3_600, DURATION_HOURS),
+        s if s >= 60 && s % 60 == 0 => (s / 60, DURATION_MINUTES),
+        s => (s, DURATION_SECONDS),
     };
-    if n == 1 {
-        format!("1 {unit}")
-    } else {
-        format!("{n} {unit}s")
-    }
+    format(key, [("count", n.into())])
 }
 
-pub const SYNC: &str = "Directory sync";
-pub const SYNC_INTRO: &str = "When someone leaves or is disabled at your identity provider, \
-    Postern ends their sessions and revokes their mail app passwords. Your identity provider \
-    tells Postern in one of the ways below.";
-pub const SYNC_RECONCILER: &str = "Checks with the identity provider";
-pub const SYNC_NO_RECONCILER: &str = "No identity provider API is set up for checks. Ask \
-    whoever runs Postern to add one (Keycloak, Authentik, Zitadel or Microsoft Graph) in \
-    postern.toml, or use SCIM below.";
-pub const SYNC_API: &str = "API";
-pub const SYNC_LAST_RUN: &str = "Last check";
-pub const SYNC_LAST_OK: &str = "Last successful check";
-pub const SYNC_CHECKED: &str = "People checked";
-pub const SYNC_DEPARTED: &str = "Found disabled or deleted";
-pub const SYNC_UNKNOWN: &str = "Not checked yet (they have not signed in since sync was set up)";
-pub const SYNC_NEVER: &str = "Not yet";
-pub const SYNC_CHECK_NOW: &str = "Check now";
-pub const SYNC_ALERT: &str = "Checks are failing";
-pub const SYNC_ALERT_NOTE: &str = "Postern could not ask your identity provider for several \
-    checks in a row. Nobody loses access because of this, but people disabled in the meantime \
-    keep their app passwords until a check succeeds. Fix the sync settings or the identity \
-    provider, then use Check now.";
-pub const SCIM: &str = "SCIM provisioning";
-pub const SCIM_INTRO: &str = "For Microsoft Entra ID, Authentik and other identity providers \
-    that push changes: enter this endpoint and token in the provisioning settings of the \
-    Postern application.";
-pub const SCIM_ENDPOINT: &str = "Tenant URL (endpoint)";
-pub const SCIM_TOKEN: &str = "Secret token";
-pub const SCIM_NO_TOKEN: &str = "None yet";
-pub const SCIM_CREATE: &str = "Create a token";
-pub const SCIM_REPLACE: &str = "Replace the token";
-pub const SCIM_REPLACE_NOTE: &str = "A new token stops the old one at once: paste the new one \
-    into your identity provider straight away.";
-pub const SCIM_NEW_TOKEN: &str = "Your new SCIM token";
-pub const SCIM_NEW_TOKEN_NOTE: &str = "Copy it into your identity provider now: you will not \
-    see it again. Postern keeps only a fingerprint of it.";
-pub const BACKCHANNEL: &str = "Sign-out from the identity provider";
-pub const BACKCHANNEL_INTRO: &str = "Register this back-channel logout URI at your identity \
-    provider: signing out there (or an administrator ending someone's session there) ends their \
-    Postern sessions too. It does not revoke app passwords: that needs the person disabled.";
-pub const BACKCHANNEL_URI: &str = "Back-channel logout URI";
-pub const DEPARTURES: &str = "People who left";
-pub const NO_DEPARTURES: &str = "Nobody has been disabled or deleted at the identity provider \
-    since Postern started listening.";
-pub const DEPARTURE_WHO: &str = "Person";
-pub const DEPARTURE_WHEN: &str = "Noticed";
-pub const DEPARTURE_HOW: &str = "Told by";
-pub const DEPARTURE_OUTCOME: &str = "App passwords";
-pub const OPEN_CONNECTIONS: &str = "A mail app that is still connected when its password is \
-    revoked is disconnected by the mail server at its next mailbox command (Stalwart closes the \
-    session); signing in again with the revoked password fails.";
+const DURATION_DAYS: Key = Key("org-duration-days");
+const DURATION_HOURS: Key = Key("org-duration-hours");
+const DURATION_MINUTES: Key = Key("org-duration-minutes");
+const DURATION_SECONDS: Key = Key("org-duration-seconds");
+
+pub const SYNC: Key = Key("org-sync");
+pub const SYNC_INTRO: Key = Key("org-sync-intro");
+pub const SYNC_RECONCILER: Key = Key("org-sync-reconciler");
+pub const SYNC_NO_RECONCILER: Key = Key("org-sync-no-reconciler");
+pub const SYNC_API: Key = Key("org-sync-api");
+pub const SYNC_LAST_RUN: Key = Key("org-sync-last-run");
+pub const SYNC_LAST_OK: Key = Key("org-sync-last-ok");
+pub const SYNC_CHECKED: Key = Key("org-sync-checked");
+pub const SYNC_DEPARTED: Key = Key("org-sync-departed");
+pub const SYNC_UNKNOWN: Key = Key("org-sync-unknown");
+pub const SYNC_NEVER: Key = Key("org-sync-never");
+pub const SYNC_CHECK_NOW: Key = Key("org-sync-check-now");
+pub const SYNC_ALERT: Key = Key("org-sync-alert");
+pub const SYNC_ALERT_NOTE: Key = Key("org-sync-alert-note");
+pub const SCIM: Key = Key("org-scim");
+pub const SCIM_INTRO: Key = Key("org-scim-intro");
+pub const SCIM_ENDPOINT: Key = Key("org-scim-endpoint");
+pub const SCIM_TOKEN: Key = Key("org-scim-token");
+pub const SCIM_NO_TOKEN: Key = Key("org-scim-no-token");
+pub const SCIM_CREATE: Key = Key("org-scim-create");
+pub const SCIM_REPLACE: Key = Key("org-scim-replace");
+pub const SCIM_REPLACE_NOTE: Key = Key("org-scim-replace-note");
+pub const SCIM_NEW_TOKEN: Key = Key("org-scim-new-token");
+pub const SCIM_NEW_TOKEN_NOTE: Key = Key("org-scim-new-token-note");
+pub const BACKCHANNEL: Key = Key("org-backchannel");
+pub const BACKCHANNEL_INTRO: Key = Key("org-backchannel-intro");
+pub const BACKCHANNEL_URI: Key = Key("org-backchannel-uri");
+pub const DEPARTURES: Key = Key("org-departures");
+pub const NO_DEPARTURES: Key = Key("org-no-departures");
+pub const DEPARTURE_WHO: Key = Key("org-departure-who");
+pub const DEPARTURE_WHEN: Key = Key("org-departure-when");
+pub const DEPARTURE_HOW: Key = Key("org-departure-how");
+pub const DEPARTURE_OUTCOME: Key = Key("org-departure-outcome");
+pub const OPEN_CONNECTIONS: Key = Key("org-open-connections");
 
 pub fn used(at: &str) -> String {
-    format!("last used {at}")
+    format(Key("org-used"), [("at", at.into())])
 }
 
 pub fn created(at: &str) -> String {
-    format!("created {at}")
+    format(Key("org-created"), [("at", at.into())])
 }
 
+/// The SCIM token's dates in one line: "created …, last used …".
+pub fn created_and_used(created: &str, used: &str) -> String {
+    format(
+        Key("org-created-and-used"),
+        [("created", created.into()), ("used", used.into())],
+    )
+}
+
+/// How many app passwords a departure revoked ("none to revoke" for 0).
 pub fn revoked(n: i64) -> String {
-    match n {
-        0 => "none to revoke".into(),
-        1 => "1 revoked".into(),
-        n => format!("{n} revoked"),
-    }
+    format(Key("org-revoked"), [("count", n.into())])
 }
 
 pub fn pending(error: Option<&str>) -> String {
     match error {
-        Some(e) => format!("not revoked yet, retrying: {e}"),
-        None => "being revoked".into(),
+        Some(e) => format(Key("org-pending-retrying"), [("error", e.into())]),
+        None => Key("org-pending").get(),
     }
 }
 
 pub fn checked(report_checked: usize, departed: usize) -> String {
-    match departed {
-        0 => format!(
-            "Checked {report_checked} people with your identity provider: nobody new is disabled or deleted."
-        ),
-        1 => format!(
-            "Checked {report_checked} people: 1 person is disabled or deleted there; their sessions ended and their app passwords were revoked."
-        ),
-        n => format!(
-            "Checked {report_checked} people: {n} are disabled or deleted there; their sessions ended and their app passwords were revoked."
-        ),
-    }
+    format(
+        Key("org-checked"),
+        [
+            ("checked", report_checked.into()),
+            ("departed", departed.into()),
+        ],
+    )
 }
 
-pub const SCIM_TOKEN_MADE: &str = "A new SCIM token was made.";
-pub const SYNC_LINK_NOTE: &str = "how people disabled at your identity provider lose their \
-    app passwords and sessions";
+/// A failed check with the IdP's API: its error, then that nothing changed.
+pub fn check_failed(error: &str) -> String {
+    format(Key("org-check-failed"), [("error", error.into())])
+}
+
+/// The copy button of a new SCIM token.
+pub const COPY_TOKEN: Key = Key("org-copy-token");
+/// The sync run's last error (a row label).
+pub const LAST_ERROR: Key = Key("org-last-error");
+/// How a departure was told to Postern.
+pub const SOURCE_SCIM: Key = Key("org-source-scim");
+pub const SOURCE_SYNC: Key = Key("org-source-sync");
+/// The identity provider API that directory sync checks with.
+pub const KIND_KEYCLOAK: Key = Key("org-kind-keycloak");
+pub const KIND_AUTHENTIK: Key = Key("org-kind-authentik");
+pub const KIND_ZITADEL: Key = Key("org-kind-zitadel");
+pub const KIND_GRAPH: Key = Key("org-kind-graph");
+pub const KIND_SCIM: Key = Key("org-kind-scim");
+
+pub const SCIM_TOKEN_MADE: Key = Key("org-scim-token-made");
+pub const SYNC_LINK_NOTE: Key = Key("org-sync-link-note");

@@ -204,7 +204,7 @@ pub trait RequestScope: Sized + Send {
     /// The page a refused or re-confirmed post falls back to when it came from no page of ours.
     const HOME: &'static str;
     /// What a signed-in person outside the scope is told, with 403.
-    const REFUSED: &'static str;
+    const REFUSED: crate::i18n::Key;
     /// The caller's scope: `Forbidden` for anyone outside it, `SignInAgain` when their admin
     /// status must be confirmed first.
     fn of(caller: Caller) -> impl Future<Output = Result<Self, AppError>> + Send;
@@ -235,7 +235,7 @@ impl<S: RequestScope> FromRequestParts<AppState> for Scoped<S> {
         let scope = match S::of(caller).await {
             Ok(scope) => scope,
             Err(AppError::Forbidden) => {
-                return Err((StatusCode::FORBIDDEN, S::REFUSED).into_response());
+                return Err((StatusCode::FORBIDDEN, S::REFUSED.get()).into_response());
             }
             Err(AppError::SignInAgain) => {
                 let back = referer_path(&parts.headers).unwrap_or_else(|| S::HOME.to_owned());
@@ -250,7 +250,7 @@ impl<S: RequestScope> FromRequestParts<AppState> for Scoped<S> {
 
 impl RequestScope for AdminScope {
     const HOME: &'static str = "/admin/mailboxes";
-    const REFUSED: &'static str = text::ADMINS_ONLY;
+    const REFUSED: crate::i18n::Key = text::ADMINS_ONLY;
 
     fn of(caller: Caller) -> impl Future<Output = Result<Self, AppError>> + Send {
         AdminScope::for_caller(caller)
@@ -354,4 +354,54 @@ pub fn answer<T>(result: Result<T, AppError>) -> Result<T, AppError> {
         response.set_status(status_of(error));
     }
     result
+}
+
+/// Only a path on this site is followed after sign-in or a change of language: never `//host`, a URL, a backslash
+/// (some browsers read it as `/`) or a control character.
+pub fn local_path(path: Option<&str>) -> Option<&str> {
+    let path = path?;
+    let base = url::Url::parse("https://portal.invalid/").expect("static URL");
+    let joined = base.join(path).ok()?;
+    let same_origin = joined.origin() == base.origin();
+    (path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.contains('\\')
+        && !path.chars().any(char::is_control)
+        && path.len() <= 2048
+        && same_origin)
+        .then_some(path)
+}
+
+/// Keeps the language a person chose (a year; signing out leaves it) and, when given, their
+/// organisation's default — or forgets that default when the organisation has none.
+pub fn set_language_cookies(
+    response: &mut Response,
+    secure: bool,
+    choice: Option<crate::i18n::Locale>,
+    organisation_default: Option<Option<crate::i18n::Locale>>,
+) {
+    use crate::i18n::{CHOICE_COOKIE, ORGANISATION_COOKIE};
+    let secure = if secure { "; Secure" } else { "" };
+    let mut cookies = Vec::new();
+    if let Some(locale) = choice {
+        cookies.push(format!(
+            "{CHOICE_COOKIE}={locale}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}"
+        ));
+    }
+    match organisation_default {
+        Some(Some(locale)) => cookies.push(format!(
+            "{ORGANISATION_COOKIE}={locale}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}"
+        )),
+        Some(None) => cookies.push(format!(
+            "{ORGANISATION_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax; HttpOnly{secure}"
+        )),
+        None => {}
+    }
+    for cookie in cookies {
+        if let Ok(value) = http::HeaderValue::from_str(&cookie) {
+            response
+                .headers_mut()
+                .append(http::header::SET_COOKIE, value);
+        }
+    }
 }

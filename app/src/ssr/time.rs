@@ -21,14 +21,23 @@ pub fn rfc3339_in_days(days: u32) -> String {
     at.format(&Rfc3339).expect("formats")
 }
 
-/// "23 Nov 2026, 16:40 UTC".
+/// "23 Nov 2026, 16:40 UTC" ("23. Nov. 2026, 16:40 UTC", "23 nov. 2026, 16:40 UTC"): in the
+/// person's language, always in UTC (the time zone every page names).
 pub fn format_time(t: OffsetDateTime) -> String {
-    let format = time::macros::format_description!(
-        "[day padding:none] [month repr:short] [year], [hour]:[minute] UTC"
-    );
-    t.to_offset(time::UtcOffset::UTC)
-        .format(format)
-        .unwrap_or_default()
+    use crate::i18n::{format, text};
+    let t = t.to_offset(time::UtcOffset::UTC);
+    format(
+        text::DATE_TIME,
+        [
+            ("day", t.day().to_string().into()),
+            (
+                "month",
+                text::MONTHS[usize::from(u8::from(t.month())) - 1].into(),
+            ),
+            ("year", t.year().to_string().into()),
+            ("time", format!("{:02}:{:02}", t.hour(), t.minute()).into()),
+        ],
+    )
 }
 
 /// An epoch-seconds time as [`format_time`] shows it.

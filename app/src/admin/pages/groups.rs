@@ -108,7 +108,7 @@ fn group_card(g: GroupRow, typed: String) -> AnyView {
                 view! {
                     <ul class="plain">
                         {g.members.into_iter().map(|m| {
-                            let label = text::labelled(text::REMOVE, &m.address);
+                            let label = text::labelled(&text::REMOVE.get(), &m.address);
                             view! {
                                 <li class="inline-item">
                                     <span>{m.address.clone()}</span>

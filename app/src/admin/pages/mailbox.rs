@@ -83,14 +83,14 @@ fn Mailbox(view: MailboxDetail) -> AnyView {
                 <form method="post" action=base.clone() class="stack">
                     {Field::new("display_name", text::DISPLAY_NAME, "text").value(row.display_name.clone().unwrap_or_default()).render()}
                     {Field::new("quota_gb", text::QUOTA, "text").value(quota).hint(text::QUOTA_HINT).render()}
-                    <PendingSubmit label=text::SAVE.to_owned() pending_label=text::SAVING.to_owned()/>
+                    <PendingSubmit label=text::SAVE.get() pending_label=text::SAVING.get()/>
                 </form>
             </section>
             <section class="card" aria-labelledby="aliases-heading">
                 <h2 id="aliases-heading">{text::ALIASES}</h2>
                 <ul class="plain">
                     {row.aliases.into_iter().map(|alias| {
-                        let label = text::labelled(text::REMOVE, &alias);
+                        let label = text::labelled(&text::REMOVE.get(), &alias);
                         view! {
                             <li class="inline-item">
                                 <span>{alias.clone()}</span>
@@ -145,7 +145,7 @@ fn app_password_list(items: Vec<AppPasswordItem>, base: Option<String>) -> impl 
         view! {
             <ul class="plain">
                 {items.into_iter().map(|p| {
-                    let label = text::labelled(text::REVOKE, &p.name);
+                    let label = text::labelled(&text::REVOKE.get(), &p.name);
                     let revoke = base.as_ref().map(|base| view! {
                         <form method="post" action=format!("{base}/app-passwords/{}/revoke", p.id)>
                             <button type="submit" class="secondary small" aria-label=label>{text::REVOKE}</button>
@@ -204,7 +204,7 @@ pub fn DeleteMailboxPage() -> impl IntoView {
                                             <input id="confirm" name="confirm" type="text" autocomplete="off" spellcheck="false" required value=typed/>
                                         </div>
                                         <p class="actions">
-                                            <PendingSubmit label=text::DELETE_BUTTON.to_owned() pending_label=text::DELETING.to_owned()/>
+                                            <PendingSubmit label=text::DELETE_BUTTON.get() pending_label=text::DELETING.get()/>
                                             <a class="button secondary" href=format!("/admin/mailboxes/{}", v.row.id)>{text::CANCEL}</a>
                                         </p>
                                     </form>

@@ -184,7 +184,7 @@ fn NewMailbox(view: NewMailboxView, outcome: Option<AdminFormOutcome>) -> impl I
                     view! { <p class="hint">{if passwords_external { text::PASSWORDS_EXTERNAL } else { text::NO_PASSWORDS }}</p> }.into_any()
                 }}
                 <p class="actions">
-                    <PendingSubmit label=text::CREATE.to_owned() pending_label=text::CREATING.to_owned()/>
+                    <PendingSubmit label=text::CREATE.get() pending_label=text::CREATING.get()/>
                     <a class="button secondary" href="/admin/mailboxes">{text::CANCEL}</a>
                 </p>
             </form>

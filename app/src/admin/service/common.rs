@@ -57,7 +57,9 @@ pub fn parse_address<'a>(
 pub fn alias_address(scope: &AdminScope, name: &str, domain_id: &str) -> String {
     format!(
         "{name}@{}",
-        scope.domain_name(domain_id).unwrap_or("(another domain)")
+        scope
+            .domain_name(domain_id)
+            .map_or_else(|| text::ANOTHER_DOMAIN.get(), str::to_owned)
     )
 }
 
@@ -85,14 +87,14 @@ pub async fn group_addresses(scope: &AdminScope) -> Result<Vec<(String, String)>
 }
 
 /// A Stalwart refusal in words an admin understands.
-pub fn explain(e: &StalwartError, action: &str) -> AppError {
+pub fn explain(e: &StalwartError, action: crate::i18n::Key) -> AppError {
     match e.set_error() {
         Some(set) => explain_set_error(set, action),
         None => e.user_error(action),
     }
 }
 
-pub fn explain_set_error(set: &SetError, action: &str) -> AppError {
+pub fn explain_set_error(set: &SetError, action: crate::i18n::Key) -> AppError {
     match set.kind {
         SetErrorKind::PrimaryKeyViolation => AppError::Conflict(text::TAKEN.into()),
         SetErrorKind::InvalidForeignKey => AppError::Conflict(text::DOMAIN_GONE.into()),
@@ -103,9 +105,9 @@ pub fn explain_set_error(set: &SetError, action: &str) -> AppError {
                 .map(|o| format!("{} {}", o.object, o.id))
                 .collect::<Vec<_>>()
                 .join(", ");
-            AppError::Conflict(text::still_linked(action, &objects))
+            AppError::Conflict(text::still_linked(&action.get(), &objects))
         }
-        SetErrorKind::OverQuota => AppError::Conflict(text::limit_reached(action)),
+        SetErrorKind::OverQuota => AppError::Conflict(text::limit_reached(&action.get())),
         SetErrorKind::InvalidProperties if set.properties.iter().any(|p| p == "secret") => {
             AppError::field(
                 "password",

@@ -11,7 +11,7 @@ use crate::ssr::stalwart::model::{Account, AccountKind};
 use serde_json::json;
 
 /// Why an account is protected, as the admin reads it.
-fn reason(protection: Protection) -> &'static str {
+fn reason(protection: Protection) -> crate::i18n::Key {
     match protection {
         Protection::ServerRole => text::PROTECTED_SERVER_ROLE,
         Protection::ManagementPermissions => text::PROTECTED_PERMISSIONS,
@@ -64,6 +64,6 @@ pub async fn check_writable(
     .await;
     Err(AppError::Refused(text::protected_refusal(
         &address,
-        reason(protection),
+        &reason(protection).get(),
     )))
 }

@@ -38,14 +38,11 @@ fn AppleForm(view: NewFormView, error: Option<AppError>) -> impl IntoView {
         ..
     } = view;
     let default_name = if form.name.is_empty() {
-        format!(
-            "{}'s iPhone",
+        apple_text::default_device_name(
             me.name
-                .clone()
-                .unwrap_or_default()
-                .split(' ')
-                .next()
-                .unwrap_or("My")
+                .as_deref()
+                .and_then(|n| n.split(' ').next())
+                .filter(|n| !n.is_empty()),
         )
     } else {
         form.name.clone()
@@ -61,8 +58,9 @@ fn AppleForm(view: NewFormView, error: Option<AppError>) -> impl IntoView {
             .map(|f| f.message.clone()),
         other => Some(other.to_string()),
     });
-    let steps =
-        |list: &'static [&'static str]| list.iter().map(|s| view! { <li>{*s}</li> }).collect_view();
+    let steps = |list: &'static [crate::i18n::Key]| {
+        list.iter().map(|s| view! { <li>{*s}</li> }).collect_view()
+    };
     view! {
         <Page me=me current="/app-passwords">
             <h1>{apple_text::TITLE}</h1>

@@ -111,17 +111,17 @@ fn ready(items: Vec<AppPasswordItem>) -> impl IntoView {
 
 fn row(item: AppPasswordItem) -> impl IntoView {
     let expires = match (item.expires, item.expired) {
-        (Some(e), true) => format!("{e} ({})", text::EXPIRED),
+        (Some(e), true) => text::expired_on(&e),
         (Some(e), false) => e,
-        (None, _) => text::NEVER.to_owned(),
+        (None, _) => text::NEVER.get(),
     };
     let networks = if item.networks.is_empty() {
-        text::ANY_NETWORK.to_owned()
+        text::ANY_NETWORK.get()
     } else {
         item.networks.join(", ")
     };
     let revoke_href = format!("/app-passwords/{}/revoke", item.id);
-    let revoke_label = format!("{} “{}”", text::REVOKE, item.name);
+    let revoke_label = text::revoke_label(&item.name);
     view! {
         <tr>
             <th scope="row">{item.name}</th>
@@ -154,7 +154,7 @@ fn api_key_list(keys: Vec<ApiKeyItem>) -> impl IntoView {
                     <tbody>
                         {keys.into_iter().map(|k| {
                             let action = format!("/app-passwords/api-keys/{}/revoke", k.id);
-                            let label = format!("{} “{}”", text::REVOKE, k.name);
+                            let label = text::revoke_label(&k.name);
                             view! {
                                 <tr>
                                     <th scope="row">{k.name}</th>

@@ -117,7 +117,7 @@ fn NewForm(view: NewFormView, error: Option<AppError>) -> impl IntoView {
                         </fieldset>
                         <p class="hint">{new_text::FRESH}</p>
                         <p class="actions">
-                            <PendingSubmit label=new_text::SUBMIT.to_owned() pending_label=new_text::SUBMITTING.to_owned()/>
+                            <PendingSubmit label=new_text::SUBMIT.get() pending_label=new_text::SUBMITTING.get()/>
                             <a class="button secondary" href="/app-passwords">{new_text::CANCEL}</a>
                         </p>
                     </form>
@@ -150,7 +150,7 @@ fn Created(minted: Minted) -> impl IntoView {
                 {groups.into_iter().map(|g| view! { <span>{g}</span> }).collect_view()}
             </p>
             <p class="hint">{created_text::TYPE_HINT}</p>
-            <CopyButton target="secret".to_owned() label=created_text::COPY.to_owned()/>
+            <CopyButton target="secret".to_owned() label=created_text::COPY.get()/>
         </section>
         <MailSettings setup/>
         <p><a class="button" href="/app-passwords">{created_text::DONE}</a></p>
@@ -161,7 +161,7 @@ fn Created(minted: Minted) -> impl IntoView {
 pub fn MailSettings(setup: MailSetup) -> impl IntoView {
     let copyable = |id: &'static str, value: String| {
         view! {
-            <span class="copyable"><code id=id>{value}</code><CopyButton target=id.to_owned() label=shared::COPY.to_owned()/></span>
+            <span class="copyable"><code id=id>{value}</code><CopyButton target=id.to_owned() label=shared::COPY.get()/></span>
         }
     };
     view! {

@@ -28,7 +28,7 @@ pub fn RevokePage() -> impl IntoView {
                         </dl>
                         <p>{revoke_text::EFFECT}</p>
                         <form method="post" action=action class="actions">
-                            <PendingSubmit label=revoke_text::CONFIRM.to_owned() pending_label=revoke_text::REVOKING.to_owned()/>
+                            <PendingSubmit label=revoke_text::CONFIRM.get() pending_label=revoke_text::REVOKING.get()/>
                             <a class="button secondary" href="/app-passwords">{revoke_text::KEEP}</a>
                         </form>
                     </section>
@@ -57,7 +57,7 @@ pub fn RevokeAllPage() -> impl IntoView {
                         <ul>{names.into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}</ul>
                         <p>{revoke_text::ALL_EFFECT}</p>
                         <form method="post" action="/app-passwords/revoke-all" class="actions">
-                            <PendingSubmit label=revoke_text::ALL_CONFIRM.to_owned() pending_label=revoke_text::REVOKING.to_owned()/>
+                            <PendingSubmit label=revoke_text::ALL_CONFIRM.get() pending_label=revoke_text::REVOKING.get()/>
                             <a class="button secondary" href="/app-passwords">{revoke_text::KEEP}</a>
                         </form>
                     </section>

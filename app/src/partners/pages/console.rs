@@ -26,7 +26,7 @@ pub fn ConsolePage() -> impl IntoView {
 }
 
 /// A step's heading with whether it is done.
-pub(super) fn step_heading(id: &'static str, title: &'static str, done: bool) -> impl IntoView {
+pub(super) fn step_heading(id: &'static str, title: crate::i18n::Key, done: bool) -> impl IntoView {
     let (class, word) = if done {
         ("badge match", text::DONE)
     } else {
@@ -69,16 +69,16 @@ fn domain_item(base: &str, index: usize, d: DomainStep) -> impl IntoView + use<>
             <dl class="facts">
                 <dt>{text::RECORD_NAME}</dt>
                 <dd><code class="record-name" id=name_id.clone()>{d.record_name.clone()}</code>" TXT "
-                    <CopyButton target=name_id.clone() label=text::COPY_NAME.to_owned()/></dd>
+                    <CopyButton target=name_id.clone() label=text::COPY_NAME.get()/></dd>
                 <dt>{text::RECORD_VALUE}</dt>
                 <dd><code class="value" id=value_id.clone() data-testid="proof-value">{d.record_value.clone()}</code>
-                    <CopyButton target=value_id.clone() label=text::COPY_VALUE.to_owned()/></dd>
+                    <CopyButton target=value_id.clone() label=text::COPY_VALUE.get()/></dd>
             </dl>
             <p class="hint">{d.expires.clone()}" "{text::BACKGROUND}</p>
             {finding}
             <div class="actions">
                 <form method="post" action=action("check") class="inline-form">
-                    <PendingSubmit label=text::CHECK_NOW.to_owned() pending_label=text::CHECKING.to_owned()/>
+                    <PendingSubmit label=text::CHECK_NOW.get() pending_label=text::CHECKING.get()/>
                 </form>
                 <form method="post" action=action("renew") class="inline-form">
                     <button type="submit" class="secondary">{text::RENEW}</button>
@@ -118,7 +118,7 @@ fn create_item(base: &str, d: DomainStep) -> impl IntoView + use<> {
                 {note.map(|n| view! { <p class="hint">{n}</p> })}
                 <form method="post" action=format!("{base}/domains/{}/create", d.name) class="inline-form">
                     {adopt.then(|| view! { <input type="hidden" name="adopt" value="yes"/> })}
-                    <PendingSubmit label=label.to_owned() pending_label=text::WORKING.to_owned()/>
+                    <PendingSubmit label=label.get() pending_label=text::WORKING.get()/>
                 </form>
             }
             .into_any()
@@ -191,7 +191,7 @@ fn Console(view: ConsoleView) -> impl IntoView {
                 }}
                 <form method="post" action=format!("{base}/domains") class="stack" novalidate>
                     {f_domain}
-                    <div class="actions"><PendingSubmit label=text::ADD_DOMAIN.to_owned() pending_label=text::ADDING.to_owned()/></div>
+                    <div class="actions"><PendingSubmit label=text::ADD_DOMAIN.get() pending_label=text::ADDING.get()/></div>
                 </form>
             </section>
 
@@ -260,7 +260,7 @@ fn lifecycle(v: &ConsoleView, base: &str) -> impl IntoView + use<> {
             view! {
                 <p>{text::ACTIVATE_INTRO}</p>
                 <form method="post" action=format!("{base}/activate")>
-                    <PendingSubmit label=text::ACTIVATE.to_owned() pending_label=text::ACTIVATING.to_owned()/>
+                    <PendingSubmit label=text::ACTIVATE.get() pending_label=text::ACTIVATING.get()/>
                 </form>
             }
             .into_any()

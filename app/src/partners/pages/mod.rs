@@ -14,6 +14,7 @@ pub use new::NewOrganisationPage;
 pub use remove::RemoveOrganisationPage;
 
 use super::model::Report;
+use super::text;
 use leptos::prelude::*;
 
 /// A check's findings, one line each.
@@ -32,7 +33,7 @@ pub(crate) fn report_view(report: Report) -> impl IntoView {
             <dl class="facts">
                 {lines.into_iter().map(|l| {
                     let badge = if l.ok { "badge match" } else { "badge missing" };
-                    let word = if l.ok { "OK" } else { "Problem" };
+                    let word = if l.ok { text::BADGE_OK } else { text::BADGE_PROBLEM };
                     view! {
                         <dt>{l.label}</dt>
                         <dd><span class=badge>{word}</span>" "{l.text}</dd>

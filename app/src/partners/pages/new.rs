@@ -59,7 +59,7 @@ fn NewOrganisation(view: NewOrganisationView) -> impl IntoView {
                     </label>
                 })}
                 <div class="actions">
-                    <PendingSubmit label=text::CREATE.to_owned() pending_label=text::CREATING.to_owned()/>
+                    <PendingSubmit label=text::CREATE.get() pending_label=text::CREATING.get()/>
                 </div>
             </form>
         </Page>

@@ -66,7 +66,7 @@ fn Remove(view: RemoveView) -> impl IntoView {
                     }.into_any()
                 }}
                 <div class="actions">
-                    <PendingSubmit label=text::REMOVE.to_owned() pending_label=text::REMOVING.to_owned()/>
+                    <PendingSubmit label=text::REMOVE.get() pending_label=text::REMOVING.get()/>
                     <a class="button secondary" href=base.clone()>{text::CANCEL}</a>
                 </div>
             </form>

@@ -50,7 +50,7 @@ pub fn ServerStep(view: ConsoleView, base: String) -> impl IntoView {
     let test = v.mail_server.is_some().then(|| {
         view! {
             <form method="post" action=format!("{base}/mail-server/test" ) class="inline-form">
-                <PendingSubmit label=text::TEST_CONNECTION.to_owned() pending_label=text::TESTING.to_owned()/>
+                <PendingSubmit label=text::TEST_CONNECTION.get() pending_label=text::TESTING.get()/>
             </form>
         }
     });
@@ -62,7 +62,7 @@ pub fn ServerStep(view: ConsoleView, base: String) -> impl IntoView {
                     {Field::new("name", text::SERVER_NAME, "text").value(value("new-server", "name", "")).hint(text::SERVER_NAME_HINT).error(error("new-server", "name")).render()}
                     {Field::new("url", text::SERVER_URL, "url").value(value("new-server", "url", "")).hint(text::SERVER_URL_HINT).error(error("new-server", "url")).render()}
                     {Field::new("api_key", text::API_KEY, "password").hint(text::API_KEY_HINT).error(error("new-server", "api_key")).render()}
-                    <div class="actions"><PendingSubmit label=text::ADD_AND_TEST.to_owned() pending_label=text::TESTING.to_owned()/></div>
+                    <div class="actions"><PendingSubmit label=text::ADD_AND_TEST.get() pending_label=text::TESTING.get()/></div>
                 </form>
             </details>
         }
@@ -90,7 +90,7 @@ pub fn IdpStep(view: ConsoleView, base: String) -> impl IntoView {
     } else {
         v.idp.verified_email.is_some()
     };
-    let radio = |id: &'static str, code: &'static str, label: &'static str| {
+    let radio = |id: &'static str, code: &'static str, label: crate::i18n::Key| {
         view! {
             <label class="choice" for=id>
                 <input type="radio" id=id name="login_hint" value=code checked=hint == code/>
@@ -106,7 +106,7 @@ pub fn IdpStep(view: ConsoleView, base: String) -> impl IntoView {
     let test = v.test.clone().map(|t| {
         let yes_no = |b: bool| if b { text::YES } else { text::NO };
         let groups = if t.groups.is_empty() {
-            text::TEST_NO_GROUPS.to_owned()
+            text::TEST_NO_GROUPS.get()
         } else {
             t.groups.join(", ")
         };
@@ -126,7 +126,7 @@ pub fn IdpStep(view: ConsoleView, base: String) -> impl IntoView {
     });
     view! {
         <p>{text::IDP_INTRO}</p>
-        <p><code id="redirect-uri">{v.redirect_uri.clone()}</code>" "<CopyButton target="redirect-uri".to_owned() label=text::COPY_REDIRECT.to_owned()/></p>
+        <p><code id="redirect-uri">{v.redirect_uri.clone()}</code>" "<CopyButton target="redirect-uri".to_owned() label=text::COPY_REDIRECT.get()/></p>
         <form method="post" action=format!("{base}/idp") class="stack" novalidate>
             {Field::new("issuer", text::ISSUER, "url").value(value("issuer", &v.idp.issuer)).hint(text::ISSUER_HINT).error(error("issuer")).render()}
             <div class="actions">
@@ -150,7 +150,7 @@ pub fn IdpStep(view: ConsoleView, base: String) -> impl IntoView {
                 {text::VERIFIED_EMAIL}
             </label>
             <p class="hint">{text::VERIFIED_EMAIL_HINT}</p>
-            <div class="actions"><PendingSubmit label=text::SAVE.to_owned() pending_label=text::SAVING.to_owned()/></div>
+            <div class="actions"><PendingSubmit label=text::SAVE.get() pending_label=text::SAVING.get()/></div>
         </form>
         <h3>{text::TEST_SIGN_IN}</h3>
         <p class="hint">{text::TEST_SIGN_IN_NOTE}</p>

@@ -25,7 +25,7 @@ use crate::ssr::time::{format_epoch, now};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
-pub fn status_words(status: Status) -> &'static str {
+pub fn status_words(status: Status) -> crate::i18n::Key {
     match status {
         Status::Draft => text::STATUS_DRAFT,
         Status::Active => text::STATUS_LIVE,
@@ -86,14 +86,14 @@ pub async fn list(
         domains
             .entry(d.organisation.as_str())
             .or_default()
-            .push((d.name.clone(), state.to_owned()));
+            .push((d.name.clone(), state.get()));
     }
     let rows = found
         .organisations
         .into_iter()
         .map(|o| OrganisationRow {
             domains: domains.remove(o.slug.as_str()).unwrap_or_default(),
-            status: status_words(o.status).to_owned(),
+            status: status_words(o.status).get(),
             live: o.status == Status::Active,
             mail_server: o
                 .mail_server
@@ -138,10 +138,10 @@ async fn server_rows(scope: &PartnerScope) -> Result<Vec<ServerRow>, AppError> {
         .map(|s| {
             let checked = health.state(&s.name);
             let (ok, state) = match &checked {
-                None => (false, text::SERVER_NOT_CHECKED.to_owned()),
-                Some(c) if c.probe == Probe::Ready => (true, text::SERVER_OK.to_owned()),
+                None => (false, text::SERVER_NOT_CHECKED.get()),
+                Some(c) if c.probe == Probe::Ready => (true, text::SERVER_OK.get()),
                 Some(c) if scope.operator() => (false, describe(&s.name, &c.probe)),
-                Some(c) => (false, probe_kind(&c.probe).to_owned()),
+                Some(c) => (false, probe_kind(&c.probe).get()),
             };
             ServerRow {
                 checked: checked.map_or_else(|| text::NEVER.into(), |c| format_epoch(c.at)),
@@ -154,7 +154,7 @@ async fn server_rows(scope: &PartnerScope) -> Result<Vec<ServerRow>, AppError> {
         .collect())
 }
 
-fn probe_kind(probe: &Probe) -> &'static str {
+fn probe_kind(probe: &Probe) -> crate::i18n::Key {
     match probe {
         Probe::Ready => text::SERVER_OK,
         Probe::Unreachable(_) => text::SERVER_DOWN,
@@ -173,7 +173,7 @@ pub fn new_view(scope: &PartnerScope, draft: Option<Draft>) -> NewOrganisationVi
     }
 }
 
-fn finding_words(code: &str) -> (&'static str, bool) {
+fn finding_words(code: &str) -> (crate::i18n::Key, bool) {
     match code {
         "proven" => (text::FOUND_PROVEN, true),
         "not_seen" => (text::FOUND_NOT_SEEN, false),
@@ -250,13 +250,13 @@ async fn domain_steps(
             None => (String::new(), String::new(), false),
         };
         let at_mail_server = if d.from_config {
-            Some(text::STATE_CONFIG.to_owned())
+            Some(text::STATE_CONFIG.get())
         } else {
             proof
                 .and_then(|p| p.at_mail_server.as_deref())
                 .map(|state| match state {
-                    "adopted" => text::STATE_ADOPTED.to_owned(),
-                    _ => text::STATE_CREATED.to_owned(),
+                    "adopted" => text::STATE_ADOPTED.get(),
+                    _ => text::STATE_CREATED.get(),
                 })
         };
         // Whether a proven domain not yet bound is at the server already (then: adopt).
@@ -266,7 +266,10 @@ async fn domain_steps(
         };
         let finding = proof.and_then(|p| {
             let (words, ok) = finding_words(p.finding.as_deref()?);
-            Some((text::last_checked(words, &format_epoch(p.checked_at?)), ok))
+            Some((
+                text::last_checked(&words.get(), &format_epoch(p.checked_at?)),
+                ok,
+            ))
         });
         steps.push(DomainStep {
             record_name: Challenge::record_name(&d.name),
@@ -359,7 +362,7 @@ pub async fn console(
         report,
         draft: draft.unwrap_or_default(),
         contact_email: onboarding.contact_email.unwrap_or_default(),
-        status: status_words(o.status).to_owned(),
+        status: status_words(o.status).get(),
         draft_status: o.status == Status::Draft,
         live: o.status == Status::Active,
         suspended: o.status == Status::Suspended,

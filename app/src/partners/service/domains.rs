@@ -18,10 +18,10 @@ use time::OffsetDateTime;
 /// The words for a name that cannot be claimed.
 pub fn refusal(r: Refusal) -> String {
     match r {
-        Refusal::Empty => text::EMPTY_DOMAIN.to_owned(),
-        Refusal::TooLong => text::DOMAIN_TOO_LONG.to_owned(),
+        Refusal::Empty => text::EMPTY_DOMAIN.get(),
+        Refusal::TooLong => text::DOMAIN_TOO_LONG.get(),
         Refusal::Malformed(typed) => text::domain_malformed(&typed),
-        Refusal::NotQualified => text::DOMAIN_SINGLE_LABEL.to_owned(),
+        Refusal::NotQualified => text::DOMAIN_SINGLE_LABEL.get(),
         Refusal::PublicSuffix(s) => text::public_suffix(&s),
     }
 }
@@ -45,12 +45,13 @@ pub fn challenge_of(p: &ProofRecord) -> Challenge {
 }
 
 fn unknown_words(u: &Unknown) -> String {
+    use crate::domains::text::found;
     match u {
-        Unknown::TimedOut(after) => format!("no answer within {:.1} s", after.as_secs_f32()),
-        Unknown::ServFail => "the DNS server failed (SERVFAIL)".to_owned(),
-        Unknown::Answered(code) => format!("the DNS server answered {code}"),
-        Unknown::NoServer => "no DNS server could be reached".to_owned(),
-        Unknown::NotChecked(kind) => format!("{kind} records are not looked up"),
+        Unknown::TimedOut(after) => found::timed_out(after.as_secs_f32()),
+        Unknown::ServFail => found::SERVFAIL.get(),
+        Unknown::Answered(code) => found::answered(code),
+        Unknown::NoServer => found::NO_SERVER.get(),
+        Unknown::NotChecked(kind) => found::not_checked(kind),
         Unknown::Failed(why) => why.clone(),
     }
 }
@@ -208,13 +209,14 @@ pub(super) async fn look(
 /// Who looked a proof up: a partner's request, or the background check.
 pub(super) struct Actor<'a> {
     id: Option<i64>,
-    email: &'a str,
+    /// `None`: Postern's own background check.
+    email: Option<&'a str>,
     meta: Option<&'a RequestMeta>,
 }
 
 pub(super) const BACKGROUND: Actor<'static> = Actor {
     id: None,
-    email: text::BACKGROUND_ACTOR,
+    email: None,
     meta: None,
 };
 
@@ -226,10 +228,11 @@ pub(super) async fn note(
     action: crate::ssr::db::audit::Action,
     domain: &str,
 ) {
+    let background = text::BACKGROUND_ACTOR.get();
     let event = audit::NewEvent {
         organisation,
         actor_id: actor.id,
-        actor_email: actor.email,
+        actor_email: actor.email.unwrap_or(&background),
         action,
         account_id: None,
         target: Some(domain),
@@ -259,7 +262,7 @@ pub async fn check(
     let record = Challenge::record_name(domain);
     let actor = Actor {
         id: Some(scope.caller.user.user_id),
-        email: &scope.caller.user.email,
+        email: Some(&scope.caller.user.email),
         meta: Some(meta),
     };
     match look(&scope.caller.state, &proof, &actor).await {
@@ -316,7 +319,7 @@ pub async fn release(
 ) -> Result<String, AppError> {
     let (_, proof) = claimed(scope, slug, domain).await?;
     if proof.at_mail_server.is_some() {
-        return Err(AppError::Refused(text::RELEASE_AT_SERVER.to_owned()));
+        return Err(AppError::Refused(text::RELEASE_AT_SERVER.get()));
     }
     onboard::release_domain(scope.db(), slug, domain)
         .await
@@ -357,10 +360,10 @@ pub async fn put_on_server(
 ) -> Result<String, AppError> {
     let (o, proof) = claimed(scope, slug, domain).await?;
     if !proof.is_proven() {
-        return Err(AppError::Refused(text::PROVE_FIRST.to_owned()));
+        return Err(AppError::Refused(text::PROVE_FIRST.get()));
     }
     let Some(server) = o.mail_server.clone() else {
-        return Err(AppError::Refused(text::CHOOSE_SERVER_FIRST.to_owned()));
+        return Err(AppError::Refused(text::CHOOSE_SERVER_FIRST.get()));
     };
     if proof.at_mail_server.is_some() {
         return Ok(text::created_at_server(domain, &server));

@@ -3,6 +3,7 @@
 
 use super::{PartnerScope, manage_error};
 use crate::error::AppError;
+use crate::i18n::Key;
 use crate::partners::model::{IdpForm, Report, ReportLine};
 use crate::partners::text;
 use crate::ssr::config::LoginHint;
@@ -20,9 +21,9 @@ use crate::ssr::state::AppState;
 use secrecy::SecretString;
 use serde_json::json;
 
-fn line(label: &str, ok: bool, text: impl Into<String>) -> ReportLine {
+fn line(label: Key, ok: bool, text: impl Into<String>) -> ReportLine {
     ReportLine {
-        label: label.to_owned(),
+        label: label.get(),
         ok,
         text: text.into(),
     }
@@ -41,7 +42,7 @@ async fn issuer_url(scope: &PartnerScope, typed: &str) -> Result<String, AppErro
 }
 
 /// What a partner reads of a failed discovery: a category; the detail goes to the log only.
-fn discovery_problem(e: &OidcError) -> &'static str {
+fn discovery_problem(e: &OidcError) -> Key {
     tracing::info!(error = %e, "discovery of a partner's IdP failed");
     match e {
         OidcError::NotAllowed(_) => text::DISCOVERY_INSIDE,
@@ -75,7 +76,7 @@ pub async fn discover(
     };
     Ok(Report {
         step: "idp".to_owned(),
-        title: text::REPORT_DISCOVERY.to_owned(),
+        title: text::REPORT_DISCOVERY.get(),
         ok: lines.iter().all(|l| l.ok),
         lines,
     })
@@ -113,7 +114,7 @@ fn discovery_lines(d: &Discovered, typed: &str) -> Vec<ReportLine> {
             true,
             d.end_session_endpoint
                 .clone()
-                .unwrap_or_else(|| text::NONE_PUBLISHED.to_owned()),
+                .unwrap_or_else(|| text::NONE_PUBLISHED.get()),
         ),
     ]
 }
@@ -212,7 +213,7 @@ pub async fn save(
         )
         .await;
     scope.reload().await;
-    Ok(text::IDP_SAVED.to_owned())
+    Ok(text::IDP_SAVED.get())
 }
 
 /// Where to send the partner to test a sign-in through the organisation's IdP, and the
@@ -227,7 +228,7 @@ pub async fn start_test(
         .organisations()
         .by_slug(slug)
         .cloned()
-        .ok_or_else(|| AppError::Refused(text::SET_UP_IDP_FIRST.to_owned()))?;
+        .ok_or_else(|| AppError::Refused(text::SET_UP_IDP_FIRST.get()))?;
     test_request(
         state,
         &organisation,
@@ -247,7 +248,7 @@ async fn test_request(
         .oidc
         .provider(organisation, &state.redirect_uri())
         .await
-        .map_err(|e| AppError::Unavailable(text::idp_unreachable(discovery_problem(&e))))?;
+        .map_err(|e| AppError::Unavailable(text::idp_unreachable(&discovery_problem(&e).get())))?;
     let options = AuthOptions {
         login_hint: None,
         max_age: None,
@@ -267,7 +268,7 @@ pub async fn record_test(
 ) -> Result<String, AppError> {
     scope.writable(slug).await?;
     let Some(outcome) = outcome.filter(|t| t.organisation == slug) else {
-        return Err(AppError::Conflict(text::NO_TEST_RESULT.to_owned()));
+        return Err(AppError::Conflict(text::NO_TEST_RESULT.get()));
     };
     let actor = Actor {
         id: Some(scope.caller.user.user_id),
@@ -339,7 +340,7 @@ async fn note_test(
     let idp = store::identity_provider(db, slug)
         .await
         .map_err(AppError::internal)?
-        .ok_or_else(|| AppError::Refused(text::SET_UP_IDP_FIRST.to_owned()))?;
+        .ok_or_else(|| AppError::Refused(text::SET_UP_IDP_FIRST.get()))?;
     let admin = idp
         .admin_group
         .as_ref()
@@ -377,7 +378,7 @@ pub async fn make_test_link(
         .by_slug(&o.slug)
         .is_none()
     {
-        return Err(AppError::Refused(text::SET_UP_IDP_FIRST.to_owned()));
+        return Err(AppError::Refused(text::SET_UP_IDP_FIRST.get()));
     }
     let cap = scope
         .caller
@@ -426,7 +427,7 @@ pub async fn link_organisation(state: &AppState, token: &str) -> Result<String, 
     store::open_test_link(&state.db, &token_digest(token))
         .await
         .map_err(AppError::internal)?
-        .ok_or_else(|| AppError::NotFound(text::LINK_INVALID.to_owned()))
+        .ok_or_else(|| AppError::NotFound(text::LINK_INVALID.get()))
 }
 
 /// Uses a link: the authorization request of a test sign-in at the organisation's IdP.
@@ -437,12 +438,12 @@ pub async fn start_link_test(
     let slug = store::use_test_link(&state.db, &token_digest(token))
         .await
         .map_err(AppError::internal)?
-        .ok_or_else(|| AppError::NotFound(text::LINK_INVALID.to_owned()))?;
+        .ok_or_else(|| AppError::NotFound(text::LINK_INVALID.get()))?;
     let organisation = state
         .organisations()
         .by_slug(&slug)
         .cloned()
-        .ok_or_else(|| AppError::Unavailable(text::LINK_NOT_READY.to_owned()))?;
+        .ok_or_else(|| AppError::Unavailable(text::LINK_NOT_READY.get()))?;
     test_request(state, &organisation, "/test-sign-in/done".to_owned()).await
 }
 
@@ -453,10 +454,10 @@ pub async fn finish_link_test(
     outcome: Option<TestSignIn>,
     meta: &RequestMeta,
 ) -> Result<String, AppError> {
-    let outcome = outcome.ok_or_else(|| AppError::Conflict(text::LINK_INVALID.to_owned()))?;
+    let outcome = outcome.ok_or_else(|| AppError::Conflict(text::LINK_INVALID.get()))?;
     let who = match &outcome.result {
         Ok(claims) => claims.email.clone(),
-        Err(_) => text::LINK_ACTOR.to_owned(),
+        Err(_) => text::LINK_ACTOR.get(),
     };
     let actor = Actor {
         id: None,

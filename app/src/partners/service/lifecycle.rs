@@ -49,25 +49,25 @@ pub async fn create(
 ) -> Result<String, AppError> {
     let partner = form.partner.is_some();
     if partner && !scope.operator() {
-        return Err(AppError::Refused(text::ONLY_OPERATOR.to_owned()));
+        return Err(AppError::Refused(text::ONLY_OPERATOR.get()));
     }
     let name = form.display_name.trim();
     let mut errors = Vec::new();
     if name.is_empty() {
-        errors.push(("display_name", text::NAME_REQUIRED.to_owned()));
+        errors.push(("display_name", text::NAME_REQUIRED.get()));
     } else if name.chars().count() > 100 {
-        errors.push(("display_name", text::NAME_TOO_LONG.to_owned()));
+        errors.push(("display_name", text::NAME_TOO_LONG.get()));
     }
     let slug = match form.slug.trim() {
         "" => slug_from(name),
         typed => typed.to_lowercase(),
     };
     if !name.is_empty() && !is_slug(&slug) {
-        errors.push(("slug", text::SLUG_INVALID.to_owned()));
+        errors.push(("slug", text::SLUG_INVALID.get()));
     }
     let contact = form.contact_email.trim().to_lowercase();
     if !valid_email(&contact) {
-        errors.push(("contact_email", text::CONTACT_INVALID.to_owned()));
+        errors.push(("contact_email", text::CONTACT_INVALID.get()));
     }
     if !errors.is_empty() {
         return Err(AppError::Validation(
@@ -134,7 +134,7 @@ pub async fn update_details(
         )
         .await;
     scope.reload().await;
-    Ok(text::DETAILS_SAVED.to_owned())
+    Ok(text::DETAILS_SAVED.get())
 }
 
 /// What the onboarding steps of an organisation stand on, read once.
@@ -174,20 +174,20 @@ pub fn missing(scope: &PartnerScope, o: &OrganisationRecord, facts: &Facts) -> V
     } = facts;
     let mut missing = Vec::new();
     if !domains.iter().any(|d| d.verified) {
-        missing.push(text::MISSING_PROVEN.to_owned());
+        missing.push(text::MISSING_PROVEN.get());
     }
     if o.mail_server.is_none() {
-        missing.push(text::MISSING_SERVER.to_owned());
+        missing.push(text::MISSING_SERVER.get());
     }
     let at_server =
         domains.iter().any(|d| d.from_config) || proofs.iter().any(|p| p.at_mail_server.is_some());
     if !at_server {
-        missing.push(text::MISSING_AT_SERVER.to_owned());
+        missing.push(text::MISSING_AT_SERVER.get());
     }
     match &idp {
-        None => missing.push(text::MISSING_IDP.to_owned()),
+        None => missing.push(text::MISSING_IDP.get()),
         Some(idp) if onboarding.idp_tested_revision != Some(idp.revision) => {
-            missing.push(text::MISSING_TEST.to_owned());
+            missing.push(text::MISSING_TEST.get());
         }
         Some(_) => {}
     }
@@ -231,7 +231,7 @@ pub async fn activate(scope: &PartnerScope, slug: &str) -> Result<String, AppErr
 pub async fn suspend(scope: &PartnerScope, slug: &str) -> Result<String, AppError> {
     let o = scope.writable(slug).await?;
     if o.status != Status::Active {
-        return Err(AppError::Conflict(text::ONLY_LIVE_SUSPEND.to_owned()));
+        return Err(AppError::Conflict(text::ONLY_LIVE_SUSPEND.get()));
     }
     // Who suspended says who may resume: a partner may not undo the operator.
     let why = if scope.operator() {
@@ -255,10 +255,10 @@ pub async fn suspend(scope: &PartnerScope, slug: &str) -> Result<String, AppErro
 pub async fn resume(scope: &PartnerScope, slug: &str) -> Result<String, AppError> {
     let o = scope.writable(slug).await?;
     if o.status != Status::Suspended {
-        return Err(AppError::Conflict(text::NOT_SUSPENDED.to_owned()));
+        return Err(AppError::Conflict(text::NOT_SUSPENDED.get()));
     }
     if !scope.operator() && o.status_reason.as_deref() != Some(reason::PARTNER) {
-        return Err(AppError::Refused(text::SUSPENDED_BY_OPERATOR.to_owned()));
+        return Err(AppError::Refused(text::SUSPENDED_BY_OPERATOR.get()));
     }
     manage::set_status(scope.db(), &actor(scope), slug, Status::Active, None)
         .await

@@ -25,7 +25,7 @@ pub struct PartnerScope {
 
 impl RequestScope for PartnerScope {
     const HOME: &'static str = "/partners";
-    const REFUSED: &'static str = crate::error::text::PARTNERS_ONLY;
+    const REFUSED: crate::i18n::Key = crate::error::text::PARTNERS_ONLY;
 
     async fn of(caller: Caller) -> Result<Self, AppError> {
         PartnerScope::of(caller)
@@ -80,7 +80,7 @@ impl PartnerScope {
     pub async fn writable(&self, slug: &str) -> Result<OrganisationRecord, AppError> {
         let o = self.organisation(slug).await?;
         if o.from_config {
-            return Err(AppError::Refused(text::FROM_CONFIG.to_owned()));
+            return Err(AppError::Refused(text::FROM_CONFIG.get()));
         }
         Ok(o)
     }
@@ -135,13 +135,13 @@ impl PartnerScope {
 pub fn manage_error(e: ManageError) -> AppError {
     match e {
         ManageError::DomainTaken { domain } => AppError::Conflict(text::domain_taken(&domain)),
-        ManageError::FromConfig(_) => AppError::Refused(text::FROM_CONFIG.to_owned()),
+        ManageError::FromConfig(_) => AppError::Refused(text::FROM_CONFIG.get()),
         ManageError::NoSuchOrganisation(slug) => {
             AppError::NotFound(text::no_such_organisation(&slug))
         }
         ManageError::Secrets(crate::ssr::secrets::SecretsError::NoKey) => {
             tracing::error!("a secret cannot be stored: no secrets key is set");
-            AppError::Unavailable(text::NO_SECRETS_KEY.to_owned())
+            AppError::Unavailable(text::NO_SECRETS_KEY.get())
         }
         other => AppError::internal(other),
     }

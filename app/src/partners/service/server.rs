@@ -4,6 +4,7 @@
 use super::domains::client_of;
 use super::{PartnerScope, manage_error};
 use crate::error::AppError;
+use crate::i18n::Key;
 use crate::partners::model::{Report, ReportLine};
 use crate::partners::text;
 use crate::ssr::config::is_slug;
@@ -105,7 +106,7 @@ pub async fn choose(
         .iter()
         .any(|p| p.at_mail_server.is_some());
     if locked && o.mail_server.as_deref() != Some(server.name.as_str()) {
-        return Err(AppError::Refused(text::SERVER_LOCKED.to_owned()));
+        return Err(AppError::Refused(text::SERVER_LOCKED.get()));
     }
     let host = |typed: &str| {
         let typed = typed.trim().to_lowercase();
@@ -151,7 +152,7 @@ pub async fn choose(
 pub async fn test_chosen(scope: &PartnerScope, slug: &str) -> Result<Report, AppError> {
     let o = scope.organisation(slug).await?;
     let Some(name) = o.mail_server else {
-        return Err(AppError::Refused(text::CHOOSE_SERVER_FIRST.to_owned()));
+        return Err(AppError::Refused(text::CHOOSE_SERVER_FIRST.get()));
     };
     let server = usable(scope)
         .await?
@@ -173,7 +174,7 @@ pub async fn add(
 ) -> Result<(String, Report), (AppError, Option<Report>)> {
     scope.writable(slug).await.map_err(|e| (e, None))?;
     let name = form.name.trim().to_lowercase();
-    let invalid = |field: &str, message: &str| (AppError::field(field, message), None);
+    let invalid = |field: &str, message: Key| (AppError::field(field, message), None);
     if !is_slug(&name) {
         return Err(invalid("name", text::SERVER_NAME_INVALID));
     }
@@ -269,9 +270,9 @@ async fn choose_after_add(
     choose(scope, slug, &form, meta).await.map(|_| ())
 }
 
-fn line(label: &str, ok: bool, text: impl Into<String>) -> ReportLine {
+fn line(label: Key, ok: bool, text: impl Into<String>) -> ReportLine {
     ReportLine {
-        label: label.to_owned(),
+        label: label.get(),
         ok,
         text: text.into(),
     }
@@ -363,7 +364,7 @@ pub async fn connection_report(url: &url::Url, client: &StalwartClient) -> Repor
                 ),
                 Err(e) => {
                     tracing::info!(url = %url, error = %e, "cannot read the key's permissions");
-                    missing.push(text::PERMISSIONS_UNREADABLE.to_owned());
+                    missing.push(text::PERMISSIONS_UNREADABLE.get());
                 }
             }
             missing.dedup();
@@ -381,7 +382,7 @@ pub async fn connection_report(url: &url::Url, client: &StalwartClient) -> Repor
     }
     Report {
         step: "mail-server".to_owned(),
-        title: text::REPORT_CONNECTION.to_owned(),
+        title: text::REPORT_CONNECTION.get(),
         ok: lines.iter().all(|l| l.ok),
         lines,
     }

@@ -3,8 +3,8 @@
 use super::pool::Db;
 use crate::ssr::time::now;
 
-const COLUMNS: &str =
-    "id, organisation, subject, email, name, groups_json, is_admin, created_at, last_sign_in_at";
+const COLUMNS: &str = "id, organisation, subject, email, name, groups_json, is_admin, created_at, \
+    last_sign_in_at, locale";
 
 /// What the IdP told us about a person at sign-in.
 #[derive(Debug, Clone)]
@@ -30,6 +30,8 @@ pub struct User {
     pub admin_flag: i64,
     pub created_at: i64,
     pub last_sign_in_at: i64,
+    /// The language they chose with the selector ("de"), if they did.
+    pub locale: Option<String>,
 }
 
 impl User {
@@ -66,6 +68,22 @@ pub async fn upsert_on_sign_in(db: &Db, s: &SignIn<'_>) -> Result<User, sqlx::Er
     .bind(at)
     .fetch_one(&db.pool)
     .await
+}
+
+/// Remembers the language the person chose, for their other devices and next sign-in.
+pub async fn set_locale(
+    db: &Db,
+    organisation: &str,
+    id: i64,
+    locale: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET locale = $1 WHERE id = $2 AND organisation = $3")
+        .bind(locale)
+        .bind(id)
+        .bind(organisation)
+        .execute(&db.pool)
+        .await
+        .map(drop)
 }
 
 /// The user with this id, only if they belong to `organisation`.

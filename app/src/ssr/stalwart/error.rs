@@ -65,8 +65,9 @@ impl StalwartError {
 
     /// Words for a person, for every way Stalwart can fail. `action` completes
     /// "We could not …" and comes from the calling area's text.
-    pub fn user_error(&self, action: &str) -> AppError {
+    pub fn user_error(&self, action: crate::i18n::Key) -> AppError {
         let e = self;
+        let action = &action.get();
         match e {
             StalwartError::Unreachable(_)
             | StalwartError::NotAllowed
@@ -212,7 +213,7 @@ mod tests {
             StalwartError::RateLimited {
                 retry_after: secs.map(Duration::from_secs),
             }
-            .user_error("create the app password")
+            .user_error(crate::i18n::Key("apppw-service-create"))
             .to_string()
         };
         let text = limited(Some(30));
