@@ -3,7 +3,11 @@ i18n-language-name = Deutsch
 i18n-language-label = Sprache
 i18n-language-change = Sprache wechseln
 i18n-decimal-separator = ,
-i18n-size-bytes = { $n -> [one] 1 Byte *[other] { $n } Bytes }
+i18n-size-bytes =
+    { $n ->
+        [one] 1 Byte
+       *[other] { $n } Bytes
+    }
 i18n-size-kb = { $value } KB
 i18n-size-mb = { $value } MB
 i18n-size-gb = { $value } GB

@@ -3,7 +3,11 @@ i18n-language-name = English
 i18n-language-label = Language
 i18n-language-change = Change language
 i18n-decimal-separator = .
-i18n-size-bytes = { $n -> [one] 1 byte *[other] { $n } bytes }
+i18n-size-bytes =
+    { $n ->
+        [one] 1 byte
+       *[other] { $n } bytes
+    }
 i18n-size-kb = { $value } KB
 i18n-size-mb = { $value } MB
 i18n-size-gb = { $value } GB

@@ -3,7 +3,11 @@ i18n-language-name = Français
 i18n-language-label = Langue
 i18n-language-change = Changer de langue
 i18n-decimal-separator = ,
-i18n-size-bytes = { $n -> [one] 1 octet *[other] { $n } octets }
+i18n-size-bytes =
+    { $n ->
+        [one] 1 octet
+       *[other] { $n } octets
+    }
 i18n-size-kb = { $value } Ko
 i18n-size-mb = { $value } Mo
 i18n-size-gb = { $value } Go

@@ -275,17 +275,17 @@ pub mod form {
 pub mod activity {
     use crate::i18n::{Key, format};
     pub fn what(action: &str) -> Key {
-        Key(match action {
-            "app_password.create" => "apppw-activity-create",
-            "app_password.apple_profile" => "apppw-activity-apple-profile",
-            "app_password.revoke" => "apppw-activity-revoke",
-            "app_password.revoke_all" => "apppw-activity-revoke-all",
-            "api_key.revoke" => "apppw-activity-revoke-api-key",
-            "user.sign_in" => "apppw-activity-sign-in",
-            "user.sign_out" => "apppw-activity-sign-out",
-            "user.sign_out_everywhere" => "apppw-activity-sign-out-everywhere",
-            _ => "apppw-activity-other",
-        })
+        match action {
+            "app_password.create" => Key("apppw-activity-create"),
+            "app_password.apple_profile" => Key("apppw-activity-apple-profile"),
+            "app_password.revoke" => Key("apppw-activity-revoke"),
+            "app_password.revoke_all" => Key("apppw-activity-revoke-all"),
+            "api_key.revoke" => Key("apppw-activity-revoke-api-key"),
+            "user.sign_in" => Key("apppw-activity-sign-in"),
+            "user.sign_out" => Key("apppw-activity-sign-out"),
+            "user.sign_out_everywhere" => Key("apppw-activity-sign-out-everywhere"),
+            _ => Key("apppw-activity-other"),
+        }
     }
 
     /// A short, human description of a browser's user agent ("Firefox on Windows").
