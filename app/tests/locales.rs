@@ -92,13 +92,20 @@ fn inline_variables(inline: &InlineExpression<&str>, out: &mut BTreeSet<String>)
 #[test]
 fn every_locale_has_every_key_with_the_same_placeholders() {
     let english = messages("en");
-    assert!(english.len() > 500, "only {} English sentences?", english.len());
+    assert!(
+        english.len() > 500,
+        "only {} English sentences?",
+        english.len()
+    );
     for locale in &LOCALES[1..] {
         let other = messages(locale);
         let missing: Vec<_> = english.keys().filter(|k| !other.contains_key(*k)).collect();
         let extra: Vec<_> = other.keys().filter(|k| !english.contains_key(*k)).collect();
         assert!(missing.is_empty(), "{locale} lacks {missing:?}");
-        assert!(extra.is_empty(), "{locale} has keys English does not: {extra:?}");
+        assert!(
+            extra.is_empty(),
+            "{locale} has keys English does not: {extra:?}"
+        );
         for (key, vars) in &english {
             assert_eq!(&other[key], vars, "{locale}: {key} has other placeholders");
         }
@@ -213,7 +220,9 @@ fn reads_like_a_sentence(s: &str) -> bool {
         .iter()
         .filter(|w| {
             let w = w.trim_matches(|c: char| ",.:;!?()“”\"'".contains(c));
-            w.len() > 2 && w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+            w.len() > 2
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '\'' || c == '-')
         })
         .count();
     words.len() >= 3 && wordy >= 3
@@ -236,7 +245,11 @@ const NOT_FOR_PEOPLE_DIRS: &[&str] = &["src/ssr/", "src/scim/", "src/auth/backch
 fn no_sentence_is_left_outside_the_locale_files() {
     let mut found = Vec::new();
     for (path, code) in sources() {
-        let relative = path.strip_prefix(crate_dir()).unwrap().display().to_string();
+        let relative = path
+            .strip_prefix(crate_dir())
+            .unwrap()
+            .display()
+            .to_string();
         if relative.ends_with("/text.rs")
             || relative.contains("/text/")
             || NOT_FOR_PEOPLE_DIRS.iter().any(|d| relative.starts_with(d))
@@ -250,15 +263,29 @@ fn no_sentence_is_left_outside_the_locale_files() {
             let context = lines[line.saturating_sub(4)..line].join("\n");
             // Logs, panics and SQL speak to operators and the database, not to people.
             let for_machines = [
-                "tracing::", "panic!", "expect(", "unreachable!", "#[error", "debug!", "info!",
-                "warn!", "error!", "assert", "#[doc", "///", "//!", "class=",
+                "tracing::",
+                "panic!",
+                "expect(",
+                "unreachable!",
+                "#[error",
+                "debug!",
+                "info!",
+                "warn!",
+                "error!",
+                "assert",
+                "#[doc",
+                "///",
+                "//!",
+                "class=",
                 "AppError::internal(",
             ]
             .iter()
             .any(|m| context.contains(m))
-                || ["SELECT ", "INSERT ", "UPDATE ", "DELETE ", "CREATE ", " FROM ", "WHERE "]
-                    .iter()
-                    .any(|sql| literal.contains(sql));
+                || [
+                    "SELECT ", "INSERT ", "UPDATE ", "DELETE ", "CREATE ", " FROM ", "WHERE ",
+                ]
+                .iter()
+                .any(|sql| literal.contains(sql));
             if for_machines || !reads_like_a_sentence(&literal) {
                 continue;
             }

@@ -154,7 +154,7 @@ async fn the_sign_in_service_records_the_person_and_their_admin_role() {
         extra: Default::default(),
     };
 
-    let user = app::auth::service::sign_in(
+    let (user, _) = app::auth::service::sign_in(
         &world.state,
         &organisation,
         identity,

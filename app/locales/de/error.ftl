@@ -34,3 +34,9 @@ error-partners-only = Nur Administratoren einer Partnerorganisation können das 
 error-audit-unavailable = Wir konnten diese Änderung nicht im Protokoll festhalten, daher wurde nichts geändert. Bitte versuchen Sie es in ein paar Minuten erneut; wenn das weiterhin passiert, informieren Sie Ihre Administration.
 # $wait is one of the error-wait-* sentences.
 error-rate-limited = Zu viele Versuche in kurzer Zeit. Zu Ihrer Sicherheit ist jetzt eine kurze Pause nötig. { $wait }
+# Die eigenen Ablehnungen des Mailservers, erkannt und übersetzt.
+error-stalwart-password-min-length = Das Passwort muss mindestens { $min } Zeichen lang sein.
+error-stalwart-password-too-weak = Der Mailserver hält dieses Passwort für zu schwach, weil es zu verbreitet ist. Fügen Sie ein oder zwei Wörter hinzu; ungewöhnliche Wörter sind besser.
+error-stalwart-app-password-quota = Sie haben die Höchstzahl von { $max } App-Passwörtern erreicht.
+# Jede andere Ablehnung: unser Satz, dann die Worte des Mailservers, wie er sie geschickt hat.
+error-stalwart-said = { $refusal } Der Mailserver meldete (auf Englisch): „{ $said }“

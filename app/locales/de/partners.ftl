@@ -149,3 +149,7 @@ partners-no-such-organisation = Es gibt keine Organisation „{ $slug }“, die 
 partners-no-such-domain = { $domain } ist keine Domain dieser Organisation.
 partners-badge-ok = OK
 partners-badge-problem = Problem
+partners-default-language = Standardsprache
+partners-default-language-hint = Für Personen, deren Browser eine Sprache verlangt, die das Portal nicht spricht. Alle anderen sehen die Sprache ihres Browsers oder die Sprache, die sie unten auf jeder Seite wählen.
+partners-language-none = Keine (Englisch)
+partners-language-invalid = Wählen Sie eine der Sprachen aus der Liste.

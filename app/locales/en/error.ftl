@@ -29,3 +29,10 @@ error-partners-only = Only administrators of a partner organisation can do this.
 error-audit-unavailable = We could not record this change in the audit log, so nothing was changed. Please try again in a few minutes; if it keeps happening, tell your administrator.
 # $wait is one of the error-wait-* sentences.
 error-rate-limited = Too many attempts in a short time. For your security, please wait and try again. { $wait }
+# The mail server's own refusals, recognised (English shows the server's words as they came,
+# so these are only read through the other languages' files; kept here as the source).
+error-stalwart-password-min-length = The password must be at least { $min } characters long.
+error-stalwart-password-too-weak = The mail server finds this password too weak: it is too common. Add another word or two; uncommon words are better.
+error-stalwart-app-password-quota = You have reached the limit of { $max } app passwords.
+# Any other refusal: our sentence, then the mail server's words as it sent them.
+error-stalwart-said = { $refusal } The mail server said: “{ $said }”

@@ -149,3 +149,7 @@ partners-no-such-organisation = There is no organisation "{ $slug }" you manage.
 partners-no-such-domain = { $domain } is not a domain of this organisation.
 partners-badge-ok = OK
 partners-badge-problem = Problem
+partners-default-language = Default language
+partners-default-language-hint = For people whose browser asks for a language the portal does not speak. Everyone else sees their browser's language, or the one they choose at the foot of each page.
+partners-language-none = None (English)
+partners-language-invalid = Choose one of the languages in the list.

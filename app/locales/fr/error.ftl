@@ -33,3 +33,9 @@ error-partners-only = Seuls les administrateurs d'une organisation partenaire pe
 error-audit-unavailable = Nous n'avons pas pu enregistrer cette modification dans le journal d'audit ; rien n'a donc été modifié. Veuillez réessayer dans quelques minutes ; si le problème persiste, prévenez votre administrateur.
 # $wait is one of the error-wait-* sentences.
 error-rate-limited = Trop de tentatives en peu de temps. Pour votre sécurité, une courte pause est nécessaire. { $wait }
+# Les refus du serveur de messagerie, reconnus et traduits.
+error-stalwart-password-min-length = Le mot de passe doit comporter au moins { $min } caractères.
+error-stalwart-password-too-weak = Le serveur de messagerie juge ce mot de passe trop faible, car trop courant. Ajoutez un ou deux mots ; les mots peu courants sont préférables.
+error-stalwart-app-password-quota = Vous avez atteint la limite de { $max } mots de passe d'application.
+# Tout autre refus : notre phrase, puis les mots du serveur tels qu'il les a envoyés.
+error-stalwart-said = { $refusal } Le serveur de messagerie a répondu (en anglais) : « { $said } »

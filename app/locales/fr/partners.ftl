@@ -149,3 +149,7 @@ partners-no-such-organisation = Vous ne gérez aucune organisation « { $slug }
 partners-no-such-domain = { $domain } n'est pas un domaine de cette organisation.
 partners-badge-ok = OK
 partners-badge-problem = Problème
+partners-default-language = Langue par défaut
+partners-default-language-hint = Pour les personnes dont le navigateur demande une langue que le portail ne parle pas. Les autres voient la langue de leur navigateur, ou celle qu'elles choisissent en bas de chaque page.
+partners-language-none = Aucune (anglais)
+partners-language-invalid = Choisissez l'une des langues de la liste.

@@ -6,8 +6,8 @@ use super::text;
 use crate::account::pin::Mismatch;
 use crate::account::text::PROTECTED_ACCOUNT;
 use crate::error::AppError;
-use crate::ssr::http::local_path;
 use crate::ssr::http::{Reply, RequestMeta, SignedIn, retry_after, set_notice, status_of};
+use crate::ssr::http::{local_path, set_language_cookies};
 use crate::ssr::limits::{Subject, Throttled};
 use crate::ssr::oidc::{AuthOptions, Callback, OidcError, TEST_SIGN_IN, TestClaims, TestSignIn};
 use crate::ssr::session::{AppSession, Flash, FlashKind};
@@ -250,8 +250,8 @@ pub(super) async fn callback(
     }
 
     let email = identity.email.clone();
-    let user = match service::sign_in(&state, &organisation, identity, &meta).await {
-        Ok(user) => user,
+    let (user, chosen) = match service::sign_in(&state, &organisation, identity, &meta).await {
+        Ok(signed_in) => signed_in,
         Err(SignInError::Refused(why)) => {
             tracing::warn!(organisation = %organisation.slug, ?why, "sign-in refused: mailbox pinned to someone else");
             let who = Who {
@@ -307,7 +307,17 @@ pub(super) async fn callback(
         return back_to_start(&session, text::INTERNAL.get(), None).await;
     }
     tracing::info!(organisation = %organisation.slug, user = user.user_id, "signed in");
-    Redirect::to(local_path(Some(&pending.return_to)).unwrap_or("/account")).into_response()
+    let mut response =
+        Redirect::to(local_path(Some(&pending.return_to)).unwrap_or("/account")).into_response();
+    // The language chosen on another device comes along; the organisation's default is
+    // there for a browser that asks for no language Postern speaks.
+    set_language_cookies(
+        &mut response,
+        state.cookies_secure(),
+        chosen,
+        Some(organisation.default_locale),
+    );
+    response
 }
 
 /// Verifies a partner's test sign-in like any other, and hands what it showed to the page

@@ -72,13 +72,14 @@ impl From<sqlx::Error> for SignInError {
     }
 }
 
-/// Records the person and the sign-in; returns who is now signed in.
+/// Records the person and the sign-in; returns who is now signed in, and the language they
+/// chose on some device before (if they did).
 pub async fn sign_in(
     state: &AppState,
     organisation: &Organisation,
     identity: Identity,
     meta: &RequestMeta,
-) -> Result<SessionUser, SignInError> {
+) -> Result<(SessionUser, Option<crate::i18n::Locale>), SignInError> {
     if departures::of_subject(&state.db, &organisation.slug, &identity.subject).await? {
         return Err(SignInError::Departed);
     }
@@ -150,19 +151,23 @@ pub async fn sign_in(
         idp_session,
     )
     .await?;
-    Ok(SessionUser {
-        user_id: user.id,
-        organisation: organisation.slug.clone(),
-        subject: identity.subject,
-        email: identity.email,
-        name: identity.name,
-        is_admin,
-        authenticated_at: identity.auth_time.map(|t| t.min(at)),
-        id_token: identity.id_token,
-        account_id,
-        login_id,
-        admin_checked_at: at,
-    })
+    let chosen = user.locale.as_deref().and_then(crate::i18n::Locale::parse);
+    Ok((
+        SessionUser {
+            user_id: user.id,
+            organisation: organisation.slug.clone(),
+            subject: identity.subject,
+            email: identity.email,
+            name: identity.name,
+            is_admin,
+            authenticated_at: identity.auth_time.map(|t| t.min(at)),
+            id_token: identity.id_token,
+            account_id,
+            login_id,
+            admin_checked_at: at,
+        },
+        chosen,
+    ))
 }
 
 /// Creates the user's mailbox on first sign-in when the organisation asks for it: Stalwart's own

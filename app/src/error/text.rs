@@ -72,3 +72,42 @@ pub fn rate_limited(retry_after_secs: u64) -> String {
         [("wait", wait_advice(Some(retry_after_secs)).into())],
     )
 }
+
+/// A refusal the mail server explained in its own (English) words, said in the person's
+/// language: the texts Stalwart v0.16 sends are recognised and translated; any other is
+/// quoted after `fallback`. In English the server's words are shown as they came.
+pub fn stalwart_said(description: &str, fallback: Key) -> String {
+    let locale = crate::i18n::current();
+    if locale == crate::i18n::Locale::En {
+        return description.to_owned();
+    }
+    // "Password must be at least 8 characters long." (live 050)
+    if let Some(min) = description
+        .strip_prefix("Password must be at least ")
+        .and_then(|rest| rest.strip_suffix(" characters long."))
+        .and_then(|n| n.parse::<u32>().ok())
+    {
+        return format(PASSWORD_MIN_LENGTH, [("min", min.into())]);
+    }
+    // "Password is too weak. This is a very common password. Add another word or two. …"
+    if description.starts_with("Password is too weak.") {
+        return PASSWORD_TOO_WEAK.get();
+    }
+    // "You have exceeded your quota of 5 app passwords." (live 064)
+    if let Some(max) = description
+        .strip_prefix("You have exceeded your quota of ")
+        .and_then(|rest| rest.strip_suffix(" app passwords."))
+        .and_then(|n| n.parse::<u32>().ok())
+    {
+        return format(APP_PASSWORD_QUOTA, [("max", max.into())]);
+    }
+    format(
+        SAID,
+        [("refusal", fallback.into()), ("said", description.into())],
+    )
+}
+
+const PASSWORD_MIN_LENGTH: Key = Key("error-stalwart-password-min-length");
+const PASSWORD_TOO_WEAK: Key = Key("error-stalwart-password-too-weak");
+const APP_PASSWORD_QUOTA: Key = Key("error-stalwart-app-password-quota");
+const SAID: Key = Key("error-stalwart-said");

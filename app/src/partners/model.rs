@@ -67,6 +67,9 @@ pub struct NewOrganisationForm {
     /// A checkbox only the operator is offered: the new organisation is a partner itself.
     #[serde(default)]
     pub partner: Option<String>,
+    /// The organisation's default language ("en", "de", "fr"; empty: none). Details only.
+    #[serde(default)]
+    pub language: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -200,6 +203,8 @@ pub struct ConsoleView {
     pub slug: String,
     pub display_name: String,
     pub contact_email: String,
+    /// The default language's code, or empty.
+    pub default_language: String,
     pub status: String,
     /// Still being set up.
     pub draft_status: bool,
@@ -255,6 +260,7 @@ impl crate::routing::Sample for NewOrganisationForm {
             slug: "intruder".into(),
             contact_email: t.address.clone(),
             partner: None,
+            language: "de".into(),
         }
     }
 }

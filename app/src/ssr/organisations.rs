@@ -34,6 +34,8 @@ pub struct Organisation {
     pub session_lifetime: Duration,
     pub session_idle: Duration,
     pub admin_recheck: Duration,
+    /// The language for people whose browser asks for none Postern speaks; `None`: English.
+    pub default_locale: Option<crate::i18n::Locale>,
 }
 
 impl std::fmt::Debug for Organisation {
@@ -90,6 +92,7 @@ impl Organisation {
             session_lifetime: Duration::from_secs(p.session_lifetime_secs),
             session_idle: Duration::from_secs(p.session_idle_secs),
             admin_recheck: Duration::from_secs(p.admin_recheck_secs),
+            default_locale: p.default_locale,
         }
     }
 

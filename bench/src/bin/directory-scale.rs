@@ -61,6 +61,7 @@ fn organisation(i: usize, issuer: &str) -> NewOrganisation {
                 session_lifetime_secs: 43_200,
                 session_idle_secs: 1_800,
                 admin_recheck_secs: 900,
+                default_locale: None,
             },
             from_config: false,
         },

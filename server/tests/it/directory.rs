@@ -58,6 +58,7 @@ fn gamma(issuer: &str, domain: &str) -> NewOrganisation {
                 session_lifetime_secs: 3600,
                 session_idle_secs: 1800,
                 admin_recheck_secs: 900,
+                default_locale: None,
             },
             from_config: false,
         },

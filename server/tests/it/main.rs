@@ -20,6 +20,7 @@ mod dns;
 mod floods;
 mod hardening;
 mod identity;
+mod languages;
 mod metrics;
 mod outbound;
 mod partners;

@@ -111,9 +111,10 @@ pub fn explain_set_error(set: &SetError, action: crate::i18n::Key) -> AppError {
         SetErrorKind::InvalidProperties if set.properties.iter().any(|p| p == "secret") => {
             AppError::field(
                 "password",
-                set.description
-                    .clone()
-                    .unwrap_or_else(|| text::PASSWORD_REFUSED.into()),
+                set.description.as_deref().map_or_else(
+                    || text::PASSWORD_REFUSED.get(),
+                    |d| crate::error::text::stalwart_said(d, text::PASSWORD_REFUSED),
+                ),
             )
         }
         SetErrorKind::InvalidProperties | SetErrorKind::ValidationFailed => {
@@ -123,10 +124,10 @@ pub fn explain_set_error(set: &SetError, action: crate::i18n::Key) -> AppError {
                     .first()
                     .map_or("form", |p| form_field(p))
                     .to_owned(),
-                message: set
-                    .description
-                    .clone()
-                    .unwrap_or_else(|| text::VALUE_REFUSED.into()),
+                message: set.description.as_deref().map_or_else(
+                    || text::VALUE_REFUSED.get(),
+                    |d| crate::error::text::stalwart_said(d, text::VALUE_REFUSED),
+                ),
             }])
         }
         SetErrorKind::NotFound => AppError::NotFound(text::DELETED_MEANWHILE.into()),

@@ -116,6 +116,7 @@ pub(super) async fn details(
         &[
             ("display_name", &form.display_name),
             ("contact_email", &form.contact_email),
+            ("language", &form.language),
         ],
     );
     let outcome = lifecycle::update_details(&c.scope, &slug, &form, &c.meta).await;

@@ -150,6 +150,10 @@ fn Console(view: ConsoleView) -> impl IntoView {
         .hint(text::CONTACT_HINT)
         .error(error("details", "contact_email"))
         .render();
+    let f_language = language_field(
+        &value("details", "language", &v.default_language),
+        error("details", "language"),
+    );
     let f_domain = Field::new("domain", text::DOMAIN, "text")
         .value(value("domain", "domain", ""))
         .hint(text::DOMAIN_HINT)
@@ -173,6 +177,7 @@ fn Console(view: ConsoleView) -> impl IntoView {
                 <form method="post" action=format!("{base}/details") class="stack">
                     {f_name}
                     {f_contact}
+                    {f_language}
                     <div class="actions"><button type="submit" class="secondary">{text::SAVE}</button></div>
                 </form>
             </section>
@@ -302,4 +307,35 @@ fn lifecycle(v: &ConsoleView, base: &str) -> impl IntoView + use<> {
         .into_any()
     };
     view! { {body}{remove} }
+}
+
+/// The organisation's default language: for people whose browser asks for none Postern
+/// speaks. Each language is named in itself.
+fn language_field(chosen: &str, error: Option<String>) -> impl IntoView + use<> {
+    use crate::i18n::{Locale, text as words};
+    let options = Locale::ALL.map(|locale| {
+        view! {
+            <option value=locale.code() lang=locale.code() selected=chosen == locale.code()>
+                {words::LANGUAGE_NAME.get_in(locale)}
+            </option>
+        }
+    });
+    let invalid = error.is_some().then_some("true");
+    let described = if error.is_some() {
+        "default-language-hint default-language-error"
+    } else {
+        "default-language-hint"
+    };
+    // Not `id="language"`: that is the page frame's own selector.
+    view! {
+        <div class="field">
+            <label for="default-language">{text::DEFAULT_LANGUAGE}</label>
+            <select id="default-language" name="language" aria-describedby=described aria-invalid=invalid>
+                <option value="" selected=chosen.is_empty()>{text::LANGUAGE_NONE}</option>
+                {options.into_iter().collect_view()}
+            </select>
+            <p id="default-language-hint" class="hint">{text::DEFAULT_LANGUAGE_HINT}</p>
+            {error.map(|e| view! { <p id="default-language-error" class="field-error">{e}</p> })}
+        </div>
+    }
 }

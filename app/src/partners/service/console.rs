@@ -362,6 +362,11 @@ pub async fn console(
         report,
         draft: draft.unwrap_or_default(),
         contact_email: onboarding.contact_email.unwrap_or_default(),
+        default_language: o
+            .policies
+            .default_locale
+            .map(|l| l.code().to_owned())
+            .unwrap_or_default(),
         status: status_words(o.status).get(),
         draft_status: o.status == Status::Draft,
         live: o.status == Status::Active,

@@ -120,7 +120,15 @@ pub async fn update_details(
     if !valid_email(&contact) {
         return Err(AppError::field("contact_email", text::CONTACT_INVALID));
     }
+    let language = match form.language.as_str() {
+        "" => None,
+        code => match crate::i18n::Locale::parse(code).filter(|l| l.code() == code) {
+            Some(locale) => Some(locale),
+            None => return Err(AppError::field("language", text::LANGUAGE_INVALID)),
+        },
+    };
     o.display_name = name.to_owned();
+    o.policies.default_locale = language;
     onboard::update_organisation(scope.db(), &o, Some(&contact))
         .await
         .map_err(manage_error)?;
@@ -130,7 +138,7 @@ pub async fn update_details(
             slug,
             crate::ssr::directory::actions::ORGANISATION_UPDATE,
             Some(slug),
-            json!({ "display_name": name, "contact": contact }),
+            json!({ "display_name": name, "contact": contact, "language": form.language }),
         )
         .await;
     scope.reload().await;

@@ -250,3 +250,9 @@ pub fn no_such_domain(domain: &str) -> String {
 /// The badge of a check's line.
 pub const BADGE_OK: Key = Key("partners-badge-ok");
 pub const BADGE_PROBLEM: Key = Key("partners-badge-problem");
+
+/// The organisation's default language, in the details step.
+pub const DEFAULT_LANGUAGE: Key = Key("partners-default-language");
+pub const DEFAULT_LANGUAGE_HINT: Key = Key("partners-default-language-hint");
+pub const LANGUAGE_NONE: Key = Key("partners-language-none");
+pub const LANGUAGE_INVALID: Key = Key("partners-language-invalid");

@@ -273,6 +273,10 @@ pub struct OrganisationSettings {
     /// How long an admin's admin status is trusted before the IdP is asked again (seconds).
     #[serde(default = "default_admin_recheck_secs")]
     pub admin_recheck_secs: u64,
+    /// The language for people whose browser asks for none Postern speaks ("en", "de",
+    /// "fr"); unset means English. A person's own choice always wins.
+    #[serde(default)]
+    pub default_language: Option<crate::i18n::Locale>,
     /// Directory sync: how Postern learns that a person was disabled or deleted at the IdP.
     pub sync: Option<SyncSettings>,
 }

@@ -39,6 +39,7 @@ pub fn draft(slug: &str, display_name: &str, partner: &str) -> OrganisationRecor
             session_lifetime_secs: 12 * 3600,
             session_idle_secs: 30 * 60,
             admin_recheck_secs: 15 * 60,
+            default_locale: None,
         },
         from_config: false,
     }

@@ -257,6 +257,7 @@ fn organisation(
             session_lifetime_secs: t.session_lifetime_secs,
             session_idle_secs: t.session_idle_secs,
             admin_recheck_secs: t.admin_recheck_secs,
+            default_locale: t.default_language,
         },
         from_config: true,
     }

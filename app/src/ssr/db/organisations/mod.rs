@@ -77,6 +77,8 @@ pub struct Policies {
     pub session_lifetime_secs: u64,
     pub session_idle_secs: u64,
     pub admin_recheck_secs: u64,
+    /// The organisation's default language (see `ssr::organisations::Organisation`).
+    pub default_locale: Option<crate::i18n::Locale>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

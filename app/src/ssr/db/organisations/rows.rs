@@ -65,6 +65,7 @@ pub(super) struct OrganisationRow {
     session_lifetime_secs: i64,
     session_idle_secs: i64,
     admin_recheck_secs: i64,
+    default_locale: Option<String>,
     from_config: i64,
 }
 
@@ -93,6 +94,10 @@ impl From<OrganisationRow> for OrganisationRecord {
                 session_lifetime_secs: r.session_lifetime_secs as u64,
                 session_idle_secs: r.session_idle_secs as u64,
                 admin_recheck_secs: r.admin_recheck_secs as u64,
+                default_locale: r
+                    .default_locale
+                    .as_deref()
+                    .and_then(crate::i18n::Locale::parse),
             },
             from_config: r.from_config != 0,
         }
@@ -179,7 +184,7 @@ impl From<MailServerRow> for MailServerRecord {
 pub(super) const ORGANISATION_COLUMNS: &str = "slug, display_name, status, status_reason, managed_by, \
     partner, operator, mail_server, imap_host, imap_port, smtp_host, smtp_port, fresh_auth_max_age_secs, \
     mailbox_passwords, provision_mailboxes, require_verified_email, session_lifetime_secs, \
-    session_idle_secs, admin_recheck_secs, from_config";
+    session_idle_secs, admin_recheck_secs, default_locale, from_config";
 pub(super) const IDP_COLUMNS: &str = "organisation, issuer, client_id, client_secret, client_secret_key_id, \
     scopes, email_claim, groups_claim, admin_group, login_hint, revision";
 pub(super) const SERVER_COLUMNS: &str =

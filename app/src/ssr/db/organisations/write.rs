@@ -25,15 +25,15 @@ pub async fn put_organisation(
          partner, mail_server, imap_host, imap_port, smtp_host, smtp_port, \
          fresh_auth_max_age_secs, mailbox_passwords, provision_mailboxes, \
          require_verified_email, session_lifetime_secs, session_idle_secs, admin_recheck_secs, \
-         from_config, operator, created_at, updated_at) \
+         from_config, operator, created_at, updated_at, default_locale) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
-         $18, $19, $21, $20, $20) \
+         $18, $19, $21, $20, $20, $22) \
          ON CONFLICT (slug) DO UPDATE SET display_name = $2, status = $3, status_reason = $4, \
          managed_by = $5, partner = $6, mail_server = $7, imap_host = $8, imap_port = $9, \
          smtp_host = $10, smtp_port = $11, fresh_auth_max_age_secs = $12, \
          mailbox_passwords = $13, provision_mailboxes = $14, require_verified_email = $15, \
          session_lifetime_secs = $16, session_idle_secs = $17, admin_recheck_secs = $18, \
-         from_config = $19, operator = $21, updated_at = $20",
+         from_config = $19, operator = $21, updated_at = $20, default_locale = $22",
     )
     .bind(&o.slug)
     .bind(&o.display_name)
@@ -56,6 +56,7 @@ pub async fn put_organisation(
     .bind(i64::from(o.from_config))
     .bind(at)
     .bind(i64::from(o.operator))
+    .bind(o.policies.default_locale.map(|l| l.code()))
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -73,7 +74,7 @@ pub async fn update_settings(
          imap_port = $5, smtp_host = $6, smtp_port = $7, fresh_auth_max_age_secs = $8, \
          mailbox_passwords = $9, provision_mailboxes = $10, require_verified_email = $11, \
          session_lifetime_secs = $12, session_idle_secs = $13, admin_recheck_secs = $14, \
-         updated_at = $15 WHERE slug = $1",
+         updated_at = $15, default_locale = $16 WHERE slug = $1",
     )
     .bind(&o.slug)
     .bind(&o.display_name)
@@ -90,6 +91,7 @@ pub async fn update_settings(
     .bind(o.policies.session_idle_secs as i64)
     .bind(o.policies.admin_recheck_secs as i64)
     .bind(now())
+    .bind(o.policies.default_locale.map(|l| l.code()))
     .execute(&mut **tx)
     .await?;
     Ok(())
