@@ -182,7 +182,8 @@ async fn claims_expire_and_a_partner_is_capped_on_claims_servers_and_links() {
     let refused = post(&ada, &format!("{GAMMA}/idp/test-link"), &[]).await;
     assert_eq!(refused.status(), reqwest::StatusCode::FORBIDDEN);
     assert!(
-        text(&refused.text().await.unwrap()).contains("one-time links made within the last day")
+        text(&refused.text().await.unwrap())
+            .contains("made within the last day, the most a partner may have at once")
     );
 }
 

@@ -688,7 +688,7 @@ async fn suspending_ends_sessions_and_removing_deletes_at_the_server_only_when_c
     expect_on(
         &ada,
         &format!("{GAMMA}/remove"),
-        "gamma.test is still at the mail server, with 1 mailbox(es) in it",
+        "gamma.test is still at the mail server, with 1 mailbox in it",
     )
     .await;
     assert!(s.app.simulator.store().account_by_address(GINA).is_some());
