@@ -1,6 +1,7 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expectAccessible, settle } from './helpers';
 
 // Every page in the person's language. The words expected here are read from the locale files
@@ -11,7 +12,7 @@ type Locale = 'en' | 'de' | 'fr';
 
 /** Every message of a locale: key → value (placeholders kept as `{ $name }`). */
 function messages(locale: Locale): Map<string, string> {
-  const dir = join(__dirname, '..', '..', 'app', 'locales', locale);
+  const dir = fileURLToPath(new URL(`../../app/locales/${locale}`, import.meta.url));
   const found = new Map<string, string>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.ftl'))) {
     let key: string | undefined;

@@ -309,3 +309,22 @@ pub mod action {
     pub const ALLOW_RECEIVING: Key = Key("admin-action-allow-receiving");
     pub const READ_SETTINGS: Key = Key("admin-action-read-settings");
 }
+
+/// Why a password is easy to guess (zxcvbn's warnings, in the person's language).
+pub mod weak {
+    use crate::i18n::Key;
+    pub const STRAIGHT_ROWS: Key = Key("admin-weak-straight-rows");
+    pub const KEYBOARD_PATTERNS: Key = Key("admin-weak-keyboard-patterns");
+    pub const REPEATS: Key = Key("admin-weak-repeats");
+    pub const REPEATED_GROUPS: Key = Key("admin-weak-repeated-groups");
+    pub const TOP_10: Key = Key("admin-weak-top-10");
+    pub const TOP_100: Key = Key("admin-weak-top-100");
+    pub const COMMON: Key = Key("admin-weak-common");
+    pub const SIMILAR: Key = Key("admin-weak-similar");
+    pub const SEQUENCES: Key = Key("admin-weak-sequences");
+    pub const RECENT_YEARS: Key = Key("admin-weak-recent-years");
+    pub const SINGLE_WORD: Key = Key("admin-weak-single-word");
+    pub const DATES: Key = Key("admin-weak-dates");
+    pub const NAMES: Key = Key("admin-weak-names");
+    pub const COMMON_NAMES: Key = Key("admin-weak-common-names");
+}

@@ -111,3 +111,39 @@ const PASSWORD_MIN_LENGTH: Key = Key("error-stalwart-password-min-length");
 const PASSWORD_TOO_WEAK: Key = Key("error-stalwart-password-too-weak");
 const APP_PASSWORD_QUOTA: Key = Key("error-stalwart-app-password-quota");
 const SAID: Key = Key("error-stalwart-said");
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::{VALIDATION, stalwart_said};
+    use crate::i18n::{Locale, scope};
+
+    fn said_in(locale: Locale, description: &'static str) -> String {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        rt.block_on(scope(locale, async move {
+            stalwart_said(description, VALIDATION)
+        }))
+    }
+
+    #[test]
+    fn the_mail_servers_own_refusals_are_said_in_the_persons_language() {
+        let short = "Password must be at least 8 characters long.";
+        assert_eq!(said_in(Locale::En, short), short);
+        assert_eq!(
+            said_in(Locale::De, short),
+            "Das Passwort muss mindestens 8 Zeichen lang sein."
+        );
+        assert!(said_in(Locale::Fr, short).contains("au moins 8 caractères"));
+        let weak = "Password is too weak. This is a very common password. Add another word or two.";
+        assert!(said_in(Locale::De, weak).contains("zu schwach"));
+        // Words it does not know are quoted after our own sentence.
+        let other = "Invalid address: failed to lookup address information";
+        let german = said_in(Locale::De, other);
+        assert!(
+            german.starts_with(&VALIDATION.get_in(Locale::De)),
+            "{german}"
+        );
+        assert!(german.contains(other), "{german}");
+    }
+}

@@ -41,11 +41,33 @@ pub fn check_password_strength(password: &str, context: &[&str]) -> Result<(), S
     if (estimate.score() as u8) < 3 {
         let advice = estimate
             .feedback()
-            .and_then(|f| f.warning().map(|w| w.to_string()))
+            .and_then(|f| f.warning().map(|w| weak_because(w).get()))
             .unwrap_or_else(|| text::GUESSED_EASILY.into());
         return Err(text::password_too_weak(&advice));
     }
     Ok(())
+}
+
+/// zxcvbn's warning in the person's language.
+fn weak_because(warning: zxcvbn::feedback::Warning) -> crate::i18n::Key {
+    use super::super::text::weak;
+    use zxcvbn::feedback::Warning;
+    match warning {
+        Warning::StraightRowsOfKeysAreEasyToGuess => weak::STRAIGHT_ROWS,
+        Warning::ShortKeyboardPatternsAreEasyToGuess => weak::KEYBOARD_PATTERNS,
+        Warning::RepeatsLikeAaaAreEasyToGuess => weak::REPEATS,
+        Warning::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess => weak::REPEATED_GROUPS,
+        Warning::ThisIsATop10Password => weak::TOP_10,
+        Warning::ThisIsATop100Password => weak::TOP_100,
+        Warning::ThisIsACommonPassword => weak::COMMON,
+        Warning::ThisIsSimilarToACommonlyUsedPassword => weak::SIMILAR,
+        Warning::SequencesLikeAbcAreEasyToGuess => weak::SEQUENCES,
+        Warning::RecentYearsAreEasyToGuess => weak::RECENT_YEARS,
+        Warning::AWordByItselfIsEasyToGuess => weak::SINGLE_WORD,
+        Warning::DatesAreOftenEasyToGuess => weak::DATES,
+        Warning::NamesAndSurnamesByThemselvesAreEasyToGuess => weak::NAMES,
+        Warning::CommonNamesAndSurnamesAreEasyToGuess => weak::COMMON_NAMES,
+    }
 }
 
 /// argon2id with OWASP parameters, as a PHC string Stalwart stores verbatim (API.md §5.3).
