@@ -307,24 +307,31 @@ where
 }
 
 /// Every request is handled, and its page rendered, in the person's language
-/// ([`app::i18n::negotiate`]); the response says which one and that it depends on the cookie
-/// and `Accept-Language`.
+/// ([`app::i18n::negotiate`]); a page says which one, and that it depends on the cookie and
+/// `Accept-Language` (assets, the same in every language, stay cacheable).
 async fn language_layer(
     mut request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
+    use axum::http::{HeaderValue, header};
     let locale = app::i18n::negotiate(request.headers());
     request.extensions_mut().insert(locale);
     let mut response = app::i18n::scope(locale, next.run(request)).await;
-    let headers = response.headers_mut();
-    headers.insert(
-        axum::http::header::CONTENT_LANGUAGE,
-        axum::http::HeaderValue::from_static(locale.code()),
-    );
-    headers.append(
-        axum::http::header::VARY,
-        axum::http::HeaderValue::from_static("accept-language, cookie"),
-    );
+    let is_page = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|t| t.as_bytes().starts_with(b"text/html"));
+    if is_page {
+        let headers = response.headers_mut();
+        headers.insert(
+            header::CONTENT_LANGUAGE,
+            HeaderValue::from_static(locale.code()),
+        );
+        headers.append(
+            header::VARY,
+            HeaderValue::from_static("accept-language, cookie"),
+        );
+    }
     response
 }
 

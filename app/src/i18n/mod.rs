@@ -4,6 +4,14 @@
 //! through [`format`]. Only the server holds the sentences: islands get theirs as props, so the
 //! browser receives the active language's words and no others.
 //!
+//! The crate is `fluent-templates` (Project Fluent, compiled into the server with
+//! `static_loader!`): Fluent gives translators plurals, placeholders and selectors by CLDR
+//! rules, and the loader needs no Leptos integration, so the choice of language, the cookie and
+//! what reaches the browser stay ours. `leptos_i18n` generates a module per key (checked at
+//! compile time, but long builds, and every locale in the wasm unless loaded on demand);
+//! `leptos-fluent` brings its own context, cookie and negotiation; `rust-i18n` has no plural
+//! rules. Keys are checked by `app/tests/locales.rs` instead.
+//!
 //! Which language a request gets ([`negotiate`]): the person's choice (the language cookie,
 //! set by the selector in the page frame and from their saved preference at sign-in), else the
 //! best of their browser's `Accept-Language` that Postern speaks, else their organisation's
