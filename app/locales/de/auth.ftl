@@ -25,3 +25,11 @@ auth-wrong-organisation = Sie haben sich als { $email } angemeldet; das ist kein
 auth-mailbox-not-yours = Sie wurden nicht angemeldet: Das Postfach { $email } gehört hier einer anderen Person (möglicherweise hat sich Ihre Adresse beim Anmeldedienst Ihrer Organisation geändert). Bitte wenden Sie sich an Ihre Administration.
 auth-idp-down-for-reauth = Für diese Änderung müssen Sie Ihre Anmeldung bestätigen, aber der Anmeldedienst von { $organisation } ist gerade nicht erreichbar. Es wurde nichts geändert. Bitte versuchen Sie es in ein paar Minuten erneut.
 auth-confirmed = Danke, dass Sie Ihre Anmeldung bestätigt haben. Prüfen Sie die Angaben und senden Sie das Formular erneut ab.
+auth-test-idp-unverified = der Identitätsanbieter bestätigt nicht, dass die E-Mail-Adresse verifiziert ist
+auth-test-idp-misconfigured = der Identitätsanbieter ist so eingerichtet, dass das Portal ihn nicht nutzen kann
+auth-test-idp-denied = der Identitätsanbieter hat die Anmeldung abgelehnt
+auth-test-idp-exchange = der Identitätsanbieter hat den Code nicht gegen Tokens eingetauscht
+auth-test-idp-token = das ID-Token wurde abgelehnt
+auth-test-idp-unusable = das ID-Token nennt keine verwendbare E-Mail-Adresse
+# $kind ist einer der Sätze oben; $detail die eigenen Worte des IdP oder der Token-Prüfung (Englisch).
+auth-test-idp-detail = { $kind } ({ $detail })

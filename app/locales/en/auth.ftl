@@ -25,3 +25,11 @@ auth-wrong-organisation = You signed in as { $email }, which is not an address o
 auth-mailbox-not-yours = You were not signed in: the mailbox { $email } belongs to another person here (your address at your organisation's sign-in service may have changed). Please ask your administrator.
 auth-idp-down-for-reauth = To make this change you need to confirm your sign-in, but the sign-in service of { $organisation } cannot be reached right now. Nothing was changed. Please try again in a few minutes.
 auth-confirmed = Thank you for confirming your sign-in. Check the details and send the form again.
+auth-test-idp-unverified = the identity provider does not say the e-mail address is verified
+auth-test-idp-misconfigured = the identity provider is set up in a way the portal cannot use
+auth-test-idp-denied = the identity provider refused the sign-in
+auth-test-idp-exchange = the identity provider did not exchange the code for tokens
+auth-test-idp-token = the ID token was rejected
+auth-test-idp-unusable = the ID token names no usable e-mail address
+# $kind is one of the sentences above; $detail the IdP's or the token check's own words (English).
+auth-test-idp-detail = { $kind } ({ $detail })

@@ -25,3 +25,11 @@ auth-wrong-organisation = Vous avez utilisé le compte { $email } pour vous conn
 auth-mailbox-not-yours = La connexion n'a pas eu lieu : la boîte aux lettres { $email } appartient ici à une autre personne (votre adresse auprès du service de connexion de votre organisation a peut-être changé). Veuillez contacter votre administrateur.
 auth-idp-down-for-reauth = Pour effectuer cette modification, vous devez confirmer votre connexion, mais le service de connexion de { $organisation } est injoignable pour le moment. Rien n'a été modifié. Veuillez réessayer dans quelques minutes.
 auth-confirmed = Merci d'avoir confirmé votre connexion. Vérifiez les informations et envoyez de nouveau le formulaire.
+auth-test-idp-unverified = le fournisseur d'identité n'indique pas que l'adresse e-mail est vérifiée
+auth-test-idp-misconfigured = le fournisseur d'identité est configuré d'une façon que le portail ne peut pas utiliser
+auth-test-idp-denied = le fournisseur d'identité a refusé la connexion
+auth-test-idp-exchange = le fournisseur d'identité n'a pas échangé le code contre des jetons
+auth-test-idp-token = le jeton d'identité a été refusé
+auth-test-idp-unusable = le jeton d'identité ne contient aucune adresse e-mail utilisable
+# $kind est l'une des phrases ci-dessus ; $detail les mots du fournisseur ou de la vérification du jeton (en anglais).
+auth-test-idp-detail = { $kind } ({ $detail })

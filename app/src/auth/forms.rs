@@ -347,7 +347,16 @@ async fn test_sign_in(
             Err(match e {
                 OidcError::Unavailable(_) => text::TEST_IDP_UNREACHABLE.get(),
                 OidcError::NotAllowed(_) => text::TEST_IDP_INSIDE.get(),
-                other => other.to_string(),
+                OidcError::Unverified => text::TEST_IDP_UNVERIFIED.get(),
+                // The category in the partner's language; the detail (the IdP's or the token
+                // library's own words) as it came, since it is what they will search for.
+                OidcError::Misconfigured(detail) => {
+                    text::test_idp(text::TEST_IDP_MISCONFIGURED, &detail)
+                }
+                OidcError::Denied(detail) => text::test_idp(text::TEST_IDP_DENIED, &detail),
+                OidcError::Exchange(detail) => text::test_idp(text::TEST_IDP_EXCHANGE, &detail),
+                OidcError::InvalidToken(detail) => text::test_idp(text::TEST_IDP_TOKEN, &detail),
+                OidcError::Unusable(detail) => text::test_idp(text::TEST_IDP_UNUSABLE, &detail),
             })
         }
     };

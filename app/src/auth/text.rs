@@ -24,6 +24,21 @@ pub const INTERNAL: Key = Key("auth-internal");
 
 pub const TEST_IDP_UNREACHABLE: Key = Key("auth-test-idp-unreachable");
 pub const TEST_IDP_INSIDE: Key = Key("auth-test-idp-inside");
+/// Why a partner's test sign-in failed, by kind; [`test_idp`] adds the IdP's own words.
+pub const TEST_IDP_UNVERIFIED: Key = Key("auth-test-idp-unverified");
+pub const TEST_IDP_MISCONFIGURED: Key = Key("auth-test-idp-misconfigured");
+pub const TEST_IDP_DENIED: Key = Key("auth-test-idp-denied");
+pub const TEST_IDP_EXCHANGE: Key = Key("auth-test-idp-exchange");
+pub const TEST_IDP_TOKEN: Key = Key("auth-test-idp-token");
+pub const TEST_IDP_UNUSABLE: Key = Key("auth-test-idp-unusable");
+
+/// A kind of failure, then the detail as the IdP or the token check said it.
+pub fn test_idp(kind: Key, detail: &str) -> String {
+    format(
+        Key("auth-test-idp-detail"),
+        [("kind", kind.into()), ("detail", detail.into())],
+    )
+}
 
 const UNKNOWN_DOMAIN: Key = Key("auth-unknown-domain");
 const NOT_LIVE: Key = Key("auth-not-live");
