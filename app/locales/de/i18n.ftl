@@ -27,3 +27,9 @@ i18n-month-12 = Dez.
 # „23. Nov. 2026, 16:40 UTC“
 i18n-date-time = { $day }. { $month } { $year }, { $time } UTC
 i18n-date = { $day }. { $month } { $year }
+# Die Akteure im Protokoll, die keine Personen sind.
+i18n-actor-scim = Identitätsanbieter (SCIM)
+i18n-actor-directory-sync = Identitätsanbieter (Verzeichnisabgleich)
+i18n-actor-backchannel-logout = Identitätsanbieter (Back-Channel-Abmeldung)
+i18n-actor-command-line = Betreiber (Kommandozeile)
+i18n-actor-dns-check = Postern (DNS-Prüfung im Hintergrund)

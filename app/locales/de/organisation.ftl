@@ -132,3 +132,5 @@ org-kind-authentik = Authentik-API
 org-kind-zitadel = Zitadel-Benutzer-API
 org-kind-graph = Microsoft Graph
 org-kind-scim = Nur SCIM
+org-reason-deactivated = deaktiviert
+org-reason-deleted = gelöscht

@@ -142,7 +142,6 @@ partners-no-activity = Noch nichts.
 partners-col-when = Wann
 partners-col-who = Wer
 partners-col-what = Was
-partners-background-actor = Postern (DNS-Prüfung im Hintergrund)
 partners-details-saved = Die Angaben zur Organisation sind gespeichert.
 partners-no-secrets-key = Postern kann noch keine Geheimnisse speichern: Der Betreiber hat den Schlüssel dafür (POSTERN_SECRETS_KEY) nicht gesetzt. Es wurde nichts gespeichert; bitten Sie ihn, den Schlüssel zu setzen, und versuchen Sie es dann erneut.
 partners-no-such-organisation = Es gibt keine Organisation „{ $slug }“, die Sie betreuen.

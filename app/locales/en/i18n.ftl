@@ -28,3 +28,9 @@ i18n-month-12 = Dec
 i18n-date-time = { $day } { $month } { $year }, { $time } UTC
 # "23 Nov 2026"
 i18n-date = { $day } { $month } { $year }
+# The audit log's actors that are not people.
+i18n-actor-scim = identity provider (SCIM)
+i18n-actor-directory-sync = identity provider (directory sync)
+i18n-actor-backchannel-logout = identity provider (back-channel logout)
+i18n-actor-command-line = operator (command line)
+i18n-actor-dns-check = Postern (background DNS check)

@@ -132,3 +132,5 @@ org-kind-authentik = Authentik API
 org-kind-zitadel = Zitadel user API
 org-kind-graph = Microsoft Graph
 org-kind-scim = SCIM only
+org-reason-deactivated = deactivated
+org-reason-deleted = deleted

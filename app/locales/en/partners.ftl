@@ -142,7 +142,6 @@ partners-no-activity = Nothing yet.
 partners-col-when = When
 partners-col-who = Who
 partners-col-what = What
-partners-background-actor = Postern (background DNS check)
 partners-details-saved = The organisation's details are saved.
 partners-no-secrets-key = Postern cannot store secrets yet: whoever runs it has not set its secrets key (POSTERN_SECRETS_KEY). Nothing was saved; ask them to set it, then try again.
 partners-no-such-organisation = There is no organisation "{ $slug }" you manage.

@@ -27,3 +27,9 @@ i18n-month-12 = déc.
 # « 23 nov. 2026, 16:40 UTC »
 i18n-date-time = { $day } { $month } { $year }, { $time } UTC
 i18n-date = { $day } { $month } { $year }
+# Les acteurs du journal qui ne sont pas des personnes.
+i18n-actor-scim = fournisseur d'identité (SCIM)
+i18n-actor-directory-sync = fournisseur d'identité (synchronisation de l'annuaire)
+i18n-actor-backchannel-logout = fournisseur d'identité (déconnexion back-channel)
+i18n-actor-command-line = opérateur (ligne de commande)
+i18n-actor-dns-check = Postern (vérification DNS en arrière-plan)

@@ -132,3 +132,5 @@ org-kind-authentik = API Authentik
 org-kind-zitadel = API utilisateurs Zitadel
 org-kind-graph = Microsoft Graph
 org-kind-scim = SCIM uniquement
+org-reason-deactivated = désactivé
+org-reason-deleted = supprimé

@@ -142,7 +142,6 @@ partners-no-activity = Rien pour l'instant.
 partners-col-when = Quand
 partners-col-who = Qui
 partners-col-what = Quoi
-partners-background-actor = Postern (vérification DNS en arrière-plan)
 partners-details-saved = Les informations de l'organisation sont enregistrées.
 partners-no-secrets-key = Postern ne peut pas encore enregistrer de secrets : la personne qui l'exploite n'a pas défini sa clé de chiffrement des secrets (POSTERN_SECRETS_KEY). Rien n'a été enregistré ; demandez-lui de la définir, puis réessayez.
 partners-no-such-organisation = Vous ne gérez aucune organisation « { $slug } ».

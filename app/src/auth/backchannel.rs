@@ -110,7 +110,7 @@ pub async fn backchannel_logout(
     let event = audit::NewEvent {
         organisation: &organisation.slug,
         actor_id: None,
-        actor_email: "identity provider (back-channel logout)",
+        actor_email: crate::ssr::db::audit::system_actors::BACKCHANNEL_LOGOUT,
         action: PERSON_LOGGED_OUT,
         account_id: None,
         target: Some(&person.email),

@@ -201,6 +201,12 @@ pub mod text {
     ];
     pub const DATE_TIME: Key = Key("i18n-date-time");
     pub const DATE: Key = Key("i18n-date");
+    /// The audit log's actors that are not people.
+    pub const ACTOR_SCIM: Key = Key("i18n-actor-scim");
+    pub const ACTOR_DIRECTORY_SYNC: Key = Key("i18n-actor-directory-sync");
+    pub const ACTOR_BACKCHANNEL_LOGOUT: Key = Key("i18n-actor-backchannel-logout");
+    pub const ACTOR_COMMAND_LINE: Key = Key("i18n-actor-command-line");
+    pub const ACTOR_DNS_CHECK: Key = Key("i18n-actor-dns-check");
 }
 
 /// 1536 → "1.5 KB" ("1,5 KB", "1,5 Ko"): binary units, as mail servers count quotas.

@@ -63,7 +63,11 @@ pub async fn view(caller: &Caller, notice: Option<Notice>) -> Result<SyncView, A
                 text::SOURCE_SYNC
             }
             .get(),
-            reason: d.reason.clone(),
+            reason: match d.reason.as_str() {
+                "deactivated" => text::REASON_DEACTIVATED.get(),
+                "deleted" => text::REASON_DELETED.get(),
+                other => other.to_owned(),
+            },
             outcome: if d.revoked_at.is_some() {
                 text::revoked(d.revoked)
             } else {

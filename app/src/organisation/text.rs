@@ -142,6 +142,9 @@ pub const COPY_TOKEN: Key = Key("org-copy-token");
 /// The sync run's last error (a row label).
 pub const LAST_ERROR: Key = Key("org-last-error");
 /// How a departure was told to Postern.
+/// What the IdP said of a person who left.
+pub const REASON_DEACTIVATED: Key = Key("org-reason-deactivated");
+pub const REASON_DELETED: Key = Key("org-reason-deleted");
 pub const SOURCE_SCIM: Key = Key("org-source-scim");
 pub const SOURCE_SYNC: Key = Key("org-source-sync");
 /// The identity provider API that directory sync checks with.

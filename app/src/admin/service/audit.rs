@@ -50,7 +50,7 @@ pub async fn list(
 fn row(e: &Event) -> AuditRow {
     AuditRow {
         when: format_epoch(e.at),
-        actor: e.actor_email.clone(),
+        actor: crate::ssr::db::audit::system_actors::in_words(&e.actor_email),
         action: e.action.clone(),
         target: e.target.clone(),
         detail: e.detail_json.clone(),

@@ -392,7 +392,7 @@ pub async fn console(
             .into_iter()
             .map(|e| ActivityRow {
                 at: format_epoch(e.at),
-                actor: e.actor_email,
+                actor: crate::ssr::db::audit::system_actors::in_words(&e.actor_email),
                 action: e.action,
                 target: e.target.unwrap_or_default(),
             })

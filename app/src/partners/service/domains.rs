@@ -228,11 +228,10 @@ pub(super) async fn note(
     action: crate::ssr::db::audit::Action,
     domain: &str,
 ) {
-    let background = text::BACKGROUND_ACTOR.get();
     let event = audit::NewEvent {
         organisation,
         actor_id: actor.id,
-        actor_email: actor.email.unwrap_or(&background),
+        actor_email: actor.email.unwrap_or(audit::system_actors::DNS_CHECK),
         action,
         account_id: None,
         target: Some(domain),

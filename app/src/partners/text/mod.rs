@@ -231,7 +231,6 @@ pub const NO_ACTIVITY: Key = Key("partners-no-activity");
 pub const COL_WHEN: Key = Key("partners-col-when");
 pub const COL_WHO: Key = Key("partners-col-who");
 pub const COL_WHAT: Key = Key("partners-col-what");
-pub const BACKGROUND_ACTOR: Key = Key("partners-background-actor");
 pub const DETAILS_SAVED: Key = Key("partners-details-saved");
 
 pub const NO_SECRETS_KEY: Key = Key("partners-no-secrets-key");

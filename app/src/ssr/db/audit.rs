@@ -76,6 +76,31 @@ pub struct Event {
     pub outcome: String,
 }
 
+/// The actors the log names when no person acted: stored as they are (stable, so older rows
+/// keep matching); pages show them in the reader's language ([`system_actors::in_words`]).
+pub mod system_actors {
+    pub const SCIM: &str = "identity provider (SCIM)";
+    pub const DIRECTORY_SYNC: &str = "identity provider (directory sync)";
+    pub const BACKCHANNEL_LOGOUT: &str = "identity provider (back-channel logout)";
+    pub const COMMAND_LINE: &str = "operator (command line)";
+    pub const DNS_CHECK: &str = "Postern (background DNS check)";
+
+    /// An audit row's actor as the reader should see it: a system actor in the reader's
+    /// language, a person's address as it is.
+    pub fn in_words(stored: &str) -> String {
+        use crate::i18n::text;
+        let key = match stored {
+            SCIM => text::ACTOR_SCIM,
+            DIRECTORY_SYNC => text::ACTOR_DIRECTORY_SYNC,
+            BACKCHANNEL_LOGOUT => text::ACTOR_BACKCHANNEL_LOGOUT,
+            COMMAND_LINE => text::ACTOR_COMMAND_LINE,
+            DNS_CHECK => text::ACTOR_DNS_CHECK,
+            person => return person.to_owned(),
+        };
+        key.get()
+    }
+}
+
 pub const DONE: &str = "done";
 pub const PENDING: &str = "pending";
 
@@ -240,5 +265,24 @@ mod tests {
         assert_eq!(like_literal("group.member_add"), "group.member\\_add");
         assert_eq!(like_literal("100%"), "100\\%");
         assert_eq!(like_literal("a\\b"), "a\\\\b");
+    }
+}
+
+#[cfg(test)]
+mod system_actor_tests {
+    use super::system_actors::{SCIM, in_words};
+    use crate::i18n::{Locale, scope};
+
+    #[test]
+    fn system_actors_are_shown_in_the_readers_language_and_people_as_they_are() {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let german = rt.block_on(scope(Locale::De, async {
+            (in_words(SCIM), in_words("ada@acme.test"))
+        }));
+        assert_eq!(german.0, "Identitätsanbieter (SCIM)");
+        assert_eq!(german.1, "ada@acme.test");
+        assert_eq!(in_words(SCIM), SCIM, "English shows what is stored");
     }
 }

@@ -39,8 +39,8 @@ impl Source {
     /// The actor the audit log names.
     fn actor(self) -> &'static str {
         match self {
-            Source::Scim => "identity provider (SCIM)",
-            Source::Reconciler => "identity provider (directory sync)",
+            Source::Scim => crate::ssr::db::audit::system_actors::SCIM,
+            Source::Reconciler => crate::ssr::db::audit::system_actors::DIRECTORY_SYNC,
         }
     }
 }

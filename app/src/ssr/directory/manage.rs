@@ -38,7 +38,7 @@ pub struct Actor<'a> {
 /// The actor of operator commands.
 pub const COMMAND_LINE: Actor<'static> = Actor {
     id: None,
-    email: "operator (command line)",
+    email: crate::ssr::db::audit::system_actors::COMMAND_LINE,
 };
 
 async fn audit(
