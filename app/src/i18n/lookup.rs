@@ -12,9 +12,76 @@ fluent_templates::static_loader! {
         locales: "./locales",
         fallback_language: "en",
         // No Unicode isolation marks around placeholders: our arguments are addresses,
-        // names and numbers inside left-to-right sentences.
-        customise: |bundle| bundle.set_use_isolating(false),
+        // names and numbers inside left-to-right sentences. Numbers as each language
+        // writes them.
+        customise: |bundle| {
+            bundle.set_use_isolating(false);
+            bundle.set_formatter(Some(format_number));
+        },
     };
+}
+
+/// How a language writes numbers: 10,000.5 · 10.000,5 · 10 000,5 (French groups with a
+/// narrow no-break space).
+struct Separators {
+    group: &'static str,
+    decimal: &'static str,
+}
+
+impl intl_memoizer::Memoizable for Separators {
+    type Args = ();
+    type Error = ();
+    fn construct(lang: LanguageIdentifier, _: ()) -> Result<Self, ()> {
+        Ok(match lang.language.as_str() {
+            "de" => Separators {
+                group: ".",
+                decimal: ",",
+            },
+            "fr" => Separators {
+                group: "\u{202f}",
+                decimal: ",",
+            },
+            _ => Separators {
+                group: ",",
+                decimal: ".",
+            },
+        })
+    }
+}
+
+impl Separators {
+    /// `plain` as Rust writes an f64 ("-12345.5") in this language's way.
+    fn apply(&self, plain: &str) -> String {
+        let (sign, digits) = plain.strip_prefix('-').map_or(("", plain), |d| ("-", d));
+        let (whole, fraction) = digits
+            .split_once('.')
+            .map_or((digits, None), |(w, f)| (w, Some(f)));
+        let mut out = String::from(sign);
+        for (i, digit) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i) % 3 == 0 {
+                out.push_str(self.group);
+            }
+            out.push(digit);
+        }
+        if let Some(fraction) = fraction {
+            out.push_str(self.decimal);
+            out.push_str(fraction);
+        }
+        out
+    }
+}
+
+fn format_number(
+    value: &FluentValue,
+    memoizer: &intl_memoizer::concurrent::IntlLangMemoizer,
+) -> Option<String> {
+    let FluentValue::Number(number) = value else {
+        return None;
+    };
+    let plain = number.as_string();
+    memoizer
+        .with_try_get::<Separators, _, _>((), |s| s.apply(&plain))
+        .ok()
 }
 
 static IDS: LazyLock<[LanguageIdentifier; 3]> =

@@ -310,6 +310,34 @@ mod tests {
     }
 
     #[test]
+    fn numbers_are_written_the_way_each_language_writes_them() {
+        use super::{Key, format_in};
+        // "Try again in { $seconds } seconds." with a number too large to be likely: grouping.
+        let key = Key("error-wait-seconds");
+        let said = |l| format_in(l, key, [("seconds", 12345.into())]);
+        assert!(said(Locale::En).contains("12,345"), "{}", said(Locale::En));
+        assert!(said(Locale::De).contains("12.345"), "{}", said(Locale::De));
+        assert!(
+            said(Locale::Fr).contains("12\u{202f}345"),
+            "{}",
+            said(Locale::Fr)
+        );
+        let decimal = |l| format_in(l, Key("domains-found-timed-out"), [("seconds", 1.5.into())]);
+        assert!(
+            decimal(Locale::De).contains("1,5"),
+            "{}",
+            decimal(Locale::De)
+        );
+        assert!(
+            decimal(Locale::En).contains("1.5"),
+            "{}",
+            decimal(Locale::En)
+        );
+        let small = format_in(Locale::De, key, [("seconds", 30.into())]);
+        assert!(small.contains(" 30 "), "{small}");
+    }
+
+    #[test]
     fn accept_language_picks_the_best_language_we_speak() {
         assert_eq!(Locale::from_accept_language("de"), Some(Locale::De));
         assert_eq!(
