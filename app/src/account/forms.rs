@@ -62,7 +62,7 @@ pub(super) async fn choose_language(
 ) -> Response {
     let back = local_path(form.back.as_deref()).unwrap_or("/").to_owned();
     let mut response = Redirect::to(&back).into_response();
-    let Some(locale) = Locale::parse(&form.language).filter(|l| l.code() == form.language) else {
+    let Some(locale) = Locale::from_code(&form.language) else {
         return response;
     };
     let session = crate::ssr::session::AppSession(session);

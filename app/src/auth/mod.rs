@@ -11,6 +11,8 @@ pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+mod test_sign_in;
 pub mod text;
 
 crate::routing::area! {

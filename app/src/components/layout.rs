@@ -74,20 +74,27 @@ fn LanguageSelector() -> impl IntoView {
     let current = i18n::current();
     let location = leptos_router::hooks::use_location();
     let back = location.pathname.get_untracked() + &location.search.get_untracked();
-    let options = Locale::ALL.map(|locale| {
-        let selected = locale == current;
-        view! {
-            <option value=locale.code() lang=locale.code() selected=selected>
-                {i18n::text::LANGUAGE_NAME.get_in(locale)}
-            </option>
-        }
-    });
     view! {
         <form method="post" action="/account/language" class="language">
             <input type="hidden" name="back" value=back/>
             <label for="language">{i18n::text::LANGUAGE_LABEL}</label>
-            <select id="language" name="language">{options.into_iter().collect_view()}</select>
+            <select id="language" name="language">{language_options(Some(current))}</select>
             <button type="submit" class="secondary">{i18n::text::LANGUAGE_CHANGE}</button>
         </form>
     }
+}
+
+/// The `<option>`s of every language, each named in itself, `chosen` selected: the frame's
+/// selector and an organisation's default language use the same list.
+pub fn language_options(chosen: Option<Locale>) -> impl IntoView + use<> {
+    Locale::ALL
+        .map(|locale| {
+            view! {
+                <option value=locale.code() lang=locale.code() selected=chosen == Some(locale)>
+                    {i18n::text::LANGUAGE_NAME.get_in(locale)}
+                </option>
+            }
+        })
+        .into_iter()
+        .collect_view()
 }

@@ -14,7 +14,7 @@ pub use alert::{Alert, AlertKind, Notice, notice_view};
 pub use draft::Draft;
 pub use field::Field;
 pub use islands::{CopyButton, HydrationMarker, PendingSubmit, ReloadWhenDone};
-pub use layout::Page;
+pub use layout::{Page, language_options};
 pub use loaded::{error_view, loaded};
 
 /// A query string of `pairs`, percent-encoded.

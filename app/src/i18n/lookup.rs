@@ -94,7 +94,7 @@ fn id(locale: Locale) -> &'static LanguageIdentifier {
 tokio::task_local! {
     /// The language of the request being handled, for code that runs outside a page's
     /// rendering (POST handlers, services called from them).
-    pub static REQUEST_LOCALE: Locale;
+    pub(super) static REQUEST_LOCALE: Locale;
 }
 
 /// Runs `fut` (a request's handling) in `locale`.

@@ -24,7 +24,9 @@ use std::fmt;
 #[cfg(feature = "ssr")]
 mod lookup;
 #[cfg(feature = "ssr")]
-pub use lookup::{REQUEST_LOCALE, negotiate, scope};
+use lookup::REQUEST_LOCALE;
+#[cfg(feature = "ssr")]
+pub use lookup::{negotiate, scope};
 
 /// The cookie that keeps the person's choice of language (a year; survives signing out).
 pub const CHOICE_COOKIE: &str = "postern_lang";
@@ -51,6 +53,11 @@ impl Locale {
             Locale::De => "de",
             Locale::Fr => "fr",
         }
+    }
+
+    /// Exactly "en", "de" or "fr" (what a form or the database holds) → the language.
+    pub fn from_code(code: &str) -> Option<Locale> {
+        Locale::ALL.into_iter().find(|l| l.code() == code)
     }
 
     /// "de", "de-AT", "FR-ch" … → the language; anything else → `None`.

@@ -312,14 +312,7 @@ fn lifecycle(v: &ConsoleView, base: &str) -> impl IntoView + use<> {
 /// The organisation's default language: for people whose browser asks for none Postern
 /// speaks. Each language is named in itself.
 fn language_field(chosen: &str, error: Option<String>) -> impl IntoView + use<> {
-    use crate::i18n::{Locale, text as words};
-    let options = Locale::ALL.map(|locale| {
-        view! {
-            <option value=locale.code() lang=locale.code() selected=chosen == locale.code()>
-                {words::LANGUAGE_NAME.get_in(locale)}
-            </option>
-        }
-    });
+    let options = crate::components::language_options(crate::i18n::Locale::from_code(chosen));
     let invalid = error.is_some().then_some("true");
     let described = if error.is_some() {
         "default-language-hint default-language-error"
@@ -332,7 +325,7 @@ fn language_field(chosen: &str, error: Option<String>) -> impl IntoView + use<> 
             <label for="default-language">{text::DEFAULT_LANGUAGE}</label>
             <select id="default-language" name="language" aria-describedby=described aria-invalid=invalid>
                 <option value="" selected=chosen.is_empty()>{text::LANGUAGE_NONE}</option>
-                {options.into_iter().collect_view()}
+                {options}
             </select>
             <p id="default-language-hint" class="hint">{text::DEFAULT_LANGUAGE_HINT}</p>
             {error.map(|e| view! { <p id="default-language-error" class="field-error">{e}</p> })}

@@ -122,7 +122,7 @@ pub async fn update_details(
     }
     let language = match form.language.as_str() {
         "" => None,
-        code => match crate::i18n::Locale::parse(code).filter(|l| l.code() == code) {
+        code => match crate::i18n::Locale::from_code(code) {
             Some(locale) => Some(locale),
             None => return Err(AppError::field("language", text::LANGUAGE_INVALID)),
         },
