@@ -114,13 +114,26 @@ pub fn ReloadWhenDone(status_url: String) -> impl IntoView {
 
 #[cfg(feature = "hydrate")]
 async fn poll_then_reload(url: String) {
-    use wasm_bindgen::JsCast;
+    use std::{cell::Cell, rc::Rc};
+    use wasm_bindgen::{JsCast, closure::Closure};
     use wasm_bindgen_futures::JsFuture;
+    // Once the person is going elsewhere (a link, the address bar), a reload would take
+    // their navigation from them: stop polling and leave the page alone.
+    let leaving = Rc::new(Cell::new(false));
+    let on_leave = Closure::<dyn Fn()>::new({
+        let leaving = leaving.clone();
+        move || leaving.set(true)
+    });
+    let _ = window().add_event_listener_with_callback("beforeunload", on_leave.as_ref().unchecked_ref());
+    on_leave.forget();
     for _ in 0..120 {
         let tick = js_sys::Promise::new(&mut |resolve, _| {
             let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 1000);
         });
         let _ = JsFuture::from(tick).await;
+        if leaving.get() {
+            return;
+        }
         let init = web_sys::RequestInit::new();
         init.set_credentials(web_sys::RequestCredentials::SameOrigin);
         let Ok(answer) = JsFuture::from(window().fetch_with_str_and_init(&url, &init)).await else {
@@ -131,6 +144,7 @@ async fn poll_then_reload(url: String) {
         };
         match response.status() {
             202 => continue,
+            200 if leaving.get() => return,
             200 => {
                 let _ = window().location().reload();
                 return;
