@@ -13,6 +13,8 @@
 #   sign-in start with 10 / 1,000 / 10,000 organisations  goal p50 and p99 at 10,000 within
 #                                                          1.2× of those at 10, RSS within 1.5×
 #   the operator's Partners page with each of those       goal <= 5 ms at 10,000 (issue 24)
+#   activity: signed hook deliveries stored per second   budget >= 20,000 events/s (issue 21)
+#   "My app passwords" p50 with 100,000 events stored    budget within 1.2× of no events
 # Usage: bench/run.sh            (builds the release binaries first if they are missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +29,7 @@ for tool in wrk strace; do
 done
 # One cargo run for every binary: the bench's copy of `app` is the server's (same features).
 cargo xtask build --server-profile release \
-  --bins server,postern-testkit,app-passwords-latency,page-cost,admin-mailboxes,signed-in,directory-scale
+  --bins server,postern-testkit,app-passwords-latency,page-cost,admin-mailboxes,signed-in,directory-scale,activity
 
 echo "== initial page weight (gzip -9)"
 total=0
@@ -93,3 +95,6 @@ echo
 
 echo
 ./target/release/directory-scale
+
+echo
+./target/release/activity

@@ -5,6 +5,7 @@
 //! browser; the same crate, built for wasm, holds only the pages and their models.
 
 pub mod account;
+pub mod activity;
 pub mod admin;
 pub mod app_passwords;
 pub mod auth;
@@ -12,6 +13,7 @@ pub mod components;
 pub mod domains;
 pub mod error;
 pub mod i18n;
+pub mod notifications;
 pub mod organisation;
 pub mod partners;
 pub mod routing;
@@ -96,6 +98,7 @@ pub fn routes() -> Vec<routing::Route> {
         organisation::table(),
         partners::table(),
         scim::table(),
+        activity::table(),
     ]
     .into_iter()
     .flatten()

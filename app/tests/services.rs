@@ -90,6 +90,7 @@ async fn world() -> World {
         syncs: Default::default(),
         limiter: app::ssr::limits::Limiter::new(db_for_limits, settings.limits),
         public_url: settings.server.public_url.clone(),
+        senders: Default::default(),
         trusted_proxies: Arc::new([]),
     });
     World {

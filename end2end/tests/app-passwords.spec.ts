@@ -114,3 +114,29 @@ test('the Apple page explains the install steps and is accessible', async ({ pag
   expect((await download).suggestedFilename()).toBe('beta-ltd-mail.mobileconfig');
   await expectAccessible(page, info);
 });
+
+test('the list says when, how and from where an app password was last used', async ({ page, request }, info) => {
+  const name = `Laptop (${info.project.name})`;
+  await signIn(page, info, 'alice@acme.test');
+  await page.goto('/app-passwords/new');
+  await settle(page, info);
+  await page.getByLabel('Name').fill(name);
+  await page.getByRole('button', { name: 'Create app password' }).click();
+  const secret = (await page.getByTestId('secret').getAttribute('data-copy'))!;
+
+  await page.goto('/app-passwords');
+  const row = page.getByTestId('app-passwords').getByRole('row').filter({ hasText: name });
+  await expect(row.getByTestId('last-used')).not.toContainText('from');
+
+  // A mail app uses it: the mail server's hook reports the sign-in to the portal.
+  expect(await stalwartStatus(request, 'alice@acme.test', secret)).toBe(200);
+  const started = Date.now();
+  await expect(async () => {
+    await page.reload();
+    await expect(row.getByTestId('last-used')).toContainText('from 127.0.0.1', { timeout: 250 });
+  }).toPass({ timeout: 15_000 });
+  console.log(`[${info.project.name}] "last used" shown ${Date.now() - started} ms after the sign-in`);
+  await expect(row.getByTestId('last-used')).toContainText('Web (JMAP, calendars, contacts)');
+  await settle(page, info);
+  await expectAccessible(page, info);
+});

@@ -121,6 +121,9 @@ impl Application {
             )?),
             limiter: app::ssr::limits::Limiter::new(db.clone(), settings.limits),
             public_url,
+            senders: std::sync::Arc::new(app::notifications::sender::Senders::from_settings(
+                &settings,
+            )?),
             trusted_proxies: settings.server.trusted_proxies.clone().into(),
         });
         let mut tasks = tasks::start(&state, &settings);

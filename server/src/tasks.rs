@@ -60,6 +60,27 @@ pub fn start(state: &AppState, settings: &Settings) -> Runner {
         let s = s.clone();
         async move { app::ssr::departures::reconciler::run_due(&s).await }
     });
+    // Postern's activity hook on each mail server: registered soon after start, then
+    // checked (URL, applied) now and then; a new server gets one at the next round.
+    let s = state.clone();
+    let every = Duration::from_secs(settings.activity.register_every_secs);
+    runner.every("activity hooks", Duration::from_secs(1), every, move || {
+        let s = s.clone();
+        async move { app::activity::service::register_all(&s).await }
+    });
+    // Notification e-mails that could not be sent at once are tried again.
+    let s = state.clone();
+    runner.every("notifications", half_minute, half_minute, move || {
+        let s = s.clone();
+        async move { app::notifications::service::send_due(&s).await }
+    });
+    // Activity past its retention period is deleted.
+    let s = state.clone();
+    let retention = Duration::from_secs(settings.activity.retention_days * 86_400);
+    runner.every("activity retention", tidy_every(), tidy_every(), move || {
+        let s = s.clone();
+        async move { app::activity::service::purge(&s, retention).await }
+    });
     // Back-channel logout tokens past their expiry need no replay check any more.
     let s = state.clone();
     runner.every("logout tokens", tidy_every(), tidy_every(), move || {

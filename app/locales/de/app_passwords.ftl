@@ -164,3 +164,12 @@ apppw-activity-user-agent = { $browser ->
         [unknown] einem unbekannten System
        *[other] { $os }
     }
+apppw-list-last-used = Zuletzt verwendet
+apppw-list-never-used = Noch nie verwendet
+apppw-list-usage-unknown = Noch nicht gemeldet
+apppw-list-unused = Seit 90 Tagen nicht verwendet. Wenn kein Gerät es mehr braucht, widerrufen Sie es.
+apppw-list-revoke-unused = Widerrufen
+apppw-list-failures = { $count ->
+    [one] Eine fehlgeschlagene Anmeldung in 30 Tagen, am { $when } von { $ip }
+   *[other] { $count } fehlgeschlagene Anmeldungen in 30 Tagen, zuletzt am { $when } von { $ip }
+}

@@ -164,3 +164,12 @@ apppw-activity-user-agent = { $browser ->
         [unknown] an unknown system
        *[other] { $os }
     }
+apppw-list-last-used = Last used
+apppw-list-never-used = Never used
+apppw-list-usage-unknown = Not reported yet
+apppw-list-unused = Not used for 90 days. If no device needs it any more, revoke it.
+apppw-list-revoke-unused = Revoke it
+apppw-list-failures = { $count ->
+    [one] One failed sign-in in 30 days, on { $when } from { $ip }
+   *[other] { $count } failed sign-ins in 30 days, the last on { $when } from { $ip }
+}

@@ -164,3 +164,12 @@ apppw-activity-user-agent = { $browser ->
         [unknown] un système inconnu
        *[other] { $os }
     }
+apppw-list-last-used = Dernière utilisation
+apppw-list-never-used = Jamais utilisé
+apppw-list-usage-unknown = Pas encore signalé
+apppw-list-unused = Inutilisé depuis 90 jours. Si aucun appareil n'en a plus besoin, révoquez-le.
+apppw-list-revoke-unused = Le révoquer
+apppw-list-failures = { $count ->
+    [one] Une connexion échouée en 30 jours, le { $when } depuis { $ip }
+   *[other] { $count } connexions échouées en 30 jours, la dernière le { $when } depuis { $ip }
+}

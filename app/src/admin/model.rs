@@ -92,6 +92,8 @@ pub struct MailboxDetail {
     /// Passwords are kept by the organisation's sign-in service (an external directory).
     pub passwords_external: bool,
     pub app_passwords: Vec<AppPasswordItem>,
+    /// Its latest sign-ins and failures, as the mail server reported them.
+    pub activity: Vec<crate::activity::model::AccountEvent>,
     pub notice: Option<Notice>,
     /// A form of this page kept across a fresh sign-in.
     pub draft: Option<Draft>,

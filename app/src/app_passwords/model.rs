@@ -1,5 +1,6 @@
 //! App passwords: what the pages show, and the data their forms carry.
 
+use crate::activity::model::CredentialUse;
 use crate::components::alert::Notice;
 use crate::components::layout::Me;
 use crate::error::AppError;
@@ -16,6 +17,9 @@ pub struct AppPasswordItem {
     /// Networks it may be used from; empty means any.
     pub networks: Vec<String>,
     pub scope: Scope,
+    /// When and how it was last used, as the mail server reported; `None` while its
+    /// reports are not coming in (yet).
+    pub usage: Option<CredentialUse>,
 }
 
 /// What an app password may be used for.

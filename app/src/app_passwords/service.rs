@@ -9,6 +9,8 @@ use super::model::{
 };
 use super::request::{ValidRequest, permissions, random_request_id};
 use super::text::{NO_MAILBOX, activity as activity_text, service as text};
+use crate::activity::service as activity;
+use crate::notifications::service::{self as notifications, Cause};
 use crate::account::service::{mailbox_id, me};
 use crate::auth::service::{fresh_sign_in, is_fresh};
 use crate::components::alert::Notice;
@@ -95,13 +97,26 @@ pub async fn overview(
 ) -> Result<AppPasswordsView, AppError> {
     let credentials = async {
         let id = account_id(caller, text::LIST).await?;
-        Ok::<_, AppError>(
-            caller
-                .organisation
-                .stalwart
-                .app_passwords_and_api_keys(&id)
-                .await,
-        )
+        let found = caller
+            .organisation
+            .stalwart
+            .app_passwords_and_api_keys(&id)
+            .await;
+        // How each password was used needs its creation time (an event older than the
+        // password was another's): asked once the list is there.
+        let usage = match &found {
+            Ok((list, _)) => {
+                let passwords: Vec<(String, i64)> = list
+                    .iter()
+                    .filter_map(|p| Some((p.id.clone(), parse_rfc3339(&p.created_at)?.unix_timestamp())))
+                    .collect();
+                activity::usage(&caller.state, &caller.organisation, &id, &passwords)
+                    .await
+                    .map_err(AppError::internal)?
+            }
+            Err(_) => None,
+        };
+        Ok::<_, AppError>((found, usage))
     };
     let events = audit::for_actor(
         &caller.state.db,
@@ -112,15 +127,19 @@ pub async fn overview(
     let (credentials, events) = futures::join!(credentials, events);
     let mut api_keys = Vec::new();
     let list = match credentials {
-        Ok(Ok((list, keys))) => {
+        Ok((Ok((list, keys)), mut usage)) => {
             api_keys = keys.iter().map(api_key).collect();
-            ListState::Ready(list.iter().map(item).collect())
+            let with_usage = |p: &AppPassword| AppPasswordItem {
+                usage: usage.as_mut().map(|u| u.remove(&p.id).unwrap_or_default()),
+                ..item(p)
+            };
+            ListState::Ready(list.iter().map(with_usage).collect())
         }
-        Ok(Err(e)) if is_gone(&e) => {
+        Ok((Err(e), _)) if is_gone(&e) => {
             caller.organisation.stalwart.forget_user(&caller.user.email);
             ListState::NoMailbox
         }
-        Ok(Err(e)) => ListState::Unavailable(e.user_error(text::LIST).to_string()),
+        Ok((Err(e), _)) => ListState::Unavailable(e.user_error(text::LIST).to_string()),
         Err(AppError::NotFound(_)) => ListState::NoMailbox,
         Err(e) => ListState::Unavailable(e.to_string()),
     };
@@ -313,6 +332,12 @@ pub async fn mint(
         .await
         .map_err(AppError::internal)?;
     tracing::info!(organisation = %caller.organisation.slug, user = caller.user.user_id, credential = %created.id, "app password created");
+    let cause = if action == super::actions::APPLE_PROFILE {
+        Cause::AppleProfile
+    } else {
+        Cause::Created
+    };
+    notifications::credential_created(caller, &valid.name, meta, cause).await;
     Ok(Minted {
         name: valid.name.clone(),
         secret: created.secret.expose_secret().to_owned(),
@@ -472,6 +497,7 @@ pub fn item(p: &AppPassword) -> AppPasswordItem {
             Some(granted) if granted.iter().any(|g| g.starts_with("dav")) => Scope::MailDav,
             Some(_) => Scope::Mail,
         },
+        usage: None,
     }
 }
 

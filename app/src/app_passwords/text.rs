@@ -42,6 +42,19 @@ pub mod list {
     pub const FROM: Key = Key("apppw-list-from");
     pub const CAPTION: Key = Key("apppw-list-caption");
     pub const ACTIVITY_CAPTION: Key = Key("apppw-list-activity-caption");
+    pub const LAST_USED: Key = Key("apppw-list-last-used");
+    pub const NEVER_USED: Key = Key("apppw-list-never-used");
+    pub const USAGE_UNKNOWN: Key = Key("apppw-list-usage-unknown");
+    pub const UNUSED: Key = Key("apppw-list-unused");
+    pub const REVOKE_UNUSED: Key = Key("apppw-list-revoke-unused");
+
+    /// "3 failed sign-ins in 30 days, the last on … from …".
+    pub fn failures(count: u32, when: &str, ip: &str) -> String {
+        format(
+            Key("apppw-list-failures"),
+            [("count", count.into()), ("when", when.into()), ("ip", ip.into())],
+        )
+    }
 
     /// The "Expires" cell of an expired password: its date, marked as expired.
     pub fn expired_on(date: &str) -> String {

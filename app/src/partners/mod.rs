@@ -35,6 +35,7 @@ crate::routing::area! {
         "/partners/organisations/:slug/idp" => forms::save_idp, Partner + Fresh, model::IdpForm;
         "/partners/organisations/:slug/idp/test" => forms::test_idp, Partner, NoFields;
         "/partners/organisations/:slug/idp/test-link" => forms::make_test_link, Partner + Fresh, NoFields;
+        "/partners/servers/:name/activity-hook" => forms::reregister_hook, Partner, NoFields;
         "/partners/organisations/:slug/activate" => forms::activate, Partner, NoFields;
         "/partners/organisations/:slug/suspend" => forms::suspend, Partner, NoFields;
         "/partners/organisations/:slug/resume" => forms::resume, Partner, NoFields;

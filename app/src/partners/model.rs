@@ -30,6 +30,10 @@ pub struct ServerRow {
     /// In words: the operator reads what went wrong, a partner its kind.
     pub state: String,
     pub checked: String,
+    /// Postern's activity hook on it, in words ("receiving: last delivery …").
+    pub activity: String,
+    /// Whether the hook delivers (a first signed delivery arrived).
+    pub activity_ok: bool,
 }
 
 /// Organisations per page of the Partners list.

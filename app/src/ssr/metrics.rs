@@ -83,6 +83,11 @@ pub fn task_ran(task: &'static str, took: Duration) {
         .set(crate::ssr::time::now() as f64);
 }
 
+/// Events a mail server's hook delivered that were new (a re-sent one counts once).
+pub fn activity_stored(events: u64) {
+    counter!("postern_activity_events_total").increment(events);
+}
+
 /// The database pool now: connections open and idle.
 pub fn pool(size: u32, idle: usize) {
     gauge!("postern_db_pool_connections", "state" => "open").set(f64::from(size));

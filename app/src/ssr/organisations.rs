@@ -205,6 +205,11 @@ impl Organisations {
             .collect()
     }
 
+    /// The mail server called `name`.
+    pub fn server(&self, name: &str) -> Option<&StalwartClient> {
+        self.servers.get(name)
+    }
+
     /// The mail servers declared in postern.toml, by name.
     pub fn declared_servers(&self) -> impl Iterator<Item = &str> {
         self.declared.iter().map(String::as_str)

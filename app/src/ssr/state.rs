@@ -54,6 +54,8 @@ pub struct Shared {
     /// Each organisation's directory sync (`[organisations.<slug>.sync]`).
     pub syncs: Arc<super::departures::syncs::Syncs>,
     pub public_url: url::Url,
+    /// Who sends notification e-mails for each mail server (`[stalwart.<name>.notify]`).
+    pub senders: Arc<crate::notifications::sender::Senders>,
     /// Reverse proxies whose `X-Forwarded-For` names the client (`server.trusted_proxies`).
     pub trusted_proxies: Arc<[ipnet::IpNet]>,
 }

@@ -4,6 +4,7 @@
 
 mod common;
 
+mod activity;
 mod admin;
 mod app_passwords;
 mod audit;

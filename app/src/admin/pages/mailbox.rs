@@ -4,6 +4,8 @@ use super::protected_badge;
 use crate::admin::api::get_mailbox;
 use crate::admin::model::MailboxDetail;
 use crate::admin::text;
+use crate::activity::model::AccountEvent;
+use crate::activity::text as activity_text;
 use crate::app_passwords::model::AppPasswordItem;
 use crate::components::text::human_bytes;
 use crate::components::{Alert, AlertKind, Field, Page, PendingSubmit, loaded, notice_view};
@@ -35,6 +37,7 @@ fn Mailbox(view: MailboxDetail) -> AnyView {
         passwords_allowed,
         passwords_external,
         app_passwords,
+        activity,
         notice,
         draft,
         ..
@@ -123,6 +126,7 @@ fn Mailbox(view: MailboxDetail) -> AnyView {
                 </section>
             })}
             {app_password_list(app_passwords, Some(base.clone()))}
+            {sign_ins(activity)}
             <section class="card" aria-labelledby="sessions-heading">
                 <h2 id="sessions-heading">{text::SIGN_OUT_TITLE}</h2>
                 <p>{text::SIGN_OUT_BODY}</p>
@@ -134,6 +138,45 @@ fn Mailbox(view: MailboxDetail) -> AnyView {
         </Page>
     }
     .into_any()
+}
+
+/// The mailbox's latest sign-ins and failures.
+fn sign_ins(events: Vec<AccountEvent>) -> impl IntoView {
+    let list = if events.is_empty() {
+        view! { <p>{activity_text::SIGN_INS_NONE}</p> }.into_any()
+    } else {
+        view! {
+            <div class="table-wrap">
+                <table data-testid="sign-ins">
+                    <caption class="visually-hidden">{activity_text::SIGN_INS_CAPTION}</caption>
+                    <thead><tr>
+                        <th scope="col">{activity_text::WHEN}</th><th scope="col">{activity_text::WHAT}</th>
+                        <th scope="col">{activity_text::HOW}</th><th scope="col">{activity_text::FROM}</th>
+                        <th scope="col">{activity_text::WITH}</th>
+                    </tr></thead>
+                    <tbody>
+                        {events.into_iter().map(|e| view! {
+                            <tr>
+                                <td>{e.when}</td>
+                                <td class=if e.failed { "warning" } else { "" }>{e.what}</td>
+                                <td>{e.protocol}</td>
+                                <td>{e.ip.unwrap_or_default()}</td>
+                                <td>{e.credential}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="card" aria-labelledby="sign-ins-heading">
+            <h2 id="sign-ins-heading">{activity_text::SIGN_INS}</h2>
+            <p class="hint">{activity_text::SIGN_INS_INTRO}</p>
+            {list}
+        </section>
+    }
 }
 
 /// The mailbox's app passwords, each with a revoke button when `base` (the mailbox page's

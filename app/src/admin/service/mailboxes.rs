@@ -21,6 +21,7 @@ use crate::ssr::scope::AdminScope;
 use crate::ssr::stalwart::NewAccount;
 use crate::ssr::stalwart::model::{Account, AccountKind};
 use crate::ssr::state::Outcome;
+use crate::ssr::time::parse_rfc3339;
 use serde_json::json;
 
 /// A mailbox as the lists show it; `groups` are (id, address) of the organisation's groups.
@@ -155,7 +156,8 @@ pub async fn detail(
     let account = account(scope, id, AccountKind::User).await?;
     let groups = group_addresses(scope).await?;
     // The credentials of an account with rights on the server are none of the portal's business.
-    let app_passwords = if protection(scope, &account).is_some() {
+    let protected = protection(scope, &account).is_some();
+    let app_passwords = if protected {
         Vec::new()
     } else {
         scope
@@ -165,6 +167,23 @@ pub async fn detail(
             .map_err(|e| e.user_error(action::LIST_APP_PASSWORDS))?
     };
     let policy = password_policy(scope).await?;
+    let names: Vec<(String, String, i64)> = app_passwords
+        .iter()
+        .filter_map(|p| {
+            let created = parse_rfc3339(&p.created_at)?.unix_timestamp();
+            Some((p.id.clone(), p.description.clone(), created))
+        })
+        .collect();
+    let state = &scope.caller.state;
+    // Like its credentials, the sign-ins of an account with rights on the server stay hidden.
+    let activity = if protected {
+        Vec::new()
+    } else {
+        let organisation = &scope.caller.organisation.slug;
+        crate::activity::service::recent(state, organisation, &account.id, &names)
+            .await
+            .map_err(AppError::internal)?
+    };
     Ok(MailboxDetail {
         me: me(&scope.caller),
         row: row(scope, &account, &groups),
@@ -172,6 +191,7 @@ pub async fn detail(
         passwords_allowed: policy == PasswordPolicy::Allowed,
         passwords_external: policy == PasswordPolicy::ExternalDirectory,
         app_passwords: app_passwords.iter().map(item).collect(),
+        activity,
         notice,
         draft: None,
     })

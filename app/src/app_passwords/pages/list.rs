@@ -1,5 +1,7 @@
 //! The list of the signed-in person's app passwords, and their recent activity.
 
+use crate::activity::model::CredentialUse;
+use crate::activity::text as activity_text;
 use crate::app_passwords::api::get_app_passwords;
 use crate::app_passwords::model::{
     ApiKeyItem, AppPasswordItem, AppPasswordsView, ListState, Scope,
@@ -98,7 +100,8 @@ fn ready(items: Vec<AppPasswordItem>) -> impl IntoView {
                         <thead><tr>
                             <th scope="col">{text::NAME}</th><th scope="col">{text::CREATED}</th>
                             <th scope="col">{text::EXPIRES}</th><th scope="col">{text::NETWORKS}</th>
-                            <th scope="col">{text::SCOPE}</th><th scope="col"><span class="visually-hidden">{text::ACTIONS}</span></th>
+                            <th scope="col">{text::SCOPE}</th><th scope="col">{text::LAST_USED}</th>
+                            <th scope="col"><span class="visually-hidden">{text::ACTIONS}</span></th>
                         </tr></thead>
                         <tbody>{items.into_iter().map(row).collect_view()}</tbody>
                     </table>
@@ -122,6 +125,7 @@ fn row(item: AppPasswordItem) -> impl IntoView {
     };
     let revoke_href = format!("/app-passwords/{}/revoke", item.id);
     let revoke_label = text::revoke_label(&item.name);
+    let last_used = usage(item.usage, revoke_href.clone(), revoke_label.clone());
     view! {
         <tr>
             <th scope="row">{item.name}</th>
@@ -133,9 +137,34 @@ fn row(item: AppPasswordItem) -> impl IntoView {
                 Scope::MailDav => text::MAIL_DAV,
                 Scope::Everything => text::EVERYTHING,
             }}</td>
+            <td>{last_used}</td>
             <td><a href=revoke_href aria-label=revoke_label>{text::REVOKE}</a></td>
         </tr>
     }
+}
+
+/// The "Last used" cell: when and how, failed attempts, and a way out for a forgotten one.
+fn usage(usage: Option<CredentialUse>, revoke_href: String, revoke_label: String) -> impl IntoView {
+    let Some(usage) = usage else {
+        return view! { <span class="hint">{text::USAGE_UNKNOWN}</span> }.into_any();
+    };
+    let last = match &usage.last_used {
+        Some(s) => activity_text::sign_in(&s.when, &s.protocol, s.ip.as_deref()),
+        None => text::NEVER_USED.get(),
+    };
+    let failures = usage.last_failure.filter(|_| usage.failures > 0).map(|f| {
+        let words = text::failures(usage.failures, &f.when, f.ip.as_deref().unwrap_or("?"));
+        view! { <p class="warning">{words}</p> }
+    });
+    let unused = usage.unused.then(|| {
+        view! {
+            <p>{text::UNUSED}</p>
+            <form method="post" action=revoke_href>
+                <button type="submit" class="secondary small" aria-label=revoke_label>{text::REVOKE_UNUSED}</button>
+            </form>
+        }
+    });
+    view! { <span data-testid="last-used">{last}</span>{failures}{unused} }.into_any()
 }
 
 /// The account's API keys, each with a revoke button; nothing when there are none.

@@ -123,6 +123,11 @@ pub(super) async fn details(
     answer(&c.reply, outcome, &console(&slug), kept).await
 }
 
+pub(super) async fn reregister_hook(c: PartnerAdmin, Path(name): Path<String>) -> Response {
+    let outcome = super::service::server::reregister_hook(&c.scope, &name).await;
+    answer(&c.reply, outcome, "/partners", None).await
+}
+
 pub(super) async fn activate(c: PartnerAdmin, Path(slug): Path<String>) -> Response {
     let outcome = lifecycle::activate(&c.scope, &slug).await;
     answer(&c.reply, outcome, &console(&slug), None).await

@@ -66,6 +66,7 @@ fn Servers(servers: Vec<ServerRow>) -> impl IntoView {
                             <th scope="col">{text::COL_ADDRESS}</th>
                             <th scope="col">{text::COL_STATE}</th>
                             <th scope="col">{text::COL_CHECKED}</th>
+                            <th scope="col">{text::COL_HOOK}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -75,12 +76,20 @@ fn Servers(servers: Vec<ServerRow>) -> impl IntoView {
                             } else {
                                 view! { <span class="badge conflict">{text::SERVER_PROBLEM}</span>" "{s.state}" " }.into_any()
                             };
+                            let hook_action = format!("/partners/servers/{}/activity-hook", s.name);
+                            let hook_label = text::hook_reregister_label(&s.name);
                             view! {
                                 <tr data-testid="server">
                                     <th scope="row"><code>{s.name}</code></th>
                                     <td><code>{s.url}</code></td>
                                     <td>{state}</td>
                                     <td>{s.checked}</td>
+                                    <td>
+                                        <span class=if s.activity_ok { "badge match" } else { "" }>{s.activity}</span>
+                                        <form method="post" action=hook_action class="inline-form">
+                                            <button type="submit" class="secondary small" aria-label=hook_label>{text::HOOK_REREGISTER}</button>
+                                        </form>
+                                    </td>
                                 </tr>
                             }
                         }).collect_view()}

@@ -14,7 +14,7 @@ use crate::partners::model::{
 };
 use crate::partners::text;
 use crate::ssr::config::LoginHint;
-use crate::ssr::db::audit;
+use crate::ssr::db::{audit, webhooks};
 use crate::ssr::db::organisations::{
     self as store, DomainRecord, OrganisationRecord, ProofRecord, Status, login_hint_str,
 };
@@ -132,10 +132,15 @@ pub async fn list(
 /// reads what went wrong, a partner only its kind (the detail could map its network).
 async fn server_rows(scope: &PartnerScope) -> Result<Vec<ServerRow>, AppError> {
     let health = &scope.caller.state.health;
+    let hooks = webhooks::all(&scope.caller.state.db)
+        .await
+        .map_err(AppError::internal)?;
     Ok(usable(scope)
         .await?
         .into_iter()
         .map(|s| {
+            let hook = hooks.iter().find(|h| h.server == s.name);
+            let (activity_ok, activity) = hook_state(hook, scope.operator());
             let checked = health.state(&s.name);
             let (ok, state) = match &checked {
                 None => (false, text::SERVER_NOT_CHECKED.get()),
@@ -149,9 +154,31 @@ async fn server_rows(scope: &PartnerScope) -> Result<Vec<ServerRow>, AppError> {
                 url: s.url,
                 ok,
                 state,
+                activity,
+                activity_ok,
             }
         })
         .collect())
+}
+
+/// Where the server's activity hook stands, in words: the operator reads the server's own
+/// explanation of a failure, a partner its kind.
+fn hook_state(hook: Option<&webhooks::Webhook>, operator: bool) -> (bool, String) {
+    use crate::ssr::db::webhooks::state;
+    let Some(hook) = hook else {
+        return (false, text::HOOK_NONE.get());
+    };
+    if let Some(at) = hook.last_delivery_at {
+        return (true, text::hook_receiving(&format_epoch(at)));
+    }
+    let detail = hook.problem.as_deref().filter(|_| operator);
+    let words = match hook.state.as_str() {
+        state::APPLIED => text::HOOK_WAITING.get(),
+        state::BLOCKED => text::hook_blocked(detail),
+        state::FAILED => text::hook_failed(detail),
+        _ => text::HOOK_REGISTERING.get(),
+    };
+    (false, words)
 }
 
 fn probe_kind(probe: &Probe) -> crate::i18n::Key {

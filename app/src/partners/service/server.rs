@@ -408,3 +408,21 @@ impl crate::routing::Sample for AddForm {
         }
     }
 }
+
+/// "Register again": Postern's activity hook on a server this partner may use, brought back
+/// to what Postern wants (its URL, key and events) and applied.
+pub async fn reregister_hook(scope: &PartnerScope, name: &str) -> Result<String, AppError> {
+    if !usable(scope).await?.iter().any(|s| s.name == name) {
+        return Err(AppError::NotFound(text::no_such_server(name)));
+    }
+    let state = &scope.caller.state;
+    let client = state
+        .organisations()
+        .server(name)
+        .cloned()
+        .ok_or_else(|| AppError::Unavailable(text::SERVER_DOWN.get()))?;
+    crate::activity::service::register(state, name, &client, true)
+        .await
+        .map_err(AppError::internal)?;
+    Ok(text::hook_reregistered(name))
+}

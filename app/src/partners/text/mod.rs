@@ -36,6 +36,44 @@ pub const SERVER_KEY_REFUSED: Key = Key("partners-server-key-refused");
 pub const SERVER_PERMISSION: Key = Key("partners-server-permission");
 pub const SERVER_NOT_STALWART: Key = Key("partners-server-not-stalwart");
 pub const NEVER: Key = Key("partners-never");
+pub const COL_HOOK: Key = Key("partners-col-hook");
+pub const HOOK_NONE: Key = Key("partners-hook-none");
+pub const HOOK_REGISTERING: Key = Key("partners-hook-registering");
+pub const HOOK_WAITING: Key = Key("partners-hook-waiting");
+pub const HOOK_REREGISTER: Key = Key("partners-hook-reregister");
+pub const HOOK_REREGISTERED: Key = Key("partners-hook-reregistered");
+
+/// The accessible name of "Register again": on which server.
+pub fn hook_reregister_label(server: &str) -> String {
+    format(Key("partners-hook-reregister-label"), [("server", server.into())])
+}
+
+/// After "Register again".
+pub fn hook_reregistered(server: &str) -> String {
+    format(Key("partners-hook-reregistered"), [("server", server.into())])
+}
+
+/// The hook delivers; `when` its latest delivery.
+pub fn hook_receiving(when: &str) -> String {
+    format(Key("partners-hook-receiving"), [("when", when.into())])
+}
+
+/// The server did not apply its settings; `detail` (the operator's only) says which object
+/// failed and why.
+pub fn hook_blocked(detail: Option<&str>) -> String {
+    match detail {
+        Some(detail) => format(Key("partners-hook-blocked-because"), [("detail", detail.into())]),
+        None => Key("partners-hook-blocked").get(),
+    }
+}
+
+/// The server could not be asked to register the hook.
+pub fn hook_failed(detail: Option<&str>) -> String {
+    match detail {
+        Some(detail) => format(Key("partners-hook-failed-because"), [("detail", detail.into())]),
+        None => Key("partners-hook-failed").get(),
+    }
+}
 pub const SEARCH: Key = Key("partners-search");
 pub const SEARCH_HINT: Key = Key("partners-search-hint");
 pub const NO_MATCH: Key = Key("partners-no-match");

@@ -46,6 +46,26 @@ impl Settings {
                 ));
             }
             secret_source(&k, "api_key", &server.api_key, &server.api_key_file)?;
+            if let Some(notify) = &server.notify {
+                // The password travels with the sign-in: never in clear text across a network.
+                let loopback = matches!(notify.smtp_host.as_str(), "localhost" | "::1")
+                    || notify
+                        .smtp_host
+                        .parse::<std::net::IpAddr>()
+                        .is_ok_and(|ip| ip.is_loopback());
+                if notify.security == super::SmtpSecurity::None && !loopback {
+                    return Err(ConfigError::new(
+                        format!("{k}.notify.security"),
+                        "\"none\" (plain text) is only allowed to a loopback host",
+                    ));
+                }
+                if !notify.from.contains('@') {
+                    return Err(ConfigError::new(
+                        format!("{k}.notify.from"),
+                        "must be an e-mail address",
+                    ));
+                }
+            }
             if let Some(partner) = &server.managed_by
                 && !self
                     .organisations
@@ -76,6 +96,18 @@ impl Settings {
             return Err(ConfigError::new(
                 "dns.proof_recheck_secs",
                 "must be between 1 and 86400",
+            ));
+        }
+        if self.activity.retention_days == 0 || self.activity.retention_days > 3650 {
+            return Err(ConfigError::new(
+                "activity.retention_days",
+                "must be between 1 and 3650 days",
+            ));
+        }
+        if self.activity.register_every_secs < 10 {
+            return Err(ConfigError::new(
+                "activity.register_every_secs",
+                "must be at least 10 seconds",
             ));
         }
         if self.dns.mx_recheck_secs == 0 || self.dns.mx_recheck_secs > 7 * 86_400 {

@@ -2,12 +2,14 @@
 //! PostgreSQL share (`$1` placeholders, BIGINT epoch seconds, TEXT JSON), grouped per
 //! aggregate.
 
+pub mod activity;
 pub mod audit;
 pub mod departures;
 pub mod limits;
 pub mod login_cache;
 pub mod logins;
 pub mod logout_tokens;
+pub mod notifications;
 pub mod organisations;
 pub mod pins;
 pub mod pool;
@@ -15,6 +17,7 @@ pub mod requests;
 pub mod scim;
 pub mod sync_runs;
 pub mod users;
+pub mod webhooks;
 
 pub use super::time::now;
 pub use pool::{ACQUIRE_TIMEOUT, Backend, Db, DbError, pool_options};

@@ -95,3 +95,32 @@ pub async fn repin(
     .await?;
     Ok(())
 }
+
+/// Which of `organisations` have these accounts pinned, as (organisation, account id): the
+/// organisations on the mail server the account ids are of.
+pub async fn organisations_of(
+    db: &Db,
+    organisations: &[&str],
+    account_ids: &[&str],
+) -> Result<Vec<(String, String)>, sqlx::Error> {
+    if account_ids.is_empty() || organisations.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = |from: usize, n: usize| {
+        (from..from + n)
+            .map(|i| format!("${i}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let sql = format!(
+        "SELECT organisation, account_id FROM mailbox_pins
+         WHERE organisation IN ({}) AND account_id IN ({})",
+        list(1, organisations.len()),
+        list(1 + organisations.len(), account_ids.len())
+    );
+    let mut query = sqlx::query_as::<_, (String, String)>(&sql);
+    for value in organisations.iter().chain(account_ids) {
+        query = query.bind(*value);
+    }
+    query.fetch_all(&db.pool).await
+}

@@ -175,6 +175,11 @@ impl std::fmt::Debug for Transport {
 }
 
 impl Transport {
+    /// The API key, for deriving per-server keys (never sent anywhere but this server).
+    pub fn api_key(&self) -> &SecretString {
+        &self.api_key
+    }
+
     pub fn new(
         base_url: &url::Url,
         api_key: SecretString,

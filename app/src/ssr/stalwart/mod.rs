@@ -13,6 +13,7 @@ pub mod probe;
 mod protection;
 mod provisioning;
 mod standing;
+mod webhooks;
 
 pub use accounts::{AccountPage, NewAccount};
 pub use app_passwords::{CreatedAppPassword, NewAppPassword};
@@ -23,3 +24,4 @@ pub use jmap::Reach;
 pub use model::{ACCOUNT_PROPERTIES, Account, AccountKind, Alias, ApiKey, AppPassword, Domain};
 pub use provisioning::{DomainContents, KeyAccount};
 pub use standing::{Freshness, Protection, Standing};
+pub use webhooks::{Applied, HOOK_EVENTS};

@@ -198,6 +198,12 @@ pub async fn delete_mail_server(
         .bind(name)
         .execute(&mut **tx)
         .await?;
+    // Its activity hook's key goes with it: a delivery from it is refused from now on (the
+    // hook itself stays at a server Postern can no longer reach).
+    sqlx::query("DELETE FROM webhooks WHERE server = $1")
+        .bind(name)
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }
 

@@ -1,0 +1,23 @@
+# Wie sich jemand angemeldet hat, wie der Mailserver es meldet.
+activity-protocol-imap = IMAP
+activity-protocol-smtp = SMTP
+activity-protocol-pop3 = POP3
+activity-protocol-web = Web (JMAP, Kalender, Kontakte)
+activity-protocol-sieve = Mailfilter (ManageSieve)
+activity-sign-in = { $when } · { $protocol }
+activity-sign-in-from = { $when } · { $protocol } · von { $ip }
+activity-signed-in = Angemeldet
+activity-sign-in-failed = Anmeldung fehlgeschlagen
+activity-credential-expired = Abgelaufenes Passwort verwendet
+activity-too-many-attempts = Zu viele Versuche
+activity-account-password = Kontopasswort
+activity-removed-password = Ein entferntes App-Passwort
+activity-sign-ins = Anmeldungen
+activity-sign-ins-intro = So, wie der Mailserver sie meldet: Mail-Apps melden sich bei jeder Verbindung an; Anmeldungen über das Web erscheinen etwa einmal pro Stunde.
+activity-sign-ins-none = Noch keine Anmeldungen gemeldet.
+activity-sign-ins-caption = Die letzten Anmeldungen des Postfachs
+activity-when = Wann
+activity-what = Was
+activity-how = Wie
+activity-from = Von
+activity-with = Womit

@@ -1,0 +1,23 @@
+# How people signed in, as the mail server reports it.
+activity-protocol-imap = IMAP
+activity-protocol-smtp = SMTP
+activity-protocol-pop3 = POP3
+activity-protocol-web = Web (JMAP, calendars, contacts)
+activity-protocol-sieve = Mail filters (ManageSieve)
+activity-sign-in = { $when } · { $protocol }
+activity-sign-in-from = { $when } · { $protocol } · from { $ip }
+activity-signed-in = Signed in
+activity-sign-in-failed = Sign-in failed
+activity-credential-expired = Expired password used
+activity-too-many-attempts = Too many attempts
+activity-account-password = Account password
+activity-removed-password = A removed app password
+activity-sign-ins = Sign-ins
+activity-sign-ins-intro = As the mail server reports them: mail apps sign in each time they connect; web sign-ins show about once an hour.
+activity-sign-ins-none = No sign-ins reported yet.
+activity-sign-ins-caption = The mailbox's latest sign-ins
+activity-when = When
+activity-what = What
+activity-how = How
+activity-from = From
+activity-with = With

@@ -1,0 +1,23 @@
+# Comment une personne s'est connectée, selon le serveur de messagerie.
+activity-protocol-imap = IMAP
+activity-protocol-smtp = SMTP
+activity-protocol-pop3 = POP3
+activity-protocol-web = Web (JMAP, agendas, contacts)
+activity-protocol-sieve = Filtres de messagerie (ManageSieve)
+activity-sign-in = { $when } · { $protocol }
+activity-sign-in-from = { $when } · { $protocol } · depuis { $ip }
+activity-signed-in = Connexion réussie
+activity-sign-in-failed = Connexion échouée
+activity-credential-expired = Mot de passe expiré utilisé
+activity-too-many-attempts = Trop de tentatives
+activity-account-password = Mot de passe du compte
+activity-removed-password = Un mot de passe d'application supprimé
+activity-sign-ins = Connexions
+activity-sign-ins-intro = Telles que le serveur de messagerie les signale : les applications de messagerie se connectent à chaque connexion ; les connexions web apparaissent environ une fois par heure.
+activity-sign-ins-none = Aucune connexion signalée pour l'instant.
+activity-sign-ins-caption = Les dernières connexions de la boîte aux lettres
+activity-when = Quand
+activity-what = Quoi
+activity-how = Comment
+activity-from = Depuis
+activity-with = Avec

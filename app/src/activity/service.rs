@@ -1,0 +1,305 @@
+//! Registering Postern's hook on each mail server, storing what the hooks deliver, and
+//! forgetting it after the retention period.
+
+use super::events::{self, Incoming};
+use super::model::{
+    ACCOUNT_EVENTS_SHOWN, AccountEvent, CredentialUse, FAILURE_WINDOW_DAYS, SignIn,
+    UNUSED_AFTER_DAYS,
+};
+use crate::ssr::db::activity::{self as store, NewEvent};
+use crate::ssr::db::webhooks::{self, state};
+use crate::ssr::db::{now, pins};
+use crate::ssr::stalwart::{Applied, StalwartClient};
+use crate::ssr::state::AppState;
+use secrecy::{ExposeSecret, SecretString};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+
+/// How long an instance may take to create a hook before another one tries again.
+const REGISTRATION_CLAIM: i64 = 300;
+
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error("no hook is registered for this mail server")]
+    UnknownServer,
+    #[error("the signature is missing or wrong")]
+    BadSignature,
+    #[error("the body is not a webhook delivery: {0}")]
+    Malformed(#[from] serde_json::Error),
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+/// Checks and stores one delivery from `server`'s hook; returns how many events were new.
+/// Events of accounts no organisation on that server has pinned are dropped; an event
+/// stored already (re-sent, or received by another instance) is stored once.
+pub async fn ingest(
+    state: &AppState,
+    server: &str,
+    signature: Option<&[u8]>,
+    body: &[u8],
+) -> Result<u64, IngestError> {
+    let directory = state.organisations();
+    let client = directory.server(server).ok_or(IngestError::UnknownServer)?;
+    let hook = webhooks::of_server(&state.db, server)
+        .await?
+        .ok_or(IngestError::UnknownServer)?;
+    let key = client.hook_signing_key(&hook.nonce);
+    if !events::signature_ok(key.expose_secret().as_bytes(), body, signature) {
+        return Err(IngestError::BadSignature);
+    }
+    let incoming = events::read(body)?;
+    let at = now();
+    let kept = attribute(state, &directory, server, incoming).await?;
+    let stored = store::insert(&state.db, server, &kept).await?;
+    webhooks::delivered(&state.db, server, at).await?;
+    Ok(stored)
+}
+
+/// Gives each event the organisation that has its account, on this server; drops the rest.
+async fn attribute(
+    state: &AppState,
+    directory: &crate::ssr::organisations::Organisations,
+    server: &str,
+    incoming: Vec<Incoming>,
+) -> Result<Vec<NewEvent>, sqlx::Error> {
+    let on_server: Vec<&str> = directory
+        .iter()
+        .filter(|o| o.mail_server == server)
+        .map(|o| o.slug.as_str())
+        .collect();
+    let mut accounts: Vec<&str> = incoming.iter().map(|e| e.account_id.as_str()).collect();
+    accounts.sort_unstable();
+    accounts.dedup();
+    let owners: HashMap<String, String> = pins::organisations_of(&state.db, &on_server, &accounts)
+        .await?
+        .into_iter()
+        .map(|(organisation, account)| (account, organisation))
+        .collect();
+    Ok(incoming
+        .into_iter()
+        .filter_map(|e| {
+            Some(NewEvent {
+                organisation: owners.get(&e.account_id)?.clone(),
+                dedupe: e.dedupe,
+                account_id: e.account_id,
+                credential_id: e.credential_id,
+                kind: e.kind,
+                at: e.at,
+                listener: e.listener,
+                remote_ip: e.remote_ip,
+                reason: e.reason,
+            })
+        })
+        .collect())
+}
+
+/// The URL a server's hook delivers to.
+pub fn hook_url(state: &AppState, server: &str) -> String {
+    let segment: String = url::form_urlencoded::byte_serialize(server.as_bytes()).collect();
+    state.absolute(&format!("hooks/stalwart/{segment}"))
+}
+
+/// Registers (or brings up to date) Postern's hook on every mail server in the directory.
+/// Safe on several instances: a new registration is claimed in the database first.
+pub async fn register_all(state: &AppState) {
+    for (server, client) in state.organisations().servers() {
+        if let Err(e) = register(state, &server, &client, false).await {
+            tracing::warn!(server, error = %e, "the activity hook could not be registered");
+        }
+    }
+}
+
+/// Registers the hook on `server`, or updates it when its URL or key changed, it was not
+/// applied, or `again` (the operator's "Re-register").
+pub async fn register(
+    state: &AppState,
+    server: &str,
+    client: &StalwartClient,
+    again: bool,
+) -> Result<(), sqlx::Error> {
+    let url = hook_url(state, server);
+    let Some(hook) = webhooks::of_server(&state.db, server).await? else {
+        let nonce = random_nonce();
+        let key = client.hook_signing_key(&nonce);
+        if !webhooks::claim(&state.db, server, &nonce, &key_check(&key), &url).await? {
+            // Another instance got there first.
+            return Ok(());
+        }
+        return create(state, server, client, &url, &key).await;
+    };
+    let key = client.hook_signing_key(&hook.nonce);
+    let stale = hook.url != url || hook.key_check != key_check(&key);
+    match hook.hook_id.as_deref() {
+        None if hook.state == state::REGISTERING
+            && now() - hook.registered_at < REGISTRATION_CLAIM =>
+        {
+            Ok(())
+        }
+        None => create(state, server, client, &url, &key).await,
+        Some(id) if again || stale || hook.state != state::APPLIED => {
+            match client.update_webhook(id, &url, &key).await {
+                Ok(Some(applied)) => record(state, server, None, &url, &key, Ok(applied)).await,
+                // Removed at the server by someone: make a new one.
+                Ok(None) => create(state, server, client, &url, &key).await,
+                Err(e) => record(state, server, None, &url, &key, Err(e.kind())).await,
+            }
+        }
+        Some(_) => Ok(()),
+    }
+}
+
+async fn create(
+    state: &AppState,
+    server: &str,
+    client: &StalwartClient,
+    url: &str,
+    key: &SecretString,
+) -> Result<(), sqlx::Error> {
+    match client.create_webhook(url, key).await {
+        Ok((id, applied)) => record(state, server, Some(&id), url, key, Ok(applied)).await,
+        Err(e) => record(state, server, None, url, key, Err(e.kind())).await,
+    }
+}
+
+async fn record(
+    state: &AppState,
+    server: &str,
+    hook_id: Option<&str>,
+    url: &str,
+    key: &SecretString,
+    outcome: Result<Applied, &str>,
+) -> Result<(), sqlx::Error> {
+    let check = key_check(key);
+    let problem;
+    let (state_now, problem) = match &outcome {
+        Ok(Applied::Yes) => (state::APPLIED, None),
+        Ok(Applied::Blocked { object, reason }) => {
+            problem = format!("{object}: {reason}");
+            tracing::warn!(
+                server,
+                object,
+                reason,
+                "the mail server did not apply its settings; the activity hook is not active yet"
+            );
+            (state::BLOCKED, Some(problem.as_str()))
+        }
+        Err(kind) => {
+            tracing::warn!(server, error = kind, "the mail server could not be asked to register the activity hook");
+            (state::FAILED, Some(*kind))
+        }
+    };
+    let registration = webhooks::Registration {
+        hook_id,
+        key_check: &check,
+        url,
+        state: state_now,
+        problem,
+    };
+    webhooks::record(&state.db, server, &registration).await
+}
+
+/// A digest of the signing key: enough to tell that it changed, useless to sign with.
+fn key_check(key: &SecretString) -> String {
+    let digest = Sha256::digest(key.expose_secret().as_bytes());
+    data_encoding::HEXLOWER.encode(&digest[..8])
+}
+
+/// 16 random bytes, hex: what the signing key is derived from.
+fn random_nonce() -> String {
+    use rand::RngCore;
+    let mut bytes = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    data_encoding::HEXLOWER.encode(&bytes)
+}
+
+/// Deletes activity older than `retention`.
+pub async fn purge(state: &AppState, retention: std::time::Duration) {
+    let before = now() - retention.as_secs() as i64;
+    match store::purge_before(&state.db, before).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(events = n, "activity past its retention period deleted"),
+        Err(e) => tracing::warn!(error = %e, "activity could not be purged"),
+    }
+}
+
+
+/// How each of a person's app passwords `(id, created_at)` was used, for their list; `None`
+/// while the mail server's hook has delivered nothing yet (then "never used" would be a
+/// guess).
+pub async fn usage(
+    state: &AppState,
+    organisation: &crate::ssr::organisations::Organisation,
+    account_id: &str,
+    passwords: &[(String, i64)],
+) -> Result<Option<HashMap<String, CredentialUse>>, sqlx::Error> {
+    let hook = webhooks::of_server(&state.db, &organisation.mail_server).await?;
+    if hook.and_then(|h| h.first_delivery_at).is_none() {
+        return Ok(None);
+    }
+    let at = now();
+    let day = 86_400;
+    let since = at - FAILURE_WINDOW_DAYS * day;
+    let mut found =
+        store::per_credential(&state.db, &organisation.slug, account_id, passwords, since).await?;
+    let unused_after = UNUSED_AFTER_DAYS * day;
+    Ok(Some(
+        passwords
+            .iter()
+            .map(|(id, created_at)| {
+                let a = found.remove(id).unwrap_or_default();
+                let unused = at - created_at > unused_after
+                    && a.last_success.as_ref().is_none_or(|e| at - e.at > unused_after);
+                let use_ = CredentialUse {
+                    last_used: a.last_success.map(sign_in),
+                    failures: u32::try_from(a.failures).unwrap_or(u32::MAX),
+                    last_failure: a.last_failure.map(sign_in),
+                    unused,
+                };
+                (id.clone(), use_)
+            })
+            .collect(),
+    ))
+}
+
+fn sign_in(e: store::Event) -> SignIn {
+    SignIn {
+        when: crate::ssr::time::format_epoch(e.at),
+        protocol: super::text::protocol(e.listener.as_deref()),
+        ip: e.remote_ip,
+    }
+}
+
+/// An account's latest events, for its administrator; `passwords` names its app passwords
+/// `(id, name, created_at)`.
+pub async fn recent(
+    state: &AppState,
+    organisation: &str,
+    account_id: &str,
+    passwords: &[(String, String, i64)],
+) -> Result<Vec<AccountEvent>, sqlx::Error> {
+    let events = store::recent(&state.db, organisation, account_id, ACCOUNT_EVENTS_SHOWN).await?;
+    Ok(events
+        .into_iter()
+        .map(|e| {
+            let credential = match &e.credential_id {
+                None => super::text::ACCOUNT_PASSWORD.get(),
+                // An id reused after its password was removed names the newer one only for
+                // events since that one was made.
+                Some(id) => passwords
+                    .iter()
+                    .find(|(p, _, created_at)| p == id && e.at >= *created_at)
+                    .map(|(_, name, _)| name.clone())
+                    .unwrap_or_else(|| super::text::REMOVED_PASSWORD.get()),
+            };
+            AccountEvent {
+                when: crate::ssr::time::format_epoch(e.at),
+                what: super::text::what(&e.kind).get(),
+                failed: e.kind != "auth.success",
+                protocol: super::text::protocol(e.listener.as_deref()),
+                ip: e.remote_ip,
+                credential,
+            }
+        })
+        .collect())
+}

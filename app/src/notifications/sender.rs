@@ -1,0 +1,122 @@
+//! Sending by SMTP submission, one transport per mail server that has `notify` settings.
+
+use crate::ssr::config::{NotifySettings, Settings, SmtpSecurity};
+use lettre::message::{Mailbox, header::ContentType};
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use secrecy::ExposeSecret;
+use std::collections::HashMap;
+use std::time::Duration;
+
+/// How long one SMTP conversation may take.
+const SMTP_TIMEOUT: Duration = Duration::from_secs(20);
+
+struct Sender {
+    from: Mailbox,
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+}
+
+/// The senders of every mail server that has one.
+#[derive(Default)]
+pub struct Senders(HashMap<String, Sender>);
+
+impl std::fmt::Debug for Senders {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.0.keys()).finish()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SendError {
+    #[error("mail server {0} has no [stalwart.{0}.notify] settings")]
+    NoSender(String),
+    #[error("the recipient {0:?} is not an e-mail address")]
+    Recipient(String),
+    #[error("the message could not be built: {0}")]
+    Build(#[from] lettre::error::Error),
+    #[error("the mail server refused or did not answer: {0}")]
+    Smtp(#[from] lettre::transport::smtp::Error),
+}
+
+impl SendError {
+    /// Whether trying again later may work (a refused recipient will not).
+    pub fn is_transient(&self) -> bool {
+        match self {
+            SendError::Smtp(e) => !e.is_permanent(),
+            _ => false,
+        }
+    }
+}
+
+impl Senders {
+    /// One sender per `[stalwart.<name>.notify]`; a wrong `from` is a configuration error.
+    pub fn from_settings(settings: &Settings) -> Result<Self, crate::ssr::config::ConfigError> {
+        let mut senders = HashMap::new();
+        for (name, server) in &settings.stalwart {
+            if let Some(notify) = &server.notify {
+                let sender = build(notify).map_err(|problem| crate::ssr::config::ConfigError {
+                    key: format!("stalwart.{name}.notify"),
+                    problem,
+                })?;
+                senders.insert(name.clone(), sender);
+            }
+        }
+        Ok(Self(senders))
+    }
+
+    pub fn serves(&self, server: &str) -> bool {
+        self.0.contains_key(server)
+    }
+
+    /// Sends one plain-text message through `server`'s sender.
+    pub async fn send(
+        &self,
+        server: &str,
+        to: &str,
+        subject: &str,
+        body: &str,
+    ) -> Result<(), SendError> {
+        let sender = self
+            .0
+            .get(server)
+            .ok_or_else(|| SendError::NoSender(server.to_owned()))?;
+        let to: Mailbox = to
+            .parse()
+            .map_err(|_| SendError::Recipient(to.to_owned()))?;
+        let message = Message::builder()
+            .from(sender.from.clone())
+            .to(to)
+            .subject(subject)
+            .header(ContentType::TEXT_PLAIN)
+            .body(body.to_owned())?;
+        sender.transport.send(message).await?;
+        Ok(())
+    }
+}
+
+fn build(notify: &NotifySettings) -> Result<Sender, String> {
+    let from: Mailbox = notify
+        .from
+        .parse()
+        .map_err(|e| format!("from {:?}: {e}", notify.from))?;
+    let host = notify.smtp_host.as_str();
+    let builder = match notify.security {
+        SmtpSecurity::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(host),
+        SmtpSecurity::Starttls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(host),
+        // Plain text, to a loopback host only (checked with the configuration).
+        SmtpSecurity::None => Ok(AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)),
+    }
+    .map_err(|e| format!("smtp_host {host:?}: {e}"))?;
+    let mut builder = builder.port(notify.smtp_port).timeout(Some(SMTP_TIMEOUT));
+    if let Some(password) = &notify.password {
+        let user = notify.username.clone().unwrap_or_else(|| notify.from.clone());
+        builder = builder.credentials(Credentials::new(
+            user,
+            password.expose_secret().to_owned(),
+        ));
+    }
+    Ok(Sender {
+        from,
+        transport: builder.build(),
+    })
+}
