@@ -11,9 +11,11 @@ use sha2::{Digest, Sha256};
 /// was made with `key`. The comparison takes the same time whatever the bytes.
 pub fn signature_ok(key: &[u8], body: &[u8], signature: Option<&[u8]>) -> bool {
     use base64::Engine;
-    let Some(decoded) =
-        signature.and_then(|s| base64::engine::general_purpose::STANDARD.decode(s.trim_ascii()).ok())
-    else {
+    let Some(decoded) = signature.and_then(|s| {
+        base64::engine::general_purpose::STANDARD
+            .decode(s.trim_ascii())
+            .ok()
+    }) else {
         return false;
     };
     let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes any key length");
@@ -64,7 +66,12 @@ fn incoming(raw: RawEvent) -> Option<Incoming> {
     let kind = *HOOK_EVENTS.iter().find(|k| **k == raw.kind)?;
     let at = crate::ssr::time::parse_rfc3339(&raw.created_at)?.unix_timestamp();
     let account = raw.data.get("accountId")?.as_u64()?;
-    let text = |name: &str| raw.data.get(name).and_then(Value::as_str).map(str::to_owned);
+    let text = |name: &str| {
+        raw.data
+            .get(name)
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    };
     let identity = match raw.data.get("spanId") {
         Some(span) => span.to_string(),
         None => canonical(&Value::Object(raw.data.clone())),
@@ -95,7 +102,10 @@ fn canonical(value: &Value) -> String {
             format!("{{{}}}", fields.join(","))
         }
         Value::Array(items) => {
-            format!("[{}]", items.iter().map(canonical).collect::<Vec<_>>().join(","))
+            format!(
+                "[{}]",
+                items.iter().map(canonical).collect::<Vec<_>>().join(",")
+            )
         }
         other => other.to_string(),
     }
@@ -139,11 +149,23 @@ mod tests {
         let body = r#"{"events":[{"id":"1795341938037","createdAt":"2026-11-22T10:05:38Z","type":"auth.success","data":{"accountName":"alice@example.org","accountId":1,"spanId":341965669482415616,"listenerId":"imaps","localPort":11993,"remoteIp":"127.0.0.1","remotePort":34192}}]}"#;
         let header = b"mtEfQ5UaVx9APHmLpAL1OWFn9hrTtbrTMqNyJyPgPH4=";
         assert!(signature_ok(b"whsecret-123", body.as_bytes(), Some(header)));
-        assert!(!signature_ok(b"whsecret-124", body.as_bytes(), Some(header)));
+        assert!(!signature_ok(
+            b"whsecret-124",
+            body.as_bytes(),
+            Some(header)
+        ));
         let altered = body.replace("127.0.0.1", "127.0.0.2");
-        assert!(!signature_ok(b"whsecret-123", altered.as_bytes(), Some(header)));
+        assert!(!signature_ok(
+            b"whsecret-123",
+            altered.as_bytes(),
+            Some(header)
+        ));
         assert!(!signature_ok(b"whsecret-123", body.as_bytes(), None));
-        assert!(!signature_ok(b"whsecret-123", body.as_bytes(), Some(b"not base64!")));
+        assert!(!signature_ok(
+            b"whsecret-123",
+            body.as_bytes(),
+            Some(b"not base64!")
+        ));
     }
 
     #[test]

@@ -5,14 +5,14 @@
 //! The endpoint is a machines' one; the pages that show activity belong to their areas
 //! (app passwords, mailboxes) and take `model` and `text` from here.
 
-pub mod model;
-pub mod text;
 #[cfg(feature = "ssr")]
 pub mod events;
 #[cfg(feature = "ssr")]
 pub mod hooks;
+pub mod model;
 #[cfg(feature = "ssr")]
 pub mod service;
+pub mod text;
 
 crate::routing::area! {
     apis {

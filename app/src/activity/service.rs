@@ -176,16 +176,15 @@ async fn record(
         Ok(Applied::Yes) => (state::APPLIED, None),
         Ok(Applied::Blocked { object, reason }) => {
             problem = format!("{object}: {reason}");
-            tracing::warn!(
-                server,
-                object,
-                reason,
-                "the mail server did not apply its settings; the activity hook is not active yet"
-            );
+            tracing::warn!(server, why = %problem, "mail server settings not applied: hook inactive");
             (state::BLOCKED, Some(problem.as_str()))
         }
         Err(kind) => {
-            tracing::warn!(server, error = kind, "the mail server could not be asked to register the activity hook");
+            tracing::warn!(
+                server,
+                error = kind,
+                "the mail server could not be asked to register the activity hook"
+            );
             (state::FAILED, Some(*kind))
         }
     };
@@ -223,7 +222,6 @@ pub async fn purge(state: &AppState, retention: std::time::Duration) {
     }
 }
 
-
 /// How each of a person's app passwords `(id, created_at)` was used, for their list; `None`
 /// while the mail server's hook has delivered nothing yet (then "never used" would be a
 /// guess).
@@ -249,7 +247,9 @@ pub async fn usage(
             .map(|(id, created_at)| {
                 let a = found.remove(id).unwrap_or_default();
                 let unused = at - created_at > unused_after
-                    && a.last_success.as_ref().is_none_or(|e| at - e.at > unused_after);
+                    && a.last_success
+                        .as_ref()
+                        .is_none_or(|e| at - e.at > unused_after);
                 let use_ = CredentialUse {
                     last_used: a.last_success.map(sign_in),
                     failures: u32::try_from(a.failures).unwrap_or(u32::MAX),

@@ -36,7 +36,11 @@ pub fn sign_in(when: &str, protocol: &str, ip: Option<&str>) -> String {
     match ip {
         Some(ip) => format(
             Key("activity-sign-in-from"),
-            [("when", when.into()), ("protocol", protocol.into()), ("ip", ip.into())],
+            [
+                ("when", when.into()),
+                ("protocol", protocol.into()),
+                ("ip", ip.into()),
+            ],
         ),
         None => format(
             Key("activity-sign-in"),

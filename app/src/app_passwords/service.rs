@@ -9,13 +9,13 @@ use super::model::{
 };
 use super::request::{ValidRequest, permissions, random_request_id};
 use super::text::{NO_MAILBOX, activity as activity_text, service as text};
-use crate::activity::service as activity;
-use crate::notifications::service::{self as notifications, Cause};
 use crate::account::service::{mailbox_id, me};
+use crate::activity::service as activity;
 use crate::auth::service::{fresh_sign_in, is_fresh};
 use crate::components::alert::Notice;
 use crate::components::layout::Me;
 use crate::error::AppError;
+use crate::notifications::service::{self as notifications, Cause};
 use crate::ssr::db::{audit, requests};
 use crate::ssr::http::RequestMeta;
 use crate::ssr::limits::Subject;
@@ -108,7 +108,9 @@ pub async fn overview(
             Ok((list, _)) => {
                 let passwords: Vec<(String, i64)> = list
                     .iter()
-                    .filter_map(|p| Some((p.id.clone(), parse_rfc3339(&p.created_at)?.unix_timestamp())))
+                    .filter_map(|p| {
+                        Some((p.id.clone(), parse_rfc3339(&p.created_at)?.unix_timestamp()))
+                    })
                     .collect();
                 activity::usage(&caller.state, &caller.organisation, &id, &passwords)
                     .await

@@ -52,7 +52,11 @@ pub mod list {
     pub fn failures(count: u32, when: &str, ip: &str) -> String {
         format(
             Key("apppw-list-failures"),
-            [("count", count.into()), ("when", when.into()), ("ip", ip.into())],
+            [
+                ("count", count.into()),
+                ("when", when.into()),
+                ("ip", ip.into()),
+            ],
         )
     }
 

@@ -124,7 +124,8 @@ async fn poll_then_reload(url: String) {
         let leaving = leaving.clone();
         move || leaving.set(true)
     });
-    let _ = window().add_event_listener_with_callback("beforeunload", on_leave.as_ref().unchecked_ref());
+    let _ = window()
+        .add_event_listener_with_callback("beforeunload", on_leave.as_ref().unchecked_ref());
     on_leave.forget();
     for _ in 0..120 {
         let tick = js_sys::Promise::new(&mut |resolve, _| {

@@ -104,16 +104,18 @@ fn build(notify: &NotifySettings) -> Result<Sender, String> {
         SmtpSecurity::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(host),
         SmtpSecurity::Starttls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(host),
         // Plain text, to a loopback host only (checked with the configuration).
-        SmtpSecurity::None => Ok(AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)),
+        SmtpSecurity::None => Ok(AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(
+            host,
+        )),
     }
     .map_err(|e| format!("smtp_host {host:?}: {e}"))?;
     let mut builder = builder.port(notify.smtp_port).timeout(Some(SMTP_TIMEOUT));
     if let Some(password) = &notify.password {
-        let user = notify.username.clone().unwrap_or_else(|| notify.from.clone());
-        builder = builder.credentials(Credentials::new(
-            user,
-            password.expose_secret().to_owned(),
-        ));
+        let user = notify
+            .username
+            .clone()
+            .unwrap_or_else(|| notify.from.clone());
+        builder = builder.credentials(Credentials::new(user, password.expose_secret().to_owned()));
     }
     Ok(Sender {
         from,

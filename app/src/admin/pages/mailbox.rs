@@ -1,11 +1,11 @@
 //! One mailbox: its details, aliases, password, app passwords, and deleting it.
 
 use super::protected_badge;
+use crate::activity::model::AccountEvent;
+use crate::activity::text as activity_text;
 use crate::admin::api::get_mailbox;
 use crate::admin::model::MailboxDetail;
 use crate::admin::text;
-use crate::activity::model::AccountEvent;
-use crate::activity::text as activity_text;
 use crate::app_passwords::model::AppPasswordItem;
 use crate::components::text::human_bytes;
 use crate::components::{Alert, AlertKind, Field, Page, PendingSubmit, loaded, notice_view};

@@ -14,10 +14,10 @@ use crate::partners::model::{
 };
 use crate::partners::text;
 use crate::ssr::config::LoginHint;
-use crate::ssr::db::{audit, webhooks};
 use crate::ssr::db::organisations::{
     self as store, DomainRecord, OrganisationRecord, ProofRecord, Status, login_hint_str,
 };
+use crate::ssr::db::{audit, webhooks};
 use crate::ssr::directory::proof::Challenge;
 use crate::ssr::health::describe;
 use crate::ssr::stalwart::probe::Probe;

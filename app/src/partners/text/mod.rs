@@ -45,12 +45,18 @@ pub const HOOK_REREGISTERED: Key = Key("partners-hook-reregistered");
 
 /// The accessible name of "Register again": on which server.
 pub fn hook_reregister_label(server: &str) -> String {
-    format(Key("partners-hook-reregister-label"), [("server", server.into())])
+    format(
+        Key("partners-hook-reregister-label"),
+        [("server", server.into())],
+    )
 }
 
 /// After "Register again".
 pub fn hook_reregistered(server: &str) -> String {
-    format(Key("partners-hook-reregistered"), [("server", server.into())])
+    format(
+        Key("partners-hook-reregistered"),
+        [("server", server.into())],
+    )
 }
 
 /// The hook delivers; `when` its latest delivery.
@@ -62,7 +68,10 @@ pub fn hook_receiving(when: &str) -> String {
 /// failed and why.
 pub fn hook_blocked(detail: Option<&str>) -> String {
     match detail {
-        Some(detail) => format(Key("partners-hook-blocked-because"), [("detail", detail.into())]),
+        Some(detail) => format(
+            Key("partners-hook-blocked-because"),
+            [("detail", detail.into())],
+        ),
         None => Key("partners-hook-blocked").get(),
     }
 }
@@ -70,7 +79,10 @@ pub fn hook_blocked(detail: Option<&str>) -> String {
 /// The server could not be asked to register the hook.
 pub fn hook_failed(detail: Option<&str>) -> String {
     match detail {
-        Some(detail) => format(Key("partners-hook-failed-because"), [("detail", detail.into())]),
+        Some(detail) => format(
+            Key("partners-hook-failed-because"),
+            [("detail", detail.into())],
+        ),
         None => Key("partners-hook-failed").get(),
     }
 }

@@ -41,7 +41,10 @@ impl Applied {
                     .as_ref()
                     .map(|o| format!("{} {}", o.object, o.id))
                     .unwrap_or_else(|| "settings".into()),
-                reason: e.description.clone().unwrap_or_else(|| format!("{:?}", e.kind)),
+                reason: e
+                    .description
+                    .clone()
+                    .unwrap_or_else(|| format!("{:?}", e.kind)),
             }),
             Err(e) => Err(e),
         }
