@@ -44,6 +44,12 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
+      // An SMTP server for the portal's notification e-mails; tests read what arrived.
+      command: '../target/debug/postern-testkit smtp --listen 127.0.0.1:2525 --http 127.0.0.1:2526',
+      url: 'http://127.0.0.1:2526/healthz',
+      reuseExistingServer: false,
+    },
+    {
       // DNS for the domains partners prove (gamma.test); tests publish records over HTTP.
       command: '../target/debug/postern-testkit dns --listen 127.0.0.1:5310 --control 127.0.0.1:5311 --zone gamma.test',
       url: 'http://127.0.0.1:5311/healthz',

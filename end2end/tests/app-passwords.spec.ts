@@ -1,5 +1,5 @@
 import { test, expect, type APIRequestContext } from '@playwright/test';
-import { SIMULATOR, expectAccessible, hydrated, settle, signIn } from './helpers';
+import { SIMULATOR, SMTP_SINK, expectAccessible, hydrated, settle, signIn } from './helpers';
 
 /** Uses the secret the way a mail app's HTTP client would: Basic auth on Stalwart's /jmap. */
 async function stalwartStatus(request: APIRequestContext, address: string, secret: string) {
@@ -115,7 +115,7 @@ test('the Apple page explains the install steps and is accessible', async ({ pag
   await expectAccessible(page, info);
 });
 
-test('the list says when, how and from where an app password was last used', async ({ page, request }, info) => {
+test('the person is told of a new app password by e-mail, and the list says when, how and from where it was last used', async ({ page, request }, info) => {
   const name = `Laptop (${info.project.name})`;
   await signIn(page, info, 'alice@acme.test');
   await page.goto('/app-passwords/new');
@@ -123,6 +123,19 @@ test('the list says when, how and from where an app password was last used', asy
   await page.getByLabel('Name').fill(name);
   await page.getByRole('button', { name: 'Create app password' }).click();
   const secret = (await page.getByTestId('secret').getAttribute('data-copy'))!;
+
+  // The person hears of it by e-mail at their mailbox, sent through the mail server's SMTP
+  // submission (here the test SMTP server): who, when and from where, never the password.
+  let mail: { to: string[]; data: string } | undefined;
+  await expect(async () => {
+    const messages: { to: string[]; data: string }[] = await (await request.get(`${SMTP_SINK}/messages`)).json();
+    mail = messages.find((m) => m.to.includes('alice@acme.test') && m.data.includes(`“${name}”`));
+    expect(mail).toBeDefined();
+  }).toPass({ timeout: 10_000 });
+  expect(mail!.data).toContain('http://127.0.0.1:3100/app-passwords');
+  expect(mail!.data).toContain('If it was not you, revoke it now');
+  expect(mail!.data).not.toContain(secret);
+  expect(mail!.data).not.toMatch(/app_[a-z792013]{36}/);
 
   await page.goto('/app-passwords');
   const row = page.getByTestId('app-passwords').getByRole('row').filter({ hasText: name });

@@ -2,6 +2,8 @@ import { expect, type BrowserContext, type Page, type TestInfo } from '@playwrig
 import AxeBuilder from '@axe-core/playwright';
 
 export const SIMULATOR = 'http://127.0.0.1:18180';
+/** The test SMTP server's HTTP side: what the portal's notification e-mails delivered. */
+export const SMTP_SINK = 'http://127.0.0.1:2526';
 
 export const hydrated = (info: TestInfo) => info.project.name === 'hydrated';
 

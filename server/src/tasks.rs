@@ -77,10 +77,15 @@ pub fn start(state: &AppState, settings: &Settings) -> Runner {
     // Activity past its retention period is deleted.
     let s = state.clone();
     let retention = Duration::from_secs(settings.activity.retention_days * 86_400);
-    runner.every("activity retention", tidy_every(), tidy_every(), move || {
-        let s = s.clone();
-        async move { app::activity::service::purge(&s, retention).await }
-    });
+    runner.every(
+        "activity retention",
+        tidy_every(),
+        tidy_every(),
+        move || {
+            let s = s.clone();
+            async move { app::activity::service::purge(&s, retention).await }
+        },
+    );
     // Back-channel logout tokens past their expiry need no replay check any more.
     let s = state.clone();
     runner.every("logout tokens", tidy_every(), tidy_every(), move || {

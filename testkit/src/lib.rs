@@ -5,4 +5,5 @@
 pub mod directory;
 pub mod dns;
 pub mod oidc;
+pub mod smtp;
 pub mod stalwart;

@@ -110,8 +110,8 @@ pub async fn register_all(state: &AppState) {
     }
 }
 
-/// Registers the hook on `server`, or updates it when its URL or key changed, it was not
-/// applied, or `again` (the operator's "Re-register").
+/// Registers the hook on `server`, or replaces it when its URL or key changed, it was not
+/// applied, or `again` (the operator's "Register again").
 pub async fn register(
     state: &AppState,
     server: &str,
@@ -138,10 +138,10 @@ pub async fn register(
         }
         None => create(state, server, client, &url, &key).await,
         Some(id) if again || stale || hook.state != state::APPLIED => {
-            match client.update_webhook(id, &url, &key).await {
-                Ok(Some(applied)) => record(state, server, None, &url, &key, Ok(applied)).await,
-                // Removed at the server by someone: make a new one.
-                Ok(None) => create(state, server, client, &url, &key).await,
+            match client.replace_webhook(id, &url, &key).await {
+                Ok((id, applied)) => {
+                    record(state, server, Some(&id), &url, &key, Ok(applied)).await
+                }
                 Err(e) => record(state, server, None, &url, &key, Err(e.kind())).await,
             }
         }

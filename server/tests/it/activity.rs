@@ -113,10 +113,16 @@ async fn a_signed_sign_in_shows_as_last_used_on_the_persons_list() {
     let (alice, account, credential) = alice_with_a_password(&app).await;
     let key = signing_key(&app).await;
     let list = text(&alice.get("/app-passwords").await.text().await.unwrap());
-    assert!(list.contains("Not reported yet"), "before any delivery: {list}");
+    assert!(
+        list.contains("Not reported yet"),
+        "before any delivery: {list}"
+    );
 
     let body = batch(&[sign_in_event(1, account, credential, 77, &now_rfc3339())]);
-    assert_eq!(deliver(&app, &body, Some(&sign(&key, &body))).await, StatusCode::NO_CONTENT);
+    assert_eq!(
+        deliver(&app, &body, Some(&sign(&key, &body))).await,
+        StatusCode::NO_CONTENT
+    );
 
     let list = text(&alice.get("/app-passwords").await.text().await.unwrap());
     assert!(list.contains("IMAP · from 198.51.100.7"), "{list}");
@@ -132,9 +138,18 @@ async fn a_delivery_with_a_bad_or_missing_signature_is_refused_and_nothing_is_st
 
     let wrong_key = sign(&format!("{key}x"), &body);
     let other_body = sign(&key, &body.replace("198.51.100.7", "198.51.100.8"));
-    assert_eq!(deliver(&app, &body, Some(&wrong_key)).await, StatusCode::UNAUTHORIZED);
-    assert_eq!(deliver(&app, &body, Some(&other_body)).await, StatusCode::UNAUTHORIZED);
-    assert_eq!(deliver(&app, &body, Some("not base64")).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        deliver(&app, &body, Some(&wrong_key)).await,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        deliver(&app, &body, Some(&other_body)).await,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        deliver(&app, &body, Some("not base64")).await,
+        StatusCode::UNAUTHORIZED
+    );
     assert_eq!(deliver(&app, &body, None).await, StatusCode::UNAUTHORIZED);
     // A server Postern does not know gets the same answer.
     let unknown = reqwest::Client::new()
@@ -154,12 +169,27 @@ async fn a_replayed_batch_and_a_retry_with_new_ids_are_stored_once() {
     let (_alice, account, credential) = alice_with_a_password(&app).await;
     let key = signing_key(&app).await;
     let at = now_rfc3339();
-    let first = batch(&[sign_in_event(1796001093537, account, credential, 343348017711026688, &at)]);
+    let first = batch(&[sign_in_event(
+        1796001093537,
+        account,
+        credential,
+        343348017711026688,
+        &at,
+    )]);
     // Live 122: Stalwart re-sends an event after a failed delivery with a new id.
-    let retried = batch(&[sign_in_event(1796001093637, account, credential, 343348017711026688, &at)]);
+    let retried = batch(&[sign_in_event(
+        1796001093637,
+        account,
+        credential,
+        343348017711026688,
+        &at,
+    )]);
 
     for body in [&first, &first, &retried] {
-        assert_eq!(deliver(&app, body, Some(&sign(&key, body))).await, StatusCode::NO_CONTENT);
+        assert_eq!(
+            deliver(&app, body, Some(&sign(&key, body))).await,
+            StatusCode::NO_CONTENT
+        );
     }
     assert_eq!(stored(&app).await, 1);
 }
@@ -177,7 +207,10 @@ async fn an_event_older_than_the_password_is_another_passwords_and_is_not_shown(
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap();
     let body = batch(&[sign_in_event(1, account, credential, 5, &an_hour_ago)]);
-    assert_eq!(deliver(&app, &body, Some(&sign(&key, &body))).await, StatusCode::NO_CONTENT);
+    assert_eq!(
+        deliver(&app, &body, Some(&sign(&key, &body))).await,
+        StatusCode::NO_CONTENT
+    );
 
     let list = text(&alice.get("/app-passwords").await.text().await.unwrap());
     assert!(list.contains("Never used"), "{list}");
@@ -197,7 +230,10 @@ async fn events_of_accounts_outside_every_organisation_and_of_unknown_types_are_
     let ban = json!({"id": "4", "createdAt": at, "type": "security.ip-blocked",
                      "data": {"remoteIp": "203.0.113.9"}});
     let body = batch(&[stranger, unknown_type, ban]);
-    assert_eq!(deliver(&app, &body, Some(&sign(&key, &body))).await, StatusCode::NO_CONTENT);
+    assert_eq!(
+        deliver(&app, &body, Some(&sign(&key, &body))).await,
+        StatusCode::NO_CONTENT
+    );
     assert_eq!(stored(&app).await, 0);
 }
 
@@ -213,7 +249,10 @@ async fn a_body_of_a_megabyte_is_refused_before_it_is_read() {
     );
     // Not JSON of a delivery, but signed: refused as such.
     let body = r#"{"events":"none"}"#;
-    assert_eq!(deliver(&app, body, Some(&sign(&key, body))).await, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        deliver(&app, body, Some(&sign(&key, body))).await,
+        StatusCode::BAD_REQUEST
+    );
 }
 
 #[tokio::test]
@@ -222,18 +261,243 @@ async fn another_organisations_administrator_does_not_see_the_sign_ins() {
     let (_alice, account, credential) = alice_with_a_password(&app).await;
     let key = signing_key(&app).await;
     let body = batch(&[sign_in_event(1, account, credential, 77, &now_rfc3339())]);
-    assert_eq!(deliver(&app, &body, Some(&sign(&key, &body))).await, StatusCode::NO_CONTENT);
+    assert_eq!(
+        deliver(&app, &body, Some(&sign(&key, &body))).await,
+        StatusCode::NO_CONTENT
+    );
     let alice_id = testkit::stalwart::ids::encode_id(account);
 
     let ada = signed_in(&app, common::ADA).await;
-    let page = text(&ada.get(&format!("/admin/mailboxes/{alice_id}")).await.text().await.unwrap());
+    let page = text(
+        &ada.get(&format!("/admin/mailboxes/{alice_id}"))
+            .await
+            .text()
+            .await
+            .unwrap(),
+    );
     assert!(page.contains("Signed in"), "{page}");
     assert!(page.contains("198.51.100.7"));
-    assert!(page.contains("Phone"), "the sign-in names the app password: {page}");
+    assert!(
+        page.contains("Phone"),
+        "the sign-in names the app password: {page}"
+    );
 
     let bert = signed_in(&app, BERT).await;
     let page = bert.get(&format!("/admin/mailboxes/{alice_id}")).await;
     let status = page.status();
     let page = text(&page.text().await.unwrap());
     assert!(!page.contains("198.51.100.7"), "{status}: {page}");
+}
+
+/// The test configuration with notification e-mails sent to `sink`.
+fn with_sender(sink: &testkit::smtp::Sink) -> impl FnOnce(&mut String) + '_ {
+    move |config: &mut String| {
+        *config = config.replace(
+            "timeout_ms = 2000\n",
+            &format!(
+                "timeout_ms = 2000\n[stalwart.shared.notify]\nsmtp_host = \"{}\"\nsmtp_port = {}\n\
+                 security = \"none\"\nfrom = \"postern@acme.test\"\npassword = \"pw\"\n",
+                sink.host, sink.port
+            ),
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_new_app_password_is_told_by_e_mail_in_the_persons_language_without_the_secret() {
+    let sink = testkit::smtp::Sink::start();
+    let app = TestApp::spawn_with(common::seed(), with_sender(&sink)).await;
+    let alice = common::signed_in(&app, ALICE).await;
+    let chosen = alice
+        .post_form(
+            "/account/language",
+            &[("language", "de"), ("back", "/account")],
+        )
+        .await;
+    assert!(chosen.status().is_redirection());
+
+    let secret = mint_app_password(&alice, "Telefon").await;
+
+    let mail = sink.wait_for(1, Duration::from_secs(10)).await;
+    assert_eq!(mail.len(), 1, "one e-mail");
+    assert_eq!(mail[0].to, [ALICE]);
+    assert_eq!(mail[0].from, "postern@acme.test");
+    assert_eq!(mail[0].auth_user.as_deref(), Some("postern@acme.test"));
+    // Lines are wrapped: read the words.
+    let data = mail[0]
+        .data
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        data.contains("ein neues App-Passwort „Telefon“ erstellt"),
+        "{data}"
+    );
+    assert!(data.contains("Content-Transfer-Encoding: 8bit"), "{data}");
+    assert!(data.contains("/app-passwords"));
+    assert!(!data.contains(&secret), "the secret is never sent");
+}
+
+#[tokio::test]
+async fn a_mail_server_that_refuses_for_now_gets_the_e_mail_later_and_the_password_is_made_at_once()
+{
+    let sink = testkit::smtp::Sink::start();
+    sink.refuse_next(1);
+    let app = TestApp::spawn_with(common::seed(), with_sender(&sink)).await;
+    let alice = common::signed_in(&app, ALICE).await;
+
+    // The password is made and shown although the first sending attempt fails.
+    let secret = mint_app_password(&alice, "Phone").await;
+    assert!(secret.starts_with("app_"));
+    let attempt: (i64, Option<String>) = {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let row: (i64, Option<String>) =
+                sqlx::query_as("SELECT attempts, last_error FROM notifications")
+                    .fetch_one(&app.db().await.pool)
+                    .await
+                    .unwrap();
+            if row.0 > 0 || Instant::now() > deadline {
+                break row;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    };
+    assert_eq!(attempt.0, 1);
+    assert!(attempt.1.unwrap_or_default().contains("451"));
+    assert!(sink.messages().is_empty());
+
+    // Its retry is due a minute later (made due now here); the next sending round, started
+    // by the next password, sends both.
+    sqlx::query("UPDATE notifications SET next_at = 0")
+        .execute(&app.db().await.pool)
+        .await
+        .unwrap();
+    let second = mint_app_password(&alice, "Tablet").await;
+    let mail = sink.wait_for(2, Duration::from_secs(10)).await;
+    assert_eq!(mail.len(), 2);
+    assert!(mail.iter().any(|m| m.data.contains("“Phone”")));
+    assert!(mail.iter().any(|m| m.data.contains("“Tablet”")));
+    assert!(
+        mail.iter()
+            .all(|m| !m.data.contains(&secret) && !m.data.contains(&second))
+    );
+}
+
+/// Waits until the portal's hook on the simulator is applied; returns the simulator's view
+/// of it (`x:WebHook/get`, as the recovery admin sees it: the key masked).
+async fn applied_hook(app: &TestApp) -> Value {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let state: Option<String> =
+            sqlx::query_scalar("SELECT state FROM webhooks WHERE server = 'shared'")
+                .fetch_optional(&app.db().await.pool)
+                .await
+                .unwrap();
+        if state.as_deref() == Some("applied") {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the hook was not applied: {state:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let answer: Value = reqwest::Client::new()
+        .post(format!("{}/jmap", app.simulator.url))
+        .bearer_auth(API_KEY)
+        .json(
+            &json!({"using": ["urn:ietf:params:jmap:core", "urn:stalwart:jmap"],
+                      "methodCalls": [["x:WebHook/get", {"ids": null}, "g"]]}),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let list = answer["methodResponses"][0][1]["list"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(list.len(), 1, "one hook: {list:?}");
+    list[0].clone()
+}
+
+#[tokio::test]
+async fn the_portal_registers_its_hook_and_a_mail_app_sign_in_reaches_the_list() {
+    let app = TestApp::spawn().await;
+    let hook = applied_hook(&app).await;
+    assert_eq!(hook["url"], format!("{}/hooks/stalwart/shared", app.url));
+    assert_eq!(hook["eventsPolicy"], "include", "never everything");
+    assert_eq!(hook["events"]["auth.success"], true);
+    assert_eq!(hook["events"]["auth.failed"], true);
+    assert_eq!(hook["signatureKey"]["@type"], "Value");
+
+    let (alice, _, _) = alice_with_a_password(&app).await;
+    let secret = {
+        let secret = mint_app_password(&alice, "Tablet").await;
+        assert!(common::stalwart_accepts(&app, ALICE, &secret).await);
+        secret
+    };
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let list = text(&alice.get("/app-passwords").await.text().await.unwrap());
+        if list.contains("from 127.0.0.1") {
+            assert!(list.contains("Web (JMAP, calendars, contacts)"), "{list}");
+            break;
+        }
+        assert!(Instant::now() < deadline, "no last use shown: {list}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(!text(&alice.get("/app-passwords").await.text().await.unwrap()).contains(&secret));
+}
+
+#[tokio::test]
+async fn a_reload_blocked_by_another_setting_is_shown_and_register_again_applies_the_hook() {
+    // Acme runs the portal: its administrators are the operator, who may use every server.
+    let app = TestApp::spawn_with(common::seed(), |c| {
+        *c = c.replace(
+            "display_name = \"Acme Corp\"",
+            "display_name = \"Acme Corp\"\n            operator = true\n            partner = true",
+        );
+    })
+    .await;
+    let hook = applied_hook(&app).await;
+    // Live 110: another settings object fails to build, so ReloadSettings applies nothing.
+    let sim = reqwest::Client::new();
+    sim.post(format!("{}/_sim/reload-failure", app.simulator.url))
+        .json(&json!({"object": "SpamPyzor", "id": "singleton",
+                      "description": "Invalid address: failed to lookup address information: Name or service not known"}))
+        .send()
+        .await
+        .unwrap();
+    let ada = signed_in(&app, common::ADA).await;
+    let again = ada
+        .post_form("/partners/servers/shared/activity-hook", &[])
+        .await;
+    assert!(again.status().is_redirection(), "{}", again.status());
+    let page = text(&ada.get("/partners").await.text().await.unwrap());
+    assert!(
+        page.contains("Waiting for Stalwart to apply its settings"),
+        "{page}"
+    );
+    assert!(
+        page.contains("SpamPyzor singleton: Invalid address"),
+        "the operator reads why: {page}"
+    );
+
+    sim.delete(format!("{}/_sim/reload-failure", app.simulator.url))
+        .send()
+        .await
+        .unwrap();
+    ada.post_form("/partners/servers/shared/activity-hook", &[])
+        .await;
+    let replaced = applied_hook(&app).await;
+    assert_ne!(replaced["id"], hook["id"], "a new key needs a new hook");
+    let page = text(&ada.get("/partners").await.text().await.unwrap());
+    assert!(
+        page.contains("waiting for the first signed delivery"),
+        "{page}"
+    );
 }

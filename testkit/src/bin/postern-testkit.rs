@@ -25,11 +25,22 @@
 //!   split into 255-byte strings);
 //! - `DELETE /records?name=_postern-challenge.gamma.test` → 204, every record of the name gone;
 //! - `GET /healthz` → 200 (for Playwright's `webServer`).
+//!
+//! `postern-testkit smtp --listen 127.0.0.1:2525 --http 127.0.0.1:2526`
+//!
+//! Runs an SMTP sink (testkit::smtp) on `--listen` that accepts every message, any AUTH
+//! credentials included, and an HTTP API on `--http`:
+//!
+//! - `GET /messages` → JSON array of `{"from", "to": […], "data", "auth_user"}`;
+//! - `DELETE /messages` → 204, all messages forgotten;
+//! - `POST /refuse` `{"times": 2}` → 204, the next two transactions get `451` at `DATA`;
+//! - `GET /healthz` → 200.
 
 use anyhow::{Context, bail};
 use serde::Deserialize;
 use std::net::SocketAddr;
 use testkit::dns::{DnsServer, control};
+use testkit::smtp::Sink;
 use testkit::stalwart::{Simulator, Store};
 
 #[derive(Deserialize, Default)]
@@ -143,7 +154,8 @@ fn build(seed: Seed) -> anyhow::Result<Store> {
 }
 
 const USAGE: &str = "usage: postern-testkit stalwart [--listen ADDR] [--seed FILE]\n       \
-    postern-testkit dns --listen ADDR --control ADDR --zone ORIGIN [--zone ORIGIN …]";
+    postern-testkit dns --listen ADDR --control ADDR --zone ORIGIN [--zone ORIGIN …]\n       \
+    postern-testkit smtp [--listen ADDR] [--http ADDR]";
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -152,6 +164,7 @@ async fn main() -> anyhow::Result<()> {
     match args.first().map(String::as_str) {
         Some("stalwart") => stalwart(&args[1..]).await,
         Some("dns") => dns(&args[1..]).await,
+        Some("smtp") => smtp(&args[1..]).await,
         _ => bail!(USAGE),
     }
 }
@@ -210,6 +223,32 @@ async fn dns(args: &[String]) -> anyhow::Result<()> {
     let app = control::router(server.zones());
     tokio::select! {
         served = axum::serve(listener, app) => served?,
+        stopped = tokio::signal::ctrl_c() => stopped?,
+    }
+    Ok(())
+}
+
+async fn smtp(args: &[String]) -> anyhow::Result<()> {
+    let (mut listen, mut http) = ("127.0.0.1:2525".to_owned(), "127.0.0.1:2526".to_owned());
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = || it.next().with_context(|| format!("{arg} needs an address"));
+        match arg.as_str() {
+            "--listen" => listen = value()?.clone(),
+            "--http" => http = value()?.clone(),
+            other => bail!("unknown argument {other}\n{USAGE}"),
+        }
+    }
+    let listener = tokio::net::TcpListener::bind(&listen)
+        .await
+        .with_context(|| format!("binding {listen}"))?;
+    let sink = Sink::serve(listener);
+    let api = tokio::net::TcpListener::bind(&http)
+        .await
+        .with_context(|| format!("binding {http}"))?;
+    tracing::info!(smtp = %format!("{}:{}", sink.host, sink.port), http = %http, "SMTP sink ready");
+    tokio::select! {
+        served = axum::serve(api, sink.router()) => served?,
         stopped = tokio::signal::ctrl_c() => stopped?,
     }
     Ok(())

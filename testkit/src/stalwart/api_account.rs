@@ -2,9 +2,9 @@
 //! locale. The permission lists are read from the live transcripts 003 and 059, in Stalwart's
 //! order; only the System Administrator role's list is composed from the two.
 
-use super::{RECOVERY_ADMIN_ID, Shared, caller, unauthorized, with_fault};
+use super::{Connection, RECOVERY_ADMIN_ID, Shared, caller, connection, unauthorized, with_fault};
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{Extensions, HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 use std::sync::LazyLock;
@@ -52,13 +52,18 @@ static ADMIN_PERMISSIONS: LazyLock<Vec<Value>> = LazyLock::new(|| {
 /// Authenticated like `/jmap` (Basic or Bearer API key) and subject to the same injected
 /// faults (a GET has no method calls: only faults aimed at any request apply). Not recorded
 /// in `Store::requests`, which holds `/jmap` bodies only.
-pub(super) async fn api_account(State(shared): State<Shared>, headers: HeaderMap) -> Response {
-    with_fault(&shared, b"", || answer(&shared, &headers)).await
+pub(super) async fn api_account(
+    State(shared): State<Shared>,
+    extensions: Extensions,
+    headers: HeaderMap,
+) -> Response {
+    let connection = connection(&extensions);
+    with_fault(&shared, b"", || answer(&shared, &headers, connection)).await
 }
 
-fn answer(shared: &Shared, headers: &HeaderMap) -> Response {
-    let store = shared.lock().expect("lock");
-    let Some(caller) = caller(&store, headers) else {
+fn answer(shared: &Shared, headers: &HeaderMap, connection: Connection) -> Response {
+    let mut store = shared.lock().expect("lock");
+    let Some(caller) = caller(&mut store, headers, connection) else {
         return unauthorized();
     };
     let body = if caller.account == RECOVERY_ADMIN_ID {

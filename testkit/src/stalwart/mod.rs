@@ -2,15 +2,33 @@
 //! answering exactly like the transcripts in ../shared/stalwart/live (see `tests/replay.rs`).
 //!
 //! Test equipment only. Besides the Stalwart API it serves `/_sim/*` control endpoints
-//! (inject faults, inspect state) that no real server has and the product never calls.
+//! (inject faults, inspect state) that no real server has and the product never calls:
+//!
+//! - `POST /_sim/fault` — make the next requests fail or stall (`inject_fault`);
+//! - `GET /_sim/app-passwords/{address}` — an account's app passwords (id, description);
+//! - `GET /_sim/requests` — every `/jmap` request body received;
+//! - `POST /_sim/reload-failure` `{"object":"SpamPyzor","id":"singleton","description":"…"}` —
+//!   every later `x:Action ReloadSettings` fails with that object, like live 110, and applies
+//!   nothing; `DELETE /_sim/reload-failure` ends it;
+//! - `POST /_sim/restart` — what a server restart does to webhooks: every enabled hook starts
+//!   afresh from its stored settings (a reload keeps a running hook's URL and key), pending
+//!   deliveries and cached HTTP logins are lost;
+//! - `GET /_sim/webhook-deliveries` — every webhook delivery attempt, oldest first:
+//!   `{"hookId", "url", "at", "status" (the receiver's HTTP status, or null), "error" (null, or
+//!   why no answer came), "signature" (the `X-Signature` sent, or null), "body" (raw JSON)}`.
+//!
+//! HTTP Basic logins log Stalwart's `auth.*` events, delivered to the webhooks a successful
+//! `ReloadSettings` started (see `delivery.rs`, `store/auth_events.rs`).
 
 mod api_account;
+mod controls;
+mod delivery;
 pub mod ids;
 mod store;
 
 pub use store::{
-    Account, Alias, Caller, Credential, Domain, Fault, Kind, RECOVERY_ADMIN_ID, Store,
-    verify_password,
+    Account, Alias, Caller, Connection, Credential, Domain, Fault, Kind, RECOVERY_ADMIN_ID,
+    ReloadFailure, Store, verify_password,
 };
 
 /// An alias entry for seeding: `local@<domain id>`.
@@ -26,7 +44,8 @@ pub fn store_alias(local: &str, domain_id: &str) -> Alias {
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::extract::connect_info::{ConnectInfo, Connected};
+use axum::http::{Extensions, HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use base64::Engine;
@@ -54,6 +73,7 @@ pub struct Simulator {
     pub url: String,
     store: Shared,
     task: tokio::task::JoinHandle<()>,
+    deliveries: tokio::task::JoinHandle<()>,
 }
 
 impl Simulator {
@@ -72,11 +92,18 @@ impl Simulator {
     pub fn serve(listener: tokio::net::TcpListener, store: Store) -> Self {
         let url = format!("http://{}", listener.local_addr().expect("bound"));
         let store = Arc::new(Mutex::new(store));
-        let app = router(store.clone());
+        let deliveries = delivery::start(&store);
+        // The peer's address and our port go into the telemetry events (`Connection`).
+        let app = router(store.clone()).into_make_service_with_connect_info::<Peer>();
         let task = tokio::spawn(async move {
             axum::serve(listener, app).await.expect("simulator server");
         });
-        Self { url, store, task }
+        Self {
+            url,
+            store,
+            task,
+            deliveries,
+        }
     }
 
     pub fn store(&self) -> MutexGuard<'_, Store> {
@@ -87,7 +114,27 @@ impl Simulator {
 impl Drop for Simulator {
     fn drop(&mut self) {
         self.task.abort();
+        self.deliveries.abort();
     }
+}
+
+/// The addresses of an accepted connection.
+#[derive(Debug, Clone, Copy)]
+struct Peer(Connection);
+
+impl Connected<axum::serve::IncomingStream<'_, tokio::net::TcpListener>> for Peer {
+    fn connect_info(stream: axum::serve::IncomingStream<'_, tokio::net::TcpListener>) -> Self {
+        let local_port = stream.io().local_addr().map_or(0, |a| a.port());
+        let remote = *stream.remote_addr();
+        Peer(Connection { local_port, remote })
+    }
+}
+
+/// The connection a request came in on; a router served without connection info has none.
+fn connection(extensions: &Extensions) -> Connection {
+    extensions
+        .get::<ConnectInfo<Peer>>()
+        .map_or_else(Connection::unknown, |info| info.0.0)
 }
 
 pub fn router(store: Shared) -> Router {
@@ -98,9 +145,18 @@ pub fn router(store: Shared) -> Router {
         .route("/api/account", get(api_account::api_account))
         .route("/.well-known/jmap", get(session))
         .route("/healthz/live", get(|| async { StatusCode::OK }))
-        .route("/_sim/fault", post(inject_fault))
-        .route("/_sim/app-passwords/{address}", get(app_passwords))
-        .route("/_sim/requests", get(requests))
+        .route("/_sim/fault", post(controls::inject_fault))
+        .route(
+            "/_sim/app-passwords/{address}",
+            get(controls::app_passwords),
+        )
+        .route("/_sim/requests", get(controls::requests))
+        .route(
+            "/_sim/reload-failure",
+            post(controls::set_reload_failure).delete(controls::clear_reload_failure),
+        )
+        .route("/_sim/restart", post(controls::restart))
+        .route("/_sim/webhook-deliveries", get(controls::deliveries))
         .with_state(store)
 }
 
@@ -145,22 +201,32 @@ fn status_problem(status: u16) -> Response {
     problem(code, body)
 }
 
-fn caller(store: &Store, headers: &HeaderMap) -> Option<Caller> {
+/// Authenticates a request; HTTP Basic logins log `auth.*` events (`store/auth_events.rs`).
+fn caller(store: &mut Store, headers: &HeaderMap, connection: Connection) -> Option<Caller> {
     let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     if let Some(token) = value.strip_prefix("Bearer ") {
         return store.authenticate_bearer(token.trim());
     }
-    let encoded = value.strip_prefix("Basic ")?;
+    let encoded = value.strip_prefix("Basic ")?.trim();
     let decoded = base64::engine::general_purpose::STANDARD
-        .decode(encoded.trim())
+        .decode(encoded)
         .ok()?;
     let text = String::from_utf8(decoded).ok()?;
     let (login, secret) = text.split_once(':')?;
-    store.authenticate_basic(login, secret)
+    store.login_basic(encoded, login, secret, connection)
 }
 
-async fn jmap(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
-    with_fault(&shared, &body, || handle(&shared, &headers, &body)).await
+async fn jmap(
+    State(shared): State<Shared>,
+    extensions: Extensions,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let connection = connection(&extensions);
+    with_fault(&shared, &body, || {
+        handle(&shared, &headers, &body, connection)
+    })
+    .await
 }
 
 /// Runs `handle` under the next injected fault for a request with this body, if any.
@@ -180,9 +246,9 @@ async fn with_fault(shared: &Shared, body: &[u8], handle: impl FnOnce() -> Respo
     response
 }
 
-fn handle(shared: &Shared, headers: &HeaderMap, body: &[u8]) -> Response {
+fn handle(shared: &Shared, headers: &HeaderMap, body: &[u8], connection: Connection) -> Response {
     let mut store = shared.lock().expect("lock");
-    let Some(caller) = caller(&store, headers) else {
+    let Some(caller) = caller(&mut store, headers, connection) else {
         return unauthorized();
     };
     let is_json = headers
@@ -356,9 +422,13 @@ fn pointer(value: &Value, path: &str) -> Value {
     }
 }
 
-async fn session(State(shared): State<Shared>, headers: HeaderMap) -> Response {
-    let store = shared.lock().expect("lock");
-    let who = caller(&store, &headers);
+async fn session(
+    State(shared): State<Shared>,
+    extensions: Extensions,
+    headers: HeaderMap,
+) -> Response {
+    let mut store = shared.lock().expect("lock");
+    let who = caller(&mut store, &headers, connection(&extensions));
     // Credentials that are sent but wrong are refused, as on every endpoint (live 004);
     // only a request without any gets the anonymous session (live 001).
     if who.is_none() && headers.contains_key(header::AUTHORIZATION) {
@@ -402,44 +472,4 @@ async fn session(State(shared): State<Shared>, headers: HeaderMap) -> Response {
         HeaderValue::from_static("application/json; charset=utf-8"),
     );
     response
-}
-
-/// `POST /_sim/fault` with `{"status":503}`, `{"delay_before_ms":…}` or `{"delay_after_ms":…}`,
-/// optionally `"times": n`. Affects the next `/jmap` and `/api/account` requests.
-async fn inject_fault(State(shared): State<Shared>, body: Bytes) -> StatusCode {
-    let Ok(spec) = serde_json::from_slice::<Value>(&body) else {
-        return StatusCode::BAD_REQUEST;
-    };
-    let fault = if let Some(s) = spec.get("status").and_then(Value::as_u64) {
-        Fault::Status(s as u16)
-    } else if let Some(ms) = spec.get("delay_before_ms").and_then(Value::as_u64) {
-        Fault::DelayBefore(std::time::Duration::from_millis(ms))
-    } else if let Some(ms) = spec.get("delay_after_ms").and_then(Value::as_u64) {
-        Fault::DelayAfter(std::time::Duration::from_millis(ms))
-    } else {
-        return StatusCode::BAD_REQUEST;
-    };
-    let times = spec.get("times").and_then(Value::as_u64).unwrap_or(1);
-    let mut store = shared.lock().expect("lock");
-    for _ in 0..times {
-        store.faults.push_back(fault.clone());
-    }
-    StatusCode::NO_CONTENT
-}
-
-async fn app_passwords(
-    State(shared): State<Shared>,
-    axum::extract::Path(address): axum::extract::Path<String>,
-) -> axum::Json<Value> {
-    let store = shared.lock().expect("lock");
-    let list: Vec<Value> = store
-        .app_passwords_of(&address)
-        .into_iter()
-        .map(|(id, description)| json!({"id": id, "description": description}))
-        .collect();
-    axum::Json(json!(list))
-}
-
-async fn requests(State(shared): State<Shared>) -> axum::Json<Value> {
-    axum::Json(Value::Array(shared.lock().expect("lock").requests.clone()))
 }

@@ -94,28 +94,32 @@ impl StalwartClient {
         Ok((id, applied))
     }
 
-    /// Brings an existing hook back to what Postern wants (URL, key, events). `Ok(None)` when
-    /// the hook is gone at the server (someone removed it): the caller creates a new one.
-    pub async fn update_webhook(
+    /// Replaces the hook with one as Postern wants it now (URL, key, events), in one request.
+    /// Not an update: Stalwart applies a running hook's new URL or key only after a restart
+    /// (a reload keeps the running hook's delivery settings), while a new hook starts at the
+    /// reload. A hook already gone counts as removed.
+    pub async fn replace_webhook(
         &self,
         id: &str,
         url: &str,
         signing_key: &SecretString,
-    ) -> Result<Option<Applied>, StalwartError> {
+    ) -> Result<(String, Applied), StalwartError> {
         let mut batch = Batch::new();
         let set = batch.call(
             "x:WebHook/set",
-            json!({ "update": { id: hook_object(url, signing_key) } }),
+            json!({ "destroy": [id], "create": { "postern": hook_object(url, signing_key) } }),
         );
         let reload = reload(&mut batch);
         let mut responses = self.transport.send(&batch).await?;
-        let updated: SetResponse = responses.take(set)?;
-        match updated.updated(id) {
+        let replaced: SetResponse<Created> = responses.take(set)?;
+        match replaced.destroyed(id) {
             Ok(()) => {}
-            Err(StalwartError::Set(e)) if e.kind == SetErrorKind::NotFound => return Ok(None),
+            Err(StalwartError::Set(e)) if e.kind == SetErrorKind::NotFound => {}
             Err(e) => return Err(e),
         }
-        Ok(Some(Applied::from(&responses.take(reload)?, "r")?))
+        let new_id = replaced.created("postern")?.id;
+        let applied = Applied::from(&responses.take(reload)?, "r")?;
+        Ok((new_id, applied))
     }
 
     /// Removes the hook; a hook that is already gone counts as removed.

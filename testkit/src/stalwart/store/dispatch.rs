@@ -66,7 +66,10 @@ impl Store {
         args: Map<String, Value>,
     ) -> (String, Value) {
         let updates: Vec<String> = match args.get("update").and_then(Value::as_object) {
-            Some(update) if method.ends_with("/set") && method != "x:Account/set" => {
+            Some(update)
+                if method.ends_with("/set")
+                    && !matches!(method, "x:Account/set" | "x:WebHook/set" | "x:Action/set") =>
+            {
                 update.keys().cloned().collect()
             }
             _ => Vec::new(),
@@ -117,7 +120,13 @@ impl Store {
             "x:Authentication/get" => global_get(self, Self::authentication_get),
             "x:DkimSignature/get" => global_get(self, Self::dkim_get),
             "x:DkimSignature/query" => global_get(self, Self::dkim_query),
-            "x:Account/set" | "x:Domain/set" | "x:DkimSignature/set" => {
+            "x:WebHook/get" => global_get(self, Self::webhook_get),
+            "x:WebHook/query" => global_get(self, Self::webhook_query),
+            "x:Account/set"
+            | "x:Domain/set"
+            | "x:DkimSignature/set"
+            | "x:WebHook/set"
+            | "x:Action/set" => {
                 if !caller.admin {
                     return method_error(
                         "forbidden",
@@ -127,6 +136,8 @@ impl Store {
                 let result = match method {
                     "x:Account/set" => self.account_set(caller, &args),
                     "x:Domain/set" => self.domain_set(caller, &args),
+                    "x:WebHook/set" => Ok(self.webhook_set(caller, &args)),
+                    "x:Action/set" => Ok(self.action_set(caller, &args)),
                     _ => self.dkim_set(caller, &args),
                 };
                 match result {

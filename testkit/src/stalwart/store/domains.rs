@@ -262,7 +262,7 @@ impl Store {
             .map(|k| k.id)
             .collect();
         ids.reverse();
-        let mut response = page(caller, args, Vec::new());
+        let mut response = page(caller, args, Vec::<u64>::new());
         response["ids"] = Value::Array(ids.iter().map(|id| json!(encode_id(*id))).collect());
         Ok(response)
     }

@@ -305,7 +305,11 @@ pub(super) fn sort_ascending(args: &Map<String, Value>) -> Result<bool, (String,
 }
 
 /// Applies position/anchor/limit paging to sorted ids (live 010–012).
-pub(super) fn page(caller: Caller, args: &Map<String, Value>, ids: Vec<u32>) -> Value {
+pub(super) fn page<T: Copy + Into<u64>>(
+    caller: Caller,
+    args: &Map<String, Value>,
+    ids: Vec<T>,
+) -> Value {
     let total = ids.len();
     let limit = args
         .get("limit")
@@ -321,7 +325,7 @@ pub(super) fn page(caller: Caller, args: &Map<String, Value>, ids: Vec<u32>) -> 
             .get("anchorOffset")
             .and_then(Value::as_i64)
             .unwrap_or(0);
-        if let Some(i) = ids.iter().position(|id| *id as u64 == anchor) {
+        if let Some(i) = ids.iter().position(|id| (*id).into() == anchor) {
             position = i as i64 + offset;
         }
     }
@@ -340,7 +344,7 @@ pub(super) fn page(caller: Caller, args: &Map<String, Value>, ids: Vec<u32>) -> 
         Value::Array(
             ids[start..end]
                 .iter()
-                .map(|id| json!(encode_id(*id as u64)))
+                .map(|id| json!(encode_id((*id).into())))
                 .collect(),
         ),
     );

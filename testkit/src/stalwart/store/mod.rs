@@ -4,11 +4,18 @@
 
 mod accounts;
 mod app_passwords;
+mod auth_events;
 mod dispatch;
 mod domains;
 mod json;
 mod seed;
+mod telemetry;
 mod types;
+mod webhooks;
 
+pub use auth_events::Connection;
+pub(crate) use json::now_rfc3339;
 pub use json::verify_password;
+pub use telemetry::ReloadFailure;
+pub(crate) use telemetry::{Event, HookSettings, TelemetryMessage};
 pub use types::*;

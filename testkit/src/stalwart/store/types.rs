@@ -1,6 +1,7 @@
 //! What the simulated server holds: domains, accounts and their credentials, DKIM keys,
 //! and the faults a test has asked for.
 
+use super::telemetry::Telemetry;
 use crate::stalwart::ids::decode_id;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
@@ -120,6 +121,8 @@ pub struct Store {
     pub method_faults: VecDeque<(String, Fault)>,
     /// Every `/jmap` request body received, in order (tests assert on what reached Stalwart).
     pub requests: Vec<Value>,
+    /// `x:WebHook` objects, the hooks at work and their events (API.md §11).
+    pub(crate) telemetry: Telemetry,
 }
 
 impl Default for Store {
@@ -141,6 +144,7 @@ impl Default for Store {
             faults: VecDeque::new(),
             method_faults: VecDeque::new(),
             requests: Vec::new(),
+            telemetry: Telemetry::default(),
         }
     }
 }
