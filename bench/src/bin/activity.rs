@@ -90,8 +90,7 @@ async fn main() -> anyhow::Result<()> {
     .await?;
     let deadline = Instant::now() + Duration::from_secs(15);
     let nonce: String = loop {
-        let found: Option<String> =
-            sqlx_nonce(&db).await?;
+        let found: Option<String> = sqlx_nonce(&db).await?;
         if let Some(nonce) = found {
             break nonce;
         }
@@ -103,7 +102,11 @@ async fn main() -> anyhow::Result<()> {
         API_KEY.to_owned().into(),
         Duration::from_secs(5),
     )?;
-    let key: Arc<[u8]> = client.hook_signing_key(&nonce).expose_secret().as_bytes().into();
+    let key: Arc<[u8]> = client
+        .hook_signing_key(&nonce)
+        .expose_secret()
+        .as_bytes()
+        .into();
 
     let before = page_p50(&scene.browser).await;
 
@@ -139,7 +142,11 @@ async fn main() -> anyhow::Result<()> {
         ms(stats.percentile(0.5)),
         ms(stats.percentile(0.99)),
         BUDGET_EVENTS,
-        if events >= BUDGET_EVENTS { "met" } else { "NOT met" }
+        if events >= BUDGET_EVENTS {
+            "met"
+        } else {
+            "NOT met"
+        }
     );
     // Top up (or stop) at 100,000 stored events for the page measurement.
     while next.load(Ordering::Relaxed) * BATCH < STORED {
@@ -172,7 +179,11 @@ async fn main() -> anyhow::Result<()> {
     );
     println!(
         "  p50 ratio {ratio:.2}×  (budget <= {BUDGET_RATIO}×: {})",
-        if ratio <= BUDGET_RATIO { "met" } else { "NOT met" }
+        if ratio <= BUDGET_RATIO {
+            "met"
+        } else {
+            "NOT met"
+        }
     );
     let page = scene
         .browser
