@@ -87,7 +87,7 @@ impl Senders {
         // Wrapped and 8-bit, not quoted-printable: the text reads as written in any mail
         // source view (and tests see that no secret is in it). Submission servers take
         // 8BITMIME; a line that cannot be wrapped (a long link) falls back to lettre's choice.
-        let wrapped = wrap(body, 72);
+        let wrapped = wrap(body, 70);
         let body = Body::new_with_encoding(wrapped.clone(), ContentTransferEncoding::EightBit)
             .unwrap_or_else(|_| Body::new(wrapped));
         let message = Message::builder()
@@ -130,14 +130,15 @@ fn build(notify: &NotifySettings) -> Result<Sender, String> {
     })
 }
 
-/// `text` with every line longer than `width` broken at spaces (a word longer than that stays
-/// whole on its own line).
+/// `text` with every line longer than `width` bytes broken at spaces (a word longer than that
+/// stays whole on its own line). Bytes, not characters: 8-bit transfer limits a line's bytes,
+/// and “ ü é take two or three.
 fn wrap(text: &str, width: usize) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     for line in text.lines() {
         let mut current = 0;
         for (i, word) in line.split(' ').enumerate() {
-            let length = word.chars().count();
+            let length = word.len();
             if i > 0 && current + 1 + length > width {
                 out.push('\n');
                 current = 0;
@@ -157,10 +158,10 @@ fn wrap(text: &str, width: usize) -> String {
 mod tests {
     #[test]
     fn long_lines_are_wrapped_at_spaces_and_long_words_kept_whole() {
-        let text = "a new app password was created for someone@example.org on 3 Dec 2026, from 192.0.2.1\n\nhttps://portal.example.org/a/very/long/path/that/cannot/be/broken/anywhere/at/all";
+        let text = "ein neues App-Passwort „Telefon“ wurde für jemand@example.org am 3. Dez. 2026 erstellt, von 192.0.2.1\n\nhttps://portal.example.org/a/very/long/path/that/cannot/be/broken/anywhere/at/all";
         let wrapped = super::wrap(text, 40);
         for line in wrapped.lines().filter(|l| !l.starts_with("https://")) {
-            assert!(line.chars().count() <= 40, "{line:?}");
+            assert!(line.len() <= 40, "{line:?}");
         }
         assert_eq!(
             wrapped.split_whitespace().collect::<Vec<_>>(),

@@ -146,7 +146,8 @@ fn row(item: AppPasswordItem) -> impl IntoView {
 /// The "Last used" cell: when and how, failed attempts, and a way out for a forgotten one.
 fn usage(usage: Option<CredentialUse>, revoke_href: String, revoke_label: String) -> impl IntoView {
     let Some(usage) = usage else {
-        return view! { <span class="hint">{text::USAGE_UNKNOWN}</span> }.into_any();
+        return view! { <span class="hint" data-testid="last-used">{text::USAGE_UNKNOWN}</span> }
+            .into_any();
     };
     let last = match &usage.last_used {
         Some(s) => activity_text::sign_in(&s.when, &s.protocol, s.ip.as_deref()),
