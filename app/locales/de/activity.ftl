@@ -21,3 +21,6 @@ activity-what = Was
 activity-how = Wie
 activity-from = Von
 activity-with = Womit
+activity-alerts = Anmeldewarnungen
+activity-alerts-intro = Diese Postfächer hatten in den letzten 24 Stunden viele fehlgeschlagene Anmeldungen, wie der Mailserver sie meldet. Das passiert bei einer Mail-App mit altem Passwort ebenso wie beim Raten durch Fremde. Öffnen Sie das Postfach, um zu sehen, woher die Versuche kamen.
+activity-alert = { $address }: { $count } fehlgeschlagene Anmeldungen in 24 Stunden, zuletzt am { $last }

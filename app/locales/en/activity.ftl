@@ -21,3 +21,6 @@ activity-what = What
 activity-how = How
 activity-from = From
 activity-with = With
+activity-alerts = Sign-in alerts
+activity-alerts-intro = These mailboxes had many failed sign-ins in the last 24 hours, as the mail server reports them. A mail app with an old password does this too; so does someone guessing. Open the mailbox to see where the attempts came from.
+activity-alert = { $address }: { $count } failed sign-ins in 24 hours, the last on { $last }

@@ -21,3 +21,6 @@ activity-what = Quoi
 activity-how = Comment
 activity-from = Depuis
 activity-with = Avec
+activity-alerts = Alertes de connexion
+activity-alerts-intro = Ces boîtes aux lettres ont eu de nombreuses connexions échouées ces dernières 24 heures, selon le serveur de messagerie. Une application de messagerie avec un ancien mot de passe en provoque aussi ; tout comme quelqu'un qui devine. Ouvrez la boîte aux lettres pour voir d'où venaient les tentatives.
+activity-alert = { $address } : { $count } connexions échouées en 24 heures, la dernière le { $last }

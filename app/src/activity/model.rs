@@ -40,3 +40,16 @@ pub struct AccountEvent {
 
 /// How many of an account's latest events its page shows.
 pub const ACCOUNT_EVENTS_SHOWN: i64 = 20;
+
+/// An account with a burst of failed sign-ins, for the organisation's administrators.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FailureAlert {
+    pub account_id: String,
+    pub address: String,
+    pub failures: u32,
+    pub last: String,
+}
+
+/// A burst: this many failed sign-ins of one account in [`ALERT_WINDOW_HOURS`].
+pub const ALERT_AT_FAILURES: i64 = 5;
+pub const ALERT_WINDOW_HOURS: i64 = 24;

@@ -3,8 +3,8 @@
 
 use super::events::{self, Incoming};
 use super::model::{
-    ACCOUNT_EVENTS_SHOWN, AccountEvent, CredentialUse, FAILURE_WINDOW_DAYS, SignIn,
-    UNUSED_AFTER_DAYS,
+    ACCOUNT_EVENTS_SHOWN, ALERT_AT_FAILURES, ALERT_WINDOW_HOURS, AccountEvent, CredentialUse,
+    FAILURE_WINDOW_DAYS, FailureAlert, SignIn, UNUSED_AFTER_DAYS,
 };
 use crate::ssr::db::activity::{self as store, NewEvent};
 use crate::ssr::db::webhooks::{self, state};
@@ -300,6 +300,24 @@ pub async fn recent(
                 ip: e.remote_ip,
                 credential,
             }
+        })
+        .collect())
+}
+
+/// The organisation's accounts with a burst of failed sign-ins in the last day.
+pub async fn failure_alerts(
+    state: &AppState,
+    organisation: &str,
+) -> Result<Vec<FailureAlert>, sqlx::Error> {
+    let since = now() - ALERT_WINDOW_HOURS * 3600;
+    let bursts = store::failure_bursts(&state.db, organisation, since, ALERT_AT_FAILURES).await?;
+    Ok(bursts
+        .into_iter()
+        .map(|(account_id, address, failures, last)| FailureAlert {
+            account_id,
+            address,
+            failures: u32::try_from(failures).unwrap_or(u32::MAX),
+            last: crate::ssr::time::format_epoch(last),
         })
         .collect())
 }

@@ -74,3 +74,18 @@ pub fn what(kind: &str) -> Key {
         _ => SIGN_IN_FAILED,
     }
 }
+
+pub const ALERTS: Key = Key("activity-alerts");
+pub const ALERTS_INTRO: Key = Key("activity-alerts-intro");
+
+/// "alice@example.org: 12 failed sign-ins in 24 hours, the last on …".
+pub fn alert(address: &str, failures: u32, last: &str) -> String {
+    format(
+        Key("activity-alert"),
+        [
+            ("address", address.into()),
+            ("count", failures.into()),
+            ("last", last.into()),
+        ],
+    )
+}

@@ -151,6 +151,8 @@ pub struct AuditView {
     pub page: u64,
     pub total: u64,
     pub rows: Vec<AuditRow>,
+    /// Accounts with a burst of failed sign-ins in the last day.
+    pub alerts: Vec<crate::activity::model::FailureAlert>,
 }
 
 pub use crate::components::Draft;

@@ -501,3 +501,41 @@ async fn a_reload_blocked_by_another_setting_is_shown_and_register_again_applies
         "{page}"
     );
 }
+
+#[tokio::test]
+async fn a_burst_of_failed_sign_ins_is_an_alert_for_the_organisations_administrators_only() {
+    let app = TestApp::spawn().await;
+    let (alice, account, credential) = alice_with_a_password(&app).await;
+    let key = signing_key(&app).await;
+    let at = now_rfc3339();
+    let failures: Vec<Value> = (0..6)
+        .map(|i| {
+            let mut e = sign_in_event(i, account, credential, 1000 + i, &at);
+            e["type"] = json!("auth.failed");
+            e["data"]["reason"] = json!("Invalid credential secret");
+            e
+        })
+        .collect();
+    let body = batch(&failures);
+    assert_eq!(
+        deliver(&app, &body, Some(&sign(&key, &body))).await,
+        StatusCode::NO_CONTENT
+    );
+
+    let ada = signed_in(&app, common::ADA).await;
+    let audit = text(&ada.get("/admin/audit").await.text().await.unwrap());
+    assert!(audit.contains("Sign-in alerts"), "{audit}");
+    assert!(
+        audit.contains("alice@acme.test: 6 failed sign-ins in 24 hours"),
+        "{audit}"
+    );
+    let alice_list = text(&alice.get("/app-passwords").await.text().await.unwrap());
+    assert!(
+        alice_list.contains("6 failed sign-ins in 30 days"),
+        "{alice_list}"
+    );
+
+    let bert = signed_in(&app, BERT).await;
+    let other = text(&bert.get("/admin/audit").await.text().await.unwrap());
+    assert!(!other.contains("alice@acme.test"), "{other}");
+}

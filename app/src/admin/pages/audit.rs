@@ -1,5 +1,6 @@
 //! The organisation's audit log, filtered by action and by who did it.
 
+use crate::activity::text as activity_text;
 use crate::admin::api::get_audit;
 use crate::admin::model::{AUDIT_PAGE_SIZE, AuditView};
 use crate::admin::text;
@@ -39,6 +40,7 @@ fn Audit(view: AuditView) -> impl IntoView {
         page,
         total,
         rows,
+        alerts,
     } = view;
     let pages = total.div_ceil(AUDIT_PAGE_SIZE).max(1);
     let filters = url_encoded(&[("action", action.as_str()), ("actor", actor.as_str())]);
@@ -50,6 +52,21 @@ fn Audit(view: AuditView) -> impl IntoView {
     view! {
         <Page me=me current="/admin/audit">
             <h1>{text::AUDIT}</h1>
+            {(!alerts.is_empty()).then(|| view! {
+                <section class="alert warning" aria-labelledby="alerts-heading" data-testid="sign-in-alerts">
+                    <h2 id="alerts-heading">{activity_text::ALERTS}</h2>
+                    <p>{activity_text::ALERTS_INTRO}</p>
+                    <ul>
+                        {alerts.into_iter().map(|a| view! {
+                            <li>
+                                <a href=format!("/admin/mailboxes/{}", a.account_id)>
+                                    {activity_text::alert(&a.address, a.failures, &a.last)}
+                                </a>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })}
             <form method="get" action="/admin/audit" class="card filters" role="search">
                 <div class="field">
                     <label for="action">{text::ACTION_FILTER}</label>

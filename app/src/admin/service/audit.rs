@@ -34,8 +34,12 @@ pub async fn list(
     )
     .await
     .map_err(AppError::internal)?;
+    let alerts = crate::activity::service::failure_alerts(&scope.caller.state, organisation)
+        .await
+        .map_err(AppError::internal)?;
     Ok(AuditView {
         me: me(&scope.caller),
+        alerts,
         page,
         total: total.max(0) as u64,
         rows: events.iter().map(row).collect(),

@@ -168,19 +168,22 @@ pub async fn recent(
     .await
 }
 
-/// Failed sign-ins per account of the organisation since `since`, most first: the bursts an
-/// administrator is alerted to.
-pub async fn failure_counts(
+/// Accounts of the organisation with at least `at_least` failed sign-ins since `since`, most
+/// first, as (account id, address, failures, latest): the bursts an administrator is alerted
+/// to. The address is the one its person signed in to Postern with.
+pub async fn failure_bursts(
     db: &Db,
     organisation: &str,
     since: i64,
     at_least: i64,
-) -> Result<Vec<(String, i64, i64)>, sqlx::Error> {
-    sqlx::query_as::<_, (String, i64, i64)>(
-        "SELECT account_id, COUNT(*), MAX(at) FROM activity
-         WHERE organisation = $1 AND kind IN ('auth.failed', 'auth.too-many-attempts') AND at >= $2
-         GROUP BY account_id HAVING COUNT(*) >= $3
-         ORDER BY COUNT(*) DESC, account_id LIMIT 20",
+) -> Result<Vec<(String, String, i64, i64)>, sqlx::Error> {
+    sqlx::query_as::<_, (String, String, i64, i64)>(
+        "SELECT a.account_id, p.address, COUNT(*), MAX(a.at) FROM activity a
+         JOIN mailbox_pins p ON p.organisation = a.organisation AND p.account_id = a.account_id
+         WHERE a.organisation = $1 AND a.at >= $2
+           AND a.kind IN ('auth.failed', 'auth.too-many-attempts')
+         GROUP BY a.account_id, p.address HAVING COUNT(*) >= $3
+         ORDER BY COUNT(*) DESC, a.account_id LIMIT 20",
     )
     .bind(organisation)
     .bind(since)
