@@ -115,6 +115,7 @@ pub fn audit_actions() -> Vec<ssr::db::audit::Action> {
         app_passwords::actions::ALL,
         admin::actions::ALL,
         partners::actions::ALL,
+        activity::actions::ALL,
         ssr::directory::actions::ALL,
         ssr::departures::actions::ALL,
     ]

@@ -91,6 +91,7 @@ async fn world() -> World {
         limiter: app::ssr::limits::Limiter::new(db_for_limits, settings.limits),
         public_url: settings.server.public_url.clone(),
         senders: Default::default(),
+        recently: Default::default(),
         trusted_proxies: Arc::new([]),
     });
     World {

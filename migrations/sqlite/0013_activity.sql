@@ -59,3 +59,21 @@ CREATE TABLE notifications (
     last_error    TEXT
 );
 CREATE INDEX notifications_due ON notifications (sent_at, next_at);
+
+-- The app passwords Postern last saw on each account (id and the mail server's creation
+-- time), and the accounts it has looked at: a password that appears or disappears without
+-- Postern making or revoking it was changed elsewhere, and is audited.
+CREATE TABLE seen_accounts (
+    organisation TEXT    NOT NULL,
+    account_id   TEXT    NOT NULL,
+    seen_at      BIGINT  NOT NULL,
+    PRIMARY KEY (organisation, account_id)
+);
+CREATE TABLE seen_credentials (
+    organisation  TEXT    NOT NULL,
+    account_id    TEXT    NOT NULL,
+    credential_id TEXT    NOT NULL,
+    -- NULL: made by Postern, its creation time not read back yet.
+    created_at    BIGINT,
+    PRIMARY KEY (organisation, account_id, credential_id)
+);

@@ -121,9 +121,8 @@ impl Application {
             )?),
             limiter: app::ssr::limits::Limiter::new(db.clone(), settings.limits),
             public_url,
-            senders: std::sync::Arc::new(app::notifications::sender::Senders::from_settings(
-                &settings,
-            )?),
+            senders: std::sync::Arc::new(app::ssr::mail::Senders::from_settings(&settings)?),
+            recently: Default::default(),
             trusted_proxies: settings.server.trusted_proxies.clone().into(),
         });
         let mut tasks = tasks::start(&state, &settings);

@@ -33,3 +33,4 @@ i18n-actor-directory-sync = fournisseur d'identité (synchronisation de l'annuai
 i18n-actor-backchannel-logout = fournisseur d'identité (déconnexion back-channel)
 i18n-actor-command-line = opérateur (ligne de commande)
 i18n-actor-dns-check = Postern (vérification DNS en arrière-plan)
+i18n-actor-mail-server = serveur de messagerie (modifié en dehors de Postern)

@@ -6,6 +6,8 @@
 //! (app passwords, mailboxes) and take `model` and `text` from here.
 
 #[cfg(feature = "ssr")]
+pub mod actions;
+#[cfg(feature = "ssr")]
 pub mod events;
 #[cfg(feature = "ssr")]
 pub mod hooks;

@@ -8,7 +8,7 @@ use super::model::{
 };
 use crate::ssr::db::activity::{self as store, NewEvent};
 use crate::ssr::db::webhooks::{self, state};
-use crate::ssr::db::{now, pins};
+use crate::ssr::db::{now, pins, seen};
 use crate::ssr::stalwart::{Applied, StalwartClient};
 use crate::ssr::state::AppState;
 use secrecy::{ExposeSecret, SecretString};
@@ -231,9 +231,13 @@ pub async fn usage(
     account_id: &str,
     passwords: &[(String, i64)],
 ) -> Result<Option<HashMap<String, CredentialUse>>, sqlx::Error> {
-    let hook = webhooks::of_server(&state.db, &organisation.mail_server).await?;
-    if hook.and_then(|h| h.first_delivery_at).is_none() {
-        return Ok(None);
+    let server = &organisation.mail_server;
+    if !state.recently.delivering.fresh(server, 0) {
+        let hook = webhooks::of_server(&state.db, server).await?;
+        if hook.and_then(|h| h.first_delivery_at).is_none() {
+            return Ok(None);
+        }
+        state.recently.delivering.mark(server, 0);
     }
     let at = now();
     let day = 86_400;
@@ -320,4 +324,116 @@ pub async fn failure_alerts(
             last: crate::ssr::time::format_epoch(last),
         })
         .collect())
+}
+
+/// Compares the app passwords the mail server lists for an account `(id, name, created_at)`
+/// with those Postern last saw there, and audits each one made or removed elsewhere (by
+/// the mail server's own interface, another tool). One statement when nothing changed; the
+/// first look only notes what is there.
+pub async fn reconcile(
+    state: &AppState,
+    organisation: &str,
+    account_id: &str,
+    listed: &[(String, String, i64)],
+) -> Result<(), sqlx::Error> {
+    let now_listed: Vec<(String, i64)> = listed
+        .iter()
+        .map(|(id, _, created)| (id.clone(), *created))
+        .collect();
+    // The list this instance last compared for the account, a moment ago: nothing changed.
+    let account = format!("{organisation}\n{account_id}");
+    let digest = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        now_listed.hash(&mut h);
+        h.finish()
+    };
+    if state.recently.reconciled.fresh(&account, digest) {
+        return Ok(());
+    }
+    compare(state, organisation, account_id, listed, &now_listed).await?;
+    state.recently.reconciled.mark(&account, digest);
+    Ok(())
+}
+
+async fn compare(
+    state: &AppState,
+    organisation: &str,
+    account_id: &str,
+    listed: &[(String, String, i64)],
+    now_listed: &[(String, i64)],
+) -> Result<(), sqlx::Error> {
+    let db = &state.db;
+    let Some(known) = seen::of_account(db, organisation, account_id).await? else {
+        return seen::replace(db, organisation, account_id, now_listed).await;
+    };
+    // The same id with another creation time is another password (ids are reused).
+    let same = |(id, created): &(String, Option<i64>), (other, at): (&String, i64)| {
+        id == other && created.is_none_or(|c| c == at)
+    };
+    let added: Vec<&(String, String, i64)> = listed
+        .iter()
+        .filter(|(id, _, at)| !known.iter().any(|k| same(k, (id, *at))))
+        .collect();
+    let removed: Vec<&(String, Option<i64>)> = known
+        .iter()
+        .filter(|k| !listed.iter().any(|(id, _, at)| same(k, (id, *at))))
+        .collect();
+    let refreshed = known.iter().any(|(_, created)| created.is_none());
+    if added.is_empty() && removed.is_empty() && !refreshed {
+        return Ok(());
+    }
+    let changes = added
+        .iter()
+        .map(|(id, name, _)| {
+            (
+                super::actions::FOUND_AT_SERVER,
+                id,
+                serde_json::json!({ "name": name }),
+            )
+        })
+        .chain(
+            removed
+                .iter()
+                .map(|(id, _)| (super::actions::REMOVED_AT_SERVER, id, serde_json::json!({}))),
+        );
+    for (action, target, detail) in changes {
+        let event = crate::ssr::db::audit::NewEvent {
+            organisation,
+            actor_id: None,
+            actor_email: crate::ssr::db::audit::system_actors::MAIL_SERVER,
+            action,
+            account_id: Some(account_id),
+            target: Some(target),
+            detail,
+            ip: None,
+            user_agent: None,
+        };
+        crate::ssr::db::audit::record(db, &event).await?;
+    }
+    seen::replace(db, organisation, account_id, now_listed).await
+}
+
+/// Postern made (`made`) or revoked app passwords of an account: not a change elsewhere. A
+/// failure to note it is logged (the next look would audit it as made or removed elsewhere).
+pub async fn note_own_change(
+    state: &AppState,
+    organisation: &str,
+    account_id: &str,
+    change: OwnChange<'_>,
+) {
+    let noted = match change {
+        OwnChange::Made(id) => seen::made(&state.db, organisation, account_id, id).await,
+        OwnChange::Revoked(ids) => seen::revoked(&state.db, organisation, account_id, ids).await,
+    };
+    if let Err(e) = noted {
+        tracing::warn!(organisation, account_id, error = %e, "an app password change could not be noted");
+    }
+}
+
+/// What Postern changed itself.
+pub enum OwnChange<'a> {
+    Made(&'a str),
+    /// These passwords, or (`None`) all of the account's.
+    Revoked(Option<&'a [String]>),
 }

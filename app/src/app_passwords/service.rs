@@ -10,7 +10,7 @@ use super::model::{
 use super::request::{ValidRequest, permissions, random_request_id};
 use super::text::{NO_MAILBOX, activity as activity_text, service as text};
 use crate::account::service::{mailbox_id, me};
-use crate::activity::service as activity;
+use crate::activity::service::{self as activity, OwnChange};
 use crate::auth::service::{fresh_sign_in, is_fresh};
 use crate::components::alert::Notice;
 use crate::components::layout::Me;
@@ -112,6 +112,7 @@ pub async fn overview(
                         Some((p.id.clone(), parse_rfc3339(&p.created_at)?.unix_timestamp()))
                     })
                     .collect();
+                reconcile(caller, &id, list).await;
                 activity::usage(&caller.state, &caller.organisation, &id, &passwords)
                     .await
                     .map_err(AppError::internal)?
@@ -153,6 +154,22 @@ pub async fn overview(
         activity: events.iter().map(activity).collect(),
         notice,
     })
+}
+
+/// Audits what changed at the mail server without Postern since the person last looked (the
+/// list is there already: one statement when nothing did).
+async fn reconcile(caller: &Caller, account: &str, list: &[AppPassword]) {
+    let listed: Vec<(String, String, i64)> = list
+        .iter()
+        .filter_map(|p| {
+            let created = parse_rfc3339(&p.created_at)?.unix_timestamp();
+            Some((p.id.clone(), p.description.clone(), created))
+        })
+        .collect();
+    let organisation = &caller.organisation.slug;
+    if let Err(e) = activity::reconcile(&caller.state, organisation, account, &listed).await {
+        tracing::warn!(organisation, error = %e, "app passwords changed elsewhere could not be audited");
+    }
 }
 
 /// One of the caller's app passwords, for the revoke confirmation.
@@ -339,6 +356,14 @@ pub async fn mint(
     } else {
         Cause::Created
     };
+    let organisation = &caller.organisation.slug;
+    activity::note_own_change(
+        &caller.state,
+        organisation,
+        &account,
+        OwnChange::Made(&created.id),
+    )
+    .await;
     notifications::credential_created(caller, &valid.name, meta, cause).await;
     Ok(Minted {
         name: valid.name.clone(),
@@ -399,6 +424,15 @@ pub async fn revoke(caller: &Caller, id: &str, meta: &RequestMeta) -> Result<Str
         .await;
     caller.complete(audited, Outcome::of(&revoked)).await;
     revoked.map_err(|e| e.user_error(text::REVOKE))?;
+    let one = std::slice::from_ref(&target.id);
+    let organisation = &caller.organisation.slug;
+    activity::note_own_change(
+        &caller.state,
+        organisation,
+        &account,
+        OwnChange::Revoked(Some(one)),
+    )
+    .await;
     Ok(target.description.clone())
 }
 
@@ -429,6 +463,14 @@ pub async fn revoke_all(caller: &Caller, meta: &RequestMeta) -> Result<usize, Ap
     }
     caller.complete(audited, Outcome::of(&revoked)).await;
     revoked.map_err(|e| e.user_error(text::REVOKE_ALL))?;
+    let organisation = &caller.organisation.slug;
+    activity::note_own_change(
+        &caller.state,
+        organisation,
+        &account,
+        OwnChange::Revoked(None),
+    )
+    .await;
     Ok(ids.len() + key_ids.len())
 }
 

@@ -214,6 +214,7 @@ pub mod text {
     pub const ACTOR_BACKCHANNEL_LOGOUT: Key = Key("i18n-actor-backchannel-logout");
     pub const ACTOR_COMMAND_LINE: Key = Key("i18n-actor-command-line");
     pub const ACTOR_DNS_CHECK: Key = Key("i18n-actor-dns-check");
+    pub const ACTOR_MAIL_SERVER: Key = Key("i18n-actor-mail-server");
 }
 
 /// 1536 → "1.5 KB" ("1,5 KB", "1,5 Ko"): binary units, as mail servers count quotas.

@@ -4,7 +4,5 @@
 //! is retried and never holds the action up.
 
 #[cfg(feature = "ssr")]
-pub mod sender;
-#[cfg(feature = "ssr")]
 pub mod service;
 pub mod text;

@@ -55,7 +55,9 @@ pub struct Shared {
     pub syncs: Arc<super::departures::syncs::Syncs>,
     pub public_url: url::Url,
     /// Who sends notification e-mails for each mail server (`[stalwart.<name>.notify]`).
-    pub senders: Arc<crate::notifications::sender::Senders>,
+    pub senders: Arc<super::mail::Senders>,
+    /// What this instance did a moment ago, so pages can skip statements that tell nothing.
+    pub recently: super::recently::Recents,
     /// Reverse proxies whose `X-Forwarded-For` names the client (`server.trusted_proxies`).
     pub trusted_proxies: Arc<[ipnet::IpNet]>,
 }

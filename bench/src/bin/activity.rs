@@ -57,7 +57,7 @@ fn batch(n: u64, now: i64) -> String {
                 .format(&time::format_description::well_known::Rfc3339)
                 .unwrap();
             serde_json::json!({"id": (1_796_000_000_000 + k).to_string(), "createdAt": created,
-                "type": if k % 10 == 0 { "auth.failed" } else { "auth.success" },
+                "type": if k.is_multiple_of(10) { "auth.failed" } else { "auth.success" },
                 "data": {"accountName": "alice", "accountId": 1, "id": 1 + k % 5, "spanId": 343_000_000_000_000_000 + k,
                          "details": "Authenticated with app password", "listenerId": "imaps",
                          "localPort": 11993, "remoteIp": format!("198.51.100.{}", k % 250),

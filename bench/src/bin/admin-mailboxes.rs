@@ -52,7 +52,10 @@ async fn main() -> anyhow::Result<()> {
     let before = jmap_requests(SIM).await?;
     let first = admin.get(&url).send().await?.text().await?;
     let cold = jmap_requests(SIM).await? - before;
-    if !first.contains(&format!("{} mailboxes", MAILBOXES + 2)) {
+    // English groups thousands: "10,002 mailboxes".
+    let total = MAILBOXES + 2;
+    let grouped = format!("{},{:03}", total / 1000, total % 1000);
+    if !first.contains(&format!("{grouped} mailboxes")) {
         anyhow::bail!("the page does not show the expected total");
     }
     let before = jmap_requests(SIM).await?;

@@ -539,3 +539,85 @@ async fn a_burst_of_failed_sign_ins_is_an_alert_for_the_organisations_administra
     let other = text(&bert.get("/admin/audit").await.text().await.unwrap());
     assert!(!other.contains("alice@acme.test"), "{other}");
 }
+
+/// Makes (`create`) or removes (`destroy`) app passwords of Alice's account at the mail
+/// server directly, as its own interface or another tool would.
+async fn at_the_mail_server(app: &TestApp, account: &str, call: Value) -> Value {
+    let answer: Value = reqwest::Client::new()
+        .post(format!("{}/jmap", app.simulator.url))
+        .bearer_auth(API_KEY)
+        .json(
+            &json!({"using": ["urn:ietf:params:jmap:core", "urn:stalwart:jmap"],
+                      "methodCalls": [["x:AppPassword/set", call, "s"]]}),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let _ = account;
+    answer["methodResponses"][0][1].clone()
+}
+
+async fn audited(app: &TestApp, action: &str) -> Vec<(String, String)> {
+    sqlx::query_as(
+        "SELECT COALESCE(target, ''), detail_json FROM audit_events WHERE action = $1 ORDER BY id",
+    )
+    .bind(action)
+    .fetch_all(&app.db().await.pool)
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn passwords_made_or_removed_outside_postern_are_audited_and_its_own_are_not() {
+    let app = TestApp::spawn().await;
+    let (alice, account, _) = alice_with_a_password(&app).await;
+    let account = testkit::stalwart::ids::encode_id(account);
+    // The first look notes what is there.
+    alice.get("/app-passwords").await;
+    let own = mint_app_password(&alice, "Made here").await;
+    assert!(own.starts_with("app_"));
+    alice.get("/app-passwords").await;
+    assert!(
+        audited(&app, "app_password.found_at_server")
+            .await
+            .is_empty()
+    );
+
+    let made = at_the_mail_server(
+        &app,
+        &account,
+        json!({"accountId": account, "create": {"x": {"description": "Made elsewhere"}}}),
+    )
+    .await;
+    let elsewhere = made["created"]["x"]["id"].as_str().unwrap().to_owned();
+    alice.get("/app-passwords").await;
+    let found = audited(&app, "app_password.found_at_server").await;
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, elsewhere);
+    assert!(found[0].1.contains("Made elsewhere"));
+
+    at_the_mail_server(
+        &app,
+        &account,
+        json!({"accountId": account, "destroy": [elsewhere]}),
+    )
+    .await;
+    alice.get("/app-passwords").await;
+    assert_eq!(
+        audited(&app, "app_password.removed_at_server").await.len(),
+        1
+    );
+
+    // Revoking through Postern is Postern's own change: nothing more is audited.
+    let revoke_all = alice.post_form("/app-passwords/revoke-all", &[]).await;
+    assert!(revoke_all.status().is_redirection());
+    alice.get("/app-passwords").await;
+    assert_eq!(
+        audited(&app, "app_password.removed_at_server").await.len(),
+        1
+    );
+    assert_eq!(audited(&app, "app_password.found_at_server").await.len(), 1);
+}

@@ -54,6 +54,10 @@ pub async fn revoke_app_password(
         .await;
     scope.caller.complete(audited, Outcome::of(&revoked)).await;
     revoked.map_err(revoke_failed)?;
+    let (state, organisation) = (&scope.caller.state, &scope.caller.organisation.slug);
+    let one = std::slice::from_ref(&target.id);
+    let change = crate::activity::service::OwnChange::Revoked(Some(one));
+    crate::activity::service::note_own_change(state, organisation, &account.id, change).await;
     Ok(target.description.clone())
 }
 

@@ -84,6 +84,7 @@ pub mod system_actors {
     pub const BACKCHANNEL_LOGOUT: &str = "identity provider (back-channel logout)";
     pub const COMMAND_LINE: &str = "operator (command line)";
     pub const DNS_CHECK: &str = "Postern (background DNS check)";
+    pub const MAIL_SERVER: &str = "mail server (changed outside Postern)";
 
     /// An audit row's actor as the reader should see it: a system actor in the reader's
     /// language, a person's address as it is.
@@ -95,6 +96,7 @@ pub mod system_actors {
             BACKCHANNEL_LOGOUT => text::ACTOR_BACKCHANNEL_LOGOUT,
             COMMAND_LINE => text::ACTOR_COMMAND_LINE,
             DNS_CHECK => text::ACTOR_DNS_CHECK,
+            MAIL_SERVER => text::ACTOR_MAIL_SERVER,
             person => return person.to_owned(),
         };
         key.get()

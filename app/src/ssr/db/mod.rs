@@ -15,6 +15,7 @@ pub mod pins;
 pub mod pool;
 pub mod requests;
 pub mod scim;
+pub mod seen;
 pub mod sync_runs;
 pub mod users;
 pub mod webhooks;

@@ -227,6 +227,12 @@ async fn destroy(
     {
         return failed(e);
     }
+    // Revoked by Postern, not elsewhere: the next look at the account audits nothing.
+    if let Err(e) =
+        crate::ssr::db::seen::revoked(&state.db, &organisation.slug, &pin.account_id, None).await
+    {
+        tracing::warn!(error = %e, "a departure's revocations could not be noted");
+    }
     let names: Vec<&str> = passwords.iter().map(|p| p.description.as_str()).collect();
     let key_names: Vec<&str> = keys.iter().map(|k| k.description.as_str()).collect();
     log(

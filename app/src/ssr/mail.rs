@@ -1,4 +1,5 @@
-//! Sending by SMTP submission, one transport per mail server that has `notify` settings.
+//! Sending e-mail by SMTP submission, one transport per mail server that has `notify`
+//! settings (`[stalwart.<name>.notify]`).
 
 use crate::ssr::config::{NotifySettings, Settings, SmtpSecurity};
 use lettre::message::header::{ContentTransferEncoding, ContentType};
