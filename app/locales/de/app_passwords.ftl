@@ -173,3 +173,4 @@ apppw-list-failures = { $count ->
     [one] Eine fehlgeschlagene Anmeldung in 30 Tagen, am { $when } von { $ip }
    *[other] { $count } fehlgeschlagene Anmeldungen in 30 Tagen, zuletzt am { $when } von { $ip }
 }
+apppw-list-failures-many = Mehr als 99 fehlgeschlagene Anmeldungen in 30 Tagen, zuletzt am { $when } von { $ip }

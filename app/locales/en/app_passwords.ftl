@@ -173,3 +173,4 @@ apppw-list-failures = { $count ->
     [one] One failed sign-in in 30 days, on { $when } from { $ip }
    *[other] { $count } failed sign-ins in 30 days, the last on { $when } from { $ip }
 }
+apppw-list-failures-many = More than 99 failed sign-ins in 30 days, the last on { $when } from { $ip }

@@ -173,3 +173,4 @@ apppw-list-failures = { $count ->
     [one] Une connexion échouée en 30 jours, le { $when } depuis { $ip }
    *[other] { $count } connexions échouées en 30 jours, la dernière le { $when } depuis { $ip }
 }
+apppw-list-failures-many = Plus de 99 connexions échouées en 30 jours, la dernière le { $when } depuis { $ip }

@@ -52,7 +52,10 @@ pub async fn ingest(
     let at = now();
     let kept = attribute(state, &directory, server, incoming).await?;
     let stored = store::insert(&state.db, server, &kept).await?;
-    webhooks::delivered(&state.db, server, at).await?;
+    if !state.recently.delivery_noted.fresh(server, 0) {
+        webhooks::delivered(&state.db, server, at).await?;
+        state.recently.delivery_noted.mark(server, 0);
+    }
     Ok(stored)
 }
 

@@ -48,8 +48,14 @@ pub mod list {
     pub const UNUSED: Key = Key("apppw-list-unused");
     pub const REVOKE_UNUSED: Key = Key("apppw-list-revoke-unused");
 
-    /// "3 failed sign-ins in 30 days, the last on … from …".
+    /// "3 failed sign-ins in 30 days, the last on … from …" (counted up to 100: "more than 99").
     pub fn failures(count: u32, when: &str, ip: &str) -> String {
+        if count >= 100 {
+            return format(
+                Key("apppw-list-failures-many"),
+                [("when", when.into()), ("ip", ip.into())],
+            );
+        }
         format(
             Key("apppw-list-failures"),
             [

@@ -61,12 +61,16 @@ mod tests {
     }
 }
 
-/// What the pages remember: servers whose activity hook delivers (that never goes back), and
-/// app-password lists already compared with the database (the same list, nothing to audit).
+/// What this instance remembers: servers whose activity hook delivers (that never goes back),
+/// app-password lists already compared with the database (the same list, nothing to audit),
+/// and deliveries noted in the last minute.
 #[derive(Debug)]
 pub struct Recents {
     pub delivering: Recently,
     pub reconciled: Recently,
+    /// Servers whose delivery this instance noted (the time of the latest one is kept to
+    /// the minute, not written at every batch).
+    pub delivery_noted: Recently,
 }
 
 impl Default for Recents {
@@ -74,6 +78,7 @@ impl Default for Recents {
         Self {
             delivering: Recently::new(Duration::from_secs(3600)),
             reconciled: Recently::new(Duration::from_secs(600)),
+            delivery_noted: Recently::new(Duration::from_secs(60)),
         }
     }
 }

@@ -50,6 +50,8 @@ pub struct Db {
     pub backend: Backend,
     /// The logins this instance has read (see `login_cache`).
     pub logins: std::sync::Arc<super::login_cache::Cache>,
+    /// Bulk writers of this instance take turns (see [`Db::bulk_writer`]).
+    bulk: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -95,9 +97,20 @@ impl Db {
             pool,
             backend,
             logins: std::sync::Arc::default(),
+            bulk: std::sync::Arc::default(),
         };
         db.migrate().await?;
         Ok(db)
+    }
+
+    /// A turn for a bulk write on SQLite (one writer at a time per file): concurrent writers
+    /// would otherwise wait in SQLite's busy handler, which sleeps in steps of up to 100 ms.
+    /// PostgreSQL takes concurrent writers as they come: no turn.
+    pub async fn bulk_writer(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+        match self.backend {
+            Backend::Sqlite => Some(self.bulk.lock().await),
+            Backend::Postgres => None,
+        }
     }
 
     async fn migrate(&self) -> Result<(), DbError> {
