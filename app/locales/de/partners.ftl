@@ -163,4 +163,4 @@ partners-hook-failed = Konnte nicht registriert werden: der Mailserver hat nicht
 partners-hook-failed-because = Konnte nicht registriert werden ({ $detail }). Es wird alle paar Minuten erneut versucht.
 partners-hook-reregister = Erneut registrieren
 partners-hook-reregistered = Der Aktivitäts-Webhook wurde auf { $server } erneut registriert.
-partners-hook-reregister-label = Aktivitäts-Webhook auf { $server } erneut registrieren
+partners-hook-reregister-label = Erneut registrieren (den Aktivitäts-Webhook auf { $server })

@@ -163,4 +163,4 @@ partners-hook-failed = Could not be registered: the mail server did not answer a
 partners-hook-failed-because = Could not be registered ({ $detail }). It is tried again every few minutes.
 partners-hook-reregister = Register again
 partners-hook-reregistered = The activity hook was registered again on { $server }.
-partners-hook-reregister-label = Register the activity hook again on { $server }
+partners-hook-reregister-label = Register again (the activity hook on { $server })

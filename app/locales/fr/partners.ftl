@@ -163,4 +163,4 @@ partners-hook-failed = Impossible de l'enregistrer : le serveur de messagerie n'
 partners-hook-failed-because = Impossible de l'enregistrer ({ $detail }). Nouvel essai toutes les quelques minutes.
 partners-hook-reregister = Enregistrer à nouveau
 partners-hook-reregistered = Le webhook d'activité a été enregistré à nouveau sur { $server }.
-partners-hook-reregister-label = Enregistrer à nouveau le webhook d'activité sur { $server }
+partners-hook-reregister-label = Enregistrer à nouveau (le webhook d'activité sur { $server })
