@@ -225,14 +225,28 @@ pub async fn purge(state: &AppState, retention: std::time::Duration) {
     }
 }
 
-/// How each of a person's app passwords `(id, created_at)` was used, for their list; `None`
+/// An app password as the mail server lists it: id, name, creation time (Unix seconds).
+pub type Listed = (String, String, i64);
+
+/// The mail server's list in the shape the functions here take (a password whose creation
+/// time does not read is left out).
+pub fn listed(list: &[crate::ssr::stalwart::AppPassword]) -> Vec<Listed> {
+    list.iter()
+        .filter_map(|p| {
+            let created = crate::ssr::time::parse_rfc3339(&p.created_at)?.unix_timestamp();
+            Some((p.id.clone(), p.description.clone(), created))
+        })
+        .collect()
+}
+
+/// How each of a person's app passwords was used, for their list; `None`
 /// while the mail server's hook has delivered nothing yet (then "never used" would be a
 /// guess).
 pub async fn usage(
     state: &AppState,
     organisation: &crate::ssr::organisations::Organisation,
     account_id: &str,
-    passwords: &[(String, i64)],
+    passwords: &[Listed],
 ) -> Result<Option<HashMap<String, CredentialUse>>, sqlx::Error> {
     let server = &organisation.mail_server;
     if !state.recently.delivering.fresh(server, 0) {
@@ -245,13 +259,17 @@ pub async fn usage(
     let at = now();
     let day = 86_400;
     let since = at - FAILURE_WINDOW_DAYS * day;
+    let created: Vec<(String, i64)> = passwords
+        .iter()
+        .map(|(id, _, created_at)| (id.clone(), *created_at))
+        .collect();
     let mut found =
-        store::per_credential(&state.db, &organisation.slug, account_id, passwords, since).await?;
+        store::per_credential(&state.db, &organisation.slug, account_id, &created, since).await?;
     let unused_after = UNUSED_AFTER_DAYS * day;
     Ok(Some(
         passwords
             .iter()
-            .map(|(id, created_at)| {
+            .map(|(id, _, created_at)| {
                 let a = found.remove(id).unwrap_or_default();
                 let unused = at - created_at > unused_after
                     && a.last_success
@@ -283,7 +301,7 @@ pub async fn recent(
     state: &AppState,
     organisation: &str,
     account_id: &str,
-    passwords: &[(String, String, i64)],
+    passwords: &[Listed],
 ) -> Result<Vec<AccountEvent>, sqlx::Error> {
     let events = store::recent(&state.db, organisation, account_id, ACCOUNT_EVENTS_SHOWN).await?;
     Ok(events
@@ -337,7 +355,7 @@ pub async fn reconcile(
     state: &AppState,
     organisation: &str,
     account_id: &str,
-    listed: &[(String, String, i64)],
+    listed: &[Listed],
 ) -> Result<(), sqlx::Error> {
     let now_listed: Vec<(String, i64)> = listed
         .iter()
@@ -363,7 +381,7 @@ async fn compare(
     state: &AppState,
     organisation: &str,
     account_id: &str,
-    listed: &[(String, String, i64)],
+    listed: &[Listed],
     now_listed: &[(String, i64)],
 ) -> Result<(), sqlx::Error> {
     let db = &state.db;

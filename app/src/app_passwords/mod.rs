@@ -13,6 +13,8 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod request;
 #[cfg(feature = "ssr")]
+pub mod revocation;
+#[cfg(feature = "ssr")]
 pub mod service;
 pub mod text;
 

@@ -15,7 +15,7 @@ use crate::auth::service::{fresh_sign_in, is_fresh};
 use crate::components::alert::Notice;
 use crate::components::layout::Me;
 use crate::error::AppError;
-use crate::notifications::service::{self as notifications, Cause};
+use crate::notifications::service::{self as notifications, Cause, Origin};
 use crate::ssr::db::{audit, requests};
 use crate::ssr::http::RequestMeta;
 use crate::ssr::limits::Subject;
@@ -27,10 +27,12 @@ use crate::ssr::state::{Caller, Event, Outcome};
 use crate::ssr::time::{format_epoch, format_rfc3339, format_time, parse_rfc3339, rfc3339_in_days};
 use secrecy::ExposeSecret;
 
+pub use super::revocation::{revoke, revoke_all, revoke_api_key};
+
 const ACTIVITY_SHOWN: i64 = 20;
 
 /// Whether Stalwart says the account no longer exists (a cached id went stale).
-fn is_gone(e: &StalwartError) -> bool {
+pub(super) fn is_gone(e: &StalwartError) -> bool {
     matches!(e, StalwartError::Method { kind, .. } if kind == "accountNotFound")
 }
 
@@ -66,7 +68,7 @@ async fn account_id(caller: &Caller, action: crate::i18n::Key) -> Result<String,
 /// The caller's Stalwart account id, to change its credentials (`attempted`, an audit action):
 /// the mail server is asked now whether the account is one Postern must keep off, and a
 /// refusal is written to the audit log.
-async fn account_to_change(
+pub(super) async fn account_to_change(
     caller: &Caller,
     action: crate::i18n::Key,
     meta: &RequestMeta,
@@ -106,14 +108,9 @@ pub async fn overview(
         // password was another's): asked once the list is there.
         let usage = match &found {
             Ok((list, _)) => {
-                let passwords: Vec<(String, i64)> = list
-                    .iter()
-                    .filter_map(|p| {
-                        Some((p.id.clone(), parse_rfc3339(&p.created_at)?.unix_timestamp()))
-                    })
-                    .collect();
-                reconcile(caller, &id, list).await;
-                activity::usage(&caller.state, &caller.organisation, &id, &passwords)
+                let listed = activity::listed(list);
+                reconcile(caller, &id, &listed).await;
+                activity::usage(&caller.state, &caller.organisation, &id, &listed)
                     .await
                     .map_err(AppError::internal)?
             }
@@ -158,16 +155,9 @@ pub async fn overview(
 
 /// Audits what changed at the mail server without Postern since the person last looked (the
 /// list is there already: one statement when nothing did).
-async fn reconcile(caller: &Caller, account: &str, list: &[AppPassword]) {
-    let listed: Vec<(String, String, i64)> = list
-        .iter()
-        .filter_map(|p| {
-            let created = parse_rfc3339(&p.created_at)?.unix_timestamp();
-            Some((p.id.clone(), p.description.clone(), created))
-        })
-        .collect();
+async fn reconcile(caller: &Caller, account: &str, listed: &[activity::Listed]) {
     let organisation = &caller.organisation.slug;
-    if let Err(e) = activity::reconcile(&caller.state, organisation, account, &listed).await {
+    if let Err(e) = activity::reconcile(&caller.state, organisation, account, listed).await {
         tracing::warn!(organisation, error = %e, "app passwords changed elsewhere could not be audited");
     }
 }
@@ -364,7 +354,14 @@ pub async fn mint(
         OwnChange::Made(&created.id),
     )
     .await;
-    notifications::credential_created(caller, &valid.name, meta, cause).await;
+    let origin = Origin {
+        ip: meta.ip.as_deref(),
+        device: meta
+            .user_agent
+            .as_deref()
+            .map(activity_text::describe_user_agent),
+    };
+    notifications::credential_created(caller, &valid.name, origin, cause).await;
     Ok(Minted {
         name: valid.name.clone(),
         secret: created.secret.expose_secret().to_owned(),
@@ -399,115 +396,6 @@ async fn create_error(e: &StalwartError, caller: &Caller, account: &str) -> AppE
         gone if is_gone(gone) => AppError::Conflict(text::MAILBOX_CHANGED.into()),
         other => other.user_error(text::CREATE),
     }
-}
-
-/// Revokes one of the caller's app passwords; returns its name.
-pub async fn revoke(caller: &Caller, id: &str, meta: &RequestMeta) -> Result<String, AppError> {
-    let account = account_to_change(caller, text::REVOKE, meta, super::actions::REVOKE).await?;
-    let stalwart = &caller.organisation.stalwart;
-    let list = stalwart
-        .app_passwords(&account)
-        .await
-        .map_err(|e| e.user_error(text::REVOKE))?;
-    let Some(target) = list.iter().find(|p| p.id == id) else {
-        return Err(AppError::NotFound(text::GONE.into()));
-    };
-    let event = Event {
-        action: super::actions::REVOKE,
-        account: Some(&account),
-        target: Some(id),
-        detail: serde_json::json!({ "name": target.description }),
-    };
-    let audited = caller.begin(meta, event).await?;
-    let revoked = stalwart
-        .destroy_app_passwords(&account, std::slice::from_ref(&target.id))
-        .await;
-    caller.complete(audited, Outcome::of(&revoked)).await;
-    revoked.map_err(|e| e.user_error(text::REVOKE))?;
-    let one = std::slice::from_ref(&target.id);
-    let organisation = &caller.organisation.slug;
-    activity::note_own_change(
-        &caller.state,
-        organisation,
-        &account,
-        OwnChange::Revoked(Some(one)),
-    )
-    .await;
-    Ok(target.description.clone())
-}
-
-/// Revokes every app password and API key of the caller; returns how many there were.
-pub async fn revoke_all(caller: &Caller, meta: &RequestMeta) -> Result<usize, AppError> {
-    let account =
-        account_to_change(caller, text::REVOKE_ALL, meta, super::actions::REVOKE_ALL).await?;
-    let stalwart = &caller.organisation.stalwart;
-    let (passwords, keys) = stalwart
-        .app_passwords_and_api_keys(&account)
-        .await
-        .map_err(|e| e.user_error(text::REVOKE_ALL))?;
-    let ids: Vec<String> = passwords.iter().map(|p| p.id.clone()).collect();
-    let key_ids: Vec<String> = keys.iter().map(|k| k.id.clone()).collect();
-    let names: Vec<&str> = passwords.iter().map(|p| p.description.as_str()).collect();
-    let key_names: Vec<&str> = keys.iter().map(|k| k.description.as_str()).collect();
-    let event = Event {
-        action: super::actions::REVOKE_ALL,
-        account: Some(&account),
-        target: None,
-        detail: serde_json::json!({ "ids": ids, "names": names,
-                                     "api_key_ids": key_ids, "api_key_names": key_names }),
-    };
-    let audited = caller.begin(meta, event).await?;
-    let mut revoked = stalwart.destroy_app_passwords(&account, &ids).await;
-    if revoked.is_ok() {
-        revoked = stalwart.destroy_api_keys(&account, &key_ids).await;
-    }
-    caller.complete(audited, Outcome::of(&revoked)).await;
-    revoked.map_err(|e| e.user_error(text::REVOKE_ALL))?;
-    let organisation = &caller.organisation.slug;
-    activity::note_own_change(
-        &caller.state,
-        organisation,
-        &account,
-        OwnChange::Revoked(None),
-    )
-    .await;
-    Ok(ids.len() + key_ids.len())
-}
-
-/// Revokes one of the caller's API keys; returns its name.
-pub async fn revoke_api_key(
-    caller: &Caller,
-    id: &str,
-    meta: &RequestMeta,
-) -> Result<String, AppError> {
-    let account = account_to_change(
-        caller,
-        text::REVOKE_API_KEY,
-        meta,
-        super::actions::API_KEY_REVOKE,
-    )
-    .await?;
-    let stalwart = &caller.organisation.stalwart;
-    let (_, keys) = stalwart
-        .app_passwords_and_api_keys(&account)
-        .await
-        .map_err(|e| e.user_error(text::REVOKE_API_KEY))?;
-    let Some(target) = keys.iter().find(|k| k.id == id) else {
-        return Err(AppError::NotFound(text::API_KEY_GONE.into()));
-    };
-    let event = Event {
-        action: super::actions::API_KEY_REVOKE,
-        account: Some(&account),
-        target: Some(id),
-        detail: serde_json::json!({ "name": target.description }),
-    };
-    let audited = caller.begin(meta, event).await?;
-    let revoked = stalwart
-        .destroy_api_keys(&account, std::slice::from_ref(&target.id))
-        .await;
-    caller.complete(audited, Outcome::of(&revoked)).await;
-    revoked.map_err(|e| e.user_error(text::REVOKE_API_KEY))?;
-    Ok(target.description.clone())
 }
 
 fn api_key(k: &ApiKey) -> ApiKeyItem {

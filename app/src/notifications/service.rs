@@ -3,7 +3,7 @@
 use super::text;
 use crate::ssr::db::notifications::{self as store, NewNotification};
 use crate::ssr::db::now;
-use crate::ssr::state::{AppState, Caller, RequestMeta};
+use crate::ssr::state::{AppState, Caller};
 
 /// How long an instance holds a claimed notification before another may try it.
 const CLAIM_SECS: i64 = 120;
@@ -21,10 +21,17 @@ pub enum Cause {
     AppleProfile,
 }
 
+/// Where an action came from, in the words the e-mail uses.
+pub struct Origin<'a> {
+    pub ip: Option<&'a str>,
+    /// The browser and system, described ("Safari on iOS").
+    pub device: Option<String>,
+}
+
 /// Tells the person that an app password `name` was made for their mailbox, in the language
 /// they are using: written now, sent in the background (never blocking the action). Nothing
 /// is written when their mail server has no sender.
-pub async fn credential_created(caller: &Caller, name: &str, meta: &RequestMeta, cause: Cause) {
+pub async fn credential_created(caller: &Caller, name: &str, origin: Origin<'_>, cause: Cause) {
     let state = &caller.state;
     let server = &caller.organisation.mail_server;
     if !state.senders.serves(server) {
@@ -33,13 +40,9 @@ pub async fn credential_created(caller: &Caller, name: &str, meta: &RequestMeta,
     let address = &caller.user.email;
     let at = now();
     let when = crate::ssr::time::format_epoch(at);
-    let device = meta
-        .user_agent
-        .as_deref()
-        .map(crate::app_passwords::text::activity::describe_user_agent);
-    let from = match (&meta.ip, device) {
+    let from = match (origin.ip, origin.device) {
         (Some(ip), Some(device)) => format!("{ip} ({device})"),
-        (Some(ip), None) => ip.clone(),
+        (Some(ip), None) => ip.to_owned(),
         (None, Some(device)) => device,
         (None, None) => text::UNKNOWN_PLACE.get(),
     };

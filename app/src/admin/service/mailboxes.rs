@@ -21,7 +21,6 @@ use crate::ssr::scope::AdminScope;
 use crate::ssr::stalwart::NewAccount;
 use crate::ssr::stalwart::model::{Account, AccountKind};
 use crate::ssr::state::Outcome;
-use crate::ssr::time::parse_rfc3339;
 use serde_json::json;
 
 /// A mailbox as the lists show it; `groups` are (id, address) of the organisation's groups.
@@ -167,13 +166,7 @@ pub async fn detail(
             .map_err(|e| e.user_error(action::LIST_APP_PASSWORDS))?
     };
     let policy = password_policy(scope).await?;
-    let names: Vec<(String, String, i64)> = app_passwords
-        .iter()
-        .filter_map(|p| {
-            let created = parse_rfc3339(&p.created_at)?.unix_timestamp();
-            Some((p.id.clone(), p.description.clone(), created))
-        })
-        .collect();
+    let names = crate::activity::service::listed(&app_passwords);
     let state = &scope.caller.state;
     // Like its credentials, the sign-ins of an account with rights on the server stay hidden.
     let activity = if protected {

@@ -4,6 +4,7 @@
 //! `organisations.acme.oidc.issuer: not a URL: relative URL without a base`, never as a panic.
 
 mod load;
+mod sections;
 pub mod settings;
 mod validate;
 
@@ -11,5 +12,6 @@ mod validate;
 mod tests;
 
 pub use load::read_secret;
+pub use sections::*;
 pub use settings::*;
 pub use validate::{is_domain_name, is_loopback_host, is_slug};
