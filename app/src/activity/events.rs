@@ -78,7 +78,7 @@ fn incoming(raw: RawEvent) -> Option<Incoming> {
     };
     let digest = Sha256::digest(format!("{kind}\n{}\n{identity}", raw.created_at));
     Some(Incoming {
-        dedupe: data_encoding::HEXLOWER.encode(&digest),
+        dedupe: dedupe(at, &digest),
         kind,
         at,
         account_id: jmap_id(account),
@@ -87,6 +87,16 @@ fn incoming(raw: RawEvent) -> Option<Incoming> {
         remote_ip: text("remoteIp"),
         reason: text("reason"),
     })
+}
+
+/// The event's time (11 hex digits, so keys sort by time and a delivery's events land on
+/// neighbouring pages of the unique index) and 128 bits of the digest.
+fn dedupe(at: i64, digest: &[u8]) -> String {
+    format!(
+        "{:011x}{}",
+        at.max(0),
+        data_encoding::HEXLOWER.encode(&digest[..16])
+    )
 }
 
 /// `value` with every object's keys sorted: the same data in any key order reads the same.

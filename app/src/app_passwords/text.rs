@@ -48,7 +48,7 @@ pub mod list {
     pub const UNUSED: Key = Key("apppw-list-unused");
     pub const REVOKE_UNUSED: Key = Key("apppw-list-revoke-unused");
 
-    /// "3 failed sign-ins in 30 days, the last on … from …" (counted up to 100: "more than 99").
+    /// "3 failed sign-ins in 30 days, the last on … from …" (from 100 on: "more than 99").
     pub fn failures(count: u32, when: &str, ip: &str) -> String {
         if count >= 100 {
             return format(

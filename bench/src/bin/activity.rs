@@ -2,12 +2,14 @@
 //! what "last used" adds to the "My app passwords" page.
 //!
 //!   ingest: signed batches of 100 events (the shape of live 113), 8 at a time, as fast as
-//!           the portal takes them, for 10 s: events stored per second (budget >= 20,000 on
-//!           2 cores; the load generator and the portal share them).
+//!           the portal takes them, for 10 s: rows stored per second (budget >= 20,000 on
+//!           2 cores; the batches are made and signed before the clock starts, but sending
+//!           them still shares the cores with the portal).
 //!   page:   GET /app-passwords for a person with 5 app passwords, one client, p50 — before
 //!           any event (the hook has delivered nothing: the page reads one row more than it
 //!           did before this feature) and with 100,000 events stored (budget: p50 within
 //!           1.2× of the first).
+//!   Five rounds, each from a fresh database and fresh processes; verdicts on the medians.
 
 use bench::{API_KEY, AppPasswordsScene, Stats, load, ms};
 use secrecy::ExposeSecret;
@@ -18,9 +20,12 @@ use std::time::{Duration, Instant};
 const PORTAL: &str = AppPasswordsScene::PORTAL;
 const SIM: &str = AppPasswordsScene::SIMULATOR;
 const BATCH: u64 = 100;
+/// Batches made ahead: more than 10 s at 40,000 events/s.
+const PREPARED: u64 = 4_500;
 const STORED: u64 = 100_000;
 const BUDGET_EVENTS: f64 = 20_000.0;
 const BUDGET_RATIO: f64 = 1.2;
+const ROUNDS: usize = 5;
 
 async fn page_p50(browser: &reqwest::Client) -> Stats {
     let browser = browser.clone();
@@ -67,10 +72,49 @@ fn batch(n: u64, now: i64) -> String {
     serde_json::json!({ "events": events }).to_string()
 }
 
+/// What one round measured.
+struct Round {
+    stored_per_second: f64,
+    before: Duration,
+    after: Duration,
+}
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let root = std::env::current_dir()?;
-    let scene = AppPasswordsScene::start(&root).await?;
+    // The page takes about a millisecond, and this shared machine's speed drifts by more
+    // than the difference measured between one 8 s window and the next: each round starts
+    // afresh (new database, new processes), and the verdicts are on the medians.
+    let mut rounds = Vec::new();
+    for n in 1..=ROUNDS {
+        println!("== round {n} of {ROUNDS}");
+        rounds.push(round(&root).await?);
+    }
+    let median = |f: &dyn Fn(&Round) -> f64| {
+        let mut v: Vec<f64> = rounds.iter().map(f).collect();
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let events = median(&|r| r.stored_per_second);
+    let ratio = median(&|r| r.after.as_secs_f64() / r.before.as_secs_f64());
+    println!("== activity, medians of {ROUNDS} rounds");
+    println!(
+        "  ingest: {events:.0} events/s stored  (budget >= {BUDGET_EVENTS:.0} events/s: {})",
+        verdict(events >= BUDGET_EVENTS)
+    );
+    println!(
+        "  \"My app passwords\" p50 with {STORED} events / with none: {ratio:.2}×  (budget <= {BUDGET_RATIO}×: {})",
+        verdict(ratio <= BUDGET_RATIO)
+    );
+    Ok(())
+}
+
+fn verdict(met: bool) -> &'static str {
+    if met { "met" } else { "NOT met" }
+}
+
+async fn round(root: &std::path::Path) -> anyhow::Result<Round> {
+    let scene = AppPasswordsScene::start(root).await?;
     // Two more, to make five.
     let body = serde_json::json!({"using": ["urn:ietf:params:jmap:core", "urn:stalwart:jmap"], "methodCalls": [
         ["x:AppPassword/set", {"accountId": "b", "create": {"d": {"description": "K-9 Mail"}, "e": {"description": "iPad"}}}, "c0"]]});
@@ -112,15 +156,36 @@ async fn main() -> anyhow::Result<()> {
 
     println!("== activity: ingest of signed batches of {BATCH} events, 8 at a time, 10 s");
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    // Made and signed before the clock starts: Stalwart builds its batches on its own
+    // machine, and the two cores measured are the portal's.
+    let ready: Arc<Vec<(String, String)>> = Arc::new(
+        (0..PREPARED)
+            .map(|n| {
+                let body = batch(n, now);
+                let signature = sign(&key, &body);
+                (body, signature)
+            })
+            .collect(),
+    );
+    let before_ingest = stored_events(&db).await?;
     let next = Arc::new(AtomicU64::new(0));
     let sender = reqwest::Client::new();
+    let started = Instant::now();
     let stats = {
-        let (next, key) = (next.clone(), key.clone());
+        let (next, key, ready) = (next.clone(), key.clone(), ready.clone());
         load(8, Duration::from_secs(10), None, move || {
-            let (next, key, sender) = (next.clone(), key.clone(), sender.clone());
+            let (next, key, sender, ready) =
+                (next.clone(), key.clone(), sender.clone(), ready.clone());
             async move {
-                let body = batch(next.fetch_add(1, Ordering::Relaxed), now);
-                let signature = sign(&key, &body);
+                let n = next.fetch_add(1, Ordering::Relaxed);
+                let (body, signature) = match ready.get(n as usize) {
+                    Some((body, signature)) => (body.clone(), signature.clone()),
+                    None => {
+                        let body = batch(n, now);
+                        let signature = sign(&key, &body);
+                        (body, signature)
+                    }
+                };
                 sender
                     .post(format!("http://{PORTAL}/hooks/stalwart/main"))
                     .header("content-type", "application/json")
@@ -133,20 +198,18 @@ async fn main() -> anyhow::Result<()> {
         })
         .await
     };
-    let events = stats.rate() * BATCH as f64;
+    let elapsed = started.elapsed().as_secs_f64();
+    let new_rows = stored_events(&db).await? - before_ingest;
     println!(
-        "  {} batches, {} errors: {:.0} events/s, batch p50 {} p99 {}  (budget >= {:.0} events/s: {})",
+        "  {new_rows} rows stored in {elapsed:.1} s: {:.0} events/s stored",
+        new_rows as f64 / elapsed
+    );
+    println!(
+        "  {} batches, {} errors, batch p50 {} p99 {}",
         stats.requests,
         stats.errors,
-        events,
         ms(stats.percentile(0.5)),
         ms(stats.percentile(0.99)),
-        BUDGET_EVENTS,
-        if events >= BUDGET_EVENTS {
-            "met"
-        } else {
-            "NOT met"
-        }
     );
     // Top up (or stop) at 100,000 stored events for the page measurement.
     while next.load(Ordering::Relaxed) * BATCH < STORED {
@@ -177,14 +240,7 @@ async fn main() -> anyhow::Result<()> {
         ms(after.percentile(0.99)),
         after.requests
     );
-    println!(
-        "  p50 ratio {ratio:.2}×  (budget <= {BUDGET_RATIO}×: {})",
-        if ratio <= BUDGET_RATIO {
-            "met"
-        } else {
-            "NOT met"
-        }
-    );
+    println!("  p50 ratio {ratio:.2}×");
     let page = scene
         .browser
         .get(format!("http://{PORTAL}/app-passwords"))
@@ -193,7 +249,11 @@ async fn main() -> anyhow::Result<()> {
         .text()
         .await?;
     anyhow::ensure!(page.contains("198.51.100."), "the page shows no last use");
-    Ok(())
+    Ok(Round {
+        stored_per_second: new_rows as f64 / elapsed,
+        before: before.percentile(0.5),
+        after: after.percentile(0.5),
+    })
 }
 
 async fn sqlx_nonce(db: &app::ssr::db::Db) -> anyhow::Result<Option<String>> {

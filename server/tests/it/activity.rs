@@ -621,3 +621,78 @@ async fn passwords_made_or_removed_outside_postern_are_audited_and_its_own_are_n
     );
     assert_eq!(audited(&app, "app_password.found_at_server").await.len(), 1);
 }
+
+#[tokio::test]
+async fn each_passwords_summary_keeps_its_latest_use_counts_a_failure_once_and_forgets_addresses() {
+    use app::ssr::db::activity::{self as store, NewEvent};
+    let app = TestApp::spawn().await;
+    let db = app.db().await;
+    let day = 86_400;
+    let t0 = 1_800_000_000 - 1_800_000_000 % day;
+    let event = |n: u32, kind: &'static str, at: i64, ip: &str| NewEvent {
+        dedupe: format!("{at:011x}{n:032x}"),
+        organisation: "acme".into(),
+        account_id: "b".into(),
+        credential_id: Some("c".into()),
+        kind,
+        at,
+        listener: Some("imaps".into()),
+        remote_ip: Some(ip.into()),
+        reason: None,
+    };
+    let first = [
+        event(1, "auth.success", t0 + 100, "192.0.2.1"),
+        event(2, "auth.failed", t0 + 50, "192.0.2.50"),
+        event(3, "auth.failed", t0 + 60, "192.0.2.60"),
+    ];
+    assert_eq!(store::insert(&db, "shared", &first).await.unwrap(), 3);
+    // A late delivery of an older sign-in, with a failure sent twice (a retry): the older
+    // sign-in does not hide the newer, and the failure counts once.
+    let late = [
+        event(4, "auth.success", t0 + 10, "192.0.2.10"),
+        event(3, "auth.failed", t0 + 60, "192.0.2.60"),
+        event(5, "auth.failed", t0 + day + 5, "192.0.2.70"),
+    ];
+    assert_eq!(store::insert(&db, "shared", &late).await.unwrap(), 2);
+
+    let read = |created: i64, since: i64| {
+        let db = db.clone();
+        async move {
+            store::per_credential(&db, "acme", "b", &[("c".to_owned(), created)], since)
+                .await
+                .unwrap()
+                .remove("c")
+                .unwrap_or_default()
+        }
+    };
+    let seen = read(t0, t0).await;
+    let success = seen.last_success.unwrap();
+    assert_eq!(
+        (success.at, success.remote_ip.as_deref()),
+        (t0 + 100, Some("192.0.2.1"))
+    );
+    let failure = seen.last_failure.unwrap();
+    assert_eq!(
+        (failure.at, failure.remote_ip.as_deref()),
+        (t0 + day + 5, Some("192.0.2.70"))
+    );
+    assert_eq!(seen.failures, 3);
+    // Counted from the window's first day.
+    assert_eq!(read(t0, t0 + day).await.failures, 1);
+    // Another organisation's account with the same ids sees nothing.
+    let other = store::per_credential(&db, "globex", "b", &[("c".to_owned(), t0)], t0)
+        .await
+        .unwrap();
+    assert!(other.is_empty());
+    // A password made after all of it (the id reused) has no use yet.
+    let reused = read(t0 + 2 * day, t0).await;
+    assert_eq!(reused, Default::default());
+
+    // After the retention period: the events and the daily counts are gone; the last use
+    // keeps its time but not its address.
+    assert_eq!(store::purge_before(&db, t0 + 3 * day).await.unwrap(), 5);
+    let kept = read(t0, t0).await;
+    let success = kept.last_success.unwrap();
+    assert_eq!((success.at, success.remote_ip), (t0 + 100, None));
+    assert_eq!(kept.failures, 0);
+}
