@@ -36,6 +36,12 @@ if ! $demo && ! command -v kubectl >/dev/null; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends kubernetes-client >/dev/null
 fi
 
+if ! $demo && [ ! -x /usr/sbin/knotd ]; then
+  log "installing Debian knot and knot-dnsutils (the tests publish DNS records into a real Knot zone)"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends knot knot-dnsutils >/dev/null
+fi
+
 if ! $demo; then
   for component in rustfmt clippy; do
     if ! rustup component list --installed | grep -q "^$component"; then

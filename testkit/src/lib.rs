@@ -4,6 +4,7 @@
 
 pub mod directory;
 pub mod dns;
+pub mod knot;
 pub mod oidc;
 pub mod smtp;
 pub mod stalwart;

@@ -23,7 +23,9 @@
 mod api_account;
 mod controls;
 mod delivery;
+mod dns_update;
 pub mod ids;
+mod publisher;
 mod store;
 
 pub use store::{
@@ -74,6 +76,7 @@ pub struct Simulator {
     store: Shared,
     task: tokio::task::JoinHandle<()>,
     deliveries: tokio::task::JoinHandle<()>,
+    publisher: tokio::task::JoinHandle<()>,
 }
 
 impl Simulator {
@@ -93,6 +96,7 @@ impl Simulator {
         let url = format!("http://{}", listener.local_addr().expect("bound"));
         let store = Arc::new(Mutex::new(store));
         let deliveries = delivery::start(&store);
+        let publisher = publisher::start(&store);
         // The peer's address and our port go into the telemetry events (`Connection`).
         let app = router(store.clone()).into_make_service_with_connect_info::<Peer>();
         let task = tokio::spawn(async move {
@@ -103,6 +107,7 @@ impl Simulator {
             store,
             task,
             deliveries,
+            publisher,
         }
     }
 
@@ -115,6 +120,7 @@ impl Drop for Simulator {
     fn drop(&mut self) {
         self.task.abort();
         self.deliveries.abort();
+        self.publisher.abort();
     }
 }
 

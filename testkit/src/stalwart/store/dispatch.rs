@@ -68,7 +68,10 @@ impl Store {
         let updates: Vec<String> = match args.get("update").and_then(Value::as_object) {
             Some(update)
                 if method.ends_with("/set")
-                    && !matches!(method, "x:Account/set" | "x:WebHook/set" | "x:Action/set") =>
+                    && !matches!(
+                        method,
+                        "x:Account/set" | "x:WebHook/set" | "x:Action/set" | "x:Domain/set"
+                    ) =>
             {
                 update.keys().cloned().collect()
             }
@@ -122,11 +125,16 @@ impl Store {
             "x:DkimSignature/query" => global_get(self, Self::dkim_query),
             "x:WebHook/get" => global_get(self, Self::webhook_get),
             "x:WebHook/query" => global_get(self, Self::webhook_query),
+            "x:DnsServer/get" => global_get(self, Self::dns_server_get),
+            "x:Task/get" => global_get(self, Self::task_get),
+            "x:Task/query" => global_get(self, Self::task_query),
             "x:Account/set"
             | "x:Domain/set"
             | "x:DkimSignature/set"
             | "x:WebHook/set"
-            | "x:Action/set" => {
+            | "x:Action/set"
+            | "x:DnsServer/set"
+            | "x:Task/set" => {
                 if !caller.admin {
                     return method_error(
                         "forbidden",
@@ -138,6 +146,8 @@ impl Store {
                     "x:Domain/set" => self.domain_set(caller, &args),
                     "x:WebHook/set" => Ok(self.webhook_set(caller, &args)),
                     "x:Action/set" => Ok(self.action_set(caller, &args)),
+                    "x:DnsServer/set" => Ok(self.dns_server_set(caller, &args)),
+                    "x:Task/set" => Ok(self.task_set(caller, &args)),
                     _ => self.dkim_set(caller, &args),
                 };
                 match result {

@@ -15,6 +15,7 @@ impl Store {
         o.insert("isEnabled".into(), json!(true));
         o.insert("createdAt".into(), json!(d.created_at));
         o.insert("description".into(), json!(d.description));
+        o.insert("dnsManagement".into(), self.dns_management(d.id));
         o.insert("dnsZoneFile".into(), json!(self.zone_file(d.id)));
         o.insert("id".into(), json!(encode_id(d.id as u64)));
         o
@@ -119,13 +120,59 @@ impl Store {
                 } else {
                     self.create_domain(&name)
                 };
-                if let Some(d) = decode_id(&id).and_then(|n| self.domains.get_mut(&(n as u32))) {
+                let number = decode_id(&id).map(|n| n as u32).unwrap_or_default();
+                if let Some(d) = self.domains.get_mut(&number) {
                     d.description = object
                         .get("description")
                         .and_then(Value::as_str)
                         .map(Into::into);
                 }
+                if let Some(management) = object.get("dnsManagement") {
+                    let patch: Map<String, Value> =
+                        [("dnsManagement".to_owned(), management.clone())]
+                            .into_iter()
+                            .collect();
+                    if let Err(e) = self.set_dns_management(number, &patch, !manual) {
+                        self.domains.remove(&number);
+                        self.dkim.retain(|_, k| k.domain_id != number);
+                        not_created.insert(client_id.clone(), e);
+                        continue;
+                    }
+                }
                 created.insert(client_id.clone(), json!({"id": id}));
+            }
+        }
+        // Only a domain's DNS management is modelled for updates (live 136, 143, 144, 148).
+        let (mut updated, mut not_updated) = (Map::new(), Map::new());
+        if let Some(update) = args.get("update").and_then(Value::as_object) {
+            for (id, patch) in update {
+                let Some(n) = decode_id(id)
+                    .map(|n| n as u32)
+                    .filter(|n| self.domains.contains_key(n))
+                else {
+                    not_updated.insert(id.clone(), Value::Object(set_error("notFound")));
+                    continue;
+                };
+                let patch = patch.as_object().cloned().unwrap_or_default();
+                if patch.keys().any(|k| !k.starts_with("dnsManagement")) {
+                    not_updated.insert(
+                        id.clone(),
+                        set_error_described(
+                            "invalidPatch",
+                            "The simulator does not model updates of this object",
+                            &[""],
+                        ),
+                    );
+                    continue;
+                }
+                match self.set_dns_management(n, &patch, false) {
+                    Ok(()) => {
+                        updated.insert(id.clone(), Value::Null);
+                    }
+                    Err(e) => {
+                        not_updated.insert(id.clone(), e);
+                    }
+                }
             }
         }
         let (mut destroyed, mut not_destroyed) = (Vec::new(), Map::new());
@@ -152,6 +199,8 @@ impl Store {
                     .collect();
                 if linked.is_empty() {
                     self.domains.remove(&n);
+                    // Deleting a domain removes nothing from its zone (live 150).
+                    self.dns.management.remove(&n);
                     destroyed.push(json!(id));
                 } else {
                     not_destroyed.insert(
@@ -164,6 +213,8 @@ impl Store {
         }
         put_nonempty(&mut response, "created", created);
         put_nonempty(&mut response, "notCreated", not_created);
+        put_nonempty(&mut response, "updated", updated);
+        put_nonempty(&mut response, "notUpdated", not_updated);
         if !destroyed.is_empty() {
             response.insert("destroyed".into(), Value::Array(destroyed));
         }

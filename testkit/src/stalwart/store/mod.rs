@@ -6,6 +6,7 @@ mod accounts;
 mod app_passwords;
 mod auth_events;
 mod dispatch;
+mod dns;
 mod domains;
 mod json;
 mod seed;
@@ -14,6 +15,7 @@ mod types;
 mod webhooks;
 
 pub use auth_events::Connection;
+pub(crate) use dns::JobWork;
 pub(crate) use json::now_rfc3339;
 pub use json::verify_password;
 pub use telemetry::ReloadFailure;

@@ -123,6 +123,8 @@ pub struct Store {
     pub requests: Vec<Value>,
     /// `x:WebHook` objects, the hooks at work and their events (API.md §11).
     pub(crate) telemetry: Telemetry,
+    /// `x:DnsServer`, the domains' `dnsManagement` and `x:Task` DnsManagement.
+    pub(crate) dns: super::dns::Dns,
 }
 
 impl Default for Store {
@@ -145,6 +147,7 @@ impl Default for Store {
             method_faults: VecDeque::new(),
             requests: Vec::new(),
             telemetry: Telemetry::default(),
+            dns: super::dns::Dns::default(),
         }
     }
 }
