@@ -18,6 +18,7 @@ mod deploy;
 mod directory;
 mod directory_sync;
 mod dns;
+mod dns_publishing;
 mod floods;
 mod hardening;
 mod identity;

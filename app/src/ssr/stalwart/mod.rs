@@ -5,6 +5,7 @@
 mod accounts;
 mod app_passwords;
 pub mod client;
+mod dns_publishing;
 mod domains;
 pub mod error;
 mod jmap;
@@ -18,6 +19,9 @@ mod webhooks;
 pub use accounts::{AccountPage, NewAccount};
 pub use app_passwords::{CreatedAppPassword, NewAppPassword};
 pub use client::StalwartClient;
+pub use dns_publishing::{
+    DnsTask, FailureCause, TSIG_ALGORITHMS, TaskFailure, TsigServer, failure_cause,
+};
 pub use domains::DkimKey;
 pub use error::{ObjectRef, SetError, SetErrorKind, StalwartError};
 pub use jmap::Reach;

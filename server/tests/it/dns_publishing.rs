@@ -1,0 +1,104 @@
+//! The product's DNS publishing calls (`StalwartClient`: x:DnsServer, dnsManagement, x:Task
+//! DnsManagement) against the simulator publishing into a real Knot zone (live 125–151).
+
+use crate::common::{API_KEY, TestApp};
+use app::ssr::stalwart::{FailureCause, SetErrorKind, StalwartClient, StalwartError, TsigServer};
+use secrecy::SecretString;
+use std::time::{Duration, Instant};
+use testkit::knot::{ALGORITHM, KEY_NAME, Knot};
+
+fn client(app: &TestApp) -> StalwartClient {
+    StalwartClient::new(
+        &url::Url::parse(&app.simulator.url).unwrap(),
+        API_KEY.to_owned().into(),
+        Duration::from_secs(5),
+    )
+    .unwrap()
+}
+
+async fn settled(client: &StalwartClient, domain: &str) -> Vec<app::ssr::stalwart::DnsTask> {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let tasks = client.dns_tasks(domain).await.unwrap();
+        if tasks.iter().all(|t| t.failed.is_some()) {
+            return tasks;
+        }
+        assert!(Instant::now() < deadline, "still running: {tasks:?}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn records_are_published_a_wrong_key_is_named_and_a_server_in_use_stays() {
+    let knot = Knot::start(&[
+        ("live.test", "@ IN MX 20 backup-mx.other-provider.net."),
+        ("wrong.test", ""),
+    ]);
+    let app = TestApp::spawn().await;
+    let (good_domain, bad_domain) = {
+        let mut store = app.simulator.store();
+        (
+            store.create_domain("live.test"),
+            store.create_domain("wrong.test"),
+        )
+    };
+    let client = client(&app);
+    let secret = SecretString::from(knot.secret.clone());
+    let server = |secret| TsigServer {
+        description: "Knot for live.test",
+        host: knot.addr.ip(),
+        port: knot.addr.port(),
+        key_name: KEY_NAME,
+        algorithm: ALGORITHM,
+        secret,
+        tcp: false,
+    };
+    let good = client.create_tsig_server(&server(&secret)).await.unwrap();
+    client
+        .publish_automatically(&good_domain, &good, None)
+        .await
+        .unwrap();
+    assert_eq!(settled(&client, &good_domain).await, []);
+    assert_eq!(
+        knot.data("live.test", "live.test.", "MX"),
+        ["10 mail.example.org."]
+    );
+    // Publishing again is an explicit task, and it too vanishes when done.
+    client
+        .publish_again(&good_domain, &["mx", "spf"])
+        .await
+        .unwrap();
+    assert_eq!(settled(&client, &good_domain).await, []);
+
+    // Well-formed but wrong: saved, and the task says so in the misleading words, which
+    // Postern reads as a key problem.
+    let wrong = SecretString::from("mdjukYVMoyLjkzKfX5Lm0zqDd8gxlpQ2UsJBmjokLe0=".to_owned());
+    let bad = client.create_tsig_server(&server(&wrong)).await.unwrap();
+    client
+        .publish_automatically(&bad_domain, &bad, None)
+        .await
+        .unwrap();
+    let failed = settled(&client, &bad_domain).await;
+    assert_eq!(failed.len(), 1);
+    let failure = failed[0].failed.as_ref().unwrap();
+    assert_eq!(failure.cause, FailureCause::WrongKey, "{}", failure.reason);
+    // The other domain's tasks are not this one's.
+    assert_eq!(settled(&client, &good_domain).await, []);
+
+    // In use: refused, and said why; once the domain publishes by hand, removed.
+    match client.destroy_dns_server(&good).await {
+        Err(StalwartError::Set(e)) => assert_eq!(e.kind, SetErrorKind::ObjectIsLinked),
+        other => panic!("{other:?}"),
+    }
+    client.publish_manually(&good_domain).await.unwrap();
+    client.destroy_dns_server(&good).await.unwrap();
+    client.destroy_dns_server(&good).await.unwrap();
+    // The zone keeps what was published (live 143, 150).
+    assert_eq!(
+        knot.data("live.test", "live.test.", "MX"),
+        ["10 mail.example.org."]
+    );
+    // A failed task stays until removed (live 149).
+    client.destroy_tasks(&[failed[0].id.clone()]).await.unwrap();
+    assert_eq!(client.dns_tasks(&bad_domain).await.unwrap(), []);
+}
