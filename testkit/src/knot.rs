@@ -37,6 +37,13 @@ impl Knot {
         let mut key = [0u8; 32];
         rand::rngs::OsRng.fill_bytes(&mut key);
         let secret = base64::engine::general_purpose::STANDARD.encode(key);
+        Self::start_on(free_port(), &secret, zones)
+    }
+
+    /// As [`start`](Self::start), on a given loopback port with a given key secret (a live
+    /// capture's, for the replay).
+    pub fn start_on(port: u16, secret: &str, zones: &[(&str, &str)]) -> Self {
+        let secret = secret.to_owned();
         let dir = std::env::temp_dir().join(format!(
             "postern-knot-{}-{}",
             std::process::id(),
@@ -45,7 +52,6 @@ impl Knot {
         for sub in ["run", "db", "zones"] {
             std::fs::create_dir_all(dir.join(sub)).expect("knot directories");
         }
-        let port = free_port();
         let mut config = format!(
             "server:\n    rundir: \"{run}\"\n    listen: 127.0.0.1@{port}\n\
              log:\n  - target: stderr\n    any: warning\n\

@@ -554,6 +554,15 @@ impl Store {
         }
     }
 
+    /// Whether a `DnsManagement` task is waiting or running (a test waits for the publisher
+    /// as the live captures waited seconds between requests).
+    pub fn dns_publishing(&self) -> bool {
+        self.dns
+            .tasks
+            .values()
+            .any(|t| matches!(t.state, TaskState::Pending | TaskState::Running))
+    }
+
     /// Wakes the publisher when a task is queued.
     pub(crate) fn dns_queued(&self) -> std::sync::Arc<tokio::sync::Notify> {
         self.dns.queued.clone()

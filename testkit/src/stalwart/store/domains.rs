@@ -16,6 +16,7 @@ impl Store {
         o.insert("createdAt".into(), json!(d.created_at));
         o.insert("description".into(), json!(d.description));
         o.insert("dnsManagement".into(), self.dns_management(d.id));
+        o.insert("reportAddressUri".into(), json!(d.report_address));
         o.insert("dnsZoneFile".into(), json!(self.zone_file(d.id)));
         o.insert("id".into(), json!(encode_id(d.id as u64)));
         o
@@ -153,7 +154,8 @@ impl Store {
                     not_updated.insert(id.clone(), Value::Object(set_error("notFound")));
                     continue;
                 };
-                let patch = patch.as_object().cloned().unwrap_or_default();
+                let mut patch = patch.as_object().cloned().unwrap_or_default();
+                let report = patch.remove("reportAddressUri");
                 if patch.keys().any(|k| !k.starts_with("dnsManagement")) {
                     not_updated.insert(
                         id.clone(),
@@ -167,6 +169,9 @@ impl Store {
                 }
                 match self.set_dns_management(n, &patch, false) {
                     Ok(()) => {
+                        if let (Some(report), Some(d)) = (report, self.domains.get_mut(&n)) {
+                            d.report_address = report.as_str().unwrap_or_default().to_owned();
+                        }
                         updated.insert(id.clone(), Value::Null);
                     }
                     Err(e) => {

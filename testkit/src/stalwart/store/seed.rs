@@ -29,9 +29,16 @@ impl Store {
                 name: name.into(),
                 description: None,
                 created_at: now_rfc3339(),
+                report_address: "mailto:postmaster".into(),
             },
         );
         encode_id(id as u64)
+    }
+
+    /// Makes the next domain's id `id`: a world whose earlier domains were deleted (a live
+    /// capture's server, for the replay).
+    pub fn set_next_domain_id(&mut self, id: u32) {
+        self.next_domain = self.next_domain.max(id);
     }
 
     pub(super) fn create_dkim_keys(&mut self, domain_id: u32) {
@@ -102,8 +109,12 @@ impl Store {
         }
         out.push_str(&format!("{d}. IN TXT \"v=spf1 mx -all\"\n"));
         out.push_str(&format!("{d}. IN MX 10 {host}.\n"));
+        let report = match domain.report_address.strip_prefix("mailto:") {
+            Some(local) if !local.contains('@') => format!("mailto:{local}@{d}"),
+            _ => domain.report_address.clone(),
+        };
         out.push_str(&format!(
-            "_dmarc.{d}. IN TXT \"v=DMARC1; p=reject; rua=mailto:postmaster@{d}\"\n"
+            "_dmarc.{d}. IN TXT \"v=DMARC1; p=reject; rua={report}\"\n"
         ));
         for (service, port) in [
             ("_caldavs", 443),
@@ -121,7 +132,7 @@ impl Store {
             138449342089700316u64 + domain_id as u64
         ));
         out.push_str(&format!(
-            "_smtp._tls.{d}. IN TXT \"v=TLSRPTv1; rua=mailto:postmaster@{d}\"\n"
+            "_smtp._tls.{d}. IN TXT \"v=TLSRPTv1; rua={report}\"\n"
         ));
         out.push_str(&format!("ua-auto-config.{d}. IN CNAME {host}.\n"));
         out.push_str(&format!("_ua-auto-config.{d}. IN TXT \"v=UAAC1; a=sha256; d=lMetMCttk3N22k9iZMxPCz6ergnNu7Pp5xukQd5xKOw=\"\n"));

@@ -70,6 +70,9 @@ pub struct Domain {
     pub name: String,
     pub description: Option<String>,
     pub created_at: String,
+    /// `reportAddressUri`: where DMARC and TLS reports go (`mailto:postmaster` by default; a
+    /// local part alone is completed with the domain, live 134, 139).
+    pub report_address: String,
 }
 
 /// A DKIM signing key of a domain (API.md §8). Only the public half is simulated.
