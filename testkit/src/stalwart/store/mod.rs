@@ -10,14 +10,15 @@ mod dns;
 mod domains;
 mod json;
 mod seed;
+mod tasks;
 mod telemetry;
 mod types;
 mod webhooks;
 
 pub use auth_events::Connection;
-pub(crate) use dns::JobWork;
 pub(crate) use json::now_rfc3339;
 pub use json::verify_password;
+pub(crate) use tasks::JobWork;
 pub use telemetry::ReloadFailure;
 pub(crate) use telemetry::{Event, HookSettings, TelemetryMessage};
 pub use types::*;
