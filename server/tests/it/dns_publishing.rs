@@ -102,3 +102,71 @@ async fn records_are_published_a_wrong_key_is_named_and_a_server_in_use_stays() 
     client.destroy_tasks(&[failed[0].id.clone()]).await.unwrap();
     assert_eq!(client.dns_tasks(&bad_domain).await.unwrap(), []);
 }
+
+#[tokio::test]
+async fn the_preview_warns_of_a_foreign_mx_and_spf_and_shows_nothing_left_to_do_after_publishing() {
+    use app::ssr::dns::{check::DnsChecker, zone};
+    let knot = Knot::start(&[(
+        "preview.test",
+        "@ IN MX 20 backup-mx.other-provider.net.\n\
+         @ IN TXT \"v=spf1 include:_spf.other-provider.net -all\"\n\
+         @ IN TXT \"site-verification=keep-me-123\"",
+    )]);
+    let app = TestApp::spawn().await;
+    let (domain, records) = {
+        let mut store = app.simulator.store();
+        let id = store.create_domain("preview.test");
+        let number = testkit::stalwart::ids::decode_id(&id).unwrap() as u32;
+        (id, zone::parse(&store.zone_file(number)))
+    };
+    let checker = DnsChecker::new(&[knot.addr.to_string()], Duration::from_secs(2)).unwrap();
+
+    let before = checker.preview("preview.test", &records).await;
+    assert!(before.unknown.is_empty(), "{:?}", before.unknown);
+    assert_eq!(before.foreign_mx, ["backup-mx.other-provider.net"]);
+    assert_eq!(
+        before.foreign_spf.as_deref(),
+        Some("v=spf1 include:_spf.other-provider.net -all")
+    );
+    assert!(before.needs_confirmation());
+    assert!(before.unchanged.is_empty());
+
+    let client = client(&app);
+    let secret = SecretString::from(knot.secret.clone());
+    let server = client
+        .create_tsig_server(&TsigServer {
+            description: "Knot",
+            host: knot.addr.ip(),
+            port: knot.addr.port(),
+            key_name: KEY_NAME,
+            algorithm: ALGORITHM,
+            secret: &secret,
+            tcp: false,
+        })
+        .await
+        .unwrap();
+    client
+        .publish_automatically(&domain, &server, None)
+        .await
+        .unwrap();
+    assert_eq!(settled(&client, &domain).await, []);
+
+    // Published: nothing is added or replaced any more, and no warning is left; the site
+    // verification stayed beside the SPF.
+    let after = checker.preview("preview.test", &records).await;
+    assert!(!after.needs_confirmation(), "{after:?}");
+    assert!(
+        after.added.is_empty() && after.replaced.is_empty(),
+        "{after:?}"
+    );
+    let apex_txt = after
+        .unchanged
+        .iter()
+        .find(|c| c.name == "preview.test" && c.kind == "TXT")
+        .unwrap();
+    assert!(
+        apex_txt
+            .now
+            .contains(&"site-verification=keep-me-123".to_owned())
+    );
+}

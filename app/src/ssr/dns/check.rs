@@ -256,6 +256,17 @@ impl DnsChecker {
             .collect())
     }
 
+    /// The records of `kind` (MX, TXT, CNAME, SRV) at `name` as DNS shows them (MX
+    /// "10 host", SRV "0 1 993 host", TXT strings joined); empty when there are none. `Err`
+    /// when DNS gave no answer.
+    pub async fn values(&self, name: &str, kind: &str) -> Result<Vec<String>, Unknown> {
+        match self.lookup(name, kind).await {
+            Found::Values(values) => Ok(values),
+            Found::None => Ok(Vec::new()),
+            Found::Unknown(why) => Err(why),
+        }
+    }
+
     async fn lookup(&self, name: &str, kind: &str) -> Found {
         let record_type = match kind {
             "MX" => RecordType::MX,

@@ -2,4 +2,5 @@
 //! that asks real DNS whether each one is published.
 
 pub mod check;
+pub mod preview;
 pub mod zone;
