@@ -170,3 +170,113 @@ async fn the_preview_warns_of_a_foreign_mx_and_spf_and_shows_nothing_left_to_do_
             .contains(&"site-verification=keep-me-123".to_owned())
     );
 }
+
+#[tokio::test]
+async fn postern_tries_a_key_before_publishing_and_removes_the_records_when_a_domain_leaves() {
+    use app::ssr::dns::check::DnsChecker;
+    use app::ssr::dns::update::{UpdateError, Updater, try_key};
+    let knot = Knot::start(&[("leaving.test", "@ IN TXT \"site-verification=keep-me-123\"")]);
+    let checker = DnsChecker::new(&[knot.addr.to_string()], Duration::from_secs(2)).unwrap();
+    let updater = |addr, secret: &str| {
+        Updater::new(
+            addr,
+            false,
+            KEY_NAME,
+            ALGORITHM,
+            &SecretString::from(secret.to_owned()),
+            Duration::from_secs(2),
+        )
+        .unwrap()
+    };
+    let good = updater(knot.addr, &knot.secret);
+    try_key(&good, &checker, "leaving.test", "leaving.test")
+        .await
+        .unwrap();
+    // The check record is gone again.
+    assert!(
+        knot.records("leaving.test")
+            .iter()
+            .all(|r| !r.name.starts_with("_postern-check")),
+        "{:?}",
+        knot.records("leaving.test")
+    );
+    // Told apart: a wrong secret, a zone the server does not serve, nothing listening.
+    let wrong = updater(knot.addr, "mdjukYVMoyLjkzKfX5Lm0zqDd8gxlpQ2UsJBmjokLe0=");
+    assert_eq!(
+        try_key(&wrong, &checker, "leaving.test", "leaving.test").await,
+        Err(UpdateError::WrongKey)
+    );
+    assert_eq!(
+        try_key(&good, &checker, "elsewhere.test", "elsewhere.test").await,
+        Err(UpdateError::NotServed)
+    );
+    let closed = std::net::UdpSocket::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    assert!(matches!(
+        try_key(
+            &updater(closed, &knot.secret),
+            &checker,
+            "leaving.test",
+            "leaving.test"
+        )
+        .await,
+        Err(UpdateError::Unreachable(_) | UpdateError::TimedOut)
+    ));
+    assert!(matches!(
+        Updater::new(
+            knot.addr,
+            false,
+            KEY_NAME,
+            "hmac-md5",
+            &SecretString::from(knot.secret.clone()),
+            Duration::from_secs(1)
+        ),
+        Err(UpdateError::BadKey(_))
+    ));
+
+    // Published by the mail server, then removed by Postern: the mail server's records go,
+    // the site verification stays.
+    let app = TestApp::spawn().await;
+    let (domain, records) = {
+        let mut store = app.simulator.store();
+        let id = store.create_domain("leaving.test");
+        let number = testkit::stalwart::ids::decode_id(&id).unwrap() as u32;
+        (id, app::ssr::dns::zone::parse(&store.zone_file(number)))
+    };
+    let client = client(&app);
+    let secret = SecretString::from(knot.secret.clone());
+    let server = client
+        .create_tsig_server(&TsigServer {
+            description: "Knot",
+            host: knot.addr.ip(),
+            port: knot.addr.port(),
+            key_name: KEY_NAME,
+            algorithm: ALGORITHM,
+            secret: &secret,
+            tcp: false,
+        })
+        .await
+        .unwrap();
+    client
+        .publish_automatically(&domain, &server, None)
+        .await
+        .unwrap();
+    assert_eq!(settled(&client, &domain).await, []);
+    assert!(knot.records("leaving.test").len() > 10);
+    for r in &records {
+        if r.kind == "TXT" && r.name == "leaving.test" {
+            good.delete_txt("leaving.test", &r.name, &r.value)
+                .await
+                .unwrap();
+        } else {
+            good.delete_rrset("leaving.test", &r.name, &r.kind)
+                .await
+                .unwrap();
+        }
+    }
+    let left: Vec<_> = knot.records("leaving.test");
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert_eq!(left[0].data, "\"site-verification=keep-me-123\"");
+}

@@ -3,4 +3,5 @@
 
 pub mod check;
 pub mod preview;
+pub mod update;
 pub mod zone;
