@@ -233,7 +233,7 @@ async fn postern_tries_a_key_before_publishing_and_removes_the_records_when_a_do
             &SecretString::from(knot.secret.clone()),
             Duration::from_secs(1)
         ),
-        Err(UpdateError::BadKey(_))
+        Err(UpdateError::Unusable(_))
     ));
 
     // Published by the mail server, then removed by Postern: the mail server's records go,

@@ -26,7 +26,7 @@ pub enum UpdateError {
     #[error("nothing answers at that address: {0}")]
     Unreachable(String),
     #[error("the key cannot be used: {0}")]
-    BadKey(String),
+    Unusable(String),
     #[error("the record written could not be read back through DNS")]
     NotVisible,
     #[error("{0}")]
@@ -58,18 +58,18 @@ impl Updater {
             "hmac-sha384" => TsigAlgorithm::HmacSha384,
             "hmac-sha512" => TsigAlgorithm::HmacSha512,
             other => {
-                return Err(UpdateError::BadKey(format!(
+                return Err(UpdateError::Unusable(format!(
                     "unsupported algorithm {other}"
                 )));
             }
         };
         let key = base64::engine::general_purpose::STANDARD
             .decode(secret.expose_secret().trim())
-            .map_err(|_| UpdateError::BadKey("the secret is not base64".into()))?;
+            .map_err(|_| UpdateError::Unusable("the secret is not base64".into()))?;
         let name = Name::from_ascii(key_name)
-            .map_err(|_| UpdateError::BadKey(format!("{key_name} is not a DNS name")))?;
+            .map_err(|_| UpdateError::Unusable(format!("{key_name} is not a DNS name")))?;
         let signer = TSigner::new(key, algorithm, name, 300)
-            .map_err(|e| UpdateError::BadKey(e.to_string()))?;
+            .map_err(|e| UpdateError::Unusable(e.to_string()))?;
         Ok(Self {
             addr,
             tcp,
