@@ -16,6 +16,23 @@ fn client(app: &TestApp) -> StalwartClient {
     .unwrap()
 }
 
+/// Saves `knot` as the mail server's DNS server, with `secret` (its key's, or a wrong one).
+async fn save_knot(client: &StalwartClient, knot: &Knot, secret: &str) -> String {
+    let secret = SecretString::from(secret.to_owned());
+    client
+        .create_tsig_server(&TsigServer {
+            description: "Knot for the tests",
+            host: knot.addr.ip(),
+            port: knot.addr.port(),
+            key_name: KEY_NAME,
+            algorithm: ALGORITHM,
+            secret: &secret,
+            tcp: false,
+        })
+        .await
+        .unwrap()
+}
+
 async fn settled(client: &StalwartClient, domain: &str) -> Vec<app::ssr::stalwart::DnsTask> {
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
@@ -43,17 +60,7 @@ async fn records_are_published_a_wrong_key_is_named_and_a_server_in_use_stays() 
         )
     };
     let client = client(&app);
-    let secret = SecretString::from(knot.secret.clone());
-    let server = |secret| TsigServer {
-        description: "Knot for live.test",
-        host: knot.addr.ip(),
-        port: knot.addr.port(),
-        key_name: KEY_NAME,
-        algorithm: ALGORITHM,
-        secret,
-        tcp: false,
-    };
-    let good = client.create_tsig_server(&server(&secret)).await.unwrap();
+    let good = save_knot(&client, &knot, &knot.secret).await;
     client
         .publish_automatically(&good_domain, &good, None)
         .await
@@ -72,8 +79,12 @@ async fn records_are_published_a_wrong_key_is_named_and_a_server_in_use_stays() 
 
     // Well-formed but wrong: saved, and the task says so in the misleading words, which
     // Postern reads as a key problem.
-    let wrong = SecretString::from("mdjukYVMoyLjkzKfX5Lm0zqDd8gxlpQ2UsJBmjokLe0=".to_owned());
-    let bad = client.create_tsig_server(&server(&wrong)).await.unwrap();
+    let bad = save_knot(
+        &client,
+        &knot,
+        "mdjukYVMoyLjkzKfX5Lm0zqDd8gxlpQ2UsJBmjokLe0=",
+    )
+    .await;
     client
         .publish_automatically(&bad_domain, &bad, None)
         .await
@@ -132,19 +143,7 @@ async fn the_preview_warns_of_a_foreign_mx_and_spf_and_shows_nothing_left_to_do_
     assert!(before.unchanged.is_empty());
 
     let client = client(&app);
-    let secret = SecretString::from(knot.secret.clone());
-    let server = client
-        .create_tsig_server(&TsigServer {
-            description: "Knot",
-            host: knot.addr.ip(),
-            port: knot.addr.port(),
-            key_name: KEY_NAME,
-            algorithm: ALGORITHM,
-            secret: &secret,
-            tcp: false,
-        })
-        .await
-        .unwrap();
+    let server = save_knot(&client, &knot, &knot.secret).await;
     client
         .publish_automatically(&domain, &server, None)
         .await
@@ -246,19 +245,7 @@ async fn postern_tries_a_key_before_publishing_and_removes_the_records_when_a_do
         (id, app::ssr::dns::zone::parse(&store.zone_file(number)))
     };
     let client = client(&app);
-    let secret = SecretString::from(knot.secret.clone());
-    let server = client
-        .create_tsig_server(&TsigServer {
-            description: "Knot",
-            host: knot.addr.ip(),
-            port: knot.addr.port(),
-            key_name: KEY_NAME,
-            algorithm: ALGORITHM,
-            secret: &secret,
-            tcp: false,
-        })
-        .await
-        .unwrap();
+    let server = save_knot(&client, &knot, &knot.secret).await;
     client
         .publish_automatically(&domain, &server, None)
         .await

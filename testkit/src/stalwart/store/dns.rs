@@ -56,10 +56,6 @@ const ALGORITHMS: [&str; 10] = [
     "hmac-sha512-256",
 ];
 
-fn invalid(description: &str, property: &str) -> Value {
-    set_error_described("invalidPatch", description, &[property])
-}
-
 impl Store {
     /// The domain's `dnsManagement`, as `x:Domain/get` shows it.
     pub(super) fn dns_management(&self, domain_id: u32) -> Value {
@@ -180,7 +176,7 @@ impl Store {
                 now = normalised_management(value)?;
             } else if let Some(pointer) = key.strip_prefix("dnsManagement/") {
                 if now["@type"] != "Automatic" {
-                    return Err(invalid(
+                    return Err(invalid_patch(
                         "Property dnsManagement is not set to Automatic",
                         "dnsManagement",
                     ));
@@ -197,7 +193,7 @@ impl Store {
                     None if pointer == "dnsServerId" || pointer == "origin" => {
                         now[pointer] = value.clone();
                     }
-                    _ => return Err(invalid("Invalid property", "dnsManagement")),
+                    _ => return Err(invalid_patch("Invalid property", "dnsManagement")),
                 }
             }
         }
@@ -258,7 +254,7 @@ fn normalised_management(value: &Value) -> Result<Value, Value> {
                       "publishRecords": records, "@type": "Automatic"}),
             )
         }
-        other => Err(invalid(
+        other => Err(invalid_patch(
             &format!(
                 "Invalid value {} for enum type Manual.",
                 other.map_or("Null".to_owned(), |o| format!("Str(\"{o}\")"))
@@ -274,7 +270,7 @@ fn normalised_management(value: &Value) -> Result<Value, Value> {
 fn build_server(object: &Value) -> Result<Map<String, Value>, Value> {
     let kind = object.get("@type").and_then(Value::as_str).unwrap_or("");
     if kind != "Tsig" {
-        return Err(invalid(
+        return Err(invalid_patch(
             "The simulator models DNS servers of type Tsig only",
             "@type",
         ));
@@ -285,14 +281,14 @@ fn build_server(object: &Value) -> Result<Map<String, Value>, Value> {
     if let Some(host) = text("host")
         && host.parse::<std::net::IpAddr>().is_err()
     {
-        return Err(invalid("Failed to parse IpAddr from string", "host"));
+        return Err(invalid_patch("Failed to parse IpAddr from string", "host"));
     }
     let algorithm = object
         .get("tsigAlgorithm")
         .cloned()
         .unwrap_or(json!("hmac-sha512"));
     if !algorithm.as_str().is_some_and(|a| ALGORITHMS.contains(&a)) {
-        return Err(invalid(
+        return Err(invalid_patch(
             &format!(
                 "Invalid value {} for enum type HmacSha512.",
                 debug_value(&algorithm)
@@ -302,7 +298,7 @@ fn build_server(object: &Value) -> Result<Map<String, Value>, Value> {
     }
     let protocol = object.get("protocol").cloned().unwrap_or(json!("udp"));
     if !matches!(protocol.as_str(), Some("udp" | "tcp")) {
-        return Err(invalid(
+        return Err(invalid_patch(
             &format!(
                 "Invalid value {} for enum type Udp.",
                 debug_value(&protocol)

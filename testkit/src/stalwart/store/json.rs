@@ -77,6 +77,11 @@ pub(super) fn set_error_described(kind: &str, description: &str, properties: &[&
     Value::Object(m)
 }
 
+/// Stalwart's `invalidPatch` SetError for one property.
+pub(super) fn invalid_patch(description: &str, property: &str) -> Value {
+    set_error_described("invalidPatch", description, &[property])
+}
+
 pub(super) fn method_error(kind: &str, description: &str) -> (String, Value) {
     (
         "error".into(),

@@ -23,10 +23,6 @@ pub(super) const RECORD_KINDS: [&str; 12] = [
     "autoDiscover",
 ];
 
-fn invalid(description: &str, property: &str) -> Value {
-    set_error_described("invalidPatch", description, &[property])
-}
-
 #[derive(Debug, Clone)]
 pub(crate) struct Task {
     pub id: u64,
@@ -203,7 +199,7 @@ impl Store {
                 if kind != "DnsManagement" {
                     not_created.insert(
                         client_id.clone(),
-                        invalid("The simulator models DnsManagement tasks only", "@type"),
+                        invalid_patch("The simulator models DnsManagement tasks only", "@type"),
                     );
                     continue;
                 }
@@ -227,7 +223,7 @@ impl Store {
                 if let Some(kind) = records.keys().find(|k| !RECORD_KINDS.contains(&k.as_str())) {
                     not_created.insert(
                         client_id.clone(),
-                        invalid(
+                        invalid_patch(
                             &format!("Invalid value Str(\"{kind}\") for enum type Dkim."),
                             "updateRecords",
                         ),

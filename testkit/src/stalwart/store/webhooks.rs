@@ -41,10 +41,6 @@ fn default_hook() -> Map<String, Value> {
     hook.as_object().cloned().expect("an object")
 }
 
-fn invalid(description: &str, property: &str) -> Value {
-    set_error_described("invalidPatch", description, &[property])
-}
-
 fn required(properties: &[&str]) -> Value {
     let errors: Vec<Value> = properties
         .iter()
@@ -62,7 +58,7 @@ fn secret_key(value: &Value, property: &str, optional: bool) -> Result<Value, Va
         "Value" => Some("secret"),
         "EnvironmentVariable" => Some("variableName"),
         "File" => Some("filePath"),
-        _ => return Err(invalid("Invalid object type", property)),
+        _ => return Err(invalid_patch("Invalid object type", property)),
     };
     let mut out = Map::new();
     if let Some(field) = field {
@@ -89,7 +85,7 @@ fn http_auth(value: &Value) -> Result<Value, Value> {
             let token = value.get("bearerToken").unwrap_or(&Value::Null);
             out.insert("bearerToken".into(), secret_key(token, "httpAuth", false)?);
         }
-        _ => return Err(invalid("Invalid object type", "httpAuth")),
+        _ => return Err(invalid_patch("Invalid object type", "httpAuth")),
     }
     out.insert("@type".into(), value["@type"].clone());
     Ok(Value::Object(out))
@@ -108,7 +104,7 @@ fn is_event_name(name: &str) -> bool {
 }
 
 fn enum_error(value: &Value, enum_type: &str, property: &str) -> Value {
-    invalid(
+    invalid_patch(
         &format!("Invalid value {value} for enum type {enum_type}."),
         property,
     )
@@ -124,7 +120,7 @@ fn patch(hook: &mut Map<String, Value>, key: &str, value: &Value) -> Result<(), 
             _ => false,
         };
         if !valid {
-            return Err(invalid("Invalid patch path", key));
+            return Err(invalid_patch("Invalid patch path", key));
         }
         let map = hook[property].as_object_mut().expect("an object");
         if value.is_null() || *value == json!(false) {
@@ -134,7 +130,7 @@ fn patch(hook: &mut Map<String, Value>, key: &str, value: &Value) -> Result<(), 
         }
         return Ok(());
     }
-    let wrong_type = || invalid("Invalid value type", key);
+    let wrong_type = || invalid_patch("Invalid value type", key);
     let stored = match key {
         "allowInvalidCerts" | "enable" | "lossy" => value.as_bool().map(Value::Bool),
         "throttle" | "timeout" | "discardAfter" => value.as_u64().map(|n| json!(n)),
@@ -144,7 +140,7 @@ fn patch(hook: &mut Map<String, Value>, key: &str, value: &Value) -> Result<(), 
             // at delivery. The simulator refuses it at once (test equipment: fail early).
             let parsed = url::Url::parse(url).ok();
             if !url.is_empty() && !parsed.is_some_and(|u| matches!(u.scheme(), "http" | "https")) {
-                return Err(invalid("Invalid URL", "url"));
+                return Err(invalid_patch("Invalid URL", "url"));
             }
             Some(json!(url))
         }
@@ -174,8 +170,8 @@ fn patch(hook: &mut Map<String, Value>, key: &str, value: &Value) -> Result<(), 
             Some("include" | "exclude") => Some(value.clone()),
             _ => return Err(enum_error(value, "EventPolicy", key)),
         },
-        _ if OTHER_PROPERTIES.contains(&key) => return Err(invalid("Invalid property", key)),
-        _ => return Err(invalid("Invalid key for object", "")),
+        _ if OTHER_PROPERTIES.contains(&key) => return Err(invalid_patch("Invalid property", key)),
+        _ => return Err(invalid_patch("Invalid key for object", "")),
     };
     hook.insert(key.into(), stored.ok_or_else(wrong_type)?);
     Ok(())
