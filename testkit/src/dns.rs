@@ -43,9 +43,12 @@ struct Control {
 }
 
 /// The zone's answers, after the configured delay; none at all once the server is stopped.
+/// Questions about a forwarded zone go to the server that holds it (a resolver that sees
+/// another authoritative server, as a recursive resolver sees the world).
 struct Answering {
     catalog: Catalog,
     control: Arc<Control>,
+    forward: Vec<(LowerName, SocketAddr)>,
 }
 
 #[async_trait::async_trait]
@@ -73,10 +76,75 @@ impl RequestHandler for Answering {
                 counts: HeaderCounts::default(),
             });
         }
+        if let Ok(info) = request.request_info()
+            && let Some((_, to)) = self
+                .forward
+                .iter()
+                .filter(|(zone, _)| zone.zone_of(info.query.name()))
+                .max_by_key(|(zone, _)| zone.num_labels())
+        {
+            return forward(request, *to, response_handle).await;
+        }
         self.catalog
             .handle_request::<R, T>(request, response_handle)
             .await
     }
+}
+
+/// Asks `to` the request's question and answers with what it said (SERVFAIL when it says
+/// nothing).
+async fn forward<R: ResponseHandler>(
+    request: &Request,
+    to: SocketAddr,
+    mut response_handle: R,
+) -> ResponseInfo {
+    use hickory_server::proto::op::Message;
+    use hickory_server::zone_handler::MessageResponseBuilder;
+    let asked = async {
+        let socket = tokio::net::UdpSocket::bind("127.0.0.1:0").await.ok()?;
+        socket.send_to(request.as_slice(), to).await.ok()?;
+        let mut buffer = vec![0; 65_535];
+        let (n, _) = tokio::time::timeout(Duration::from_secs(2), socket.recv_from(&mut buffer))
+            .await
+            .ok()?
+            .ok()?;
+        Message::from_vec(&buffer[..n]).ok()
+    };
+    let answer = asked.await;
+    let builder = MessageResponseBuilder::from_message_request(request);
+    let mut metadata = Metadata::new(
+        request.metadata.id,
+        MessageType::Response,
+        request.metadata.op_code,
+    );
+    let sent = match &answer {
+        Some(m) => {
+            metadata.response_code = m.metadata.response_code;
+            metadata.authoritative = m.metadata.authoritative;
+            metadata.recursion_desired = request.metadata.recursion_desired;
+            metadata.recursion_available = true;
+            let response = builder.build(
+                metadata,
+                m.answers.iter(),
+                m.authorities.iter(),
+                [],
+                m.additionals.iter(),
+            );
+            response_handle.send_response(response).await
+        }
+        None => {
+            metadata.response_code = ResponseCode::ServFail;
+            response_handle
+                .send_response(builder.build_no_records(metadata))
+                .await
+        }
+    };
+    sent.unwrap_or_else(|_| {
+        ResponseInfo::from(Header {
+            metadata,
+            counts: HeaderCounts::default(),
+        })
+    })
 }
 
 impl DnsServer {
@@ -85,20 +153,45 @@ impl DnsServer {
     pub async fn start(origin: &str, zone: &str) -> Self {
         let zone = parse_zone(origin, zone).expect("zone");
         let addr = SocketAddr::from(([127, 0, 0, 1], 0));
-        Self::serve(addr, vec![zone]).await.expect("DNS server")
+        Self::serve(addr, vec![zone], Vec::new())
+            .await
+            .expect("DNS server")
     }
 
     /// Serves each origin (e.g. "gamma.test") with only an SOA and an NS record, over UDP and
     /// TCP on `addr` (port 0: a random one). Records are added with [`Zones::publish_txt`].
     pub async fn start_on(addr: SocketAddr, origins: &[String]) -> anyhow::Result<Self> {
+        Self::start_forwarding(addr, origins, &[]).await
+    }
+
+    /// As [`start_on`](Self::start_on), and questions about each `(zone, server)` of
+    /// `forward` are asked of that server (e.g. a Knot the mail server publishes into).
+    pub async fn start_forwarding(
+        addr: SocketAddr,
+        origins: &[String],
+        forward: &[(String, SocketAddr)],
+    ) -> anyhow::Result<Self> {
         let zones = origins
             .iter()
             .map(|origin| parse_zone(origin, &empty_zone(origin)))
             .collect::<anyhow::Result<Vec<_>>>()?;
-        Self::serve(addr, zones).await
+        let forward = forward
+            .iter()
+            .map(|(zone, to)| {
+                Ok((
+                    LowerName::new(&fqdn(zone).map_err(anyhow::Error::msg)?),
+                    *to,
+                ))
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        Self::serve(addr, zones, forward).await
     }
 
-    async fn serve(addr: SocketAddr, zones: Vec<(LowerName, Arc<Zone>)>) -> anyhow::Result<Self> {
+    async fn serve(
+        addr: SocketAddr,
+        zones: Vec<(LowerName, Arc<Zone>)>,
+        forward: Vec<(LowerName, SocketAddr)>,
+    ) -> anyhow::Result<Self> {
         let (udp, tcp) = bind(addr).await?;
         let addr = udp.local_addr()?;
         let mut catalog = Catalog::new();
@@ -109,6 +202,7 @@ impl DnsServer {
         let mut server = Server::new(Answering {
             catalog,
             control: control.clone(),
+            forward,
         });
         server.register_socket(udp);
         server.register_listener(tcp, Duration::from_secs(5), 64 * 1024);

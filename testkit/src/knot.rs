@@ -16,12 +16,13 @@ pub struct Knot {
     pub addr: SocketAddr,
     /// The key's secret, base64 (32 random bytes).
     pub secret: String,
+    zones: Vec<String>,
     dir: PathBuf,
     child: Child,
 }
 
 /// One record as `kdig` prints it: owner (with its final dot), type and data.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 pub struct Rr {
     pub name: String,
     pub kind: String,
@@ -93,6 +94,7 @@ impl Knot {
         let knot = Self {
             addr: SocketAddr::from(([127, 0, 0, 1], port)),
             secret,
+            zones: zones.iter().map(|(z, _)| (*z).to_owned()).collect(),
             dir,
             child,
         };
@@ -144,6 +146,45 @@ impl Knot {
             .filter(|r| r.name == name && r.kind == kind)
             .map(|r| r.data)
             .collect()
+    }
+
+    /// Adds a TXT record at `name` (a domain owner publishing a proof at their DNS host),
+    /// through a TSIG-signed update with `knsupdate`. Refused for a name outside the zones.
+    pub fn add_txt(&self, name: &str, value: &str) -> Result<(), String> {
+        use std::io::Write;
+        let name = name.trim_end_matches('.');
+        let zone = self
+            .zones
+            .iter()
+            .filter(|z| name == z.as_str() || name.ends_with(&format!(".{z}")))
+            .max_by_key(|z| z.len())
+            .ok_or_else(|| format!("{name} is outside the served zones"))?;
+        let quoted = value.replace('\\', "\\\\").replace('"', "\\\"");
+        let script = format!(
+            "server {ip} {port}\nkey {ALGORITHM}:{KEY_NAME} {secret}\nzone {zone}.\n\
+             update add {name}. 0 TXT \"{quoted}\"\nsend\n",
+            ip = self.addr.ip(),
+            port = self.addr.port(),
+            secret = self.secret,
+        );
+        let mut child = Command::new("knsupdate")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("run knsupdate (Debian package knot-dnsutils): {e}"))?;
+        child
+            .stdin
+            .take()
+            .expect("piped")
+            .write_all(script.as_bytes())
+            .map_err(|e| e.to_string())?;
+        let out = child.wait_with_output().map_err(|e| e.to_string())?;
+        if out.status.success() {
+            Ok(())
+        } else {
+            Err(String::from_utf8_lossy(&out.stderr).into_owned())
+        }
     }
 
     fn dig(&self, args: &[&str]) -> String {

@@ -18,4 +18,10 @@ crate::ssr::db::audit::actions! {
     IDP_SET = "idp.set";
     IDP_TEST = "idp.test";
     IDP_TEST_LINK = "idp.test_link";
+    /// A TSIG key tried against a DNS server (a test record written, read back, removed).
+    DNS_KEY_TRIED = "dns.key_tried";
+    DNS_PUBLISH = "dns.publish";
+    DNS_PUBLISH_AGAIN = "dns.publish_again";
+    /// The records the mail server published, removed from the zone as the domain left.
+    DNS_RECORDS_REMOVED = "dns.records_removed";
 }

@@ -28,6 +28,9 @@ crate::routing::area! {
         "/partners/organisations/:slug/domains/:domain/renew" => forms::renew_domain, Partner, NoFields;
         "/partners/organisations/:slug/domains/:domain/release" => forms::release_domain, Partner, NoFields;
         "/partners/organisations/:slug/domains/:domain/create" => forms::create_at_server, Partner, forms::CreateForm;
+        "/partners/organisations/:slug/domains/:domain/dns" => forms::check_dns, Partner, service::dns::PublishForm;
+        "/partners/organisations/:slug/domains/:domain/dns/publish" => forms::publish_dns, Partner, service::dns::ConfirmForm;
+        "/partners/organisations/:slug/domains/:domain/dns/again" => forms::publish_dns_again, Partner, NoFields;
         "/partners/organisations/:slug/mail-server" => forms::choose_server, Partner, service::server::ChooseForm;
         "/partners/organisations/:slug/mail-server/new" => forms::add_server, Partner + Fresh, service::server::AddForm;
         "/partners/organisations/:slug/mail-server/test" => forms::test_server, Partner, NoFields;

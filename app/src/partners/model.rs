@@ -234,6 +234,77 @@ pub struct ConsoleView {
     pub imap: String,
     pub smtp: String,
     pub activity: Vec<ActivityRow>,
+    /// The DNS step of each domain at the mail server.
+    pub dns: Vec<DnsStep>,
+    /// The organisation administrators' page of a domain's records (for "I publish myself").
+    pub records_page: String,
+    /// The TSIG algorithms the mail server signs with.
+    pub tsig_algorithms: Vec<String>,
+}
+
+/// How a domain's records get into DNS: by hand (no state), or published by the mail server
+/// through the DNS server the partner gave.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DnsStep {
+    pub domain: String,
+    /// Empty (by hand), "checked", "publishing", "published" or "failed".
+    pub state: String,
+    /// The DNS server and key, in short ("192.0.2.53:53 (UDP), postern-update. hmac-sha256").
+    pub server: String,
+    pub zone: String,
+    /// When the state last changed.
+    pub since: String,
+    /// What publishing will change (taken when the key was tried).
+    pub preview: Option<PreviewView>,
+    /// The mail server's task is still writing.
+    pub running: bool,
+    /// A failed task's cause in words, and the mail server's own words.
+    pub failure: Option<String>,
+    pub failure_detail: Option<String>,
+    /// The mail server could not be asked how publishing goes.
+    pub problem: Option<String>,
+    /// Each record as DNS shows it (once the task is done), DKIM keys apart.
+    pub records: Vec<RecordState>,
+    pub dkim: Vec<RecordState>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordState {
+    pub name: String,
+    pub kind: String,
+    pub ok: bool,
+    pub words: String,
+}
+
+/// What publishing will do to the zone, side by side.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PreviewView {
+    pub zone: String,
+    pub added: Vec<ChangeRow>,
+    pub replaced: Vec<ChangeRow>,
+    /// Record sets already as the mail server would write them.
+    pub unchanged: usize,
+    /// Mail hosts the domain uses now that publishing removes.
+    pub foreign_mx: Vec<String>,
+    /// The domain's SPF now, which publishing replaces.
+    pub foreign_spf: Option<String>,
+    /// Record sets DNS did not answer for ("name TYPE").
+    pub unknown: Vec<String>,
+}
+
+impl PreviewView {
+    /// Publishing would remove someone else's mail routing: the partner ticks to go on.
+    pub fn needs_confirmation(&self) -> bool {
+        !self.foreign_mx.is_empty() || self.foreign_spf.is_some()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChangeRow {
+    pub name: String,
+    pub kind: String,
+    pub now: Vec<String>,
+    pub then: Vec<String>,
 }
 
 /// The confirmation page of removing an organisation.
@@ -247,6 +318,9 @@ pub struct RemoveView {
     /// Domains that exist at the mail server for it (may be deleted there too).
     pub at_mail_server: Vec<String>,
     pub mail_server: Option<String>,
+    /// Domains whose records the mail server publishes, with their zones: removed from the
+    /// zones too when the domains are deleted at the mail server.
+    pub publishing: Vec<(String, String)>,
 }
 
 /// The page a one-time test link opens.

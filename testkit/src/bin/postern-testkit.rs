@@ -26,6 +26,22 @@
 //! - `DELETE /records?name=_postern-challenge.gamma.test` → 204, every record of the name gone;
 //! - `GET /healthz` → 200 (for Playwright's `webServer`).
 //!
+//! `postern-testkit dns … --forward delta.test=127.0.0.1:5355` asks that server the questions
+//! about that zone (a resolver that sees another authoritative server).
+//!
+//! `postern-testkit knot --port 5355 --secret <base64> --control 127.0.0.1:5356
+//! --zone delta.test [--record "delta.test=@ IN MX 20 backup-mx.other-provider.net." …]`
+//!
+//! Runs Debian's Knot DNS (testkit::knot) on loopback for each `--zone`, taking RFC 2136
+//! updates signed with the TSIG key `postern-update.` (hmac-sha256, `--secret`); `--record`
+//! puts a zone-file line into a zone at start. The HTTP server on `--control`:
+//!
+//! - `GET /records?zone=delta.test` → JSON `[{"name", "kind", "data"}]` (a zone transfer,
+//!   without the SOA, NS and the name server's address);
+//! - `POST /records` `{"name": "_postern-challenge.delta.test", "type": "TXT", "value": "…"}`
+//!   → 204 (a signed update);
+//! - `GET /healthz` → 200.
+//!
 //! `postern-testkit smtp --listen 127.0.0.1:2525 --http 127.0.0.1:2526`
 //!
 //! Runs an SMTP sink (testkit::smtp) on `--listen` that accepts every message, any AUTH
@@ -154,7 +170,8 @@ fn build(seed: Seed) -> anyhow::Result<Store> {
 }
 
 const USAGE: &str = "usage: postern-testkit stalwart [--listen ADDR] [--seed FILE]\n       \
-    postern-testkit dns --listen ADDR --control ADDR --zone ORIGIN [--zone ORIGIN …]\n       \
+    postern-testkit dns --listen ADDR --control ADDR --zone ORIGIN [--zone ORIGIN …] [--forward ZONE=ADDR …]\n       \
+    postern-testkit knot --port PORT --secret BASE64 --control ADDR --zone ORIGIN [--record ZONE=LINE …]\n       \
     postern-testkit smtp [--listen ADDR] [--http ADDR]";
 
 #[tokio::main]
@@ -165,6 +182,7 @@ async fn main() -> anyhow::Result<()> {
         Some("stalwart") => stalwart(&args[1..]).await,
         Some("dns") => dns(&args[1..]).await,
         Some("smtp") => smtp(&args[1..]).await,
+        Some("knot") => knot(&args[1..]).await,
         _ => bail!(USAGE),
     }
 }
@@ -197,6 +215,7 @@ async fn stalwart(args: &[String]) -> anyhow::Result<()> {
 
 async fn dns(args: &[String]) -> anyhow::Result<()> {
     let (mut listen, mut control_addr, mut zones) = (None, None, Vec::new());
+    let mut forward = Vec::new();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         let mut value = |what: &str| it.next().with_context(|| format!("{arg} needs {what}"));
@@ -204,6 +223,13 @@ async fn dns(args: &[String]) -> anyhow::Result<()> {
             "--listen" => listen = Some(value("an address")?.parse::<SocketAddr>()?),
             "--control" => control_addr = Some(value("an address")?.clone()),
             "--zone" => zones.push(value("an origin")?.clone()),
+            "--forward" => {
+                let given = value("zone=address")?;
+                let (zone, to) = given
+                    .split_once('=')
+                    .with_context(|| format!("--forward {given}: zone=address"))?;
+                forward.push((zone.to_owned(), to.parse::<SocketAddr>()?));
+            }
             other => bail!("unknown argument {other}\n{USAGE}"),
         }
     }
@@ -213,7 +239,7 @@ async fn dns(args: &[String]) -> anyhow::Result<()> {
     if zones.is_empty() {
         bail!("at least one --zone is required\n{USAGE}");
     }
-    let server = DnsServer::start_on(listen, &zones)
+    let server = DnsServer::start_forwarding(listen, &zones, &forward)
         .await
         .with_context(|| format!("serving DNS on {listen}"))?;
     let listener = tokio::net::TcpListener::bind(&control_addr)
@@ -221,6 +247,104 @@ async fn dns(args: &[String]) -> anyhow::Result<()> {
         .with_context(|| format!("binding {control_addr}"))?;
     tracing::info!(dns = %server.addr, control = %control_addr, ?zones, "DNS server ready");
     let app = control::router(server.zones());
+    tokio::select! {
+        served = axum::serve(listener, app) => served?,
+        stopped = tokio::signal::ctrl_c() => stopped?,
+    }
+    Ok(())
+}
+
+async fn knot(args: &[String]) -> anyhow::Result<()> {
+    use axum::extract::{Query, State};
+    use axum::http::StatusCode;
+    use axum::routing::get;
+    use std::sync::Arc;
+    use testkit::knot::Knot;
+    let (mut port, mut secret, mut control_addr) = (None, None, None);
+    let (mut zones, mut records) = (Vec::<String>::new(), Vec::<(String, String)>::new());
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = |what: &str| it.next().with_context(|| format!("{arg} needs {what}"));
+        match arg.as_str() {
+            "--port" => port = Some(value("a port")?.parse::<u16>()?),
+            "--secret" => secret = Some(value("a base64 secret")?.clone()),
+            "--control" => control_addr = Some(value("an address")?.clone()),
+            "--zone" => zones.push(value("an origin")?.clone()),
+            "--record" => {
+                let given = value("zone=record")?;
+                let (zone, line) = given
+                    .split_once('=')
+                    .with_context(|| format!("--record {given}: zone=zone-file line"))?;
+                records.push((zone.to_owned(), line.to_owned()));
+            }
+            other => bail!("unknown argument {other}\n{USAGE}"),
+        }
+    }
+    let (Some(port), Some(secret), Some(control_addr)) = (port, secret, control_addr) else {
+        bail!("--port, --secret and --control are required\n{USAGE}");
+    };
+    let contents: Vec<(String, String)> = zones
+        .iter()
+        .map(|z| {
+            let lines: Vec<&str> = records
+                .iter()
+                .filter(|(zone, _)| zone == z)
+                .map(|(_, line)| line.as_str())
+                .collect();
+            (z.clone(), lines.join("\n"))
+        })
+        .collect();
+    let knot = tokio::task::spawn_blocking(move || {
+        let zones: Vec<(&str, &str)> = contents
+            .iter()
+            .map(|(z, r)| (z.as_str(), r.as_str()))
+            .collect();
+        Knot::start_on(port, &secret, &zones)
+    })
+    .await?;
+    let knot = Arc::new(knot);
+
+    #[derive(Deserialize)]
+    struct ZoneQuery {
+        zone: String,
+    }
+    #[derive(Deserialize)]
+    struct NewRecord {
+        name: String,
+        #[serde(rename = "type")]
+        kind: String,
+        value: String,
+    }
+    async fn list(
+        State(knot): State<Arc<Knot>>,
+        Query(q): Query<ZoneQuery>,
+    ) -> axum::Json<Vec<testkit::knot::Rr>> {
+        let records = tokio::task::spawn_blocking(move || knot.records(&q.zone))
+            .await
+            .unwrap_or_default();
+        axum::Json(records)
+    }
+    async fn add(
+        State(knot): State<Arc<Knot>>,
+        axum::Json(r): axum::Json<NewRecord>,
+    ) -> Result<StatusCode, (StatusCode, String)> {
+        if !r.kind.eq_ignore_ascii_case("TXT") {
+            return Err((StatusCode::BAD_REQUEST, "only TXT records".into()));
+        }
+        tokio::task::spawn_blocking(move || knot.add_txt(&r.name, &r.value))
+            .await
+            .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?
+            .map_err(|e| (StatusCode::BAD_REQUEST, e))?;
+        Ok(StatusCode::NO_CONTENT)
+    }
+    let app = axum::Router::new()
+        .route("/records", get(list).post(add))
+        .route("/healthz", get(|| async { StatusCode::OK }))
+        .with_state(knot.clone());
+    let listener = tokio::net::TcpListener::bind(&control_addr)
+        .await
+        .with_context(|| format!("binding {control_addr}"))?;
+    tracing::info!(dns = %knot.addr, control = %control_addr, ?zones, "Knot ready");
     tokio::select! {
         served = axum::serve(listener, app) => served?,
         stopped = tokio::signal::ctrl_c() => stopped?,

@@ -3,7 +3,7 @@
 use super::{PartnerAdmin, answer, console, draft, keep_report, needs_fresh_sign_in};
 use crate::partners::api::DRAFT;
 use crate::partners::model::{Draft, IdpForm};
-use crate::partners::service::{domains, idp, server};
+use crate::partners::service::{dns, domains, idp, server};
 use crate::ssr::oidc::{TEST_SIGN_IN, TestSignIn};
 use axum::Form;
 use axum::extract::Path;
@@ -187,6 +187,49 @@ pub(crate) async fn make_test_link(c: PartnerAdmin, Path(slug): Path<String>) ->
         .await
         .map(|url| crate::partners::text::link_made(&url));
     answer(&c.reply, outcome, &format!("{}#idp", console(&slug)), None).await
+}
+
+/// "Try the key and preview": what was typed is kept (never the secret).
+pub(crate) async fn check_dns(
+    c: PartnerAdmin,
+    Path((slug, domain)): Path<(String, String)>,
+    Form(form): Form<dns::PublishForm>,
+) -> Response {
+    let kept = draft(
+        &format!("dns-{domain}"),
+        &[
+            ("host", &form.host),
+            ("port", &form.port),
+            ("tcp", form.tcp.as_deref().unwrap_or_default()),
+            ("key_name", &form.key_name),
+            ("algorithm", &form.algorithm),
+            ("origin", &form.origin),
+        ],
+    );
+    let outcome = dns::check(&c.scope, &slug, &domain, &form, &c.meta).await;
+    let to = format!("{}#dns-{domain}", console(&slug));
+    answer(&c.reply, outcome, &to, kept).await
+}
+
+pub(crate) async fn publish_dns(
+    c: PartnerAdmin,
+    Path((slug, domain)): Path<(String, String)>,
+    Form(form): Form<dns::ConfirmForm>,
+) -> Response {
+    let confirmed = form.confirm.is_some();
+    let kept = draft(&format!("dns-{domain}"), &[]);
+    let outcome = dns::publish(&c.scope, &slug, &domain, confirmed, &c.meta).await;
+    let to = format!("{}#dns-{domain}", console(&slug));
+    answer(&c.reply, outcome, &to, kept).await
+}
+
+pub(crate) async fn publish_dns_again(
+    c: PartnerAdmin,
+    Path((slug, domain)): Path<(String, String)>,
+) -> Response {
+    let outcome = dns::again(&c.scope, &slug, &domain, &c.meta).await;
+    let to = format!("{}#dns-{domain}", console(&slug));
+    answer(&c.reply, outcome, &to, None).await
 }
 
 fn idp_draft(form: &IdpForm) -> Option<Draft> {

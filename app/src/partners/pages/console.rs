@@ -219,6 +219,12 @@ fn Console(view: ConsoleView) -> impl IntoView {
                 {at_server_done.then(|| view! { <p class="hint">{text::SHOW_DNS}</p> })}
             </section>
 
+            <section class="card" aria-labelledby="dns">
+                {step_heading("dns", crate::partners::text::publishing::STEP, v.dns.iter().any(|d| d.state == "published"))}
+                <p>{crate::partners::text::publishing::INTRO}</p>
+                {super::publishing::dns_step(&base, v.dns.clone(), &v.draft, &v.records_page, &v.tsig_algorithms)}
+            </section>
+
             <section class="card" aria-labelledby="idp">
                 {step_heading("idp", text::STEP_IDP, v.test.as_ref().is_some_and(|t| t.current))}
                 {in_step("idp")}

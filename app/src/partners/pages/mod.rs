@@ -4,6 +4,7 @@ mod console;
 mod link;
 mod list;
 mod new;
+mod publishing;
 mod remove;
 mod steps;
 

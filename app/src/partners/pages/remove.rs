@@ -32,7 +32,17 @@ fn Remove(view: RemoveView) -> impl IntoView {
         display_name,
         at_mail_server,
         mail_server,
+        publishing,
     } = view;
+    let zones: Vec<String> = publishing.iter().map(|(_, zone)| zone.clone()).collect();
+    let dns_note = (!zones.is_empty()).then(|| {
+        view! {
+            <p class="hint" data-testid="dns-records-note">
+                {crate::partners::text::publishing::records_stay_in(&zones.join(", "))}" "
+                {crate::partners::text::publishing::RECORDS_GO}
+            </p>
+        }
+    });
     let base = format!("/partners/organisations/{slug}");
     let confirm_error = draft.error("remove", "confirm");
     let typed = draft.value("remove", "confirm").unwrap_or_default();
@@ -63,6 +73,7 @@ fn Remove(view: RemoveView) -> impl IntoView {
                                 aria-describedby=described aria-invalid=confirm_error.is_some().then_some("true")/>
                             {confirm_error.map(|m| view! { <p id="confirm-error" class="field-error">{m}</p> })}
                         </div>
+                        {dns_note}
                     }.into_any()
                 }}
                 <div class="actions">

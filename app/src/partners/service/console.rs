@@ -379,6 +379,12 @@ pub async fn console(
             ..IdpForm::default()
         },
     };
+    let at_server: Vec<String> = domains
+        .iter()
+        .filter(|d| d.at_mail_server.is_some() && !d.from_config)
+        .map(|d| d.name.clone())
+        .collect();
+    let dns = super::dns::steps(scope, &o, &at_server).await;
     let events = audit::for_organisation(db, slug, &audit::Filter::default(), 20, 0)
         .await
         .map_err(AppError::internal)?;
@@ -424,6 +430,12 @@ pub async fn console(
                 target: e.target.unwrap_or_default(),
             })
             .collect(),
+        dns,
+        records_page: "/admin/domains".into(),
+        tsig_algorithms: crate::ssr::stalwart::TSIG_ALGORITHMS
+            .iter()
+            .map(|a| (*a).to_owned())
+            .collect(),
         slug: o.slug,
         display_name: o.display_name,
     })
@@ -442,6 +454,7 @@ pub async fn remove_view(
         draft: draft.unwrap_or_default(),
         at_mail_server: at_mail_server(scope, slug).await?,
         mail_server: o.mail_server,
+        publishing: super::dns::publishing_domains(&scope.caller.state, slug).await,
         slug: o.slug,
         display_name: o.display_name,
     })

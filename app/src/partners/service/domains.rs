@@ -107,7 +107,7 @@ pub async fn claim(
 
 /// An organisation the partner may change, and its claim or proven domain of this name
 /// (`NotFound` for another organisation's).
-async fn claimed(
+pub(super) async fn claimed(
     scope: &PartnerScope,
     slug: &str,
     domain: &str,

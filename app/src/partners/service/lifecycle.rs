@@ -6,6 +6,7 @@ use super::{PartnerScope, manage_error};
 use crate::error::AppError;
 use crate::partners::model::NewOrganisationForm;
 use crate::partners::text;
+use crate::partners::text::publishing as publishing_text;
 use crate::ssr::config::is_slug;
 use crate::ssr::db::Db;
 use crate::ssr::db::organisations::{
@@ -299,7 +300,9 @@ pub async fn remove(
 ) -> Result<String, AppError> {
     let o = scope.writable(slug).await?;
     let domains = at_mail_server(scope, slug).await?;
+    let publishing = super::dns::publishing_domains(&scope.caller.state, slug).await;
     let mut deleted = Vec::new();
+    let mut server_kept = Vec::new();
     if delete_at_server && !domains.is_empty() {
         let typed: BTreeSet<String> = typed.split_whitespace().map(str::to_lowercase).collect();
         let wanted: BTreeSet<String> = domains.iter().cloned().collect();
@@ -336,6 +339,22 @@ pub async fn remove(
             }
             contents.push((domain.clone(), found));
         }
+        // The records first, while the domain still says what they are (live 149, 150):
+        // a DNS server that refuses stops everything before anything else is deleted.
+        for (domain, _) in &contents {
+            super::dns::remove_records(&scope.caller.state, &client, domain).await?;
+            if publishing.iter().any(|(d, _)| d == domain) {
+                scope
+                    .record(
+                        meta,
+                        slug,
+                        crate::partners::actions::DNS_RECORDS_REMOVED,
+                        Some(domain),
+                        json!({}),
+                    )
+                    .await;
+            }
+        }
         for (domain, found) in &contents {
             if let Err(e) = client.destroy_domain(domain, found).await {
                 let why = e.user_error(text::DELETE_DOMAINS).one_line();
@@ -362,6 +381,12 @@ pub async fn remove(
                 )));
             }
             deleted.push(domain.clone());
+            if super::dns::forget(&scope.caller.state, &client, domain)
+                .await
+                .server_kept
+            {
+                server_kept.push(domain.clone());
+            }
             scope
                 .record(
                     meta,
@@ -397,11 +422,40 @@ pub async fn remove(
         )
         .await;
     scope.reload().await;
-    Ok(if deleted.is_empty() {
+    let mut message = if deleted.is_empty() {
         text::removed(&o.display_name)
     } else {
         text::removed_and_deleted(&o.display_name, &deleted.join(", "))
-    })
+    };
+    // Where the published records are now.
+    let (gone, stay): (Vec<_>, Vec<_>) = publishing
+        .iter()
+        .partition(|(domain, _)| deleted.contains(domain));
+    let zones = |list: &[&(String, String)]| {
+        list.iter()
+            .map(|(_, zone)| zone.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !gone.is_empty() {
+        message = format!(
+            "{message} {}",
+            publishing_text::records_removed(&zones(&gone))
+        );
+    }
+    if !stay.is_empty() {
+        message = format!(
+            "{message} {}",
+            publishing_text::records_stay_in(&zones(&stay))
+        );
+    }
+    if !server_kept.is_empty() {
+        message = format!(
+            "{message} {}",
+            publishing_text::server_entry_kept(&server_kept.join(", "))
+        );
+    }
+    Ok(message)
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! cannot even learn which other organisations exist.
 
 pub mod console;
+pub mod dns;
 pub mod domains;
 pub mod idp;
 pub mod lifecycle;

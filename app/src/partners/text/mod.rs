@@ -4,6 +4,7 @@
 use crate::i18n::{Key, format};
 
 mod life;
+pub mod publishing;
 mod steps;
 
 pub use life::*;

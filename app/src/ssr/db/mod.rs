@@ -5,6 +5,7 @@
 pub mod activity;
 pub mod audit;
 pub mod departures;
+pub mod dns_publishing;
 pub mod limits;
 pub mod login_cache;
 pub mod logins;

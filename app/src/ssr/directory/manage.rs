@@ -278,6 +278,19 @@ async fn reseal_each(
             count += 1;
         }
     }
+    for p in crate::ssr::db::dns_publishing::all_in(tx).await? {
+        let bound =
+            crate::ssr::db::dns_publishing::secret_binding(&p.domain, &p.host, p.port, &p.key_name);
+        // Sealed the version-2 way from the start: both bindings are today's.
+        let binding = Binding {
+            version_1: bound.clone(),
+            now: bound,
+        };
+        if let Some(fresh) = change(&p.secret, &binding)? {
+            crate::ssr::db::dns_publishing::put_secret(tx, &p.domain, &fresh).await?;
+            count += 1;
+        }
+    }
     if count > 0 {
         store::bump_version(tx).await?;
     }

@@ -139,6 +139,13 @@ impl Store {
                         not_created.insert(client_id.clone(), e);
                         continue;
                     }
+                    // Made for a domain that publishes automatically, its keys wait until
+                    // Stalwart's resolver sees them (live 131).
+                    if self.dns_management(number)["@type"] == "Automatic" {
+                        for key in self.dkim.values_mut().filter(|k| k.domain_id == number) {
+                            key.stage = "pending".into();
+                        }
+                    }
                 }
                 created.insert(client_id.clone(), json!({"id": id}));
             }
@@ -265,7 +272,7 @@ impl Store {
         o.insert("selector".into(), json!(k.selector));
         o.insert("createdAt".into(), json!(k.created_at));
         o.insert("nextTransitionAt".into(), Value::Null);
-        o.insert("stage".into(), json!("active"));
+        o.insert("stage".into(), json!(k.stage));
         o.insert("@type".into(), json!(k.algorithm));
         o.insert("publicKey".into(), json!(k.public_key));
         o.insert("id".into(), json!(encode_id(k.id)));

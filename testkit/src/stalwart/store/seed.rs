@@ -15,8 +15,28 @@ impl Store {
     pub fn create_domain(&mut self, name: &str) -> String {
         let id = self.create_domain_without_dkim(name);
         let n = decode_id(&id).expect("own id") as u32;
-        self.create_dkim_keys(n);
+        self.create_dkim_keys(n, "");
         id
+    }
+
+    /// A new pair of keys for the domain, as Stalwart's automatic rotation (`rotateAfter`)
+    /// makes them: `pending` while the domain publishes automatically, until a task has
+    /// written their records. The old keys stay. Returns the new selectors.
+    pub fn rotate_dkim_keys(&mut self, domain: &str) -> Vec<String> {
+        let id = self
+            .domains
+            .iter()
+            .find(|(_, d)| d.name == domain)
+            .map(|(id, _)| *id)
+            .expect("a domain of the simulator");
+        self.rotations += 1;
+        let suffix = format!("r{}", self.rotations);
+        self.create_dkim_keys(id, &suffix);
+        self.dkim
+            .values()
+            .filter(|k| k.domain_id == id && k.selector.ends_with(&suffix))
+            .map(|k| k.selector.clone())
+            .collect()
     }
 
     pub fn create_domain_without_dkim(&mut self, name: &str) -> String {
@@ -41,7 +61,7 @@ impl Store {
         self.next_domain = self.next_domain.max(id);
     }
 
-    pub(super) fn create_dkim_keys(&mut self, domain_id: u32) {
+    pub(super) fn create_dkim_keys(&mut self, domain_id: u32, suffix: &str) {
         let date = time::OffsetDateTime::now_utc();
         let stamp = format!(
             "{:04}{:02}{:02}",
@@ -49,15 +69,20 @@ impl Store {
             date.month() as u8,
             date.day()
         );
+        let stage = if self.dns_management(domain_id)["@type"] == "Automatic" {
+            "pending"
+        } else {
+            "active"
+        };
         for (algorithm, selector, key) in [
             (
                 "Dkim1RsaSha256",
-                format!("v1-rsa-{stamp}"),
+                format!("v1-rsa-{stamp}{suffix}"),
                 random_rsa_public_key(),
             ),
             (
                 "Dkim1Ed25519Sha256",
-                format!("v1-ed25519-{stamp}"),
+                format!("v1-ed25519-{stamp}{suffix}"),
                 random_ed25519_public_key(),
             ),
         ] {
@@ -72,6 +97,7 @@ impl Store {
                     algorithm: algorithm.into(),
                     public_key: key,
                     created_at: now_rfc3339(),
+                    stage: stage.into(),
                 },
             );
         }

@@ -324,7 +324,17 @@ impl Store {
     pub(crate) fn finish_dns_job(&mut self, task: u64, outcome: Result<(), String>) {
         match outcome {
             Ok(()) => {
-                self.dns.tasks.remove(&task);
+                // Stalwart's resolver is taken to see the zone it wrote to: a pending key whose
+                // record this task wrote starts signing.
+                if let Some(done) = self.dns.tasks.remove(&task)
+                    && done.update_records.contains_key("dkim")
+                {
+                    for key in self.dkim.values_mut() {
+                        if key.domain_id == done.domain_id {
+                            key.stage = "active".into();
+                        }
+                    }
+                }
             }
             Err(reason) => {
                 if let Some(t) = self.dns.tasks.get_mut(&task) {

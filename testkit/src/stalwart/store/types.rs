@@ -86,6 +86,9 @@ pub struct Dkim {
     /// RSA: base64 DER SubjectPublicKeyInfo; Ed25519: base64 of the raw 32-byte key.
     pub public_key: String,
     pub created_at: String,
+    /// `active` (signing) or `pending`: a key made while the domain publishes automatically
+    /// waits until Stalwart's resolver sees its TXT record (live 131, 133).
+    pub stage: String,
 }
 
 /// A way to make the next requests misbehave, as a real server or network can.
@@ -117,6 +120,8 @@ pub struct Store {
     pub directory_id: Option<String>,
     pub dkim: BTreeMap<u64, Dkim>,
     pub(super) next_dkim: u64,
+    /// Key rotations so far (their selectors stay apart).
+    pub(super) rotations: u64,
     /// `x:SystemSettings.defaultHostname`: where MX, SRV and CNAME records point.
     pub hostname: String,
     pub faults: VecDeque<Fault>,
@@ -145,6 +150,7 @@ impl Default for Store {
             dkim: BTreeMap::new(),
             // Snowflake-like ids in the style of live 034 ("jpxhl0n2aeaa").
             next_dkim: decode_id("jpxhl0n2aeaa").expect("valid id"),
+            rotations: 0,
             hostname: "mail.example.org".into(),
             faults: VecDeque::new(),
             method_faults: VecDeque::new(),

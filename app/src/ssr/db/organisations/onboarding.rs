@@ -185,6 +185,7 @@ pub async fn forget_organisation(
     slug: &str,
 ) -> Result<(), sqlx::Error> {
     let statements = [
+        "DELETE FROM dns_publishing WHERE organisation = $1",
         "DELETE FROM domain_proofs WHERE domain IN \
          (SELECT name FROM mail_domains WHERE organisation = $1)",
         "DELETE FROM domain_claims WHERE organisation = $1",

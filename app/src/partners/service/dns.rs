@@ -1,0 +1,762 @@
+//! Step 5, optional: the mail server publishes the domain's DNS records itself, through an
+//! RFC 2136 server with a TSIG key (Stalwart's `x:DnsServer`, live 125–151).
+//!
+//! Stalwart checks nothing when a DNS server is saved (live 127, 142) and a wrong key only
+//! shows as a failed task in misleading words (live 145), so Postern tries the key first:
+//! it writes a harmless record, reads it back through its resolvers and removes it. It then
+//! shows what publishing will change (the mail server replaces MX and SPF, live 141), and
+//! switches the domain to `Automatic` only when the partner confirms. The page follows the
+//! task, then each record through DNS. When the domain leaves, Postern removes the records
+//! itself: the mail server removes none (live 150).
+
+use super::PartnerScope;
+use super::domains::{claimed, client_of};
+use crate::error::{AppError, FieldError};
+use crate::partners::model::{ChangeRow, DnsStep, PreviewView, RecordState};
+use crate::partners::text::publishing as text;
+use crate::ssr::db::dns_publishing::{self as store, Publishing, secret_binding, state};
+use crate::ssr::db::organisations::OrganisationRecord;
+use crate::ssr::dns::check::Published;
+use crate::ssr::dns::preview::Preview;
+use crate::ssr::dns::update::{UpdateError, Updater, try_key};
+use crate::ssr::dns::zone::{self, ZoneRecord};
+use crate::ssr::http::RequestMeta;
+use crate::ssr::stalwart::{FailureCause, StalwartClient, TSIG_ALGORITHMS, TsigServer};
+use crate::ssr::state::AppState;
+use crate::ssr::time::format_epoch;
+use secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use std::net::{IpAddr, SocketAddr};
+use std::time::Duration;
+
+/// How long Postern waits for the DNS server when it tries a key or removes records.
+const DNS_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The record kinds a domain publishes by default (`publishRecords`, live 134): all but TLSA.
+pub const RECORD_KINDS: [&str; 11] = [
+    "dkim",
+    "spf",
+    "mx",
+    "dmarc",
+    "srv",
+    "mtaSts",
+    "tlsRpt",
+    "caa",
+    "autoConfig",
+    "autoConfigLegacy",
+    "autoDiscover",
+];
+
+/// The DNS server a partner typed: where, which key, and the zone.
+#[derive(Default, Serialize, Deserialize)]
+pub struct PublishForm {
+    #[serde(default)]
+    pub host: String,
+    #[serde(default)]
+    pub port: String,
+    /// A checkbox: TCP instead of UDP.
+    #[serde(default)]
+    pub tcp: Option<String>,
+    #[serde(default)]
+    pub key_name: String,
+    #[serde(default)]
+    pub algorithm: String,
+    #[serde(default)]
+    pub secret: String,
+    #[serde(default)]
+    pub origin: String,
+}
+
+/// Never prints the secret it carries.
+impl std::fmt::Debug for PublishForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PublishForm")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("tcp", &self.tcp)
+            .field("key_name", &self.key_name)
+            .field("algorithm", &self.algorithm)
+            .field("secret", &"[redacted]")
+            .field("origin", &self.origin)
+            .finish()
+    }
+}
+
+/// The go-ahead after the preview: ticked when publishing replaces someone else's MX or SPF.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct ConfirmForm {
+    #[serde(default)]
+    pub confirm: Option<String>,
+}
+
+/// What a typed form means, every problem named with its field.
+struct Typed {
+    host: IpAddr,
+    port: u16,
+    tcp: bool,
+    key_name: String,
+    algorithm: String,
+    secret: SecretString,
+    origin: Option<String>,
+}
+
+fn is_dns_name(name: &str) -> bool {
+    let name = name.trim_end_matches('.');
+    !name.is_empty()
+        && name.len() <= 253
+        && name.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+}
+
+fn read_form(form: &PublishForm, domain: &str, state: &AppState) -> Result<Typed, AppError> {
+    use base64::Engine;
+    let mut errors = Vec::new();
+    let mut error = |field: &str, message: String| {
+        errors.push(FieldError {
+            field: field.to_owned(),
+            message,
+        })
+    };
+    let host = match form.host.trim().parse::<IpAddr>() {
+        Ok(ip) if !state.directory.outbound().permits(ip) => {
+            error("host", text::host_inside(&ip.to_string()));
+            None
+        }
+        Ok(ip) => Some(ip),
+        // The mail server takes an address only (live 127).
+        Err(_) => {
+            error("host", text::HOST_NOT_IP.get());
+            None
+        }
+    };
+    let port = match form.port.trim() {
+        "" => Some(53),
+        typed => match typed.parse::<u16>() {
+            Ok(p) if p > 0 => Some(p),
+            _ => {
+                error("port", text::PORT_INVALID.get());
+                None
+            }
+        },
+    };
+    let key_name = form.key_name.trim().to_ascii_lowercase();
+    if !is_dns_name(&key_name) {
+        error("key_name", text::KEY_NAME_INVALID.get());
+    }
+    let algorithm = form.algorithm.trim().to_ascii_lowercase();
+    if !TSIG_ALGORITHMS.contains(&algorithm.as_str()) {
+        error("algorithm", text::ALGORITHM_INVALID.get());
+    }
+    let secret = form.secret.trim();
+    if secret.is_empty() {
+        error("secret", text::SECRET_REQUIRED.get());
+    } else if base64::engine::general_purpose::STANDARD
+        .decode(secret)
+        .map_or(true, |k| k.is_empty())
+    {
+        error("secret", text::SECRET_NOT_BASE64.get());
+    }
+    let origin = form
+        .origin
+        .trim()
+        .trim_end_matches('.')
+        .to_ascii_lowercase();
+    let origin = if origin.is_empty() || origin == domain {
+        None
+    } else if is_dns_name(&origin) && domain.ends_with(&format!(".{origin}")) {
+        Some(origin)
+    } else {
+        error("origin", text::origin_invalid(domain));
+        None
+    };
+    match (host, port) {
+        (Some(host), Some(port)) if errors.is_empty() => Ok(Typed {
+            host,
+            port,
+            tcp: form.tcp.is_some(),
+            key_name: format!("{}.", key_name.trim_end_matches('.')),
+            algorithm,
+            secret: SecretString::from(secret.to_owned()),
+            origin,
+        }),
+        _ => Err(AppError::Validation(errors)),
+    }
+}
+
+/// A key's trial in words, with the field to fix (`None`: not one field's fault).
+fn trial_error(e: UpdateError, zone: &str, key_name: &str) -> AppError {
+    let field = |field: &str, message: String| AppError::field(field, message);
+    match e {
+        UpdateError::WrongKey => field("secret", text::WRONG_KEY.get()),
+        UpdateError::NotServed => field("origin", text::not_served(zone, key_name)),
+        UpdateError::Refused => field("key_name", text::refused(zone, key_name)),
+        UpdateError::TimedOut => field("host", text::TIMED_OUT.get()),
+        UpdateError::Unreachable(_) => field("host", text::UNREACHABLE.get()),
+        UpdateError::Unusable(why) => field("secret", text::unusable(&why)),
+        UpdateError::NotVisible => AppError::Conflict(text::not_visible(zone)),
+        UpdateError::Other(why) => AppError::Unavailable(text::trial_failed(&why)),
+    }
+}
+
+/// The domain's id at the organisation's mail server, with the client to reach it.
+async fn at_server(
+    scope: &PartnerScope,
+    slug: &str,
+    domain: &str,
+) -> Result<(OrganisationRecord, StalwartClient, String), AppError> {
+    let (o, proof) = claimed(scope, slug, domain).await?;
+    let server = match (&o.mail_server, &proof.at_mail_server) {
+        (Some(server), Some(_)) => server.clone(),
+        _ => return Err(AppError::Refused(text::AT_SERVER_FIRST.get())),
+    };
+    let client = client_of(&scope.caller.state, &server)?;
+    let id = client
+        .domain_id(domain)
+        .await
+        .map_err(|e| e.user_error(text::READ_DOMAIN))?
+        .ok_or_else(|| AppError::Conflict(text::gone_at_server(domain, &server)))?;
+    Ok((o, client, id))
+}
+
+/// The records of the domain the mail server publishes (its zone text, without TLSA).
+async fn published_records(
+    client: &StalwartClient,
+    domain_id: &str,
+) -> Result<(Vec<ZoneRecord>, Vec<crate::ssr::stalwart::DkimKey>), AppError> {
+    let (text_of_zone, keys) = client
+        .dns(domain_id)
+        .await
+        .map_err(|e| e.user_error(text::READ_RECORDS))?;
+    let records = zone::parse(&text_of_zone)
+        .into_iter()
+        .filter(|r| r.kind != "TLSA")
+        .collect();
+    Ok((records, keys))
+}
+
+fn preview_view(zone: &str, p: &Preview) -> PreviewView {
+    let row = |c: &crate::ssr::dns::preview::Change| ChangeRow {
+        name: c.name.clone(),
+        kind: c.kind.clone(),
+        now: c.now.clone(),
+        then: c.then.clone(),
+    };
+    PreviewView {
+        zone: zone.to_owned(),
+        added: p.added.iter().map(row).collect(),
+        replaced: p.replaced.iter().map(row).collect(),
+        unchanged: p.unchanged.len(),
+        foreign_mx: p.foreign_mx.clone(),
+        foreign_spf: p.foreign_spf.clone(),
+        unknown: p
+            .unknown
+            .iter()
+            .map(|(name, kind, _)| format!("{name} {kind}"))
+            .collect(),
+    }
+}
+
+/// "Try the key and preview": the key is tried against the DNS server (a record written,
+/// read back, removed), the zone is looked up, and both are kept for the partner to confirm.
+/// Nothing is sent to the mail server yet.
+pub async fn check(
+    scope: &PartnerScope,
+    slug: &str,
+    domain: &str,
+    form: &PublishForm,
+    meta: &RequestMeta,
+) -> Result<String, AppError> {
+    let (_, client, domain_id) = at_server(scope, slug, domain).await?;
+    let state = &scope.caller.state;
+    if let Some(p) = store::of_domain(scope.db(), domain)
+        .await
+        .map_err(AppError::internal)?
+        && p.dns_server_id.is_some()
+    {
+        return Err(AppError::Conflict(text::already_publishing(domain)));
+    }
+    let typed = read_form(form, domain, state)?;
+    let zone = typed.origin.clone().unwrap_or_else(|| domain.to_owned());
+    let updater = Updater::new(
+        SocketAddr::new(typed.host, typed.port),
+        typed.tcp,
+        &typed.key_name,
+        &typed.algorithm,
+        &typed.secret,
+        DNS_TIMEOUT,
+    )
+    .map_err(|e| trial_error(e, &zone, &typed.key_name))?;
+    let tried = try_key(&updater, &state.dns, &zone, domain).await;
+    scope
+        .record(
+            meta,
+            slug,
+            crate::partners::actions::DNS_KEY_TRIED,
+            Some(domain),
+            json!({ "server": format!("{}:{}", typed.host, typed.port), "zone": zone,
+                    "ok": tried.is_ok() }),
+        )
+        .await;
+    tried.map_err(|e| trial_error(e, &zone, &typed.key_name))?;
+    let (records, _) = published_records(&client, &domain_id).await?;
+    let preview = preview_view(&zone, &state.dns.preview(domain, &records).await);
+    let host = typed.host.to_string();
+    let binding = secret_binding(domain, &host, typed.port, &typed.key_name);
+    let secret = state
+        .directory
+        .keyring()
+        .seal(&typed.secret, &binding)
+        .map_err(|e| super::manage_error(e.into()))?;
+    let row = Publishing {
+        domain: domain.to_owned(),
+        organisation: slug.to_owned(),
+        host,
+        port: typed.port,
+        tcp: typed.tcp,
+        key_name: typed.key_name,
+        algorithm: typed.algorithm,
+        secret,
+        origin: typed.origin,
+        state: state::CHECKED.into(),
+        preview: Some(serde_json::to_string(&preview).map_err(AppError::internal)?),
+        dns_server_id: None,
+        failure: None,
+        updated_at: 0,
+    };
+    if !store::put_checked(scope.db(), &row)
+        .await
+        .map_err(AppError::internal)?
+    {
+        return Err(AppError::Conflict(text::already_publishing(domain)));
+    }
+    Ok(text::key_works(&zone))
+}
+
+/// "Publish": the mail server gets the DNS server and the domain turns `Automatic`, which
+/// queues the task that writes the records (live 130). Refused without the tick when the
+/// preview named someone else's MX or SPF. A failure leaves nothing at the mail server.
+pub async fn publish(
+    scope: &PartnerScope,
+    slug: &str,
+    domain: &str,
+    confirmed: bool,
+    meta: &RequestMeta,
+) -> Result<String, AppError> {
+    let (_, client, domain_id) = at_server(scope, slug, domain).await?;
+    let row = store::of_domain(scope.db(), domain)
+        .await
+        .map_err(AppError::internal)?
+        .ok_or_else(|| AppError::Conflict(text::TRY_KEY_FIRST.get()))?;
+    if row.dns_server_id.is_some() {
+        return Ok(text::already_publishing(domain));
+    }
+    let preview: Option<PreviewView> = row
+        .preview
+        .as_deref()
+        .and_then(|p| serde_json::from_str(p).ok());
+    if preview
+        .as_ref()
+        .is_some_and(PreviewView::needs_confirmation)
+        && !confirmed
+    {
+        return Err(AppError::field("confirm", text::TICK_TO_REPLACE));
+    }
+    let secret = open(&scope.caller.state, &row)?;
+    let host: IpAddr = row.host.parse().map_err(AppError::internal)?;
+    let description = text::server_description(domain);
+    let server_id = client
+        .create_tsig_server(&TsigServer {
+            description: &description,
+            host,
+            port: row.port,
+            key_name: &row.key_name,
+            algorithm: &row.algorithm,
+            secret: &secret,
+            tcp: row.tcp,
+        })
+        .await
+        .map_err(|e| e.user_error(text::SAVE_SERVER))?;
+    if let Err(e) = client
+        .publish_automatically(&domain_id, &server_id, row.origin.as_deref())
+        .await
+    {
+        // Nothing half-done: the DNS server entry goes again.
+        if let Err(left) = client.destroy_dns_server(&server_id).await {
+            tracing::warn!(error = %left, "cannot remove the DNS server entry again");
+        }
+        return Err(e.user_error(text::SWITCH_ON));
+    }
+    store::set_state(
+        scope.db(),
+        domain,
+        state::PUBLISHING,
+        Some(&server_id),
+        None,
+    )
+    .await
+    .map_err(AppError::internal)?;
+    scope
+        .record(
+            meta,
+            slug,
+            crate::partners::actions::DNS_PUBLISH,
+            Some(domain),
+            json!({ "zone": row.zone(), "replaces_foreign": confirmed }),
+        )
+        .await;
+    Ok(text::publishing_started(row.zone()))
+}
+
+/// "Publish again": an explicit task writes every record again (live 137); failed tasks of
+/// the domain go first (they stay on the server forever otherwise, live 145).
+pub async fn again(
+    scope: &PartnerScope,
+    slug: &str,
+    domain: &str,
+    meta: &RequestMeta,
+) -> Result<String, AppError> {
+    let (_, client, domain_id) = at_server(scope, slug, domain).await?;
+    let row = store::of_domain(scope.db(), domain)
+        .await
+        .map_err(AppError::internal)?
+        .filter(|r| r.dns_server_id.is_some())
+        .ok_or_else(|| AppError::Conflict(text::TRY_KEY_FIRST.get()))?;
+    let old: Vec<String> = client
+        .dns_tasks(&domain_id)
+        .await
+        .map_err(|e| e.user_error(text::READ_TASKS))?
+        .into_iter()
+        .filter(|t| t.failed.is_some())
+        .map(|t| t.id)
+        .collect();
+    client
+        .destroy_tasks(&old)
+        .await
+        .map_err(|e| e.user_error(text::READ_TASKS))?;
+    client
+        .publish_again(&domain_id, &RECORD_KINDS)
+        .await
+        .map_err(|e| e.user_error(text::SWITCH_ON))?;
+    store::set_state(scope.db(), domain, state::PUBLISHING, None, None)
+        .await
+        .map_err(AppError::internal)?;
+    scope
+        .record(
+            meta,
+            slug,
+            crate::partners::actions::DNS_PUBLISH_AGAIN,
+            Some(domain),
+            json!({}),
+        )
+        .await;
+    Ok(text::publishing_started(row.zone()))
+}
+
+fn open(state: &AppState, row: &Publishing) -> Result<SecretString, AppError> {
+    let binding = secret_binding(&row.domain, &row.host, row.port, &row.key_name);
+    state
+        .directory
+        .keyring()
+        .open(&row.secret, &binding)
+        .map_err(|e| super::manage_error(e.into()))
+}
+
+fn updater(state: &AppState, row: &Publishing) -> Result<Updater, AppError> {
+    let host: IpAddr = row.host.parse().map_err(AppError::internal)?;
+    let secret = open(state, row)?;
+    Updater::new(
+        SocketAddr::new(host, row.port),
+        row.tcp,
+        &row.key_name,
+        &row.algorithm,
+        &secret,
+        DNS_TIMEOUT,
+    )
+    .map_err(|e| AppError::Unavailable(text::removal_failed(row.zone(), &e.to_string())))
+}
+
+/// A failed task's cause, in words.
+pub fn cause_words(cause: FailureCause, zone: &str) -> String {
+    match cause {
+        FailureCause::WrongKey => text::FAILED_WRONG_KEY.get(),
+        FailureCause::NotServed => text::failed_not_served(zone),
+        FailureCause::Refused => text::FAILED_REFUSED.get(),
+        FailureCause::TimedOut => text::FAILED_TIMED_OUT.get(),
+        FailureCause::Unreachable => text::FAILED_UNREACHABLE.get(),
+        FailureCause::NotAutomatic => text::FAILED_NOT_AUTOMATIC.get(),
+        FailureCause::Other => text::FAILED_OTHER.get(),
+    }
+}
+
+/// The DNS step of each domain at the mail server: the form, the preview, or how publishing
+/// goes (the task, then each record as DNS shows it).
+pub async fn steps(
+    scope: &PartnerScope,
+    o: &OrganisationRecord,
+    domains: &[String],
+) -> Vec<DnsStep> {
+    let state = &scope.caller.state;
+    let rows = store::of_organisation(scope.db(), &o.slug)
+        .await
+        .unwrap_or_default();
+    let client = o
+        .mail_server
+        .as_deref()
+        .and_then(|s| client_of(state, s).ok());
+    let mut steps = Vec::new();
+    for domain in domains {
+        let row = rows.iter().find(|r| &r.domain == domain);
+        let mut step = DnsStep {
+            domain: domain.clone(),
+            state: row.map_or_else(String::new, |r| r.state.clone()),
+            ..DnsStep::default()
+        };
+        if let Some(row) = row {
+            step.server = format!(
+                "{}:{} ({}), {} {}",
+                row.host,
+                row.port,
+                if row.tcp { "TCP" } else { "UDP" },
+                row.key_name,
+                row.algorithm
+            );
+            step.zone = row.zone().to_owned();
+            step.preview = row
+                .preview
+                .as_deref()
+                .and_then(|p| serde_json::from_str(p).ok());
+            step.since = format_epoch(row.updated_at);
+        }
+        if let (Some(row), Some(client)) = (row.filter(|r| r.dns_server_id.is_some()), &client)
+            && let Err(e) = follow(state, client, o, row, &mut step).await
+        {
+            step.problem = Some(e.to_string());
+        }
+        steps.push(step);
+    }
+    steps
+}
+
+/// Follows a domain that publishes: the task first (failed: its reason; running: wait),
+/// then each record through DNS. Notes `published` once every record is seen, `failed` with
+/// the reason.
+async fn follow(
+    state: &AppState,
+    client: &StalwartClient,
+    o: &OrganisationRecord,
+    row: &Publishing,
+    step: &mut DnsStep,
+) -> Result<(), AppError> {
+    let domain = &row.domain;
+    let domain_id = client
+        .domain_id(domain)
+        .await
+        .map_err(|e| e.user_error(text::READ_DOMAIN))?
+        .ok_or_else(|| {
+            let server = o.mail_server.as_deref().unwrap_or_default();
+            AppError::Conflict(text::gone_at_server(domain, server))
+        })?;
+    let tasks = client
+        .dns_tasks(&domain_id)
+        .await
+        .map_err(|e| e.user_error(text::READ_TASKS))?;
+    if let Some(failure) = tasks.iter().find_map(|t| t.failed.clone()) {
+        step.state = state::FAILED.into();
+        step.failure = Some(cause_words(failure.cause, row.zone()));
+        step.failure_detail = Some(failure.reason.clone());
+        if row.state != state::FAILED
+            && let Err(e) = store::set_state(
+                &state.db,
+                domain,
+                state::FAILED,
+                None,
+                Some(&failure.reason),
+            )
+            .await
+        {
+            tracing::error!(error = %e, "cannot note a failed publishing task");
+        }
+        return Ok(());
+    }
+    if !tasks.is_empty() {
+        step.state = state::PUBLISHING.into();
+        step.running = true;
+        return Ok(());
+    }
+    let (records, keys) = published_records(client, &domain_id).await?;
+    let check = state.dns.check(domain, records, &o.mail.imap_host).await;
+    let mut all_seen = true;
+    for (record, found) in check.zone.iter().zip(&check.statuses) {
+        let seen = found.status == Published::Match;
+        all_seen &= seen;
+        if record.kind == "TXT" && record.name.contains("._domainkey.") {
+            let selector = record.name.split("._domainkey.").next().unwrap_or_default();
+            let pending = keys
+                .iter()
+                .any(|k| k.selector == selector && k.stage == "pending");
+            // Signing starts when the mail server's own resolver sees the key (live 131, 133).
+            let (ok, words) = match (seen, pending) {
+                (true, false) => (true, text::DKIM_SIGNING.get()),
+                (true, true) => (false, text::DKIM_WAITING_SERVER.get()),
+                (false, _) => (false, text::DKIM_WAITING_DNS.get()),
+            };
+            all_seen &= ok;
+            step.dkim.push(RecordState {
+                name: record.name.clone(),
+                kind: record.kind.clone(),
+                ok,
+                words,
+            });
+            continue;
+        }
+        step.records.push(RecordState {
+            name: record.name.clone(),
+            kind: record.kind.clone(),
+            ok: seen,
+            words: match found.status {
+                Published::Match => text::SEEN.get(),
+                Published::Missing => text::NOT_SEEN_YET.get(),
+                Published::Conflict => text::SEEN_OTHER.get(),
+                Published::Unknown => text::NOT_KNOWN.get(),
+            },
+        });
+    }
+    step.state = if all_seen {
+        state::PUBLISHED
+    } else {
+        state::PUBLISHING
+    }
+    .into();
+    if row.state != step.state
+        && let Err(e) = store::set_state(&state.db, domain, &step.state, None, None).await
+    {
+        tracing::error!(error = %e, "cannot note where publishing stands");
+    }
+    Ok(())
+}
+
+/// What leaving did to a domain's DNS.
+pub struct Unpublished {
+    /// The mail server's DNS server entry stays: something else still uses it.
+    pub server_kept: bool,
+}
+
+/// Removes the records the mail server published for `domain` from its zone (Postern's own
+/// RFC 2136 updates: the mail server removes none, live 150), then its tasks. The domain
+/// itself, its DKIM keys and then the DNS server entry go after (live 149): see [`forget`].
+/// A domain that does not publish through the mail server is left as it is.
+pub async fn remove_records(
+    state: &AppState,
+    client: &StalwartClient,
+    domain: &str,
+) -> Result<(), AppError> {
+    let Some(row) = store::of_domain(&state.db, domain)
+        .await
+        .map_err(AppError::internal)?
+        .filter(|r| r.dns_server_id.is_some())
+    else {
+        return Ok(());
+    };
+    let Some(domain_id) = client
+        .domain_id(domain)
+        .await
+        .map_err(|e| e.user_error(text::READ_DOMAIN))?
+    else {
+        return Ok(());
+    };
+    let (records, _) = published_records(client, &domain_id).await?;
+    let updater = updater(state, &row)?;
+    let zone = row.zone();
+    let failed = |e: UpdateError| AppError::Unavailable(text::removal_failed(zone, &e.to_string()));
+    let mut sets: Vec<(&str, &str)> = records
+        .iter()
+        .map(|r| (r.name.as_str(), r.kind.as_str()))
+        .collect();
+    sets.sort_unstable();
+    sets.dedup();
+    for (name, kind) in sets {
+        // TXT merged with others' (the apex SPF beside a site verification, live 141): only
+        // the mail server's values go.
+        if kind == "TXT" && !name.contains("._domainkey.") && !name.starts_with('_') {
+            for r in records.iter().filter(|r| r.name == name && r.kind == kind) {
+                updater
+                    .delete_txt(zone, name, &r.value)
+                    .await
+                    .map_err(failed)?;
+            }
+        } else {
+            updater
+                .delete_rrset(zone, name, kind)
+                .await
+                .map_err(failed)?;
+        }
+    }
+    let tasks: Vec<String> = client
+        .dns_tasks(&domain_id)
+        .await
+        .map_err(|e| e.user_error(text::READ_TASKS))?
+        .into_iter()
+        .map(|t| t.id)
+        .collect();
+    client
+        .destroy_tasks(&tasks)
+        .await
+        .map_err(|e| e.user_error(text::READ_TASKS))?;
+    Ok(())
+}
+
+/// After the domain is gone at the mail server: its DNS server entry goes too, unless
+/// something else still uses it (`objectIsLinked`, live 147); the row goes either way.
+pub async fn forget(state: &AppState, client: &StalwartClient, domain: &str) -> Unpublished {
+    let row = store::of_domain(&state.db, domain).await.ok().flatten();
+    let mut kept = false;
+    if let Some(id) = row.as_ref().and_then(|r| r.dns_server_id.as_deref())
+        && let Err(e) = client.destroy_dns_server(id).await
+    {
+        tracing::warn!(error = %e, domain, "the DNS server entry stays at the mail server");
+        kept = true;
+    }
+    if let Err(e) = store::forget(&state.db, domain).await {
+        tracing::error!(error = %e, "cannot forget a domain's DNS publishing");
+    }
+    Unpublished { server_kept: kept }
+}
+
+/// The domains of an organisation whose records the mail server publishes.
+pub async fn publishing_domains(state: &AppState, slug: &str) -> Vec<(String, String)> {
+    store::of_organisation(&state.db, slug)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|r| r.dns_server_id.is_some())
+        .map(|r| (r.domain.clone(), r.zone().to_owned()))
+        .collect()
+}
+
+impl crate::routing::Sample for PublishForm {
+    fn sample(_: &crate::routing::Target) -> Self {
+        PublishForm {
+            host: "192.0.2.53".into(),
+            port: "53".into(),
+            tcp: None,
+            key_name: "intruder.".into(),
+            algorithm: "hmac-sha256".into(),
+            secret: "aW50cnVkZXI=".into(),
+            origin: String::new(),
+        }
+    }
+}
+
+impl crate::routing::Sample for ConfirmForm {
+    fn sample(_: &crate::routing::Target) -> Self {
+        ConfirmForm {
+            confirm: Some("on".into()),
+        }
+    }
+}
