@@ -45,7 +45,6 @@ publishing-already = The mail server publishes the records of { $domain } alread
 publishing-try-key-first = Try the key first: publishing starts from its preview.
 publishing-key-works = The key works: Postern wrote a test record into { $zone }, read it back and removed it. Check what publishing will change, then publish.
 publishing-tick-to-replace = Publishing removes mail routing that is there now. Tick the box to go on.
-publishing-server-description = Postern: { $domain }
 publishing-started = Publishing has started: the mail server writes the records into { $zone }. This page shows each one as DNS sees it.
 publishing-preview-title = What publishing will change in { $zone }
 publishing-added = Added

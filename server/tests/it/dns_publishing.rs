@@ -267,3 +267,403 @@ async fn postern_tries_a_key_before_publishing_and_removes_the_records_when_a_do
     assert_eq!(left.len(), 1, "{left:?}");
     assert_eq!(left[0].data, "\"site-verification=keep-me-123\"");
 }
+
+// ----- Through the partner console: the DNS step -----
+
+mod console {
+    use crate::common::{ADA, Browser, location};
+    use crate::partners::{
+        GAMMA, Scene, add_gamma_server, create_gamma, main_of, page, post, proof_value,
+        scene_resolving, signed_in,
+    };
+    use reqwest::StatusCode;
+    use std::time::{Duration, Instant};
+    use testkit::dns::DnsServer;
+    use testkit::knot::{ALGORITHM, KEY_NAME, Knot};
+
+    /// Knot holds `zone`; the portal's resolver asks it about that zone (as a recursive
+    /// resolver would), so the console sees what the mail server publishes.
+    async fn scene_with_knot(knot: &Knot, zone: &str) -> Scene {
+        let dns = DnsServer::start_forwarding(
+            "127.0.0.1:0".parse().unwrap(),
+            &[],
+            &[(zone.to_owned(), knot.addr)],
+        )
+        .await
+        .unwrap();
+        scene_resolving(dns, |_| {}).await
+    }
+
+    /// Gamma, with `domain` proven (its proof published into Knot) and created at the mail
+    /// server; returns Ada's browser.
+    async fn gamma_at_server(s: &Scene, knot: &Knot, domain: &str) -> Browser {
+        let ada = signed_in(&s.app, ADA).await;
+        create_gamma(&ada).await;
+        post(&ada, &format!("{GAMMA}/domains"), &[("domain", domain)]).await;
+        let value = proof_value(&ada).await;
+        knot.add_txt(&format!("_postern-challenge.{domain}"), &value)
+            .unwrap();
+        post(&ada, &format!("{GAMMA}/domains/{domain}/check"), &[]).await;
+        add_gamma_server(s, &ada).await;
+        let r = post(&ada, &format!("{GAMMA}/domains/{domain}/create"), &[]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert!(s.app.simulator.store().domain_id(domain).is_some());
+        ada
+    }
+
+    /// Posts the DNS step's key form for `domain` with `secret` (and `origin`).
+    async fn try_key(
+        ada: &Browser,
+        knot: &Knot,
+        domain: &str,
+        secret: &str,
+        origin: &str,
+    ) -> reqwest::Response {
+        let port = knot.addr.port().to_string();
+        post(
+            ada,
+            &format!("{GAMMA}/domains/{domain}/dns"),
+            &[
+                ("host", "127.0.0.1"),
+                ("port", &port),
+                ("key_name", KEY_NAME),
+                ("algorithm", ALGORITHM),
+                ("secret", secret),
+                ("origin", origin),
+            ],
+        )
+        .await
+    }
+
+    /// Waits until the simulator's publishing tasks have run.
+    async fn published(s: &Scene) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while s.app.simulator.store().dns_publishing() {
+            assert!(Instant::now() < deadline, "the task is still running");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    async fn console(ada: &Browser) -> String {
+        page(ada, GAMMA).await
+    }
+
+    async fn dns_server_id(domain: &str, db: &app::ssr::db::Db) -> String {
+        app::ssr::db::dns_publishing::of_domain(db, domain)
+            .await
+            .unwrap()
+            .and_then(|p| p.dns_server_id)
+            .expect("publishing through the mail server")
+    }
+
+    #[tokio::test]
+    async fn gamma_publishes_into_knot_after_the_foreign_mx_and_spf_are_confirmed_and_removal_deletes_them()
+     {
+        let knot = Knot::start(&[(
+            "gamma.test",
+            "@ IN MX 20 backup-mx.other-provider.net.\n\
+             @ IN TXT \"v=spf1 include:_spf.other-provider.net -all\"\n\
+             @ IN TXT \"site-verification=keep-me\"",
+        )]);
+        let s = scene_with_knot(&knot, "gamma.test").await;
+        let ada = gamma_at_server(&s, &knot, "gamma.test").await;
+
+        // The key is tried first; the preview names what will be replaced.
+        let r = try_key(&ada, &knot, "gamma.test", &knot.secret, "").await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let html = console(&ada).await;
+        assert!(
+            html.contains("The key works: Postern wrote a test record into gamma.test"),
+            "{}",
+            main_of(&html)
+        );
+        assert!(
+            html.contains("The domain receives mail at backup-mx.other-provider.net now"),
+            "{}",
+            main_of(&html)
+        );
+        assert!(html.contains("v=spf1 include:_spf.other-provider.net -all"));
+        // The test record is gone again, and nothing was published yet.
+        assert!(
+            knot.data("gamma.test", "_postern-check.gamma.test.", "TXT")
+                .is_empty()
+        );
+        assert_eq!(
+            knot.data("gamma.test", "gamma.test.", "MX"),
+            ["20 backup-mx.other-provider.net."]
+        );
+        assert!(s.app.simulator.store().dns_server_ids().is_empty());
+
+        // Without the tick: refused, and still nothing at the mail server.
+        post(
+            &ada,
+            &format!("{GAMMA}/domains/gamma.test/dns/publish"),
+            &[],
+        )
+        .await;
+        let html = console(&ada).await;
+        assert!(html.contains("Tick the box to go on"), "{}", main_of(&html));
+        assert!(s.app.simulator.store().dns_server_ids().is_empty());
+
+        let r = post(
+            &ada,
+            &format!("{GAMMA}/domains/gamma.test/dns/publish"),
+            &[("confirm", "on")],
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        published(&s).await;
+        assert_eq!(
+            knot.data("gamma.test", "gamma.test.", "MX"),
+            ["10 mail.example.org."]
+        );
+        let apex = knot.data("gamma.test", "gamma.test.", "TXT");
+        assert!(
+            apex.contains(&"\"site-verification=keep-me\"".to_owned()),
+            "{apex:?}"
+        );
+        assert!(apex.contains(&"\"v=spf1 mx -all\"".to_owned()), "{apex:?}");
+        let html = console(&ada).await;
+        assert!(
+            html.contains("Published: the mail server signs with it"),
+            "{}",
+            main_of(&html)
+        );
+        assert!(!html.contains("Not in DNS yet"), "{}", main_of(&html));
+        let db = s.app.db().await;
+        assert_eq!(
+            app::ssr::db::dns_publishing::of_domain(&db, "gamma.test")
+                .await
+                .unwrap()
+                .unwrap()
+                .state,
+            "published"
+        );
+
+        // New keys (the mail server's rotation) wait until the mail server sees them;
+        // "Publish again" writes them and they sign.
+        let selectors = s.app.simulator.store().rotate_dkim_keys("gamma.test");
+        let html = console(&ada).await;
+        assert!(
+            html.contains("Waiting: not in DNS yet"),
+            "{}",
+            main_of(&html)
+        );
+        post(&ada, &format!("{GAMMA}/domains/gamma.test/dns/again"), &[]).await;
+        published(&s).await;
+        let html = console(&ada).await;
+        for selector in &selectors {
+            assert!(html.contains(selector.as_str()), "{selector}");
+        }
+        assert!(!html.contains("Waiting"), "{}", main_of(&html));
+
+        // Another domain at the mail server comes to use the same DNS server entry.
+        let server_id = dns_server_id("gamma.test", &db).await;
+        let other = s.app.simulator.store().create_domain("other.test");
+        super::client(&s.app)
+            .publish_automatically(&other, &server_id, None)
+            .await
+            .unwrap();
+
+        // Removal with the tick: the records leave the zone first, then the domain; the
+        // DNS server entry stays for the other domain, and the answer says so.
+        let remove = format!("{GAMMA}/remove");
+        let html = page(&ada, &remove).await;
+        assert!(html.contains("The DNS records the mail server published stay in gamma.test"));
+        let r = post(
+            &ada,
+            &remove,
+            &[("delete_at_server", "on"), ("confirm", "gamma.test")],
+        )
+        .await;
+        if location(&r) != "/partners" {
+            panic!("{}", main_of(&page(&ada, &remove).await));
+        }
+        let list = page(&ada, "/partners").await;
+        assert!(
+            list.contains("The DNS records were removed from gamma.test"),
+            "{}",
+            main_of(&list)
+        );
+        assert!(
+            list.contains("keeps its DNS server entry for gamma.test"),
+            "{}",
+            main_of(&list)
+        );
+        let left = knot.records("gamma.test");
+        assert!(
+            left.iter()
+                .all(|r| r.data == "\"site-verification=keep-me\""
+                    || r.name.starts_with("_postern-challenge")),
+            "{left:?}"
+        );
+        assert!(s.app.simulator.store().domain_id("gamma.test").is_none());
+        assert_eq!(s.app.simulator.store().dns_server_ids(), [server_id]);
+    }
+
+    #[tokio::test]
+    async fn a_wrong_secret_a_zone_not_served_and_a_failed_task_are_told_in_words() {
+        let knot = Knot::start(&[("gamma.test", "")]);
+        let s = scene_with_knot(&knot, "gamma.test").await;
+        let ada = gamma_at_server(&s, &knot, "gamma.test").await;
+
+        // A wrong but well-formed secret: the DNS server refuses it, Postern says so.
+        let wrong = "d3JvbmctYnV0LXdlbGwtZm9ybWVkLXNlY3JldC0zMi1i";
+        try_key(&ada, &knot, "gamma.test", wrong, "").await;
+        let html = console(&ada).await;
+        assert!(
+            html.contains("The DNS server refused the key"),
+            "{}",
+            main_of(&html)
+        );
+        // Not base64 at all: said before anything is sent.
+        try_key(&ada, &knot, "gamma.test", "not a secret!", "").await;
+        assert!(console(&ada).await.contains("This is not a TSIG secret"));
+        // A zone the server does not serve.
+        let zone_elsewhere = Knot::start(&[("elsewhere.test", "")]);
+        let port = zone_elsewhere.addr.port().to_string();
+        post(
+            &ada,
+            &format!("{GAMMA}/domains/gamma.test/dns"),
+            &[
+                ("host", "127.0.0.1"),
+                ("port", &port),
+                ("key_name", KEY_NAME),
+                ("algorithm", ALGORITHM),
+                ("secret", &zone_elsewhere.secret),
+            ],
+        )
+        .await;
+        let html = console(&ada).await;
+        assert!(
+            html.contains("The DNS server does not serve a zone named gamma.test"),
+            "{}",
+            main_of(&html)
+        );
+        // A host name instead of an address, an origin that is not a parent.
+        post(
+            &ada,
+            &format!("{GAMMA}/domains/gamma.test/dns"),
+            &[
+                ("host", "ns1.gamma.test"),
+                ("key_name", KEY_NAME),
+                ("algorithm", ALGORITHM),
+                ("secret", &knot.secret),
+                ("origin", "other.test"),
+            ],
+        )
+        .await;
+        let html = console(&ada).await;
+        assert!(
+            html.contains("Give the DNS server's IP address"),
+            "{}",
+            main_of(&html)
+        );
+        assert!(html.contains("The zone must be gamma.test itself"));
+        assert!(s.app.simulator.store().dns_server_ids().is_empty());
+
+        // The right key: published.
+        try_key(&ada, &knot, "gamma.test", &knot.secret, "").await;
+        post(
+            &ada,
+            &format!("{GAMMA}/domains/gamma.test/dns/publish"),
+            &[],
+        )
+        .await;
+        published(&s).await;
+        assert_eq!(
+            knot.data("gamma.test", "gamma.test.", "MX"),
+            ["10 mail.example.org."]
+        );
+
+        // The DNS server's key changes behind the mail server's back: the next task fails
+        // with the misleading "truncated HMACs", and the page says what it means.
+        let port = knot.addr.port();
+        drop(knot);
+        let rekeyed = Knot::start_on(
+            port,
+            "bmV3LXNlY3JldC1vZi10aGUtZG5zLXNlcnZlci0zMmI=",
+            &[("gamma.test", "")],
+        );
+        post(&ada, &format!("{GAMMA}/domains/gamma.test/dns/again"), &[]).await;
+        published(&s).await;
+        let html = console(&ada).await;
+        assert!(
+            html.contains("The DNS server refused the key (the mail server reports this as"),
+            "{}",
+            main_of(&html)
+        );
+        assert!(
+            html.contains("truncated HMACs with TSIG"),
+            "the server's own words"
+        );
+        assert!(rekeyed.data("gamma.test", "gamma.test.", "MX").is_empty());
+        // The failed task is replaced when publishing again.
+        assert_eq!(
+            app::ssr::db::dns_publishing::of_domain(&s.app.db().await, "gamma.test")
+                .await
+                .unwrap()
+                .unwrap()
+                .state,
+            "failed"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_sub_domain_publishes_into_its_parent_zone_and_without_the_tick_its_records_stay() {
+        let knot = Knot::start(&[("gamma.test", "")]);
+        let s = scene_with_knot(&knot, "gamma.test").await;
+        let ada = gamma_at_server(&s, &knot, "eu.gamma.test").await;
+        // Without the origin the key is tried against a zone the server does not serve.
+        try_key(&ada, &knot, "eu.gamma.test", &knot.secret, "").await;
+        assert!(
+            console(&ada)
+                .await
+                .contains("does not serve a zone named eu.gamma.test")
+        );
+        try_key(&ada, &knot, "eu.gamma.test", &knot.secret, "gamma.test").await;
+        let html = console(&ada).await;
+        assert!(
+            html.contains("wrote a test record into gamma.test"),
+            "{}",
+            main_of(&html)
+        );
+        // Nothing there yet to replace: no tick asked for.
+        assert!(!html.contains("I understand: replace them"));
+        post(
+            &ada,
+            &format!("{GAMMA}/domains/eu.gamma.test/dns/publish"),
+            &[],
+        )
+        .await;
+        published(&s).await;
+        assert_eq!(
+            knot.data("gamma.test", "eu.gamma.test.", "MX"),
+            ["10 mail.example.org."]
+        );
+        assert!(knot.data("gamma.test", "gamma.test.", "MX").is_empty());
+        let html = console(&ada).await;
+        assert!(
+            html.contains("into the zone gamma.test"),
+            "{}",
+            main_of(&html)
+        );
+
+        // Removed without the box ticked: everything stays, records included, and the
+        // answer says where.
+        let r = post(&ada, &format!("{GAMMA}/remove"), &[("confirm", "")]).await;
+        assert_eq!(location(&r), "/partners");
+        let list = page(&ada, "/partners").await;
+        assert!(
+            list.contains("The DNS records the mail server published stay in gamma.test"),
+            "{}",
+            main_of(&list)
+        );
+        assert_eq!(
+            knot.data("gamma.test", "eu.gamma.test.", "MX"),
+            ["10 mail.example.org."]
+        );
+        assert!(s.app.simulator.store().domain_id("eu.gamma.test").is_some());
+        assert_eq!(s.app.simulator.store().dns_server_ids().len(), 1);
+    }
+}

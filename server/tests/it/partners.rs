@@ -43,6 +43,11 @@ pub async fn scene_tweaked(tweak: impl FnOnce(&mut String)) -> Scene {
     let dns = DnsServer::start_on("127.0.0.1:0".parse().unwrap(), &["gamma.test".to_owned()])
         .await
         .unwrap();
+    scene_resolving(dns, tweak).await
+}
+
+/// [`scene_tweaked`], with `dns` as the portal's resolver.
+pub async fn scene_resolving(dns: DnsServer, tweak: impl FnOnce(&mut String)) -> Scene {
     let gamma_idp = Issuer::start("/realms/gamma", "postern-g", "secret-g").await;
     gamma_idp.add_user(User::new(GINA, "Gina Gamma", &["gamma-admins"]));
     gamma_idp.add_user(User::new("gus@elsewhere.test", "Gus", &[]));

@@ -369,7 +369,8 @@ pub async fn publish(
     }
     let secret = open(&scope.caller.state, &row)?;
     let host: IpAddr = row.host.parse().map_err(AppError::internal)?;
-    let description = text::server_description(domain);
+    // Stored at the mail server for its operators: the same words whoever publishes.
+    let description = format!("Postern: {domain}");
     let server_id = client
         .create_tsig_server(&TsigServer {
             description: &description,

@@ -127,13 +127,6 @@ pub fn key_works(zone: &str) -> String {
     format(Key("publishing-key-works"), [("zone", zone.into())])
 }
 
-pub fn server_description(domain: &str) -> String {
-    format(
-        Key("publishing-server-description"),
-        [("domain", domain.into())],
-    )
-}
-
 pub fn publishing_started(zone: &str) -> String {
     format(Key("publishing-started"), [("zone", zone.into())])
 }

@@ -66,6 +66,11 @@ impl Store {
             .unwrap_or_else(|| json!({"@type": "Manual"}))
     }
 
+    /// The ids of the DNS servers saved at the simulator (for a test to see what is left).
+    pub fn dns_server_ids(&self) -> Vec<String> {
+        self.dns.servers.keys().map(|id| encode_id(*id)).collect()
+    }
+
     // ----- x:DnsServer -----
 
     fn dns_server_json(id: u64, stored: &Map<String, Value>) -> Map<String, Value> {
