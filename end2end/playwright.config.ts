@@ -51,8 +51,18 @@ export default defineConfig({
     },
     {
       // DNS for the domains partners prove (gamma.test); tests publish records over HTTP.
-      command: '../target/debug/postern-testkit dns --listen 127.0.0.1:5310 --control 127.0.0.1:5311 --zone gamma.test',
+      // delta.test is asked of the Knot below, as a recursive resolver would.
+      command: '../target/debug/postern-testkit dns --listen 127.0.0.1:5310 --control 127.0.0.1:5311 --zone gamma.test'
+        + ' --forward delta.test=127.0.0.1:5357',
       url: 'http://127.0.0.1:5311/healthz',
+      reuseExistingServer: false,
+    },
+    {
+      // A real DNS server (Debian's Knot) holding delta.test, which the mail server publishes
+      // into with RFC 2136 updates signed with this TSIG key (a test key).
+      command: '../target/debug/postern-testkit knot --port 5357 --control 127.0.0.1:5358'
+        + ' --secret cG9zdGVybi1lMmUta25vdC10c2lnLXNlY3JldC0zMmI= --zone delta.test',
+      url: 'http://127.0.0.1:5358/healthz',
       reuseExistingServer: false,
     },
     {

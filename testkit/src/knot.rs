@@ -148,9 +148,27 @@ impl Knot {
             .collect()
     }
 
-    /// Adds a TXT record at `name` (a domain owner publishing a proof at their DNS host),
-    /// through a TSIG-signed update with `knsupdate`. Refused for a name outside the zones.
+    /// Adds a TXT record at `name` (a domain owner publishing a proof at their DNS host).
     pub fn add_txt(&self, name: &str, value: &str) -> Result<(), String> {
+        let quoted = value.replace('\\', "\\\\").replace('"', "\\\"");
+        self.update(name, &format!("add {name}. 0 TXT \"{quoted}\""))
+    }
+
+    /// Adds a record of `kind` with `data` as a zone file writes it ("20 mx.example.net.").
+    pub fn add(&self, name: &str, kind: &str, data: &str) -> Result<(), String> {
+        if kind.eq_ignore_ascii_case("TXT") {
+            return self.add_txt(name, data);
+        }
+        self.update(name, &format!("add {name}. 300 {kind} {data}"))
+    }
+
+    /// Removes every record at `name`.
+    pub fn remove(&self, name: &str) -> Result<(), String> {
+        self.update(name, &format!("delete {name}."))
+    }
+
+    /// One TSIG-signed update of the zone `name` is in, with `knsupdate`.
+    fn update(&self, name: &str, change: &str) -> Result<(), String> {
         use std::io::Write;
         let name = name.trim_end_matches('.');
         let zone = self
@@ -159,10 +177,9 @@ impl Knot {
             .filter(|z| name == z.as_str() || name.ends_with(&format!(".{z}")))
             .max_by_key(|z| z.len())
             .ok_or_else(|| format!("{name} is outside the served zones"))?;
-        let quoted = value.replace('\\', "\\\\").replace('"', "\\\"");
         let script = format!(
             "server {ip} {port}\nkey {ALGORITHM}:{KEY_NAME} {secret}\nzone {zone}.\n\
-             update add {name}. 0 TXT \"{quoted}\"\nsend\n",
+             update {change}\nsend\n",
             ip = self.addr.ip(),
             port = self.addr.port(),
             secret = self.secret,

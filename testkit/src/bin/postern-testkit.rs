@@ -39,7 +39,8 @@
 //! - `GET /records?zone=delta.test` → JSON `[{"name", "kind", "data"}]` (a zone transfer,
 //!   without the SOA, NS and the name server's address);
 //! - `POST /records` `{"name": "_postern-challenge.delta.test", "type": "TXT", "value": "…"}`
-//!   → 204 (a signed update);
+//!   → 204 (a signed update; `"type": "MX"` with `"value": "20 mx.example.net."` too);
+//! - `DELETE /records?name=…` → 204, every record of the name gone;
 //! - `GET /healthz` → 200.
 //!
 //! `postern-testkit smtp --listen 127.0.0.1:2525 --http 127.0.0.1:2526`
@@ -328,17 +329,31 @@ async fn knot(args: &[String]) -> anyhow::Result<()> {
         State(knot): State<Arc<Knot>>,
         axum::Json(r): axum::Json<NewRecord>,
     ) -> Result<StatusCode, (StatusCode, String)> {
-        if !r.kind.eq_ignore_ascii_case("TXT") {
-            return Err((StatusCode::BAD_REQUEST, "only TXT records".into()));
+        if !["TXT", "MX"].contains(&r.kind.to_ascii_uppercase().as_str()) {
+            return Err((StatusCode::BAD_REQUEST, "only TXT and MX records".into()));
         }
-        tokio::task::spawn_blocking(move || knot.add_txt(&r.name, &r.value))
+        tokio::task::spawn_blocking(move || knot.add(&r.name, &r.kind, &r.value))
+            .await
+            .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?
+            .map_err(|e| (StatusCode::BAD_REQUEST, e))?;
+        Ok(StatusCode::NO_CONTENT)
+    }
+    #[derive(Deserialize)]
+    struct Named {
+        name: String,
+    }
+    async fn remove(
+        State(knot): State<Arc<Knot>>,
+        Query(n): Query<Named>,
+    ) -> Result<StatusCode, (StatusCode, String)> {
+        tokio::task::spawn_blocking(move || knot.remove(&n.name))
             .await
             .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?
             .map_err(|e| (StatusCode::BAD_REQUEST, e))?;
         Ok(StatusCode::NO_CONTENT)
     }
     let app = axum::Router::new()
-        .route("/records", get(list).post(add))
+        .route("/records", get(list).post(add).delete(remove))
         .route("/healthz", get(|| async { StatusCode::OK }))
         .with_state(knot.clone());
     let listener = tokio::net::TcpListener::bind(&control_addr)

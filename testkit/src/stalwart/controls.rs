@@ -73,3 +73,18 @@ pub(super) async fn deliveries(State(shared): State<Shared>) -> axum::Json<Value
         shared.lock().expect("lock").webhook_deliveries(),
     ))
 }
+
+/// `POST /_sim/rotate-dkim/{domain}`: the domain's keys rotate, as Stalwart's automatic
+/// rotation does (`rotateAfter`): a new pair, `pending` while the domain publishes
+/// automatically. → `{"selectors": […]}`; 404 for a domain the simulator does not have.
+pub(super) async fn rotate_dkim(
+    State(shared): State<Shared>,
+    axum::extract::Path(domain): axum::extract::Path<String>,
+) -> Result<axum::Json<Value>, StatusCode> {
+    let mut store = shared.lock().expect("lock");
+    if store.domain_id(&domain).is_none() {
+        return Err(StatusCode::NOT_FOUND);
+    }
+    let selectors = store.rotate_dkim_keys(&domain);
+    Ok(axum::Json(json!({ "selectors": selectors })))
+}

@@ -13,6 +13,8 @@
 //! - `POST /_sim/restart` — what a server restart does to webhooks: every enabled hook starts
 //!   afresh from its stored settings (a reload keeps a running hook's URL and key), pending
 //!   deliveries and cached HTTP logins are lost;
+//! - `POST /_sim/rotate-dkim/{domain}` — the domain's DKIM keys rotate as Stalwart's
+//!   automatic rotation makes them (`pending` while the domain publishes automatically);
 //! - `GET /_sim/webhook-deliveries` — every webhook delivery attempt, oldest first:
 //!   `{"hookId", "url", "at", "status" (the receiver's HTTP status, or null), "error" (null, or
 //!   why no answer came), "signature" (the `X-Signature` sent, or null), "body" (raw JSON)}`.
@@ -162,6 +164,7 @@ pub fn router(store: Shared) -> Router {
             post(controls::set_reload_failure).delete(controls::clear_reload_failure),
         )
         .route("/_sim/restart", post(controls::restart))
+        .route("/_sim/rotate-dkim/{domain}", post(controls::rotate_dkim))
         .route("/_sim/webhook-deliveries", get(controls::deliveries))
         .with_state(store)
 }
