@@ -62,8 +62,8 @@ step "no secret in plain text at rest or in the log"
 # The secrets of end2end/postern.e2e.toml and playwright.config.ts: the IdP client secrets and
 # the Stalwart API key (also the key of the "spare" server the operator added, sealed), and
 # those a partner typed into the browser while onboarding Gamma (gamma's client secret; the
-# same API key).
-secrets=(postern-a-test-secret postern-b-test-secret postern-g-test-secret API_AAAABAAAAAE36wtxGna-JL_wnbLTc5nR2teWbQ postern-sync-e2e-secret)
+# same API key), and the TSIG secret of the DNS server Delta's records are published through.
+secrets=(postern-a-test-secret postern-b-test-secret postern-g-test-secret API_AAAABAAAAAE36wtxGna-JL_wnbLTc5nR2teWbQ postern-sync-e2e-secret cG9zdGVybi1lMmUta25vdC10c2lnLXNlY3JldC0zMmI=)
 # First prove the scan can fail: it must find each kind of planted secret.
 planted=$(mktemp -d)
 echo "leak app_aaaaaapfonq7e1cdge1g37mjx7q9yyvsbx3a" >"$planted/log"
