@@ -98,3 +98,4 @@ publishing-records-go = Wenn Sie das Häkchen setzen, entfernt Postern sie zuers
 publishing-records-stay-in = Die DNS-Einträge, die der Mailserver veröffentlicht hat, bleiben in { $zones } erhalten.
 publishing-records-removed = Die DNS-Einträge wurden aus { $zones } entfernt.
 publishing-server-entry-kept = Der Mailserver behält seinen DNS-Server-Eintrag für { $domains }: Etwas anderes auf dem Mailserver verwendet ihn noch.
+publishing-dkim-resolver-blind = Im DNS, aber der Mailserver sieht ihn nicht: Sein eigener DNS-Resolver sieht die Zone noch nicht, darum signiert er mit diesem Schlüssel noch nicht. Er versucht es von selbst erneut; bleibt es dabei, prüfen Sie den Resolver, den der Mailserver verwendet.

@@ -96,3 +96,4 @@ publishing-records-go = With the box ticked, Postern removes them from the zones
 publishing-records-stay-in = The DNS records the mail server published stay in { $zones }.
 publishing-records-removed = The DNS records were removed from { $zones }.
 publishing-server-entry-kept = The mail server keeps its DNS server entry for { $domains }: something else there still uses it.
+publishing-dkim-resolver-blind = In DNS, but the mail server cannot see it: its own DNS resolver does not see the zone yet, so it does not sign with this key. It tries again by itself; if this stays, check the resolver the mail server uses.

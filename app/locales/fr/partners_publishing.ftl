@@ -98,3 +98,4 @@ publishing-records-go = Si la case est cochée, Postern les supprime d'abord des
 publishing-records-stay-in = Les enregistrements DNS publiés par le serveur de messagerie restent dans { $zones }.
 publishing-records-removed = Les enregistrements DNS ont été supprimés de { $zones }.
 publishing-server-entry-kept = Le serveur de messagerie conserve son entrée de serveur DNS pour { $domains } : un autre élément du serveur l'utilise encore.
+publishing-dkim-resolver-blind = Dans le DNS, mais le serveur de messagerie ne la voit pas : son propre résolveur DNS ne voit pas encore la zone, il ne signe donc pas avec cette clé. Il réessaie de lui-même ; si cela dure, vérifiez le résolveur qu'utilise le serveur de messagerie.

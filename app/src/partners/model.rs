@@ -266,6 +266,8 @@ pub struct DnsStep {
     /// Each record as DNS shows it (once the task is done), DKIM keys apart.
     pub records: Vec<RecordState>,
     pub dkim: Vec<RecordState>,
+    /// Why the mail server does not sign with new keys yet, in its words.
+    pub dkim_detail: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -449,6 +449,28 @@ mod console {
             "{}",
             main_of(&html)
         );
+        // The mail server's own words on why it does not sign with them (live 133).
+        assert!(
+            html.contains(&format!(
+                "DKIM record {}._domainkey.gamma.test. did not propagate, will retry.",
+                selectors[0]
+            )),
+            "{}",
+            main_of(&html)
+        );
+        // Published by hand where the mail server cannot see them: Postern sees them, the
+        // mail server's resolver does not, and the page says which to fix.
+        for selector in &selectors {
+            let value = s.app.simulator.store().dkim_txt("gamma.test", selector);
+            knot.add_txt(&format!("{selector}._domainkey.gamma.test"), &value)
+                .unwrap();
+        }
+        let html = console(&ada).await;
+        assert!(
+            html.contains("In DNS, but the mail server cannot see it"),
+            "{}",
+            main_of(&html)
+        );
         post(&ada, &format!("{GAMMA}/domains/gamma.test/dns/again"), &[]).await;
         published(&s).await;
         let html = console(&ada).await;

@@ -255,6 +255,9 @@ fn following(base: &str, d: DnsStep) -> impl IntoView + use<> {
         {running}
         {record_rows(text::RECORDS, d.records, "dns-records")}
         {record_rows(text::DKIM, d.dkim, "dns-dkim")}
+        {d.dkim_detail.clone().map(|detail| view! {
+            <details><summary>{text::SERVER_WORDS}</summary><p><code data-testid="dkim-detail">{detail}</code></p></details>
+        })}
         <form method="post" action=format!("{base}/domains/{}/dns/again", d.domain) class="inline-form">
             <PendingSubmit label=text::AGAIN.get() pending_label=text::PUBLISHING.get()/>
         </form>

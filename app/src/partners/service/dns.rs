@@ -591,6 +591,14 @@ async fn follow(
         return Ok(());
     }
     let (records, keys) = published_records(client, &domain_id).await?;
+    let dkim_waiting = if keys.iter().any(|k| k.stage == "pending") {
+        client
+            .dkim_waiting(&domain_id)
+            .await
+            .map_err(|e| e.user_error(text::READ_TASKS))?
+    } else {
+        None
+    };
     let check = state.dns.check(domain, records, &o.mail.imap_host).await;
     let mut all_seen = true;
     for (record, found) in check.zone.iter().zip(&check.statuses) {
@@ -602,10 +610,12 @@ async fn follow(
                 .iter()
                 .any(|k| k.selector == selector && k.stage == "pending");
             // Signing starts when the mail server's own resolver sees the key (live 131, 133).
-            let (ok, words) = match (seen, pending) {
-                (true, false) => (true, text::DKIM_SIGNING.get()),
-                (true, true) => (false, text::DKIM_WAITING_SERVER.get()),
-                (false, _) => (false, text::DKIM_WAITING_DNS.get()),
+            let (ok, words) = match (seen, pending, &dkim_waiting) {
+                (true, false, _) => (true, text::DKIM_SIGNING.get()),
+                // Postern sees it, the mail server does not: its resolver is the one to fix.
+                (true, true, Some(_)) => (false, text::DKIM_RESOLVER_BLIND.get()),
+                (true, true, None) => (false, text::DKIM_WAITING_SERVER.get()),
+                (false, _, _) => (false, text::DKIM_WAITING_DNS.get()),
             };
             all_seen &= ok;
             step.dkim.push(RecordState {
@@ -628,6 +638,7 @@ async fn follow(
             },
         });
     }
+    step.dkim_detail = dkim_waiting;
     step.state = if all_seen {
         state::PUBLISHED
     } else {

@@ -64,6 +64,7 @@ pub const SEEN_OTHER: Key = Key("publishing-seen-other");
 pub const NOT_KNOWN: Key = Key("publishing-not-known");
 pub const DKIM_SIGNING: Key = Key("publishing-dkim-signing");
 pub const DKIM_WAITING_SERVER: Key = Key("publishing-dkim-waiting-server");
+pub const DKIM_RESOLVER_BLIND: Key = Key("publishing-dkim-resolver-blind");
 pub const DKIM_WAITING_DNS: Key = Key("publishing-dkim-waiting-dns");
 pub const SERVER_WORDS: Key = Key("publishing-server-words");
 pub const DETAIL: Key = Key("publishing-detail");

@@ -212,14 +212,11 @@ impl StalwartClient {
         Ok(created.created("t")?.id)
     }
 
-    /// The domain's `DnsManagement` tasks still on the server. None: every task it had
-    /// succeeded (or none was queued).
-    pub async fn dns_tasks(&self, domain_id: &str) -> Result<Vec<DnsTask>, StalwartError> {
+    /// The domain's tasks of `kind` still on the server (tasks cannot be filtered by domain,
+    /// live 130: all of the kind are read).
+    async fn tasks_of(&self, kind: &str, domain_id: &str) -> Result<Vec<RawTask>, StalwartError> {
         let mut batch = Batch::new();
-        let query = batch.call(
-            "x:Task/query",
-            json!({ "filter": { "@type": "DnsManagement" } }),
-        );
+        let query = batch.call("x:Task/query", json!({ "filter": { "@type": kind } }));
         let get = batch.call("x:Task/get", json!({ "#ids": query.result_of("/ids") }));
         let mut responses = self.transport.send(&batch).await?;
         let _: QueryResponse = responses.take(query)?;
@@ -227,7 +224,29 @@ impl StalwartClient {
         Ok(found
             .list
             .into_iter()
-            .filter(|t| t.kind == "DnsManagement" && t.domain_id.as_deref() == Some(domain_id))
+            .filter(|t| t.kind == kind && t.domain_id.as_deref() == Some(domain_id))
+            .collect())
+    }
+
+    /// Why the domain's new DKIM keys do not sign yet, in the server's words: its
+    /// `DkimManagement` task retries because its own resolver does not see their records
+    /// ("DKIM record … did not propagate, will retry.", live 133). `None`: nothing waits.
+    pub async fn dkim_waiting(&self, domain_id: &str) -> Result<Option<String>, StalwartError> {
+        Ok(self
+            .tasks_of("DkimManagement", domain_id)
+            .await?
+            .into_iter()
+            .filter(|t| t.status.kind == "Retry")
+            .find_map(|t| t.status.failure_reason))
+    }
+
+    /// The domain's `DnsManagement` tasks still on the server. None: every task it had
+    /// succeeded (or none was queued).
+    pub async fn dns_tasks(&self, domain_id: &str) -> Result<Vec<DnsTask>, StalwartError> {
+        Ok(self
+            .tasks_of("DnsManagement", domain_id)
+            .await?
+            .into_iter()
             .map(|t| DnsTask {
                 failed: (t.status.kind == "Failed").then(|| {
                     let reason = t.status.failure_reason.unwrap_or_default();

@@ -145,6 +145,7 @@ impl Store {
                         for key in self.dkim.values_mut().filter(|k| k.domain_id == number) {
                             key.stage = "pending".into();
                         }
+                        self.note_dkim_waiting(number);
                     }
                 }
                 created.insert(client_id.clone(), json!({"id": id}));
@@ -344,7 +345,10 @@ impl Store {
             for id in destroy.iter().filter_map(Value::as_str) {
                 match decode_id(id).filter(|n| self.dkim.contains_key(n)) {
                     Some(n) => {
-                        self.dkim.remove(&n);
+                        // No key left to wait for: its retrying task goes too.
+                        if let Some(key) = self.dkim.remove(&n) {
+                            self.note_dkim_waiting(key.domain_id);
+                        }
                         destroyed.push(json!(id));
                     }
                     None => {

@@ -32,6 +32,7 @@ impl Store {
         self.rotations += 1;
         let suffix = format!("r{}", self.rotations);
         self.create_dkim_keys(id, &suffix);
+        self.note_dkim_waiting(id);
         self.dkim
             .values()
             .filter(|k| k.domain_id == id && k.selector.ends_with(&suffix))
@@ -101,6 +102,27 @@ impl Store {
                 },
             );
         }
+    }
+
+    /// The TXT value of a domain's DKIM key (`v=DKIM1; k=…; h=sha256; p=…`), as published.
+    pub fn dkim_txt(&self, domain: &str, selector: &str) -> String {
+        let key = self
+            .dkim
+            .values()
+            .find(|k| {
+                k.selector == selector
+                    && self
+                        .domains
+                        .get(&k.domain_id)
+                        .is_some_and(|d| d.name == domain)
+            })
+            .expect("a key of the simulator");
+        let kind = if key.algorithm.contains("Ed25519") {
+            "ed25519"
+        } else {
+            "rsa"
+        };
+        format!("v=DKIM1; k={kind}; h=sha256; p={}", key.public_key)
     }
 
     /// The BIND text Stalwart computes for `x:Domain.dnsZoneFile` (format of live 036).

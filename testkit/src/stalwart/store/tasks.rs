@@ -1,6 +1,11 @@
 //! `x:Task` of type `DnsManagement` (live 130–149): queued by a domain turning `Automatic` or
 //! created by a client, taken at once by the simulator's publisher, gone on success, `Failed`
 //! for good otherwise (one reason per RRset). A running task still reads `Pending` (live 131).
+//!
+//! `DkimManagement` is modelled only as far as a client sees it waiting (live 133): while a
+//! domain that publishes automatically has `pending` keys, a `Retry` task says each key's
+//! record "did not propagate" (Stalwart's resolver does not see it yet); it goes when the keys
+//! sign, which in the simulator is once a `DnsManagement` task has written their records.
 
 use super::json::*;
 use super::types::*;
@@ -26,6 +31,8 @@ pub(super) const RECORD_KINDS: [&str; 12] = [
 #[derive(Debug, Clone)]
 pub(crate) struct Task {
     pub id: u64,
+    /// `DnsManagement` or `DkimManagement`.
+    pub kind: &'static str,
     pub domain_id: u32,
     pub update_records: Map<String, Value>,
     pub on_success_renew_certificate: bool,
@@ -41,6 +48,11 @@ pub(crate) enum TaskState {
     Running,
     Failed {
         failed_at: String,
+        reason: String,
+    },
+    /// Tried and to be tried again (`DkimManagement` only, live 133).
+    Retry {
+        attempt: u64,
         reason: String,
     },
 }
@@ -75,6 +87,7 @@ impl Store {
             id,
             Task {
                 id,
+                kind: "DnsManagement",
                 domain_id,
                 update_records: records,
                 on_success_renew_certificate: renew,
@@ -87,16 +100,59 @@ impl Store {
         id
     }
 
+    /// The domain's keys that wait for Stalwart's resolver have a `DkimManagement` task in
+    /// `Retry` naming each (live 133); none wait: no such task.
+    pub(super) fn note_dkim_waiting(&mut self, domain_id: u32) {
+        self.dns
+            .tasks
+            .retain(|_, t| !(t.kind == "DkimManagement" && t.domain_id == domain_id));
+        let Some(domain) = self.domains.get(&domain_id).map(|d| d.name.clone()) else {
+            return;
+        };
+        let mut waiting: Vec<&str> = self
+            .dkim
+            .values()
+            .filter(|k| k.domain_id == domain_id && k.stage == "pending")
+            .map(|k| k.selector.as_str())
+            .collect();
+        if waiting.is_empty() {
+            return;
+        }
+        waiting.sort_unstable();
+        let reason = waiting
+            .iter()
+            .map(|s| format!("DKIM record {s}._domainkey.{domain}. did not propagate, will retry."))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let id = self.telemetry.snowflake();
+        let at = now_rfc3339();
+        self.dns.tasks.insert(
+            id,
+            Task {
+                id,
+                kind: "DkimManagement",
+                domain_id,
+                update_records: Map::new(),
+                on_success_renew_certificate: false,
+                created_at: at.clone(),
+                due: at,
+                state: TaskState::Retry { attempt: 1, reason },
+            },
+        );
+    }
+
     fn task_json(t: &Task) -> Map<String, Value> {
         let mut o = Map::new();
-        o.insert(
-            "updateRecords".into(),
-            Value::Object(t.update_records.clone()),
-        );
-        o.insert(
-            "onSuccessRenewCertificate".into(),
-            json!(t.on_success_renew_certificate),
-        );
+        if t.kind == "DnsManagement" {
+            o.insert(
+                "updateRecords".into(),
+                Value::Object(t.update_records.clone()),
+            );
+            o.insert(
+                "onSuccessRenewCertificate".into(),
+                json!(t.on_success_renew_certificate),
+            );
+        }
         o.insert("domainId".into(), json!(encode_id(t.domain_id as u64)));
         let status = match &t.state {
             TaskState::Pending | TaskState::Running => {
@@ -106,9 +162,13 @@ impl Store {
                 json!({"createdAt": failed_at, "failedAt": failed_at, "failedAttemptNumber": 0,
                        "failureReason": reason, "@type": "Failed"})
             }
+            TaskState::Retry { attempt, reason } => {
+                json!({"createdAt": t.created_at, "due": t.due, "attemptNumber": attempt,
+                       "failureReason": reason, "@type": "Retry"})
+            }
         };
         o.insert("status".into(), status);
-        o.insert("@type".into(), json!("DnsManagement"));
+        o.insert("@type".into(), json!(t.kind));
         // A failed task is due never: no `due` (live 145).
         if !matches!(t.state, TaskState::Failed { .. }) {
             o.insert("due".into(), json!(t.due));
@@ -171,7 +231,7 @@ impl Store {
             .dns
             .tasks
             .values()
-            .filter(|_| of_type.is_none_or(|k| k == "DnsManagement"))
+            .filter(|t| of_type.is_none_or(|k| k == t.kind))
             .filter(|t| !only_failed || matches!(t.state, TaskState::Failed { .. }))
             .collect();
         // By due, then id, newest first; a failed task is due never (last).
@@ -266,7 +326,7 @@ impl Store {
             .dns
             .tasks
             .values()
-            .filter(|t| t.state == TaskState::Pending)
+            .filter(|t| t.kind == "DnsManagement" && t.state == TaskState::Pending)
             .map(|t| t.id)
             .collect();
         pending
@@ -334,6 +394,7 @@ impl Store {
                             key.stage = "active".into();
                         }
                     }
+                    self.note_dkim_waiting(done.domain_id);
                 }
             }
             Err(reason) => {
@@ -350,10 +411,9 @@ impl Store {
     /// Whether a `DnsManagement` task is waiting or running (a test waits for the publisher
     /// as the live captures waited seconds between requests).
     pub fn dns_publishing(&self) -> bool {
-        self.dns
-            .tasks
-            .values()
-            .any(|t| matches!(t.state, TaskState::Pending | TaskState::Running))
+        self.dns.tasks.values().any(|t| {
+            t.kind == "DnsManagement" && matches!(t.state, TaskState::Pending | TaskState::Running)
+        })
     }
 
     /// Wakes the publisher when a task is queued.
