@@ -3,6 +3,7 @@
 
 use crate::common::*;
 use app::ssr::config::{LoginHint, MailboxPasswords};
+use app::ssr::db::dns_publishing;
 use app::ssr::db::organisations::{
     self as store, IdentityProviderRecord, MailSettingsRecord, OrganisationRecord, Policies,
     Status, reason,
@@ -10,7 +11,7 @@ use app::ssr::db::organisations::{
 use app::ssr::directory::manage::{self, COMMAND_LINE, NewMailServer, NewOrganisation};
 use app::ssr::secrets::Keyring;
 use reqwest::StatusCode;
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 use std::time::Duration;
 use testkit::oidc::User;
 
@@ -19,6 +20,7 @@ const KEY_B: &str = "ffeeddccbbaa99887766554433221100ffeeddccbbaa998877665544332
 /// Gamma signs in through issuer A's client (the in-process issuer has one client).
 const GAMMA_SECRET: &str = "secret-a";
 const SPARE_KEY: &str = "API_spare-server-key-41d9";
+const TSIG_SECRET: &str = "Z2FtbWEtdHNpZy1zZWNyZXQtZm9yLXRoZS10ZXN0cw==";
 
 /// The configuration without its `[organisations.beta]` entry (the last one).
 fn without_beta(config: &str) -> String {
@@ -358,20 +360,41 @@ async fn secrets_added_in_the_portal_are_sealed_open_after_a_rotation_and_need_t
         managed_by: None,
     };
     manage::add_mail_server(&db, &key_a, &spare).await.unwrap();
+    // A TSIG key gamma.test's records are published with, sealed the same way.
+    let tsig = SecretString::from(TSIG_SECRET.to_owned());
+    let binding = dns_publishing::secret_binding("gamma.test", "192.0.2.53", 53, "gamma-update.");
+    let publishing = dns_publishing::Publishing {
+        domain: "gamma.test".into(),
+        organisation: "gamma".into(),
+        host: "192.0.2.53".into(),
+        port: 53,
+        tcp: false,
+        key_name: "gamma-update.".into(),
+        algorithm: "hmac-sha256".into(),
+        secret: key_a.seal(&tsig, &binding).unwrap(),
+        origin: None,
+        state: dns_publishing::state::CHECKED.into(),
+        preview: None,
+        dns_server_id: None,
+        failure: None,
+        updated_at: 0,
+    };
+    assert!(dns_publishing::put_checked(&db, &publishing).await.unwrap());
 
     // Nothing readable in the rows.
     let stored: Vec<String> = sqlx::query_scalar(
         "SELECT client_secret FROM identity_providers WHERE client_secret IS NOT NULL \
-         UNION ALL SELECT api_key FROM mail_servers WHERE api_key IS NOT NULL",
+         UNION ALL SELECT api_key FROM mail_servers WHERE api_key IS NOT NULL \
+         UNION ALL SELECT secret FROM dns_publishing",
     )
     .fetch_all(&db.pool)
     .await
     .unwrap();
-    assert_eq!(stored.len(), 2);
+    assert_eq!(stored.len(), 3);
     assert!(
-        stored
-            .iter()
-            .all(|s| !s.contains(GAMMA_SECRET) && !s.contains(SPARE_KEY))
+        stored.iter().all(|s| !s.contains(GAMMA_SECRET)
+            && !s.contains(SPARE_KEY)
+            && !s.contains(TSIG_SECRET))
     );
 
     // Without its key the portal refuses to start, in one line.
@@ -387,7 +410,7 @@ async fn secrets_added_in_the_portal_are_sealed_open_after_a_rotation_and_need_t
 
     // Rotation: B current, A previous; everything sealed again under B.
     let rotating = Keyring::from_texts(KEY_B, Some(KEY_A)).unwrap();
-    assert_eq!(manage::rotate_secrets(&db, &rotating).await.unwrap(), 2);
+    assert_eq!(manage::rotate_secrets(&db, &rotating).await.unwrap(), 3);
     assert_eq!(
         manage::rotate_secrets(&db, &rotating).await.unwrap(),
         0,
@@ -396,6 +419,17 @@ async fn secrets_added_in_the_portal_are_sealed_open_after_a_rotation_and_need_t
     let key_b = Keyring::from_text(KEY_B).unwrap();
     let ids = store::sealing_key_ids(&db).await.unwrap();
     assert_eq!(ids, vec![key_b.current_id().unwrap().to_owned()]);
+    let resealed = dns_publishing::of_domain(&db, "gamma.test")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        key_b
+            .open(&resealed.secret, &binding)
+            .unwrap()
+            .expose_secret(),
+        TSIG_SECRET
+    );
     let old_only = app.instance_with(&app.config, key_a).await.unwrap_err();
     assert!(
         old_only

@@ -96,7 +96,8 @@ pub async fn sealing_key_ids(db: &Db) -> Result<Vec<String>, sqlx::Error> {
     sqlx::query_scalar(
         "SELECT api_key_key_id FROM mail_servers WHERE api_key_key_id IS NOT NULL \
          UNION SELECT client_secret_key_id FROM identity_providers \
-         WHERE client_secret_key_id IS NOT NULL",
+         WHERE client_secret_key_id IS NOT NULL \
+         UNION SELECT secret_key_id FROM dns_publishing",
     )
     .fetch_all(&db.pool)
     .await
