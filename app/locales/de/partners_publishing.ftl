@@ -99,3 +99,9 @@ publishing-records-stay-in = Die DNS-Einträge, die der Mailserver veröffentlic
 publishing-records-removed = Die DNS-Einträge wurden aus { $zones } entfernt.
 publishing-server-entry-kept = Der Mailserver behält seinen DNS-Server-Eintrag für { $domains }: Etwas anderes auf dem Mailserver verwendet ihn noch.
 publishing-dkim-resolver-blind = Im DNS, aber der Mailserver sieht ihn nicht: Sein eigener DNS-Resolver sieht die Zone noch nicht, darum signiert er mit diesem Schlüssel noch nicht. Er versucht es von selbst erneut; bleibt es dabei, prüfen Sie den Resolver, den der Mailserver verwendet.
+publishing-not-publishing = Der Mailserver veröffentlicht die Einträge dieser Domain nicht: Es gibt nichts zu beenden.
+# „Wir konnten … nicht …“: verb-final.
+publishing-switch-off = dem Mailserver das Ende der Veröffentlichung nicht mitteilen
+publishing-stop = Veröffentlichung beenden
+publishing-stop-hint = Beim Beenden bleiben alle Einträge unverändert in der Zone: Danach veröffentlicht die Organisation sie selbst.
+publishing-stopped = Der Mailserver veröffentlicht die Einträge nicht mehr; sie bleiben unverändert in { $zone }.

@@ -22,6 +22,8 @@ crate::ssr::db::audit::actions! {
     DNS_KEY_TRIED = "dns.key_tried";
     DNS_PUBLISH = "dns.publish";
     DNS_PUBLISH_AGAIN = "dns.publish_again";
+    /// Back to publishing by hand (the records stay in the zone).
+    DNS_STOP = "dns.stop";
     /// The records the mail server published, removed from the zone as the domain left.
     DNS_RECORDS_REMOVED = "dns.records_removed";
 }

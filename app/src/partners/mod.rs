@@ -31,6 +31,7 @@ crate::routing::area! {
         "/partners/organisations/:slug/domains/:domain/dns" => forms::check_dns, Partner, service::dns::PublishForm;
         "/partners/organisations/:slug/domains/:domain/dns/publish" => forms::publish_dns, Partner, service::dns::ConfirmForm;
         "/partners/organisations/:slug/domains/:domain/dns/again" => forms::publish_dns_again, Partner, NoFields;
+        "/partners/organisations/:slug/domains/:domain/dns/stop" => forms::stop_dns, Partner, NoFields;
         "/partners/organisations/:slug/mail-server" => forms::choose_server, Partner, service::server::ChooseForm;
         "/partners/organisations/:slug/mail-server/new" => forms::add_server, Partner + Fresh, service::server::AddForm;
         "/partners/organisations/:slug/mail-server/test" => forms::test_server, Partner, NoFields;

@@ -620,14 +620,38 @@ mod console {
             "the server's own words"
         );
         assert!(rekeyed.data("gamma.test", "gamma.test.", "MX").is_empty());
-        // The failed task is replaced when publishing again.
+        let db = s.app.db().await;
         assert_eq!(
-            app::ssr::db::dns_publishing::of_domain(&s.app.db().await, "gamma.test")
+            app::ssr::db::dns_publishing::of_domain(&db, "gamma.test")
                 .await
                 .unwrap()
                 .unwrap()
                 .state,
             "failed"
+        );
+
+        // Back to publishing by hand: the domain is Manual at the mail server, its failed
+        // task and the DNS server entry are gone, and the form is offered again.
+        let r = post(&ada, &format!("{GAMMA}/domains/gamma.test/dns/stop"), &[]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let html = console(&ada).await;
+        assert!(
+            html.contains("The mail server no longer publishes the records"),
+            "{}",
+            main_of(&html)
+        );
+        assert!(html.contains("I publish them myself"));
+        assert!(s.app.simulator.store().dns_server_ids().is_empty());
+        let domain_id = s.app.simulator.store().domain_id("gamma.test").unwrap();
+        assert_eq!(
+            super::client(&s.app).dns_tasks(&domain_id).await.unwrap(),
+            []
+        );
+        assert!(
+            app::ssr::db::dns_publishing::of_domain(&db, "gamma.test")
+                .await
+                .unwrap()
+                .is_none()
         );
     }
 

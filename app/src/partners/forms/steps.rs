@@ -232,6 +232,15 @@ pub(crate) async fn publish_dns_again(
     answer(&c.reply, outcome, &to, None).await
 }
 
+pub(crate) async fn stop_dns(
+    c: PartnerAdmin,
+    Path((slug, domain)): Path<(String, String)>,
+) -> Response {
+    let outcome = dns::stop(&c.scope, &slug, &domain, &c.meta).await;
+    let to = format!("{}#dns-{domain}", console(&slug));
+    answer(&c.reply, outcome, &to, None).await
+}
+
 fn idp_draft(form: &IdpForm) -> Option<Draft> {
     draft(
         "idp",

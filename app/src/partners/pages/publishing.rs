@@ -258,9 +258,15 @@ fn following(base: &str, d: DnsStep) -> impl IntoView + use<> {
         {d.dkim_detail.clone().map(|detail| view! {
             <details><summary>{text::SERVER_WORDS}</summary><p><code data-testid="dkim-detail">{detail}</code></p></details>
         })}
-        <form method="post" action=format!("{base}/domains/{}/dns/again", d.domain) class="inline-form">
-            <PendingSubmit label=text::AGAIN.get() pending_label=text::PUBLISHING.get()/>
-        </form>
+        <div class="actions">
+            <form method="post" action=format!("{base}/domains/{}/dns/again", d.domain) class="inline-form">
+                <PendingSubmit label=text::AGAIN.get() pending_label=text::PUBLISHING.get()/>
+            </form>
+            <form method="post" action=format!("{base}/domains/{}/dns/stop", d.domain) class="inline-form">
+                <button type="submit" class="secondary">{text::STOP}</button>
+            </form>
+        </div>
+        <p class="hint">{text::STOP_HINT}</p>
     }
 }
 

@@ -459,6 +459,55 @@ pub async fn again(
     Ok(text::publishing_started(row.zone()))
 }
 
+/// "Stop publishing": the domain goes back to records published by hand. The mail server
+/// stops writing them (its DNS server entry goes too); the zone keeps every record (live 143).
+/// A domain only tried (nothing at the mail server) just forgets the key.
+pub async fn stop(
+    scope: &PartnerScope,
+    slug: &str,
+    domain: &str,
+    meta: &RequestMeta,
+) -> Result<String, AppError> {
+    let (_, client, domain_id) = at_server(scope, slug, domain).await?;
+    let row = store::of_domain(scope.db(), domain)
+        .await
+        .map_err(AppError::internal)?
+        .ok_or_else(|| AppError::Conflict(text::NOT_PUBLISHING.get()))?;
+    if let Some(server_id) = &row.dns_server_id {
+        client
+            .publish_manually(&domain_id)
+            .await
+            .map_err(|e| e.user_error(text::SWITCH_OFF))?;
+        let failed: Vec<String> = client
+            .dns_tasks(&domain_id)
+            .await
+            .map_err(|e| e.user_error(text::READ_TASKS))?
+            .into_iter()
+            .map(|t| t.id)
+            .collect();
+        client
+            .destroy_tasks(&failed)
+            .await
+            .map_err(|e| e.user_error(text::READ_TASKS))?;
+        if let Err(e) = client.destroy_dns_server(server_id).await {
+            tracing::warn!(error = %e, domain, "the DNS server entry stays at the mail server");
+        }
+    }
+    store::forget(scope.db(), domain)
+        .await
+        .map_err(AppError::internal)?;
+    scope
+        .record(
+            meta,
+            slug,
+            crate::partners::actions::DNS_STOP,
+            Some(domain),
+            json!({ "zone": row.zone() }),
+        )
+        .await;
+    Ok(text::stopped(row.zone()))
+}
+
 fn open(state: &AppState, row: &Publishing) -> Result<SecretString, AppError> {
     let binding = secret_binding(&row.domain, &row.host, row.port, &row.key_name);
     state

@@ -74,6 +74,10 @@ pub const FAILED_TIMED_OUT: Key = Key("publishing-failed-timed-out");
 pub const FAILED_UNREACHABLE: Key = Key("publishing-failed-unreachable");
 pub const FAILED_NOT_AUTOMATIC: Key = Key("publishing-failed-not-automatic");
 pub const FAILED_OTHER: Key = Key("publishing-failed-other");
+pub const NOT_PUBLISHING: Key = Key("publishing-not-publishing");
+pub const SWITCH_OFF: Key = Key("publishing-switch-off");
+pub const STOP: Key = Key("publishing-stop");
+pub const STOP_HINT: Key = Key("publishing-stop-hint");
 pub const RECORDS_GO: Key = Key("publishing-records-go");
 
 pub fn host_inside(ip: &str) -> String {
@@ -187,4 +191,8 @@ pub fn myself(path: &str) -> String {
 
 pub fn preview_title(zone: &str) -> String {
     format(Key("publishing-preview-title"), [("zone", zone.into())])
+}
+
+pub fn stopped(zone: &str) -> String {
+    format(Key("publishing-stopped"), [("zone", zone.into())])
 }
