@@ -80,3 +80,4 @@ domains-found-timed-out = der DNS-Server hat nicht innerhalb von { $seconds } s 
 domains-found-answered = der DNS-Server antwortete { $code }
 # $why: a technical error, not translated.
 domains-found-failed = die Abfrage ist fehlgeschlagen: { $why }
+domains-published-by-server = Der Mailserver veröffentlicht diese Einträge selbst in der Zone { $zone } und hält sie aktuell: Sie müssen nichts von Hand übertragen. Die Prüfung unten zeigt, was das DNS sieht.

@@ -79,3 +79,4 @@ domains-found-timed-out = the DNS server did not answer within { $seconds } s
 domains-found-answered = the DNS server answered { $code }
 # $why: a technical error, not translated.
 domains-found-failed = the lookup failed: { $why }
+domains-published-by-server = The mail server publishes these records itself into the zone { $zone }, and keeps them current: there is nothing to copy by hand. The check below shows what DNS sees.

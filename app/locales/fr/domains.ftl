@@ -80,3 +80,4 @@ domains-found-timed-out = le serveur DNS n'a pas répondu dans un délai de { $s
 domains-found-answered = le serveur DNS a répondu { $code }
 # $why: a technical error, not translated.
 domains-found-failed = la requête a échoué : { $why }
+domains-published-by-server = Le serveur de messagerie publie lui-même ces enregistrements dans la zone { $zone } et les tient à jour : rien à recopier à la main. La vérification ci-dessous montre ce que voit le DNS.

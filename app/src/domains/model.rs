@@ -79,6 +79,8 @@ pub struct DomainView {
     pub checking: bool,
     pub checked_at: Option<String>,
     pub notice: Option<Notice>,
+    /// The zone the mail server publishes these records into itself, when it does.
+    pub published_into: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

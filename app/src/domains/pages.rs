@@ -3,7 +3,9 @@
 use super::api::{get_domain, get_domains};
 use super::model::{DomainView, DomainsView, Importance, RecordRow, Status};
 use super::text;
-use crate::components::{CopyButton, Page, PendingSubmit, ReloadWhenDone, loaded, notice_view};
+use crate::components::{
+    Alert, AlertKind, CopyButton, Page, PendingSubmit, ReloadWhenDone, loaded, notice_view,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -47,6 +49,7 @@ fn Domain(view: DomainView) -> impl IntoView {
         checking,
         checked_at,
         notice,
+        published_into,
     } = view;
     let base = format!("/admin/domains/{domain}");
     view! {
@@ -57,6 +60,9 @@ fn Domain(view: DomainView) -> impl IntoView {
             {checking.then(|| view! { <ReloadWhenDone status_url=format!("{base}/check-status")/> })}
             <h1>{domain.clone()}</h1>
             {notice_view(notice)}
+            {published_into.map(|zone| view! {
+                <Alert kind=AlertKind::Info><p data-testid="published-by-server">{text::published_by_server(&zone)}</p></Alert>
+            })}
             <div class="actions">
                 <form method="post" action=format!("{base}/check")>
                     <PendingSubmit label=text::CHECK_AGAIN.get() pending_label=text::CHECKING_AGAIN.get()/>

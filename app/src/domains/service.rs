@@ -117,7 +117,13 @@ pub async fn domain_view(
             }
         })
         .collect();
+    let published_into = crate::ssr::db::dns_publishing::of_domain(&scope.caller.state.db, name)
+        .await
+        .map_err(AppError::internal)?
+        .filter(|p| p.organisation == scope.caller.organisation.slug && p.dns_server_id.is_some())
+        .map(|p| p.zone().to_owned());
     Ok(DomainView {
+        published_into,
         me: me(&scope.caller),
         domain: name.to_owned(),
         records,

@@ -49,6 +49,11 @@ pub fn checked_some(count: usize) -> String {
 }
 
 /// When the records were last checked: "Checked 23 Nov 2026, 16:40 UTC".
+/// The mail server publishes the domain's records itself (set up in the partner console).
+pub fn published_by_server(zone: &str) -> String {
+    format(Key("domains-published-by-server"), [("zone", zone.into())])
+}
+
 pub fn checked_at(at: &str) -> String {
     format(Key("domains-checked-at"), [("at", at.into())])
 }

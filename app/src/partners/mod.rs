@@ -49,5 +49,6 @@ crate::routing::area! {
     downloads {
         "/test-sign-in/done" => forms::link_done, Public;
         "/partners/organisations/:slug/idp/tested" => forms::tested, Partner;
+        "/partners/organisations/:slug/domains/:domain/dns/status" => forms::dns_status, Partner;
     }
 }

@@ -413,6 +413,11 @@ mod console {
         .await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
         published(&s).await;
+        // What the page's island asks while the mail server writes: done now.
+        let status = ada
+            .get(&format!("{GAMMA}/domains/gamma.test/dns/status"))
+            .await;
+        assert_eq!(status.status(), StatusCode::OK);
         assert_eq!(
             knot.data("gamma.test", "gamma.test.", "MX"),
             ["10 mail.example.org."]
@@ -712,4 +717,57 @@ mod console {
         assert!(s.app.simulator.store().domain_id("eu.gamma.test").is_some());
         assert_eq!(s.app.simulator.store().dns_server_ids().len(), 1);
     }
+}
+
+/// An organisation's administrators read on their domain page that the mail server publishes
+/// its records itself (and another organisation's publishing says nothing there).
+#[tokio::test]
+async fn the_domain_page_says_when_the_mail_server_publishes_the_records() {
+    use crate::common::{ADA, signed_in};
+    use app::ssr::db::dns_publishing::{self, Publishing, state};
+    let app = TestApp::spawn().await;
+    let ada = signed_in(&app, ADA).await;
+    async fn page(b: &crate::common::Browser) -> String {
+        b.get("/admin/domains/acme.test")
+            .await
+            .text()
+            .await
+            .unwrap()
+    }
+    assert!(!page(&ada).await.contains("publishes these records itself"));
+    let db = app.db().await;
+    let row = |organisation: &str| Publishing {
+        domain: "acme.test".into(),
+        organisation: organisation.into(),
+        host: "192.0.2.53".into(),
+        port: 53,
+        tcp: false,
+        key_name: "acme-update.".into(),
+        algorithm: "hmac-sha256".into(),
+        secret: app::ssr::secrets::Sealed {
+            key_id: "000000000000".into(),
+            value: "sealed".into(),
+        },
+        origin: None,
+        state: state::CHECKED.into(),
+        preview: None,
+        dns_server_id: None,
+        failure: None,
+        updated_at: 0,
+    };
+    // Only tried, not switched on: nothing to say yet.
+    assert!(
+        dns_publishing::put_checked(&db, &row("acme"))
+            .await
+            .unwrap()
+    );
+    assert!(!page(&ada).await.contains("publishes these records itself"));
+    dns_publishing::set_state(&db, "acme.test", state::PUBLISHING, Some("b"), None)
+        .await
+        .unwrap();
+    assert!(
+        page(&ada)
+            .await
+            .contains("The mail server publishes these records itself into the zone acme.test")
+    );
 }

@@ -232,6 +232,23 @@ pub(crate) async fn publish_dns_again(
     answer(&c.reply, outcome, &to, None).await
 }
 
+/// For the page's island while the mail server writes: 202 while it does, 200 when done.
+pub(crate) async fn dns_status(
+    c: PartnerAdmin,
+    Path((slug, domain)): Path<(String, String)>,
+) -> Response {
+    use axum::http::{HeaderValue, StatusCode, header};
+    let mut response = match dns::running(&c.scope, &slug, &domain).await {
+        Ok(true) => (StatusCode::ACCEPTED, "publishing").into_response(),
+        Ok(false) => (StatusCode::OK, "done").into_response(),
+        Err(e) => return e.into_response(),
+    };
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
 pub(crate) async fn stop_dns(
     c: PartnerAdmin,
     Path((slug, domain)): Path<(String, String)>,

@@ -1,7 +1,7 @@
 //! The DNS step: each domain's records published by hand, or by the mail server through the
 //! partner's DNS server (the key tried, the change previewed, then each record followed).
 
-use crate::components::{Alert, AlertKind, Draft, PendingSubmit};
+use crate::components::{Alert, AlertKind, Draft, PendingSubmit, ReloadWhenDone};
 use crate::partners::model::{ChangeRow, DnsStep, PreviewView, RecordState};
 use crate::partners::text::publishing as text;
 use leptos::prelude::*;
@@ -243,8 +243,11 @@ fn following(base: &str, d: DnsStep) -> impl IntoView + use<> {
         .problem
         .clone()
         .map(|p| view! { <Alert kind=AlertKind::Error><p>{p}</p></Alert> });
+    // With JavaScript the page reloads itself once the mail server is done; without it, a
+    // link (no timed refresh).
     let running = d.running.then(|| {
         view! {
+            <ReloadWhenDone status_url=format!("{base}/domains/{}/dns/status", d.domain)/>
             <p role="status">{text::RUNNING}" "<a href=format!("{base}#dns-{}", d.domain)>{text::RELOAD}</a></p>
         }
     });

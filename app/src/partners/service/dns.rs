@@ -508,6 +508,17 @@ pub async fn stop(
     Ok(text::stopped(row.zone()))
 }
 
+/// Whether the mail server is still writing the domain's records (a task not yet done).
+pub async fn running(scope: &PartnerScope, slug: &str, domain: &str) -> Result<bool, AppError> {
+    let (_, client, domain_id) = at_server(scope, slug, domain).await?;
+    Ok(client
+        .dns_tasks(&domain_id)
+        .await
+        .map_err(|e| e.user_error(text::READ_TASKS))?
+        .iter()
+        .any(|t| t.failed.is_none()))
+}
+
 fn open(state: &AppState, row: &Publishing) -> Result<SecretString, AppError> {
     let binding = secret_binding(&row.domain, &row.host, row.port, &row.key_name);
     state
