@@ -4,21 +4,13 @@
 use super::service;
 use crate::ssr::http::Admin;
 use axum::extract::Path;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
 /// 202 while the background check the page started is running, 200 once its result is there
 /// to show. The page polls this instead of refreshing itself.
 pub(super) async fn check_status(a: Admin, Path(name): Path<String>) -> Response {
-    let mut response = match service::is_checking(&a.scope, &name) {
-        Ok(true) => (StatusCode::ACCEPTED, "checking").into_response(),
-        Ok(false) => (StatusCode::OK, "done").into_response(),
-        Err(e) => return e.into_response(),
-    };
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
+    crate::ssr::http::progress(service::is_checking(&a.scope, &name))
 }
 
 pub(super) async fn check_again(a: Admin, Path(name): Path<String>) -> Response {

@@ -136,6 +136,18 @@ pub fn retry_after(response: &mut Response, error: &AppError) {
     }
 }
 
+/// What a page's `ReloadWhenDone` island polls: 202 while the work runs, 200 once it is done
+/// (never cached); an error as itself.
+pub fn progress(running: Result<bool, AppError>) -> Response {
+    let mut response = match running {
+        Ok(true) => (StatusCode::ACCEPTED, "working").into_response(),
+        Ok(false) => (StatusCode::OK, "done").into_response(),
+        Err(e) => return e.into_response(),
+    };
+    no_store(&mut response);
+    response
+}
+
 /// A response that carries a secret (or a signed-in page) is never cached or replayed from
 /// history.
 pub fn no_store(response: &mut Response) {

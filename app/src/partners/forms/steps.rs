@@ -237,16 +237,7 @@ pub(crate) async fn dns_status(
     c: PartnerAdmin,
     Path((slug, domain)): Path<(String, String)>,
 ) -> Response {
-    use axum::http::{HeaderValue, StatusCode, header};
-    let mut response = match dns::running(&c.scope, &slug, &domain).await {
-        Ok(true) => (StatusCode::ACCEPTED, "publishing").into_response(),
-        Ok(false) => (StatusCode::OK, "done").into_response(),
-        Err(e) => return e.into_response(),
-    };
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
+    crate::ssr::http::progress(dns::running(&c.scope, &slug, &domain).await)
 }
 
 pub(crate) async fn stop_dns(

@@ -428,18 +428,7 @@ pub async fn again(
         .map_err(AppError::internal)?
         .filter(|r| r.dns_server_id.is_some())
         .ok_or_else(|| AppError::Conflict(text::TRY_KEY_FIRST.get()))?;
-    let old: Vec<String> = client
-        .dns_tasks(&domain_id)
-        .await
-        .map_err(|e| e.user_error(text::READ_TASKS))?
-        .into_iter()
-        .filter(|t| t.failed.is_some())
-        .map(|t| t.id)
-        .collect();
-    client
-        .destroy_tasks(&old)
-        .await
-        .map_err(|e| e.user_error(text::READ_TASKS))?;
+    clear_tasks(&client, &domain_id, true).await?;
     client
         .publish_again(&domain_id, &RECORD_KINDS)
         .await
@@ -478,17 +467,7 @@ pub async fn stop(
             .publish_manually(&domain_id)
             .await
             .map_err(|e| e.user_error(text::SWITCH_OFF))?;
-        let failed: Vec<String> = client
-            .dns_tasks(&domain_id)
-            .await
-            .map_err(|e| e.user_error(text::READ_TASKS))?
-            .into_iter()
-            .map(|t| t.id)
-            .collect();
-        client
-            .destroy_tasks(&failed)
-            .await
-            .map_err(|e| e.user_error(text::READ_TASKS))?;
+        clear_tasks(&client, &domain_id, false).await?;
         if let Err(e) = client.destroy_dns_server(server_id).await {
             tracing::warn!(error = %e, domain, "the DNS server entry stays at the mail server");
         }
@@ -506,6 +485,27 @@ pub async fn stop(
         )
         .await;
     Ok(text::stopped(row.zone()))
+}
+
+/// Removes the domain's `DnsManagement` tasks: the failed ones (they stay on the server for
+/// good, live 145), or all.
+async fn clear_tasks(
+    client: &StalwartClient,
+    domain_id: &str,
+    failed_only: bool,
+) -> Result<(), AppError> {
+    let ids: Vec<String> = client
+        .dns_tasks(domain_id)
+        .await
+        .map_err(|e| e.user_error(text::READ_TASKS))?
+        .into_iter()
+        .filter(|t| !failed_only || t.failed.is_some())
+        .map(|t| t.id)
+        .collect();
+    client
+        .destroy_tasks(&ids)
+        .await
+        .map_err(|e| e.user_error(text::READ_TASKS))
 }
 
 /// Whether the mail server is still writing the domain's records (a task not yet done).
@@ -769,18 +769,7 @@ pub async fn remove_records(
                 .map_err(failed)?;
         }
     }
-    let tasks: Vec<String> = client
-        .dns_tasks(&domain_id)
-        .await
-        .map_err(|e| e.user_error(text::READ_TASKS))?
-        .into_iter()
-        .map(|t| t.id)
-        .collect();
-    client
-        .destroy_tasks(&tasks)
-        .await
-        .map_err(|e| e.user_error(text::READ_TASKS))?;
-    Ok(())
+    clear_tasks(client, &domain_id, false).await
 }
 
 /// After the domain is gone at the mail server: its DNS server entry goes too, unless
