@@ -181,7 +181,16 @@ fn preview(
         <h4>{text::preview_title(&p.zone)}</h4>
         {warnings}
         {changes(text::REPLACED, p.replaced, "replaced")}
-        {changes(text::ADDED, p.added, "added")}
+        {
+            // A fresh zone gets every record set: the list folds, the replaced ones above do not.
+            let count = p.added.len();
+            let added = changes(text::ADDED, p.added, "added");
+            if count > 5 {
+                view! { <details><summary>{text::ADDED}" ("{count}")"</summary>{added}</details> }.into_any()
+            } else {
+                added.into_any()
+            }
+        }
         {(p.unchanged > 0).then(|| view! { <p class="hint">{text::unchanged(p.unchanged)}</p> })}
         {unknown}
         <form method="post" action=format!("{base}/domains/{domain}/dns/publish") class="stack">

@@ -9,21 +9,25 @@
 //! task, then each record through DNS. When the domain leaves, Postern removes the records
 //! itself: the mail server removes none (live 150).
 
+mod follow;
+mod leave;
+
+pub use follow::{cause_words, steps};
+pub use leave::{Unpublished, forget, publishing_domains, remove_records};
+
 use super::PartnerScope;
 use super::domains::{claimed, client_of};
 use crate::error::{AppError, FieldError};
-use crate::partners::model::{ChangeRow, DnsStep, PreviewView, RecordState};
+use crate::partners::model::{ChangeRow, PreviewView};
 use crate::partners::text::publishing as text;
 use crate::ssr::db::dns_publishing::{self as store, Publishing, secret_binding, state};
 use crate::ssr::db::organisations::OrganisationRecord;
-use crate::ssr::dns::check::Published;
 use crate::ssr::dns::preview::Preview;
 use crate::ssr::dns::update::{UpdateError, Updater, try_key};
 use crate::ssr::dns::zone::{self, ZoneRecord};
 use crate::ssr::http::RequestMeta;
-use crate::ssr::stalwart::{FailureCause, StalwartClient, TSIG_ALGORITHMS, TsigServer};
+use crate::ssr::stalwart::{StalwartClient, TSIG_ALGORITHMS, TsigServer};
 use crate::ssr::state::AppState;
-use crate::ssr::time::format_epoch;
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -540,264 +544,6 @@ fn updater(state: &AppState, row: &Publishing) -> Result<Updater, AppError> {
         DNS_TIMEOUT,
     )
     .map_err(|e| AppError::Unavailable(text::removal_failed(row.zone(), &e.to_string())))
-}
-
-/// A failed task's cause, in words.
-pub fn cause_words(cause: FailureCause, zone: &str) -> String {
-    match cause {
-        FailureCause::WrongKey => text::FAILED_WRONG_KEY.get(),
-        FailureCause::NotServed => text::failed_not_served(zone),
-        FailureCause::Refused => text::FAILED_REFUSED.get(),
-        FailureCause::TimedOut => text::FAILED_TIMED_OUT.get(),
-        FailureCause::Unreachable => text::FAILED_UNREACHABLE.get(),
-        FailureCause::NotAutomatic => text::FAILED_NOT_AUTOMATIC.get(),
-        FailureCause::Other => text::FAILED_OTHER.get(),
-    }
-}
-
-/// The DNS step of each domain at the mail server: the form, the preview, or how publishing
-/// goes (the task, then each record as DNS shows it).
-pub async fn steps(
-    scope: &PartnerScope,
-    o: &OrganisationRecord,
-    domains: &[String],
-) -> Vec<DnsStep> {
-    let state = &scope.caller.state;
-    let rows = store::of_organisation(scope.db(), &o.slug)
-        .await
-        .unwrap_or_default();
-    let client = o
-        .mail_server
-        .as_deref()
-        .and_then(|s| client_of(state, s).ok());
-    let mut steps = Vec::new();
-    for domain in domains {
-        let row = rows.iter().find(|r| &r.domain == domain);
-        let mut step = DnsStep {
-            domain: domain.clone(),
-            state: row.map_or_else(String::new, |r| r.state.clone()),
-            ..DnsStep::default()
-        };
-        if let Some(row) = row {
-            step.server = format!(
-                "{}:{} ({}), {} {}",
-                row.host,
-                row.port,
-                if row.tcp { "TCP" } else { "UDP" },
-                row.key_name,
-                row.algorithm
-            );
-            step.zone = row.zone().to_owned();
-            step.preview = row
-                .preview
-                .as_deref()
-                .and_then(|p| serde_json::from_str(p).ok());
-            step.since = format_epoch(row.updated_at);
-        }
-        if let (Some(row), Some(client)) = (row.filter(|r| r.dns_server_id.is_some()), &client)
-            && let Err(e) = follow(state, client, o, row, &mut step).await
-        {
-            step.problem = Some(e.to_string());
-        }
-        steps.push(step);
-    }
-    steps
-}
-
-/// Follows a domain that publishes: the task first (failed: its reason; running: wait),
-/// then each record through DNS. Notes `published` once every record is seen, `failed` with
-/// the reason.
-async fn follow(
-    state: &AppState,
-    client: &StalwartClient,
-    o: &OrganisationRecord,
-    row: &Publishing,
-    step: &mut DnsStep,
-) -> Result<(), AppError> {
-    let domain = &row.domain;
-    let domain_id = client
-        .domain_id(domain)
-        .await
-        .map_err(|e| e.user_error(text::READ_DOMAIN))?
-        .ok_or_else(|| {
-            let server = o.mail_server.as_deref().unwrap_or_default();
-            AppError::Conflict(text::gone_at_server(domain, server))
-        })?;
-    let tasks = client
-        .dns_tasks(&domain_id)
-        .await
-        .map_err(|e| e.user_error(text::READ_TASKS))?;
-    if let Some(failure) = tasks.iter().find_map(|t| t.failed.clone()) {
-        step.state = state::FAILED.into();
-        step.failure = Some(cause_words(failure.cause, row.zone()));
-        step.failure_detail = Some(failure.reason.clone());
-        if row.state != state::FAILED
-            && let Err(e) = store::set_state(
-                &state.db,
-                domain,
-                state::FAILED,
-                None,
-                Some(&failure.reason),
-            )
-            .await
-        {
-            tracing::error!(error = %e, "cannot note a failed publishing task");
-        }
-        return Ok(());
-    }
-    if !tasks.is_empty() {
-        step.state = state::PUBLISHING.into();
-        step.running = true;
-        return Ok(());
-    }
-    let (records, keys) = published_records(client, &domain_id).await?;
-    let dkim_waiting = if keys.iter().any(|k| k.stage == "pending") {
-        client
-            .dkim_waiting(&domain_id)
-            .await
-            .map_err(|e| e.user_error(text::READ_TASKS))?
-    } else {
-        None
-    };
-    let check = state.dns.check(domain, records, &o.mail.imap_host).await;
-    let mut all_seen = true;
-    for (record, found) in check.zone.iter().zip(&check.statuses) {
-        let seen = found.status == Published::Match;
-        all_seen &= seen;
-        if record.kind == "TXT" && record.name.contains("._domainkey.") {
-            let selector = record.name.split("._domainkey.").next().unwrap_or_default();
-            let pending = keys
-                .iter()
-                .any(|k| k.selector == selector && k.stage == "pending");
-            // Signing starts when the mail server's own resolver sees the key (live 131, 133).
-            let (ok, words) = match (seen, pending, &dkim_waiting) {
-                (true, false, _) => (true, text::DKIM_SIGNING.get()),
-                // Postern sees it, the mail server does not: its resolver is the one to fix.
-                (true, true, Some(_)) => (false, text::DKIM_RESOLVER_BLIND.get()),
-                (true, true, None) => (false, text::DKIM_WAITING_SERVER.get()),
-                (false, _, _) => (false, text::DKIM_WAITING_DNS.get()),
-            };
-            all_seen &= ok;
-            step.dkim.push(RecordState {
-                name: record.name.clone(),
-                kind: record.kind.clone(),
-                ok,
-                words,
-            });
-            continue;
-        }
-        step.records.push(RecordState {
-            name: record.name.clone(),
-            kind: record.kind.clone(),
-            ok: seen,
-            words: match found.status {
-                Published::Match => text::SEEN.get(),
-                Published::Missing => text::NOT_SEEN_YET.get(),
-                Published::Conflict => text::SEEN_OTHER.get(),
-                Published::Unknown => text::NOT_KNOWN.get(),
-            },
-        });
-    }
-    step.dkim_detail = dkim_waiting;
-    step.state = if all_seen {
-        state::PUBLISHED
-    } else {
-        state::PUBLISHING
-    }
-    .into();
-    if row.state != step.state
-        && let Err(e) = store::set_state(&state.db, domain, &step.state, None, None).await
-    {
-        tracing::error!(error = %e, "cannot note where publishing stands");
-    }
-    Ok(())
-}
-
-/// What leaving did to a domain's DNS.
-pub struct Unpublished {
-    /// The mail server's DNS server entry stays: something else still uses it.
-    pub server_kept: bool,
-}
-
-/// Removes the records the mail server published for `domain` from its zone (Postern's own
-/// RFC 2136 updates: the mail server removes none, live 150), then its tasks. The domain
-/// itself, its DKIM keys and then the DNS server entry go after (live 149): see [`forget`].
-/// A domain that does not publish through the mail server is left as it is.
-pub async fn remove_records(
-    state: &AppState,
-    client: &StalwartClient,
-    domain: &str,
-) -> Result<(), AppError> {
-    let Some(row) = store::of_domain(&state.db, domain)
-        .await
-        .map_err(AppError::internal)?
-        .filter(|r| r.dns_server_id.is_some())
-    else {
-        return Ok(());
-    };
-    let Some(domain_id) = client
-        .domain_id(domain)
-        .await
-        .map_err(|e| e.user_error(text::READ_DOMAIN))?
-    else {
-        return Ok(());
-    };
-    let (records, _) = published_records(client, &domain_id).await?;
-    let updater = updater(state, &row)?;
-    let zone = row.zone();
-    let failed = |e: UpdateError| AppError::Unavailable(text::removal_failed(zone, &e.to_string()));
-    let mut sets: Vec<(&str, &str)> = records
-        .iter()
-        .map(|r| (r.name.as_str(), r.kind.as_str()))
-        .collect();
-    sets.sort_unstable();
-    sets.dedup();
-    for (name, kind) in sets {
-        // TXT merged with others' (the apex SPF beside a site verification, live 141): only
-        // the mail server's values go.
-        if kind == "TXT" && !name.contains("._domainkey.") && !name.starts_with('_') {
-            for r in records.iter().filter(|r| r.name == name && r.kind == kind) {
-                updater
-                    .delete_txt(zone, name, &r.value)
-                    .await
-                    .map_err(failed)?;
-            }
-        } else {
-            updater
-                .delete_rrset(zone, name, kind)
-                .await
-                .map_err(failed)?;
-        }
-    }
-    clear_tasks(client, &domain_id, false).await
-}
-
-/// After the domain is gone at the mail server: its DNS server entry goes too, unless
-/// something else still uses it (`objectIsLinked`, live 147); the row goes either way.
-pub async fn forget(state: &AppState, client: &StalwartClient, domain: &str) -> Unpublished {
-    let row = store::of_domain(&state.db, domain).await.ok().flatten();
-    let mut kept = false;
-    if let Some(id) = row.as_ref().and_then(|r| r.dns_server_id.as_deref())
-        && let Err(e) = client.destroy_dns_server(id).await
-    {
-        tracing::warn!(error = %e, domain, "the DNS server entry stays at the mail server");
-        kept = true;
-    }
-    if let Err(e) = store::forget(&state.db, domain).await {
-        tracing::error!(error = %e, "cannot forget a domain's DNS publishing");
-    }
-    Unpublished { server_kept: kept }
-}
-
-/// The domains of an organisation whose records the mail server publishes.
-pub async fn publishing_domains(state: &AppState, slug: &str) -> Vec<(String, String)> {
-    store::of_organisation(&state.db, slug)
-        .await
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|r| r.dns_server_id.is_some())
-        .map(|r| (r.domain.clone(), r.zone().to_owned()))
-        .collect()
 }
 
 impl crate::routing::Sample for PublishForm {
