@@ -681,6 +681,21 @@ mod console {
         );
         // Nothing there yet to replace: no tick asked for.
         assert!(!html.contains("I understand: replace them"));
+        // A preview that cannot be read is never taken as "nothing to warn about".
+        let db = s.app.db().await;
+        sqlx::query("UPDATE dns_publishing SET preview = NULL")
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        post(
+            &ada,
+            &format!("{GAMMA}/domains/eu.gamma.test/dns/publish"),
+            &[],
+        )
+        .await;
+        assert!(console(&ada).await.contains("Try the key first"));
+        assert!(s.app.simulator.store().dns_server_ids().is_empty());
+        try_key(&ada, &knot, "eu.gamma.test", &knot.secret, "gamma.test").await;
         post(
             &ada,
             &format!("{GAMMA}/domains/eu.gamma.test/dns/publish"),

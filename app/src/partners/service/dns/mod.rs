@@ -360,15 +360,14 @@ pub async fn publish(
     if row.dns_server_id.is_some() {
         return Ok(text::already_publishing(domain));
     }
-    let preview: Option<PreviewView> = row
+    // No preview to go by (never taken, or unreadable): the key is tried again first, so
+    // that a warning can never be skipped.
+    let preview: PreviewView = row
         .preview
         .as_deref()
-        .and_then(|p| serde_json::from_str(p).ok());
-    if preview
-        .as_ref()
-        .is_some_and(PreviewView::needs_confirmation)
-        && !confirmed
-    {
+        .and_then(|p| serde_json::from_str(p).ok())
+        .ok_or_else(|| AppError::Conflict(text::TRY_KEY_FIRST.get()))?;
+    if preview.needs_confirmation() && !confirmed {
         return Err(AppError::field("confirm", text::TICK_TO_REPLACE));
     }
     let secret = open(&scope.caller.state, &row)?;
