@@ -29,20 +29,6 @@ pub struct Dns {
     pub(crate) queued: std::sync::Arc<tokio::sync::Notify>,
 }
 
-/// What `publishRecords` holds by default: every kind but `tlsa` (live 134).
-pub const DEFAULT_RECORDS: [&str; 11] = [
-    "dkim",
-    "spf",
-    "mx",
-    "dmarc",
-    "srv",
-    "mtaSts",
-    "tlsRpt",
-    "caa",
-    "autoConfig",
-    "autoConfigLegacy",
-    "autoDiscover",
-];
 const ALGORITHMS: [&str; 10] = [
     "hmac-md5",
     "gss",
@@ -249,8 +235,10 @@ fn normalised_management(value: &Value) -> Result<Value, Value> {
                     .filter(|(_, v)| v.as_bool() == Some(true))
                     .map(|(k, _)| (k.clone(), json!(true)))
                     .collect(),
-                _ => DEFAULT_RECORDS
+                // By default every kind but `tlsa` (live 134).
+                _ => RECORD_KINDS
                     .iter()
+                    .filter(|k| **k != "tlsa")
                     .map(|k| ((*k).to_owned(), json!(true)))
                     .collect(),
             };

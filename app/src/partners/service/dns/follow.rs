@@ -1,11 +1,12 @@
 //! How publishing goes, for the console: the mail server's task first, then each record as
 //! DNS shows it, DKIM keys apart (live 131, 133, 145).
 
-use super::{published_records, text};
+use super::reach::published_records;
 use crate::error::AppError;
 use crate::partners::model::{DnsStep, RecordState};
 use crate::partners::service::PartnerScope;
 use crate::partners::service::domains::client_of;
+use crate::partners::text::publishing as text;
 use crate::ssr::db::dns_publishing::{self as store, Publishing, state};
 use crate::ssr::db::organisations::OrganisationRecord;
 use crate::ssr::dns::check::Published;

@@ -2,8 +2,9 @@
 //! (it removes none, live 150), then its tasks; after the domain is gone, the DNS server entry
 //! (live 149), unless something else still uses it (live 147).
 
-use super::{clear_tasks, published_records, text, updater};
+use super::reach::{clear_tasks, published_records, updater};
 use crate::error::AppError;
+use crate::partners::text::publishing as text;
 use crate::ssr::db::dns_publishing as store;
 use crate::ssr::dns::update::UpdateError;
 use crate::ssr::stalwart::StalwartClient;

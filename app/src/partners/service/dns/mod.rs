@@ -10,32 +10,29 @@
 //! itself: the mail server removes none (live 150).
 
 mod follow;
+mod form;
 mod leave;
+mod reach;
 
 pub use follow::{cause_words, steps};
+pub use form::{ConfirmForm, PublishForm};
+use form::{read_form, trial_error};
 pub use leave::{Unpublished, forget, publishing_domains, remove_records};
+use reach::{DNS_TIMEOUT, clear_tasks, open, published_records};
 
 use super::PartnerScope;
 use super::domains::{claimed, client_of};
-use crate::error::{AppError, FieldError};
+use crate::error::AppError;
 use crate::partners::model::{ChangeRow, PreviewView};
 use crate::partners::text::publishing as text;
 use crate::ssr::db::dns_publishing::{self as store, Publishing, secret_binding, state};
 use crate::ssr::db::organisations::OrganisationRecord;
 use crate::ssr::dns::preview::Preview;
-use crate::ssr::dns::update::{UpdateError, Updater, try_key};
-use crate::ssr::dns::zone::{self, ZoneRecord};
+use crate::ssr::dns::update::{Updater, try_key};
 use crate::ssr::http::RequestMeta;
-use crate::ssr::stalwart::{StalwartClient, TSIG_ALGORITHMS, TsigServer};
-use crate::ssr::state::AppState;
-use secrecy::SecretString;
-use serde::{Deserialize, Serialize};
+use crate::ssr::stalwart::{StalwartClient, TsigServer};
 use serde_json::json;
 use std::net::{IpAddr, SocketAddr};
-use std::time::Duration;
-
-/// How long Postern waits for the DNS server when it tries a key or removes records.
-const DNS_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The record kinds a domain publishes by default (`publishRecords`, live 134): all but TLSA.
 pub const RECORD_KINDS: [&str; 11] = [
@@ -51,162 +48,6 @@ pub const RECORD_KINDS: [&str; 11] = [
     "autoConfigLegacy",
     "autoDiscover",
 ];
-
-/// The DNS server a partner typed: where, which key, and the zone.
-#[derive(Default, Serialize, Deserialize)]
-pub struct PublishForm {
-    #[serde(default)]
-    pub host: String,
-    #[serde(default)]
-    pub port: String,
-    /// A checkbox: TCP instead of UDP.
-    #[serde(default)]
-    pub tcp: Option<String>,
-    #[serde(default)]
-    pub key_name: String,
-    #[serde(default)]
-    pub algorithm: String,
-    #[serde(default)]
-    pub secret: String,
-    #[serde(default)]
-    pub origin: String,
-}
-
-/// Never prints the secret it carries.
-impl std::fmt::Debug for PublishForm {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PublishForm")
-            .field("host", &self.host)
-            .field("port", &self.port)
-            .field("tcp", &self.tcp)
-            .field("key_name", &self.key_name)
-            .field("algorithm", &self.algorithm)
-            .field("secret", &"[redacted]")
-            .field("origin", &self.origin)
-            .finish()
-    }
-}
-
-/// The go-ahead after the preview: ticked when publishing replaces someone else's MX or SPF.
-#[derive(Debug, Default, Serialize, Deserialize)]
-pub struct ConfirmForm {
-    #[serde(default)]
-    pub confirm: Option<String>,
-}
-
-/// What a typed form means, every problem named with its field.
-struct Typed {
-    host: IpAddr,
-    port: u16,
-    tcp: bool,
-    key_name: String,
-    algorithm: String,
-    secret: SecretString,
-    origin: Option<String>,
-}
-
-fn is_dns_name(name: &str) -> bool {
-    let name = name.trim_end_matches('.');
-    !name.is_empty()
-        && name.len() <= 253
-        && name.split('.').all(|label| {
-            !label.is_empty()
-                && label.len() <= 63
-                && label
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        })
-}
-
-fn read_form(form: &PublishForm, domain: &str, state: &AppState) -> Result<Typed, AppError> {
-    use base64::Engine;
-    let mut errors = Vec::new();
-    let mut error = |field: &str, message: String| {
-        errors.push(FieldError {
-            field: field.to_owned(),
-            message,
-        })
-    };
-    let host = match form.host.trim().parse::<IpAddr>() {
-        Ok(ip) if !state.directory.outbound().permits(ip) => {
-            error("host", text::host_inside(&ip.to_string()));
-            None
-        }
-        Ok(ip) => Some(ip),
-        // The mail server takes an address only (live 127).
-        Err(_) => {
-            error("host", text::HOST_NOT_IP.get());
-            None
-        }
-    };
-    let port = match form.port.trim() {
-        "" => Some(53),
-        typed => match typed.parse::<u16>() {
-            Ok(p) if p > 0 => Some(p),
-            _ => {
-                error("port", text::PORT_INVALID.get());
-                None
-            }
-        },
-    };
-    let key_name = form.key_name.trim().to_ascii_lowercase();
-    if !is_dns_name(&key_name) {
-        error("key_name", text::KEY_NAME_INVALID.get());
-    }
-    let algorithm = form.algorithm.trim().to_ascii_lowercase();
-    if !TSIG_ALGORITHMS.contains(&algorithm.as_str()) {
-        error("algorithm", text::ALGORITHM_INVALID.get());
-    }
-    let secret = form.secret.trim();
-    if secret.is_empty() {
-        error("secret", text::SECRET_REQUIRED.get());
-    } else if base64::engine::general_purpose::STANDARD
-        .decode(secret)
-        .map_or(true, |k| k.is_empty())
-    {
-        error("secret", text::SECRET_NOT_BASE64.get());
-    }
-    let origin = form
-        .origin
-        .trim()
-        .trim_end_matches('.')
-        .to_ascii_lowercase();
-    let origin = if origin.is_empty() || origin == domain {
-        None
-    } else if is_dns_name(&origin) && domain.ends_with(&format!(".{origin}")) {
-        Some(origin)
-    } else {
-        error("origin", text::origin_invalid(domain));
-        None
-    };
-    match (host, port) {
-        (Some(host), Some(port)) if errors.is_empty() => Ok(Typed {
-            host,
-            port,
-            tcp: form.tcp.is_some(),
-            key_name: format!("{}.", key_name.trim_end_matches('.')),
-            algorithm,
-            secret: SecretString::from(secret.to_owned()),
-            origin,
-        }),
-        _ => Err(AppError::Validation(errors)),
-    }
-}
-
-/// A key's trial in words, with the field to fix (`None`: not one field's fault).
-fn trial_error(e: UpdateError, zone: &str, key_name: &str) -> AppError {
-    let field = |field: &str, message: String| AppError::field(field, message);
-    match e {
-        UpdateError::WrongKey => field("secret", text::WRONG_KEY.get()),
-        UpdateError::NotServed => field("origin", text::not_served(zone, key_name)),
-        UpdateError::Refused => field("key_name", text::refused(zone, key_name)),
-        UpdateError::TimedOut => field("host", text::TIMED_OUT.get()),
-        UpdateError::Unreachable(_) => field("host", text::UNREACHABLE.get()),
-        UpdateError::Unusable(why) => field("secret", text::unusable(&why)),
-        UpdateError::NotVisible => AppError::Conflict(text::not_visible(zone)),
-        UpdateError::Other(why) => AppError::Unavailable(text::trial_failed(&why)),
-    }
-}
 
 /// The domain's id at the organisation's mail server, with the client to reach it.
 async fn at_server(
@@ -228,20 +69,11 @@ async fn at_server(
     Ok((o, client, id))
 }
 
-/// The records of the domain the mail server publishes (its zone text, without TLSA).
-async fn published_records(
-    client: &StalwartClient,
-    domain_id: &str,
-) -> Result<(Vec<ZoneRecord>, Vec<crate::ssr::stalwart::DkimKey>), AppError> {
-    let (text_of_zone, keys) = client
-        .dns(domain_id)
+/// What is stored of the domain's publishing, if anything.
+async fn row_of(scope: &PartnerScope, domain: &str) -> Result<Option<Publishing>, AppError> {
+    store::of_domain(scope.db(), domain)
         .await
-        .map_err(|e| e.user_error(text::READ_RECORDS))?;
-    let records = zone::parse(&text_of_zone)
-        .into_iter()
-        .filter(|r| r.kind != "TLSA")
-        .collect();
-    Ok((records, keys))
+        .map_err(AppError::internal)
 }
 
 fn preview_view(zone: &str, p: &Preview) -> PreviewView {
@@ -278,9 +110,7 @@ pub async fn check(
 ) -> Result<String, AppError> {
     let (_, client, domain_id) = at_server(scope, slug, domain).await?;
     let state = &scope.caller.state;
-    if let Some(p) = store::of_domain(scope.db(), domain)
-        .await
-        .map_err(AppError::internal)?
+    if let Some(p) = row_of(scope, domain).await?
         && p.dns_server_id.is_some()
     {
         return Err(AppError::Conflict(text::already_publishing(domain)));
@@ -353,9 +183,8 @@ pub async fn publish(
     meta: &RequestMeta,
 ) -> Result<String, AppError> {
     let (_, client, domain_id) = at_server(scope, slug, domain).await?;
-    let row = store::of_domain(scope.db(), domain)
-        .await
-        .map_err(AppError::internal)?
+    let row = row_of(scope, domain)
+        .await?
         .ok_or_else(|| AppError::Conflict(text::TRY_KEY_FIRST.get()))?;
     if row.dns_server_id.is_some() {
         return Ok(text::already_publishing(domain));
@@ -426,9 +255,8 @@ pub async fn again(
     meta: &RequestMeta,
 ) -> Result<String, AppError> {
     let (_, client, domain_id) = at_server(scope, slug, domain).await?;
-    let row = store::of_domain(scope.db(), domain)
-        .await
-        .map_err(AppError::internal)?
+    let row = row_of(scope, domain)
+        .await?
         .filter(|r| r.dns_server_id.is_some())
         .ok_or_else(|| AppError::Conflict(text::TRY_KEY_FIRST.get()))?;
     clear_tasks(&client, &domain_id, true).await?;
@@ -461,9 +289,8 @@ pub async fn stop(
     meta: &RequestMeta,
 ) -> Result<String, AppError> {
     let (_, client, domain_id) = at_server(scope, slug, domain).await?;
-    let row = store::of_domain(scope.db(), domain)
-        .await
-        .map_err(AppError::internal)?
+    let row = row_of(scope, domain)
+        .await?
         .ok_or_else(|| AppError::Conflict(text::NOT_PUBLISHING.get()))?;
     if let Some(server_id) = &row.dns_server_id {
         client
@@ -490,27 +317,6 @@ pub async fn stop(
     Ok(text::stopped(row.zone()))
 }
 
-/// Removes the domain's `DnsManagement` tasks: the failed ones (they stay on the server for
-/// good, live 145), or all.
-async fn clear_tasks(
-    client: &StalwartClient,
-    domain_id: &str,
-    failed_only: bool,
-) -> Result<(), AppError> {
-    let ids: Vec<String> = client
-        .dns_tasks(domain_id)
-        .await
-        .map_err(|e| e.user_error(text::READ_TASKS))?
-        .into_iter()
-        .filter(|t| !failed_only || t.failed.is_some())
-        .map(|t| t.id)
-        .collect();
-    client
-        .destroy_tasks(&ids)
-        .await
-        .map_err(|e| e.user_error(text::READ_TASKS))
-}
-
 /// Whether the mail server is still writing the domain's records (a task not yet done).
 pub async fn running(scope: &PartnerScope, slug: &str, domain: &str) -> Result<bool, AppError> {
     let (_, client, domain_id) = at_server(scope, slug, domain).await?;
@@ -520,49 +326,4 @@ pub async fn running(scope: &PartnerScope, slug: &str, domain: &str) -> Result<b
         .map_err(|e| e.user_error(text::READ_TASKS))?
         .iter()
         .any(|t| t.failed.is_none()))
-}
-
-fn open(state: &AppState, row: &Publishing) -> Result<SecretString, AppError> {
-    let binding = secret_binding(&row.domain, &row.host, row.port, &row.key_name);
-    state
-        .directory
-        .keyring()
-        .open(&row.secret, &binding)
-        .map_err(|e| super::manage_error(e.into()))
-}
-
-fn updater(state: &AppState, row: &Publishing) -> Result<Updater, AppError> {
-    let host: IpAddr = row.host.parse().map_err(AppError::internal)?;
-    let secret = open(state, row)?;
-    Updater::new(
-        SocketAddr::new(host, row.port),
-        row.tcp,
-        &row.key_name,
-        &row.algorithm,
-        &secret,
-        DNS_TIMEOUT,
-    )
-    .map_err(|e| AppError::Unavailable(text::removal_failed(row.zone(), &e.to_string())))
-}
-
-impl crate::routing::Sample for PublishForm {
-    fn sample(_: &crate::routing::Target) -> Self {
-        PublishForm {
-            host: "192.0.2.53".into(),
-            port: "53".into(),
-            tcp: None,
-            key_name: "intruder.".into(),
-            algorithm: "hmac-sha256".into(),
-            secret: "aW50cnVkZXI=".into(),
-            origin: String::new(),
-        }
-    }
-}
-
-impl crate::routing::Sample for ConfirmForm {
-    fn sample(_: &crate::routing::Target) -> Self {
-        ConfirmForm {
-            confirm: Some("on".into()),
-        }
-    }
 }
